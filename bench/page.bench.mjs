@@ -1,0 +1,89 @@
+// Page benchmark (not a test): time to the first computed result, one
+// evaluate() call, input-to-updated-results, and bytes over the wire.
+// Usage: scripts/build-web.sh && node bench/page.bench.mjs
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+const server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+const base = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+  server.on('exit', () => reject(new Error('server exited')));
+});
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run'],
+});
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+
+  // Bytes over the wire, raw and gzipped, by kind.
+  const bytes = {};
+  page.on('response', async (res) => {
+    try {
+      const body = await res.body();
+      const ext = path.extname(new URL(res.url()).pathname) || '.html';
+      const b = (bytes[ext] ||= { raw: 0, gzip: 0 });
+      b.raw += body.length;
+      b.gzip += zlib.gzipSync(body, { level: 9 }).length;
+    } catch { /* redirects have no body */ }
+  });
+
+  const firstResult = [];
+  for (let i = 0; i < 7; i++) {
+    await page.goto(base + '?bench=' + i, { waitUntil: 'commit' });
+    firstResult.push(await page.waitForFunction(() => {
+      const el = document.querySelector('[data-out="roi"]');
+      return el && el.dataset.value !== undefined && el.dataset.value !== '' ? performance.now() : false;
+    }, null, { polling: 'raf' }).then((h) => h.jsonValue()));
+  }
+
+  const evaluateMs = await page.evaluate(async () => {
+    const roi = await import('./roi.js');
+    const s = { name: 'Campagne facturée au rendez-vous', funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 },
+      value: { deal_value: 6000, margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 } };
+    for (let i = 0; i < 200; i++) roi.evaluate(s); // warm-up
+    const times = [];
+    for (let i = 0; i < 1000; i++) { const t = performance.now(); roi.evaluate(s); times.push(performance.now() - t); }
+    const start = performance.now();
+    for (let i = 0; i < 1000; i++) roi.evaluate(s);
+    return { batchMean: (performance.now() - start) / 1000, sorted: times.sort((a, b) => a - b) };
+  });
+
+  // Input to updated results: time from the input event to the frame that
+  // shows the new ROI.
+  const updateMs = [];
+  for (let i = 0; i < 15; i++) {
+    const value = String(20 + (i % 10));
+    updateMs.push(await page.evaluate((v) => new Promise((resolve) => {
+      const input = document.querySelector('[name="funnel.close_rate"]');
+      const out = document.querySelector('[data-out="roi"]');
+      const before = out.dataset.value;
+      const t0 = performance.now();
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      const check = () => (out.dataset.value !== before ? resolve(performance.now() - t0) : requestAnimationFrame(check));
+      check();
+    }), value === '25' ? '26' : value));
+  }
+
+  const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+  // One load's worth: the loop above loaded the page 7 times.
+  const per = (n) => Math.round(n / 7);
+  console.log(`navigation -> first computed result: median ${median(firstResult).toFixed(1)} ms over ${firstResult.length} loads (min ${Math.min(...firstResult).toFixed(1)}, max ${Math.max(...firstResult).toFixed(1)})`);
+  console.log(`evaluate() in the page: median ${(median(evaluateMs.sorted) * 1000).toFixed(0)} µs per call (timer-limited), batch mean ${(evaluateMs.batchMean * 1000).toFixed(1)} µs`);
+  console.log(`input -> updated results: median ${median(updateMs).toFixed(1)} ms over ${updateMs.length} edits (includes waiting for the next frame)`);
+  console.log('bytes over the wire per load (raw / gzip -9):');
+  for (const [ext, b] of Object.entries(bytes)) console.log(`  ${ext.padEnd(6)} ${String(per(b.raw)).padStart(7)} / ${String(per(b.gzip)).padStart(6)}`);
+  console.log(`  total  ${String(per(total.raw)).padStart(7)} / ${String(per(total.gzip)).padStart(6)}  (aim: under 80 KB gzipped)`);
+} finally {
+  await browser.close();
+  server.kill();
+}

@@ -1,0 +1,263 @@
+/*
+ * roi - command-line front end of the ROI calculator.
+ *
+ * Exit codes: 0 valid scenario, 1 invalid scenario (the JSON with its errors
+ * still goes to standard output), 2 usage or I/O error (message on stderr).
+ */
+#include "roi_json.h"
+#include "roi_link.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
+
+static const char USAGE[] =
+    "Usage: roi <command> [options]\n"
+    "\n"
+    "ROI calculator for B2B outbound calling and lead generation.\n"
+    "\n"
+    "Commands:\n"
+    "  eval FILE|-         evaluate a scenario document (JSON) and print the result\n"
+    "  link encode FILE|-  print the shareable link fragment of a scenario\n"
+    "  link decode STRING  print the scenario a link fragment (or URL) holds\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help          show this help (roi eval --help, roi link --help)\n"
+    "  -V, --version       print the version\n";
+
+static const char EVAL_USAGE[] =
+    "Usage: roi eval [--pretty] FILE|-\n"
+    "\n"
+    "Reads a scenario document (JSON, at most 1 MiB; - reads standard input),\n"
+    "validates it and prints the result document as JSON on standard output:\n"
+    "hourly revenue, ROI on margin, break-even, LTV, scenarios, sensitivity,\n"
+    "billing models and channel comparison.  Undefined quantities are null.\n"
+    "\n"
+    "Options:\n"
+    "  --pretty         indent the JSON\n"
+    "  -h, --help       show this help\n"
+    "\n"
+    "Exit status: 0 valid scenario, 1 invalid scenario (the printed JSON has\n"
+    "\"ok\": false and lists every error with its field path), 2 usage or I/O error.\n";
+
+static const char LINK_USAGE[] =
+    "Usage: roi link encode [--pretty] FILE|-\n"
+    "       roi link decode [--pretty] STRING|-\n"
+    "\n"
+    "encode reads a scenario document (JSON) and prints its link fragment: short\n"
+    "key=value pairs (v=1&entry=meetings&vol=50&close=0.25...) to put after '#'.\n"
+    "Fields equal to their default are left out.  An invalid scenario prints the\n"
+    "error document (as roi eval does) and exits 1.\n"
+    "\n"
+    "decode reads a fragment, with or without '#', or a whole URL (- reads it from\n"
+    "standard input), and prints the scenario it holds as JSON.  Decoding is\n"
+    "tolerant: a bad or unknown pair is dropped with a warning on standard error\n"
+    "and every good one is kept.  A link over 8 KiB is refused (exit 1).\n"
+    "\n"
+    "Exit status: 0 done, 1 invalid scenario or link refused, 2 usage or I/O error.\n";
+
+/* Reads at most limit + 1 bytes: enough to tell the core the input is too big
+ * without holding a huge file in memory. */
+static char *read_input(const char *path, size_t limit, size_t *len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char *buf = NULL;
+    if (!f) {
+        fprintf(stderr, "roi: cannot open %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    buf = malloc(limit + 2);
+    if (!buf) {
+        fprintf(stderr, "roi: out of memory\n");
+        goto done;
+    }
+    *len = fread(buf, 1, limit + 1, f);
+    if (ferror(f)) {
+        fprintf(stderr, "roi: cannot read %s: %s\n", path, strerror(errno));
+        free(buf);
+        buf = NULL;
+        goto done;
+    }
+    buf[*len] = '\0';
+done:
+    if (f != stdin)
+        fclose(f);
+    return buf;
+}
+
+/* The arguments every subcommand takes: --help, --pretty and one operand. */
+typedef struct {
+    const char *operand;
+    int options;
+} args;
+
+/* Returns -1 when parsed, otherwise the exit code to return at once. */
+static int parse_args(const char *name, const char *usage, const char *what,
+                      int argc, char **argv, args *a)
+{
+    a->operand = NULL;
+    a->options = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(usage, stdout);
+            return EXIT_VALID;
+        } else if (strcmp(argv[i], "--pretty") == 0) {
+            a->options |= ROI_JSON_PRETTY;
+        } else if (a->operand == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
+            a->operand = argv[i];
+        } else {
+            fprintf(stderr, "%s: unexpected argument '%s'\n%s", name, argv[i], usage);
+            return EXIT_USAGE;
+        }
+    }
+    if (!a->operand) {
+        fprintf(stderr, "%s: missing %s (use - for standard input)\n%s", name, what, usage);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* Prints a document the core made and frees it; exit code from `valid`. */
+static int emit(char *out, int options, bool valid)
+{
+    if (!out) {
+        fprintf(stderr, "roi: out of memory\n");
+        return EXIT_USAGE;
+    }
+    fputs(out, stdout);
+    if (!(options & ROI_JSON_PRETTY))
+        fputc('\n', stdout);
+    roi_free(out);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "roi: cannot write the result: %s\n", strerror(errno));
+        return EXIT_USAGE;
+    }
+    return valid ? EXIT_VALID : EXIT_INVALID;
+}
+
+static int cmd_eval(int argc, char **argv)
+{
+    args a;
+    int code = parse_args("roi eval", EVAL_USAGE, "FILE", argc, argv, &a);
+    if (code >= 0)
+        return code;
+    size_t len = 0;
+    char *text = read_input(a.operand, ROI_MAX_INPUT, &len);
+    if (!text)
+        return EXIT_USAGE;
+    bool valid = false;
+    char *out = roi_eval_json(text, len, a.options, &valid);
+    free(text);
+    return emit(out, a.options, valid);
+}
+
+static int link_encode(const args *a)
+{
+    size_t len = 0;
+    char *text = read_input(a->operand, ROI_MAX_INPUT, &len);
+    if (!text)
+        return EXIT_USAGE;
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
+    free(text);
+    int code;
+    if (st == ROI_OK) {
+        char *link = roi_link_encode(s);
+        for (size_t i = 0; i < warnings.count; i++)
+            fprintf(stderr, "roi: warning: %s: %s\n", warnings.items[i].field,
+                    warnings.items[i].message);
+        code = link ? emit(link, 0, true) : emit(NULL, 0, false);
+    } else if (st == ROI_ENOMEM) {
+        code = emit(NULL, 0, false);
+    } else {
+        code = emit(roi_errors_to_json(&errors, &warnings, a->options), a->options, false);
+    }
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return code;
+}
+
+static int link_decode(const args *a)
+{
+    size_t len = strlen(a->operand);
+    char *text = NULL;
+    if (strcmp(a->operand, "-") == 0) {
+        text = read_input("-", ROI_LINK_MAX, &len);
+        if (!text)
+            return EXIT_USAGE;
+        while (len > 0 && strchr("\r\n", text[len - 1]))
+            len--;
+    }
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    roi_status st = roi_link_decode(text ? text : a->operand, len, &s, &warnings, &errors);
+    free(text);
+    for (size_t i = 0; i < warnings.count; i++)
+        fprintf(stderr, "roi: warning: %s: %s\n", warnings.items[i].field,
+                warnings.items[i].message);
+    int code;
+    if (st == ROI_OK) {
+        code = emit(roi_scenario_to_json(s, a->options), a->options, true);
+    } else if (st == ROI_ENOMEM) {
+        code = emit(NULL, 0, false);
+    } else {
+        for (size_t i = 0; i < errors.count; i++)
+            fprintf(stderr, "roi link decode: %s\n", errors.items[i].message);
+        code = EXIT_INVALID;
+    }
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return code;
+}
+
+static int cmd_link(int argc, char **argv)
+{
+    if (argc < 1 || strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0) {
+        fputs(LINK_USAGE, argc < 1 ? stderr : stdout);
+        return argc < 1 ? EXIT_USAGE : EXIT_VALID;
+    }
+    bool encode = strcmp(argv[0], "encode") == 0;
+    if (!encode && strcmp(argv[0], "decode") != 0) {
+        fprintf(stderr, "roi link: unknown subcommand '%s'\n%s", argv[0], LINK_USAGE);
+        return EXIT_USAGE;
+    }
+    args a;
+    int code = parse_args(encode ? "roi link encode" : "roi link decode", LINK_USAGE,
+                          encode ? "FILE" : "STRING", argc - 1, argv + 1, &a);
+    if (code >= 0)
+        return code;
+    return encode ? link_encode(&a) : link_decode(&a);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(USAGE, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(USAGE, stdout);
+        return EXIT_VALID;
+    }
+    if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+        printf("roi %s (scenario format %d)\n", ROI_VERSION, ROI_FORMAT_VERSION);
+        return EXIT_VALID;
+    }
+    if (strcmp(cmd, "eval") == 0)
+        return cmd_eval(argc - 2, argv + 2);
+    if (strcmp(cmd, "link") == 0)
+        return cmd_link(argc - 2, argv + 2);
+    fprintf(stderr, "roi: unknown command '%s'\n%s", cmd, USAGE);
+    return EXIT_USAGE;
+}

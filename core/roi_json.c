@@ -1,0 +1,1098 @@
+/*
+ * roi_json.c - reading scenario documents (cJSON) and writing result documents.
+ *
+ * Reading is two passes: the reader checks types and shapes while it copies
+ * values into a roi_scenario, then roi_scenario_check() applies every value
+ * rule to the struct.  The link codec builds structs too and runs the same
+ * check, so a rule is written once.
+ */
+#include "roi_json.h"
+
+#include "roi_fields.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PATH_SIZE ROI_DIAG_FIELD_SIZE
+
+typedef struct {
+    roi_diags *errors;
+    roi_diags *warnings;
+} reader;
+
+/* ---- small helpers -------------------------------------------------------- */
+
+static const char *type_name(const cJSON *item)
+{
+    if (cJSON_IsBool(item)) return "a boolean";
+    if (cJSON_IsNumber(item)) return "a number";
+    if (cJSON_IsString(item)) return "a string";
+    if (cJSON_IsArray(item)) return "a list";
+    if (cJSON_IsObject(item)) return "an object";
+    return "null";
+}
+
+/* Field paths are cut to PATH_SIZE: deep paths are short, and an over-long key
+ * from the document has been shortened by roi_utf8_printable before it gets here. */
+static void path_fmt(char *out, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+static void path_fmt(char *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(out, PATH_SIZE, fmt, ap);
+    va_end(ap);
+}
+
+static void join(char *out, const char *prefix, const char *key)
+{
+    path_fmt(out, "%s%s", prefix, key);
+}
+
+static void warn_unknown(reader *r, const char *prefix, const char *key)
+{
+    char shown[64], path[PATH_SIZE];
+    roi_utf8_printable(key, shown, sizeof shown);
+    join(path, prefix, shown);
+    roi_diags_add(r->warnings, path, "unknown key, ignored");
+}
+
+static void list_names(const roi_enum_field *f, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (int i = 0; i < f->count && o < size; i++)
+        o += (size_t)snprintf(out + o, size - o, "%s%s", i ? ", " : "", f->names[i]);
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+static void read_number(reader *r, const cJSON *item, const char *path, double *dst)
+{
+    if (cJSON_IsNull(item))
+        return;
+    if (!cJSON_IsNumber(item)) {
+        roi_diags_add(r->errors, path, "must be a number, not %s", type_name(item));
+        return;
+    }
+    if (!isfinite(item->valuedouble)) {
+        roi_diags_add(r->errors, path, "is too large to be a number");
+        return;
+    }
+    *dst = item->valuedouble;
+}
+
+static void read_enum(reader *r, const cJSON *item, const char *path,
+                      const roi_enum_field *f, roi_inputs *in)
+{
+    char names[160];
+    if (cJSON_IsNull(item))
+        return;
+    list_names(f, names, sizeof names);
+    if (!cJSON_IsString(item)) {
+        roi_diags_add(r->errors, path, "must be one of %s, not %s", names, type_name(item));
+        return;
+    }
+    int v = roi_enum_parse(f, item->valuestring);
+    if (v < 0) {
+        char shown[64];
+        roi_utf8_printable(item->valuestring, shown, sizeof shown);
+        roi_diags_add(r->errors, path, "unknown value \"%s\": must be one of %s", shown, names);
+        return;
+    }
+    roi_enum_set(in, f, v);
+}
+
+/* Copies a text field; the character count and UTF-8 validity are checked by
+ * roi_scenario_check, only what cannot be stored is reported here. */
+static void read_text(reader *r, const cJSON *item, const char *path, char *dst,
+                      size_t size, const char *what)
+{
+    if (cJSON_IsNull(item))
+        return;
+    if (!cJSON_IsString(item)) {
+        roi_diags_add(r->errors, path, "must be %s, not %s", what, type_name(item));
+        return;
+    }
+    size_t len = strlen(item->valuestring);
+    if (len >= size) {
+        long chars = roi_utf8_chars(item->valuestring);
+        if (size == 4)
+            roi_diags_add(r->errors, path, "must be %s", what);
+        else if (chars < 0)
+            roi_diags_add(r->errors, path, "is not valid text (broken UTF-8 or control characters)");
+        else
+            roi_diags_add(r->errors, path, "must be at most %d characters (got %ld)",
+                          ROI_TEXT_CHARS, chars);
+        return;
+    }
+    memcpy(dst, item->valuestring, len + 1);
+}
+
+static void read_version(reader *r, const cJSON *item, const char *path)
+{
+    if (cJSON_IsNull(item))
+        return;
+    if (!cJSON_IsNumber(item) || item->valuedouble != ROI_FORMAT_VERSION) {
+        char got[32] = "?";
+        if (cJSON_IsNumber(item))
+            roi_format_number(item->valuedouble, got);
+        roi_diags_add(r->errors, path, "unsupported version %s: this calculator reads version %d",
+                      cJSON_IsNumber(item) ? got : type_name(item), ROI_FORMAT_VERSION);
+    }
+}
+
+static void read_fixed_item(reader *r, const cJSON *obj, const char *prefix,
+                            roi_fixed_cost *fc)
+{
+    const cJSON *item;
+    char path[PATH_SIZE];
+    cJSON_ArrayForEach(item, obj) {
+        join(path, prefix, item->string);
+        if (strcmp(item->string, "label") == 0)
+            read_text(r, item, path, fc->label, sizeof fc->label, "a text");
+        else if (strcmp(item->string, "amount") == 0)
+            read_number(r, item, path, &fc->amount);
+        else
+            warn_unknown(r, prefix, item->string);
+    }
+}
+
+static void read_fixed(reader *r, const cJSON *list, const char *path, roi_campaign *c)
+{
+    if (cJSON_IsNull(list))
+        return;
+    if (!cJSON_IsArray(list)) {
+        roi_diags_add(r->errors, path, "must be a list of {\"label\", \"amount\"} items, not %s",
+                      type_name(list));
+        return;
+    }
+    int n = cJSON_GetArraySize(list);
+    if (n > ROI_MAX_FIXED) {
+        roi_diags_add(r->errors, path, "must have at most %d items (got %d)", ROI_MAX_FIXED, n);
+        return;
+    }
+    const cJSON *item;
+    size_t i = 0;
+    cJSON_ArrayForEach(item, list) {
+        char prefix[PATH_SIZE];
+        path_fmt(prefix, "%s[%zu]", path, i);
+        roi_fixed_cost *fc = &c->fixed[i++];
+        memset(fc, 0, sizeof *fc);
+        if (!cJSON_IsObject(item)) {
+            roi_diags_add(r->errors, prefix, "must be an object {\"label\", \"amount\"}, not %s",
+                          type_name(item));
+            continue;
+        }
+        strcat(prefix, ".");
+        read_fixed_item(r, item, prefix, fc);
+    }
+    c->fixed_count = i;
+}
+
+/* One member of time / funnel / value / costs, looked up as "group.key". */
+static void read_group_member(reader *r, const cJSON *item, const char *group,
+                              const char *prefix, roi_campaign *c)
+{
+    char rel[PATH_SIZE], path[PATH_SIZE];
+    path_fmt(rel, "%s.%s", group, item->string);
+    join(path, prefix, rel);
+    const roi_number_field *nf = roi_number_field_find(rel);
+    const roi_enum_field *ef = roi_enum_field_find(rel);
+    if (nf) {
+        double v = roi_number_get(&c->in, nf);
+        read_number(r, item, path, &v);
+        roi_number_set(&c->in, nf, v);
+    } else if (ef) {
+        read_enum(r, item, path, ef, &c->in);
+    } else if (strcmp(rel, "costs.fixed") == 0) {
+        read_fixed(r, item, path, c);
+    } else {
+        char group_prefix[PATH_SIZE];
+        path_fmt(group_prefix, "%s%s.", prefix, group);
+        warn_unknown(r, group_prefix, item->string);
+    }
+}
+
+static bool is_group(const char *key)
+{
+    return strcmp(key, "time") == 0 || strcmp(key, "funnel") == 0 ||
+           strcmp(key, "value") == 0 || strcmp(key, "costs") == 0;
+}
+
+static bool is_scenario_only(const char *key)
+{
+    return strcmp(key, "uncertainty") == 0 || strcmp(key, "channels") == 0 ||
+           strcmp(key, "reallocation") == 0;
+}
+
+static void read_campaign(reader *r, const cJSON *obj, const char *prefix,
+                          roi_campaign *c, bool is_channel)
+{
+    const cJSON *item;
+    char path[PATH_SIZE];
+    cJSON_ArrayForEach(item, obj) {
+        const char *key = item->string;
+        const roi_number_field *nf = roi_number_field_find(key);
+        join(path, prefix, key);
+        if (strcmp(key, "version") == 0) {
+            read_version(r, item, path);
+        } else if (strcmp(key, "name") == 0) {
+            read_text(r, item, path, c->name, sizeof c->name, "a text");
+        } else if (strcmp(key, "currency") == 0) {
+            read_text(r, item, path, c->currency, sizeof c->currency,
+                      "a three-letter ISO 4217 code such as EUR");
+        } else if (nf && !strchr(key, '.')) {
+            double v = roi_number_get(&c->in, nf);
+            read_number(r, item, path, &v);
+            roi_number_set(&c->in, nf, v);
+        } else if (is_group(key)) {
+            if (cJSON_IsNull(item))
+                continue;
+            if (!cJSON_IsObject(item)) {
+                roi_diags_add(r->errors, path, "must be an object, not %s", type_name(item));
+                continue;
+            }
+            const cJSON *member;
+            cJSON_ArrayForEach(member, item)
+                read_group_member(r, member, key, prefix, c);
+        } else if (is_scenario_only(key)) {
+            if (is_channel)
+                roi_diags_add(r->errors, path, "is not allowed inside a channel");
+        } else {
+            warn_unknown(r, prefix, key);
+        }
+    }
+}
+
+static void read_scenario_number(reader *r, const cJSON *item, const char *path,
+                                 roi_scenario *s, bool *given)
+{
+    size_t n;
+    const roi_number_field *fields = roi_scenario_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(fields[i].path, path) != 0)
+            continue;
+        double v = roi_number_get(s, &fields[i]);
+        size_t before = roi_diags_total(r->errors);
+        read_number(r, item, path, &v);
+        roi_number_set(s, &fields[i], v);
+        if (given && !cJSON_IsNull(item) && roi_diags_total(r->errors) == before)
+            *given = true;
+        return;
+    }
+}
+
+static int uncertain_index(const char *name)
+{
+    for (int u = 0; u < ROI_U_COUNT; u++)
+        if (strcmp(roi_uncertain_name((roi_uncertain)u), name) == 0)
+            return u;
+    return -1;
+}
+
+static void read_ranges(reader *r, const cJSON *obj, roi_scenario *s)
+{
+    const char *prefix = "uncertainty.ranges.";
+    const cJSON *item;
+    if (cJSON_IsNull(obj))
+        return;
+    if (!cJSON_IsObject(obj)) {
+        roi_diags_add(r->errors, "uncertainty.ranges",
+                      "must be an object such as {\"funnel.close_rate\": [0.2, 0.3]}, not %s",
+                      type_name(obj));
+        return;
+    }
+    cJSON_ArrayForEach(item, obj) {
+        char path[PATH_SIZE];
+        int u = uncertain_index(item->string);
+        if (u < 0) {
+            warn_unknown(r, prefix, item->string);
+            continue;
+        }
+        join(path, prefix, item->string);
+        if (cJSON_IsNull(item))
+            continue;
+        const cJSON *lo = cJSON_GetArrayItem(item, 0), *hi = cJSON_GetArrayItem(item, 1);
+        if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 2 ||
+            !cJSON_IsNumber(lo) || !cJSON_IsNumber(hi)) {
+            roi_diags_add(r->errors, path, "must be a list of two numbers [low, high]");
+            continue;
+        }
+        if (!isfinite(lo->valuedouble) || !isfinite(hi->valuedouble)) {
+            roi_diags_add(r->errors, path, "is too large to be a number");
+            continue;
+        }
+        s->ranges[u].given = true;
+        s->ranges[u].low = lo->valuedouble;
+        s->ranges[u].high = hi->valuedouble;
+    }
+}
+
+static void read_section(reader *r, const cJSON *obj, const char *section,
+                         roi_scenario *s)
+{
+    const cJSON *item;
+    char path[PATH_SIZE], prefix[PATH_SIZE];
+    path_fmt(prefix, "%s.", section);
+    if (!obj || cJSON_IsNull(obj))
+        return;
+    if (!cJSON_IsObject(obj)) {
+        roi_diags_add(r->errors, section, "must be an object, not %s", type_name(obj));
+        return;
+    }
+    cJSON_ArrayForEach(item, obj) {
+        join(path, prefix, item->string);
+        if (strcmp(path, "uncertainty.ranges") == 0)
+            read_ranges(r, item, s);
+        else if (strcmp(path, "uncertainty.spread") == 0 ||
+                 strcmp(path, "reallocation.shift") == 0)
+            read_scenario_number(r, item, path, s, NULL);
+        else if (strcmp(path, "reallocation.min_roi") == 0)
+            read_scenario_number(r, item, path, s, &s->reallocation_min_roi_given);
+        else
+            warn_unknown(r, prefix, item->string);
+    }
+}
+
+static void read_channels(reader *r, const cJSON *list, roi_scenario *s)
+{
+    if (!list || cJSON_IsNull(list))
+        return;
+    if (!cJSON_IsArray(list)) {
+        roi_diags_add(r->errors, "channels", "must be a list of scenario objects, not %s",
+                      type_name(list));
+        return;
+    }
+    int n = cJSON_GetArraySize(list);
+    if (n > ROI_MAX_CHANNELS) {
+        roi_diags_add(r->errors, "channels", "must have at most %d channels (got %d)",
+                      ROI_MAX_CHANNELS, n);
+        return;
+    }
+    const cJSON *item;
+    size_t i = 0;
+    cJSON_ArrayForEach(item, list) {
+        char prefix[PATH_SIZE];
+        roi_campaign *c = &s->channels[i];
+        roi_campaign_default(c);
+        path_fmt(prefix, "channels[%zu]", i++);
+        if (!cJSON_IsObject(item)) {
+            roi_diags_add(r->errors, prefix, "must be an object, not %s", type_name(item));
+            continue;
+        }
+        strcat(prefix, ".");
+        read_campaign(r, item, prefix, c, true);
+        if (strcmp(c->currency, s->main.currency) != 0 && roi_currency_valid(c->currency)) {
+            strcat(prefix, "currency");
+            roi_diags_add(r->warnings, prefix,
+                          "differs from the scenario's %s: amounts are compared as they are",
+                          s->main.currency);
+        }
+    }
+    s->channel_count = i;
+}
+
+static void read_document(reader *r, const cJSON *root, roi_scenario *s)
+{
+    read_campaign(r, root, "", &s->main, false);
+    /* After the main campaign: channel currency warnings need its currency. */
+    read_section(r, cJSON_GetObjectItemCaseSensitive(root, "uncertainty"), "uncertainty", s);
+    read_channels(r, cJSON_GetObjectItemCaseSensitive(root, "channels"), s);
+    read_section(r, cJSON_GetObjectItemCaseSensitive(root, "reallocation"), "reallocation", s);
+}
+
+/* ---- value rules ---------------------------------------------------------- */
+
+static const roi_number_field AMOUNT_FIELD = {"amount", "", 0, 0, 1e12, false};
+
+static void check_number(roi_diags *errors, const char *path,
+                         const roi_number_field *f, double v)
+{
+    char rule[96], got[32];
+    if (roi_number_valid(f, v))
+        return;
+    roi_number_rule(f, rule, sizeof rule);
+    roi_format_number(v, got);
+    roi_diags_add(errors, path, "%s (got %s)", rule, got);
+}
+
+static void check_text(roi_diags *errors, const char *path, const char *text)
+{
+    long chars = roi_utf8_chars(text);
+    if (chars < 0)
+        roi_diags_add(errors, path, "is not valid text (broken UTF-8 or control characters)");
+    else if (chars > ROI_TEXT_CHARS)
+        roi_diags_add(errors, path, "must be at most %d characters (got %ld)",
+                      ROI_TEXT_CHARS, chars);
+}
+
+static const char *stage_as_unit(roi_stage s)
+{
+    static const char *const units[ROI_STAGE_COUNT] = {
+        "call", "contact", "lead", "booked meeting", "held meeting",
+        "opportunity", "deal"};
+    return units[s];
+}
+
+static void check_model(roi_diags *errors, const char *prefix, const roi_inputs *in)
+{
+    char path[PATH_SIZE];
+    roi_stage need = roi_model_needs(in, in->costs.model);
+    if (need != ROI_STAGE_COUNT && !roi_stage_known(in, need)) {
+        join(path, prefix, "costs.model");
+        roi_diags_add(errors, path,
+                      "the %s model is priced per %s, but the funnel starts at %s and "
+                      "does not know that count: start the funnel earlier or choose another model",
+                      roi_model_name(in->costs.model), stage_as_unit(need),
+                      roi_stage_name(in->funnel.entry));
+    }
+    if (in->costs.internal_hours_per_meeting > 0 && in->costs.internal_hourly_cost > 0 &&
+        !roi_stage_known(in, ROI_STAGE_HELD)) {
+        join(path, prefix, "costs.internal_hours_per_meeting");
+        roi_diags_add(errors, path,
+                      "internal costs are counted per held meeting, but the funnel starts at %s "
+                      "and does not know that count",
+                      roi_stage_name(in->funnel.entry));
+    }
+}
+
+static void check_campaign(roi_diags *errors, const char *prefix, const roi_campaign *c)
+{
+    size_t n;
+    char path[PATH_SIZE];
+    const roi_number_field *fields = roi_number_fields(&n);
+    join(path, prefix, "name");
+    check_text(errors, path, c->name);
+    if (!roi_currency_valid(c->currency)) {
+        join(path, prefix, "currency");
+        roi_diags_add(errors, path, "must be a three-letter ISO 4217 code such as EUR");
+    }
+    for (size_t i = 0; i < n; i++) {
+        join(path, prefix, fields[i].path);
+        check_number(errors, path, &fields[i], roi_number_get(&c->in, &fields[i]));
+    }
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        int v = roi_enum_get(&c->in, &enums[i]);
+        if (v < 0 || v >= enums[i].count) {
+            join(path, prefix, enums[i].path);
+            roi_diags_add(errors, path, "has no valid value");
+        }
+    }
+    if (c->fixed_count > ROI_MAX_FIXED) {
+        join(path, prefix, "costs.fixed");
+        roi_diags_add(errors, path, "must have at most %d items", ROI_MAX_FIXED);
+        return;
+    }
+    for (size_t i = 0; i < c->fixed_count; i++) {
+        path_fmt(path, "%scosts.fixed[%zu].label", prefix, i);
+        check_text(errors, path, c->fixed[i].label);
+        path_fmt(path, "%scosts.fixed[%zu].amount", prefix, i);
+        check_number(errors, path, &AMOUNT_FIELD, c->fixed[i].amount);
+    }
+    check_model(errors, prefix, &c->in);
+}
+
+static void check_ranges(roi_diags *errors, const roi_scenario *s)
+{
+    for (int u = 0; u < ROI_U_COUNT; u++) {
+        const roi_range *rg = &s->ranges[u];
+        if (!rg->given)
+            continue;
+        char path[PATH_SIZE], lo[32], hi[32], base[32];
+        const char *name = roi_uncertain_name((roi_uncertain)u);
+        const roi_number_field *f = roi_number_field_find(name);
+        double b = roi_uncertain_get(&s->main.in, (roi_uncertain)u);
+        join(path, "uncertainty.ranges.", name);
+        roi_format_number(rg->low, lo);
+        roi_format_number(rg->high, hi);
+        roi_format_number(b, base);
+        if (!roi_number_valid(f, rg->low) || !roi_number_valid(f, rg->high)) {
+            char rule[96];
+            roi_number_rule(f, rule, sizeof rule);
+            roi_diags_add(errors, path, "both bounds %s (got [%s, %s])", rule, lo, hi);
+        } else if (!(rg->low <= b && b <= rg->high)) {
+            roi_diags_add(errors, path,
+                          "must satisfy low <= value <= high (got [%s, %s] around %s)",
+                          lo, hi, base);
+        }
+    }
+}
+
+size_t roi_scenario_check(const roi_scenario *s, roi_diags *errors)
+{
+    size_t before = roi_diags_total(errors), n;
+    const roi_number_field *fields = roi_scenario_number_fields(&n);
+    check_campaign(errors, "", &s->main);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(fields[i].path, "reallocation.min_roi") == 0 &&
+            !s->reallocation_min_roi_given)
+            continue;
+        check_number(errors, fields[i].path, &fields[i], roi_number_get(s, &fields[i]));
+    }
+    check_ranges(errors, s);
+    if (s->channel_count > ROI_MAX_CHANNELS) {
+        roi_diags_add(errors, "channels", "must have at most %d channels", ROI_MAX_CHANNELS);
+        return roi_diags_total(errors) - before;
+    }
+    for (size_t i = 0; i < s->channel_count; i++) {
+        char prefix[PATH_SIZE];
+        path_fmt(prefix, "channels[%zu].", i);
+        check_campaign(errors, prefix, &s->channels[i]);
+    }
+    return roi_diags_total(errors) - before;
+}
+
+/* ---- parsing entry point -------------------------------------------------- */
+
+roi_scenario *roi_scenario_new(void)
+{
+    roi_scenario *s = malloc(sizeof *s);
+    if (s)
+        roi_scenario_default(s);
+    return s;
+}
+
+void roi_scenario_free(roi_scenario *s)
+{
+    free(s);
+}
+
+static bool is_blank(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!strchr(" \t\r\n", text[i]) || text[i] == '\0')
+            return false;
+    return true;
+}
+
+/* Deepest nesting of [ and {, outside strings; stops counting past the limit.
+ * cJSON recurses once per level: this keeps a hostile document from using
+ * the (small, in WebAssembly) stack. */
+static int nesting_depth(const char *text, size_t len)
+{
+    int depth = 0, deepest = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < len && deepest <= ROI_MAX_DEPTH; i++) {
+        char c = text[i];
+        if (in_string) {
+            if (c == '\\')
+                i++;
+            else if (c == '"')
+                in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > deepest)
+                deepest = depth;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        }
+    }
+    return deepest;
+}
+
+static void where(const char *text, size_t offset, size_t *line, size_t *column)
+{
+    *line = 1;
+    *column = 1;
+    for (size_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            (*line)++;
+            *column = 1;
+        } else {
+            (*column)++;
+        }
+    }
+}
+
+static cJSON *parse_json(const char *text, size_t len, roi_diags *errors)
+{
+    if (len > ROI_MAX_INPUT) {
+        roi_diags_add(errors, "", "the document is %zu bytes, over the limit of 1 MiB (%d bytes)",
+                      len, ROI_MAX_INPUT);
+        return NULL;
+    }
+    if (is_blank(text, len)) {
+        roi_diags_add(errors, "", "the document is empty: expected a JSON object such as {\"version\": 1}");
+        return NULL;
+    }
+    if (nesting_depth(text, len) > ROI_MAX_DEPTH) {
+        roi_diags_add(errors, "", "the document is nested more than %d levels deep", ROI_MAX_DEPTH);
+        return NULL;
+    }
+    const char *end = NULL;
+    cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    size_t offset = end && end >= text ? (size_t)(end - text) : 0;
+    if (root) {
+        while (offset < len && strchr(" \t\r\n", text[offset]) && text[offset])
+            offset++;
+        if (offset == len)
+            return root;
+        cJSON_Delete(root);
+    }
+    size_t line, column;
+    where(text, offset < len ? offset : len, &line, &column);
+    roi_diags_add(errors, "", root ? "unexpected text after the JSON document at line %zu, column %zu"
+                                   : "malformed JSON at line %zu, column %zu",
+                  line, column);
+    return NULL;
+}
+
+roi_status roi_scenario_parse(const char *text, size_t len, roi_scenario **out,
+                              roi_diags *errors, roi_diags *warnings)
+{
+    reader r = {errors, warnings};
+    roi_status st = ROI_EINVALID;
+    roi_scenario *s = NULL;
+    size_t before = roi_diags_total(errors);
+    *out = NULL;
+
+    cJSON *root = parse_json(text, len, errors);
+    if (!root)
+        goto fail;
+    if (!cJSON_IsObject(root)) {
+        roi_diags_add(errors, "", "the document must be a JSON object, not %s", type_name(root));
+        goto fail;
+    }
+    s = roi_scenario_new();
+    if (!s) {
+        st = ROI_ENOMEM;
+        goto fail;
+    }
+    read_document(&r, root, s);
+    roi_scenario_check(s, errors);
+    if (roi_diags_total(errors) != before || errors->failed || warnings->failed) {
+        st = errors->failed || warnings->failed ? ROI_ENOMEM : ROI_EINVALID;
+        goto fail;
+    }
+    cJSON_Delete(root);
+    *out = s;
+    return ROI_OK;
+
+fail:
+    cJSON_Delete(root);
+    roi_scenario_free(s);
+    return st;
+}
+
+/* ---- writing -------------------------------------------------------------- */
+
+typedef struct {
+    roi_buf b;
+    bool pretty;
+    int depth;
+    bool comma;  /* a value precedes at this level */
+} writer;
+
+static void w_init(writer *w, int options)
+{
+    roi_buf_init(&w->b);
+    w->pretty = (options & ROI_JSON_PRETTY) != 0;
+    w->depth = 0;
+    w->comma = false;
+}
+
+static void w_newline(writer *w)
+{
+    if (!w->pretty)
+        return;
+    roi_buf_putc(&w->b, '\n');
+    for (int i = 0; i < w->depth; i++)
+        roi_buf_append(&w->b, "  ", 2);
+}
+
+static void w_key(writer *w, const char *key)
+{
+    if (w->comma)
+        roi_buf_putc(&w->b, ',');
+    if (w->depth > 0)
+        w_newline(w);
+    if (key) {
+        roi_buf_json_string(&w->b, key);
+        roi_buf_puts(&w->b, w->pretty ? ": " : ":");
+    }
+    w->comma = true;
+}
+
+static void w_open(writer *w, const char *key, char bracket)
+{
+    w_key(w, key);
+    roi_buf_putc(&w->b, bracket);
+    w->depth++;
+    w->comma = false;
+}
+
+static void w_close(writer *w, char bracket)
+{
+    w->depth--;
+    if (w->comma)
+        w_newline(w);
+    roi_buf_putc(&w->b, bracket);
+    w->comma = true;
+}
+
+static void w_number(writer *w, const char *key, double v)
+{
+    w_key(w, key);
+    roi_buf_number(&w->b, v);
+}
+
+static void w_string(writer *w, const char *key, const char *s)
+{
+    w_key(w, key);
+    if (s)
+        roi_buf_json_string(&w->b, s);
+    else
+        roi_buf_puts(&w->b, "null");
+}
+
+static void w_raw(writer *w, const char *key, const char *literal)
+{
+    w_key(w, key);
+    roi_buf_puts(&w->b, literal);
+}
+
+static char *w_finish(writer *w)
+{
+    if (w->pretty)
+        roi_buf_putc(&w->b, '\n');
+    return roi_buf_finish(&w->b);
+}
+
+static void w_diags(writer *w, const char *key, const roi_diags *d)
+{
+    w_open(w, key, '[');
+    for (size_t i = 0; d && i < d->count; i++) {
+        w_open(w, NULL, '{');
+        w_string(w, "field", d->items[i].field);
+        w_string(w, "message", d->items[i].message);
+        w_close(w, '}');
+    }
+    if (d && d->dropped) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "and %zu more not listed", d->dropped);
+        w_open(w, NULL, '{');
+        w_string(w, "field", "");
+        w_string(w, "message", msg);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+}
+
+char *roi_errors_to_json(const roi_diags *errors, const roi_diags *warnings, int options)
+{
+    writer w;
+    w_init(&w, options);
+    w_open(&w, NULL, '{');
+    w_raw(&w, "ok", "false");
+    w_diags(&w, "errors", errors);
+    w_diags(&w, "warnings", warnings);
+    w_close(&w, '}');
+    return w_finish(&w);
+}
+
+static void w_funnel(writer *w, const roi_figures *f)
+{
+    w_open(w, "funnel", '{');
+    for (int s = 0; s < ROI_STAGE_DEALS; s++)
+        w_number(w, roi_stage_name((roi_stage)s), f->stage[s]);
+    w_number(w, "deals_expected", f->deals_expected);
+    w_number(w, "deals", f->deals);
+    w_close(w, '}');
+}
+
+static void w_figures(writer *w, const roi_figures *f)
+{
+    static const char *const unit_names[ROI_STAGE_COUNT] = {
+        "call", "contact", "lead", "meeting", "held", "opportunity", "deal"};
+    w_number(w, "hours_total", f->hours_total);
+    w_funnel(w, f);
+    w_number(w, "revenue_per_deal", f->revenue_per_deal);
+    w_number(w, "revenue", f->revenue);
+    w_number(w, "margin", f->margin);
+    w_open(w, "cost", '{');
+    w_number(w, "total", f->cost.total);
+    w_number(w, "model", f->cost.model);
+    w_number(w, "fixed", f->cost.fixed);
+    w_number(w, "internal", f->cost.internal);
+    w_close(w, '}');
+    w_number(w, "net", f->net);
+    w_number(w, "roi", f->roi);
+    w_number(w, "roi_lifetime", f->roi_lifetime);
+    w_open(w, "per_hour", '{');
+    w_number(w, "revenue", f->per_hour.revenue);
+    w_number(w, "margin", f->per_hour.margin);
+    w_number(w, "cost", f->per_hour.cost);
+    w_number(w, "net", f->per_hour.net);
+    w_number(w, "calls", f->per_hour.calls);
+    w_number(w, "meetings", f->per_hour.meetings);
+    w_number(w, "revenue_talk_only", f->per_hour.revenue_talk_only);
+    w_close(w, '}');
+    w_open(w, "unit_costs", '{');
+    for (int s = 0; s < ROI_STAGE_COUNT; s++)
+        w_number(w, unit_names[s], f->unit_cost[s]);
+    w_close(w, '}');
+    w_open(w, "ltv", '{');
+    w_number(w, "revenue", f->ltv.revenue);
+    w_number(w, "margin", f->ltv.margin);
+    w_number(w, "to_cac", f->ltv.to_cac);
+    w_number(w, "to_meeting_cost", f->ltv.to_meeting_cost);
+    w_number(w, "max_cac", f->ltv.max_cac);
+    w_close(w, '}');
+    w_number(w, "payback_months", f->payback_months);
+    w_open(w, "breakeven", '{');
+    w_number(w, "target_roi", f->breakeven.target_roi);
+    w_number(w, "min_deals", f->breakeven.min_deals);
+    w_number(w, "min_close_rate", f->breakeven.min_close_rate);
+    w_number(w, "min_deal_value", f->breakeven.min_deal_value);
+    w_number(w, "max_cost_per_meeting", f->breakeven.max_cost_per_meeting);
+    w_number(w, "max_price", f->breakeven.max_price);
+    w_close(w, '}');
+}
+
+static void w_case(writer *w, const char *key, const roi_case *c)
+{
+    w_open(w, key, '{');
+    w_number(w, "deals", c->deals);
+    w_number(w, "revenue", c->revenue);
+    w_number(w, "margin", c->margin);
+    w_number(w, "cost", c->cost);
+    w_number(w, "net", c->net);
+    w_number(w, "roi", c->roi);
+    w_number(w, "revenue_per_hour", c->revenue_per_hour);
+    w_number(w, "payback_months", c->payback_months);
+    w_close(w, '}');
+}
+
+static void w_sensitivity(writer *w, const roi_result *r)
+{
+    w_open(w, "sensitivity", '[');
+    for (size_t i = 0; i < r->sensitivity_count; i++) {
+        const roi_sensitivity_row *row = &r->sensitivity[i];
+        w_open(w, NULL, '{');
+        w_string(w, "field", roi_uncertain_name(row->field));
+        w_number(w, "low", row->low);
+        w_number(w, "high", row->high);
+        w_number(w, "net_low", row->net_low);
+        w_number(w, "net_high", row->net_high);
+        w_number(w, "roi_low", row->roi_low);
+        w_number(w, "roi_high", row->roi_high);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+}
+
+static void w_billing(writer *w, const roi_result *r)
+{
+    w_open(w, "billing", '[');
+    for (size_t i = 0; i < r->billing_count; i++) {
+        const roi_billing_row *row = &r->billing[i];
+        w_open(w, NULL, '{');
+        w_string(w, "model", roi_model_name(row->model));
+        w_number(w, "cost", row->cost);
+        w_number(w, "net", row->net);
+        w_number(w, "roi", row->roi);
+        w_number(w, "cost_per_deal", row->cost_per_deal);
+        w_number(w, "max_price", row->max_price);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+}
+
+static const char *row_name(const roi_scenario *s, size_t row)
+{
+    return row == 0 ? s->main.name : s->channels[row - 1].name;
+}
+
+static void w_comparison(writer *w, const roi_scenario *s, const roi_result *r)
+{
+    w_open(w, "comparison", '[');
+    for (size_t i = 0; i < r->comparison_count; i++) {
+        const roi_comparison_row *row = &r->comparison[i];
+        w_open(w, NULL, '{');
+        w_string(w, "name", row_name(s, i));
+        w_number(w, "cost", row->cost);
+        w_number(w, "revenue", row->revenue);
+        w_number(w, "margin", row->margin);
+        w_number(w, "net", row->net);
+        w_number(w, "roi", row->roi);
+        w_number(w, "cost_per_lead", row->cost_per_lead);
+        w_number(w, "cost_per_opportunity", row->cost_per_opportunity);
+        w_number(w, "cac", row->cac);
+        w_number(w, "revenue_per_hour", row->revenue_per_hour);
+        w_number(w, "payback_months", row->payback_months);
+        w_number(w, "ltv_to_cac", row->ltv_to_cac);
+        w_number(w, "rank", row->rank ? (double)row->rank : ROI_NULL);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+}
+
+static void w_reallocation(writer *w, const roi_reallocation *ra)
+{
+    if (!ra->present) {
+        w_raw(w, "reallocation", "null");
+        return;
+    }
+    w_open(w, "reallocation", '{');
+    w_number(w, "min_roi", ra->min_roi);
+    w_number(w, "shift", ra->shift);
+    w_number(w, "moved", ra->moved);
+    w_number(w, "to", ra->to >= 0 ? (double)ra->to : ROI_NULL);
+    w_open(w, "from", '[');
+    for (size_t i = 0; i < ra->from_count; i++)
+        w_number(w, NULL, (double)ra->from[i]);
+    w_close(w, ']');
+    w_number(w, "net_before", ra->net_before);
+    w_number(w, "net_after", ra->net_after);
+    w_close(w, '}');
+}
+
+char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
+                         const roi_diags *warnings, int options)
+{
+    writer w;
+    w_init(&w, options);
+    w_open(&w, NULL, '{');
+    w_raw(&w, "ok", "true");
+    w_number(&w, "version", ROI_FORMAT_VERSION);
+    w_string(&w, "name", s->main.name);
+    w_string(&w, "currency", s->main.currency);
+    w_diags(&w, "warnings", warnings);
+    w_figures(&w, &r->figures);
+    w_open(&w, "scenarios", '{');
+    w_case(&w, "prudent", &r->cases[ROI_CASE_PRUDENT]);
+    w_case(&w, "central", &r->cases[ROI_CASE_CENTRAL]);
+    w_case(&w, "ambitious", &r->cases[ROI_CASE_AMBITIOUS]);
+    w_close(&w, '}');
+    w_sensitivity(&w, r);
+    w_billing(&w, r);
+    w_comparison(&w, s, r);
+    w_reallocation(&w, &r->reallocation);
+    w_close(&w, '}');
+    return w_finish(&w);
+}
+
+/* ---- the canonical scenario document -------------------------------------- */
+
+static void w_group_numbers(writer *w, const roi_inputs *in, const char *group)
+{
+    size_t n, glen = strlen(group);
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(enums[i].path, group, glen) == 0 && enums[i].path[glen] == '.')
+            w_string(w, enums[i].path + glen + 1, enums[i].names[roi_enum_get(in, &enums[i])]);
+    const roi_number_field *fields = roi_number_fields(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strncmp(fields[i].path, group, glen) == 0 && fields[i].path[glen] == '.')
+            w_number(w, fields[i].path + glen + 1, roi_number_get(in, &fields[i]));
+}
+
+static void w_campaign(writer *w, const roi_campaign *c)
+{
+    static const char *const groups[] = {"time", "funnel", "value", "costs"};
+    size_t n;
+    const roi_number_field *fields = roi_number_fields(&n);
+    w_number(w, "version", ROI_FORMAT_VERSION);
+    w_string(w, "name", c->name);
+    w_string(w, "currency", c->currency);
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(fields[i].path, '.'))
+            w_number(w, fields[i].path, roi_number_get(&c->in, &fields[i]));
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+        w_open(w, groups[g], '{');
+        w_group_numbers(w, &c->in, groups[g]);
+        if (strcmp(groups[g], "costs") == 0) {
+            w_open(w, "fixed", '[');
+            for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++) {
+                w_open(w, NULL, '{');
+                w_string(w, "label", c->fixed[i].label);
+                w_number(w, "amount", c->fixed[i].amount);
+                w_close(w, '}');
+            }
+            w_close(w, ']');
+        }
+        w_close(w, '}');
+    }
+}
+
+char *roi_scenario_to_json(const roi_scenario *s, int options)
+{
+    writer w;
+    w_init(&w, options);
+    w_open(&w, NULL, '{');
+    w_campaign(&w, &s->main);
+    w_open(&w, "uncertainty", '{');
+    w_number(&w, "spread", s->spread);
+    w_open(&w, "ranges", '{');
+    for (int u = 0; u < ROI_U_COUNT; u++) {
+        if (!s->ranges[u].given)
+            continue;
+        w_open(&w, roi_uncertain_name((roi_uncertain)u), '[');
+        w_number(&w, NULL, s->ranges[u].low);
+        w_number(&w, NULL, s->ranges[u].high);
+        w_close(&w, ']');
+    }
+    w_close(&w, '}');
+    w_close(&w, '}');
+    w_open(&w, "channels", '[');
+    for (size_t i = 0; i < s->channel_count && i < ROI_MAX_CHANNELS; i++) {
+        w_open(&w, NULL, '{');
+        w_campaign(&w, &s->channels[i]);
+        w_close(&w, '}');
+    }
+    w_close(&w, ']');
+    w_open(&w, "reallocation", '{');
+    w_number(&w, "min_roi", s->reallocation_min_roi_given ? s->reallocation_min_roi : ROI_NULL);
+    w_number(&w, "shift", s->reallocation_shift);
+    w_close(&w, '}');
+    w_close(&w, '}');
+    return w_finish(&w);
+}
+
+/* ---- the whole job -------------------------------------------------------- */
+
+char *roi_eval_json(const char *text, size_t len, int options, bool *valid)
+{
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    roi_result *r = NULL;
+    char *out = NULL;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    *valid = false;
+
+    roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
+    if (st == ROI_ENOMEM)
+        goto done;
+    if (st != ROI_OK) {
+        out = roi_errors_to_json(&errors, &warnings, options);
+        goto done;
+    }
+    r = malloc(sizeof *r);
+    if (!r)
+        goto done;
+    if (roi_evaluate(s, r) != ROI_OK) {
+        /* The checks above admit only scenarios the core computes. */
+        roi_diags_add(&errors, "", "internal error: the scenario passed validation but could not be computed");
+        out = roi_errors_to_json(&errors, &warnings, options);
+        goto done;
+    }
+    out = roi_result_to_json(s, r, &warnings, options);
+    *valid = out != NULL;
+
+done:
+    free(r);
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return out;
+}

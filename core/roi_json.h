@@ -1,0 +1,53 @@
+/*
+ * roi_json.h - the scenario and result documents as JSON (METHODOLOGY 2 and 4).
+ *
+ * Ownership: every function that returns a pointer hands it to the caller;
+ * free strings with roi_free() and scenarios with roi_scenario_free().
+ */
+#ifndef ROI_JSON_H
+#define ROI_JSON_H
+
+#include "roi_buf.h"
+#include "roi_calc.h"
+#include "roi_diag.h"
+
+#define ROI_MAX_INPUT (1024 * 1024) /* bytes of a scenario document */
+#define ROI_MAX_DEPTH 32            /* nesting of arrays and objects */
+
+/* Output options: 0 for compact JSON, ROI_JSON_PRETTY for two-space indents. */
+#define ROI_JSON_PRETTY 1
+
+/* A zeroed scenario with the defaults set; NULL when out of memory. */
+roi_scenario *roi_scenario_new(void);
+void roi_scenario_free(roi_scenario *s);
+
+/* Reads and validates a scenario document of len bytes (need not be
+ * NUL-terminated).  Every problem goes to errors (field path + message) and
+ * every unknown key to warnings.  Returns ROI_OK and a new scenario in *out
+ * when there is no error; otherwise *out is NULL and errors says why. */
+roi_status roi_scenario_parse(const char *text, size_t len, roi_scenario **out,
+                              roi_diags *errors, roi_diags *warnings);
+
+/* Checks a scenario struct against every rule of section 2 that a struct can
+ * break (value ranges, text lengths, model needs, uncertainty bounds), adding
+ * one error per problem.  Returns the number of errors added. */
+size_t roi_scenario_check(const roi_scenario *s, roi_diags *errors);
+
+/* Writes the scenario back as a canonical document (every field, defaults
+ * included).  NULL when out of memory. */
+char *roi_scenario_to_json(const roi_scenario *s, int options);
+
+/* Writes the result document of a scenario roi_evaluate() accepted. */
+char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
+                         const roi_diags *warnings, int options);
+
+/* Writes { "ok": false, "errors": [...], "warnings": [...] }. */
+char *roi_errors_to_json(const roi_diags *errors, const roi_diags *warnings,
+                         int options);
+
+/* The whole job: scenario text in, result document out.  *valid is set to
+ * true when the scenario was valid (the document has "ok": true).  Returns
+ * NULL only when out of memory. */
+char *roi_eval_json(const char *text, size_t len, int options, bool *valid);
+
+#endif

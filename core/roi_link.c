@@ -1,0 +1,590 @@
+/*
+ * roi_link.c - scenario <-> link fragment.
+ */
+#include "roi_link.h"
+
+#include "roi_buf.h"
+#include "roi_fields.h"
+#include "roi_json.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define KEY_SIZE 64
+
+/* ---- encoding ----------------------------------------------------------- */
+
+/* Characters a fragment may hold as they are (RFC 3986 pchar), except the
+ * ones this format gives a meaning: & = + and % (and # ends nothing here but
+ * must not appear).  Non-ASCII is percent-encoded UTF-8. */
+static bool plain(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+           (c >= '0' && c <= '9') || (c != 0 && strchr("-._~!$'()*,;:@/?", c));
+}
+
+static void put_text(roi_buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (plain(*p)) {
+            roi_buf_putc(b, (char)*p);
+        } else if (*p == ' ') {
+            roi_buf_putc(b, '+');
+        } else {
+            char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+            roi_buf_append(b, esc, 3);
+        }
+    }
+}
+
+/* Numbers as roi_format_number writes them, minus the exponent's '+', which
+ * a link reads as a space: 1e+12 becomes 1e12. */
+static void put_number(roi_buf *b, double v)
+{
+    char text[32];
+    roi_format_number(v, text);
+    for (const char *p = text; *p; p++)
+        if (*p != '+')
+            roi_buf_putc(b, *p);
+}
+
+static void put_key(roi_buf *b, const char *prefix, const char *key)
+{
+    if (b->len > 0)
+        roi_buf_putc(b, '&');
+    roi_buf_puts(b, prefix);
+    roi_buf_puts(b, key);
+    roi_buf_putc(b, '=');
+}
+
+static void put_campaign(roi_buf *b, const char *prefix, const roi_campaign *c,
+                         bool is_channel)
+{
+    roi_inputs def;
+    size_t n;
+    roi_inputs_default(&def);
+    if (c->name[0] || is_channel) { /* a channel's name marks it present */
+        put_key(b, prefix, "n");
+        put_text(b, c->name);
+    }
+    if (strcmp(c->currency, "EUR") != 0) {
+        put_key(b, prefix, "cur");
+        put_text(b, c->currency);
+    }
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        int v = roi_enum_get(&c->in, &enums[i]);
+        if (v != roi_enum_get(&def, &enums[i])) {
+            put_key(b, prefix, enums[i].key);
+            roi_buf_puts(b, enums[i].names[v]);
+        }
+    }
+    const roi_number_field *fields = roi_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        double v = roi_number_get(&c->in, &fields[i]);
+        if (v != roi_number_get(&def, &fields[i])) {
+            put_key(b, prefix, fields[i].key);
+            put_number(b, v);
+        }
+    }
+    for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++) {
+        put_key(b, prefix, "fix");
+        put_number(b, c->fixed[i].amount);
+        roi_buf_putc(b, ':');
+        put_text(b, c->fixed[i].label);
+    }
+}
+
+char *roi_link_encode(const roi_scenario *s)
+{
+    roi_scenario def;
+    roi_buf b;
+    size_t n;
+    roi_buf_init(&b);
+    roi_scenario_default(&def);
+    put_key(&b, "", "v");
+    put_number(&b, ROI_LINK_VERSION);
+    put_campaign(&b, "", &s->main, false);
+
+    const roi_number_field *fields = roi_scenario_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        double v = roi_number_get(s, &fields[i]);
+        bool is_min_roi = strcmp(fields[i].path, "reallocation.min_roi") == 0;
+        if (is_min_roi ? s->reallocation_min_roi_given : v != roi_number_get(&def, &fields[i])) {
+            put_key(&b, "", fields[i].key);
+            put_number(&b, v);
+        }
+    }
+    for (int u = 0; u < ROI_U_COUNT; u++) {
+        if (!s->ranges[u].given)
+            continue;
+        const roi_number_field *f = roi_number_field_find(roi_uncertain_name((roi_uncertain)u));
+        put_key(&b, "r.", f->key);
+        put_number(&b, s->ranges[u].low);
+        roi_buf_putc(&b, ':');
+        put_number(&b, s->ranges[u].high);
+    }
+    for (size_t i = 0; i < s->channel_count && i < ROI_MAX_CHANNELS; i++) {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "c%u.", (unsigned)i);
+        put_campaign(&b, prefix, &s->channels[i], true);
+    }
+    return roi_buf_finish(&b);
+}
+
+/* ---- decoding ----------------------------------------------------------- */
+
+typedef struct {
+    roi_scenario *s;
+    roi_diags *warnings;
+    size_t channels_seen;   /* highest channel index + 1 */
+} decoder;
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Percent-decodes [s, s+n) into out (size bytes); false on a broken escape,
+ * a NUL, or when it does not fit. */
+static bool unescape(const char *s, size_t n, char *out, size_t size)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (c == '+') {
+            c = ' ';
+        } else if (c == '%') {
+            if (i + 2 >= n)
+                return false;
+            int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
+            if (hi < 0 || lo < 0)
+                return false;
+            c = hi * 16 + lo;
+            i += 2;
+        }
+        if (c == 0 || o + 1 >= size)
+            return false;
+        out[o++] = (char)c;
+    }
+    out[o] = '\0';
+    return true;
+}
+
+static void drop(decoder *d, const char *path, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+static void drop(decoder *d, const char *path, const char *key, const char *fmt, ...)
+{
+    char why[160], shown[64];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    roi_utf8_printable(key, shown, sizeof shown);
+    roi_diags_add(d->warnings, path, "link key \"%s\" %s; ignored", shown, why);
+}
+
+static bool parse_number(const char *text, double *out)
+{
+    char *end;
+    if (!*text || strchr(" \t", *text))
+        return false;
+    double v = strtod(text, &end);
+    if (*end != '\0' || !isfinite(v))
+        return false;
+    *out = v;
+    return true;
+}
+
+static void set_text(decoder *d, const char *path, const char *key, const char *value,
+                     char *dst, size_t size)
+{
+    long chars = roi_utf8_chars(value);
+    if (chars < 0)
+        drop(d, path, key, "is not valid text");
+    else if (chars > ROI_TEXT_CHARS || strlen(value) >= size)
+        drop(d, path, key, "is longer than %d characters", ROI_TEXT_CHARS);
+    else
+        memcpy(dst, value, strlen(value) + 1);
+}
+
+static void set_number(decoder *d, const char *path, const char *key, const char *value,
+                       const roi_number_field *f, void *base)
+{
+    double v;
+    char rule[96];
+    if (!parse_number(value, &v))
+        drop(d, path, key, "is not a number");
+    else if (!roi_number_valid(f, v))
+        drop(d, path, key, "%s", roi_number_rule(f, rule, sizeof rule));
+    else
+        roi_number_set(base, f, v);
+}
+
+static void add_fixed(decoder *d, const char *prefix, const char *key, const char *value,
+                      roi_campaign *c)
+{
+    char path[ROI_DIAG_FIELD_SIZE];
+    snprintf(path, sizeof path, "%scosts.fixed", prefix);
+    const char *colon = strchr(value, ':');
+    char amount_text[40];
+    double amount;
+    size_t alen = colon ? (size_t)(colon - value) : strlen(value);
+    if (c->fixed_count >= ROI_MAX_FIXED) {
+        drop(d, path, key, "goes past %d fixed costs", ROI_MAX_FIXED);
+        return;
+    }
+    if (alen >= sizeof amount_text) {
+        drop(d, path, key, "has no valid amount");
+        return;
+    }
+    memcpy(amount_text, value, alen);
+    amount_text[alen] = '\0';
+    if (!parse_number(amount_text, &amount) || amount < 0 || amount > 1e12) {
+        drop(d, path, key, "needs an amount between 0 and 1e12 before ':'");
+        return;
+    }
+    roi_fixed_cost *fc = &c->fixed[c->fixed_count];
+    memset(fc, 0, sizeof *fc);
+    const char *label = colon ? colon + 1 : "";
+    if (roi_utf8_chars(label) < 0 || roi_utf8_chars(label) > ROI_TEXT_CHARS) {
+        drop(d, path, key, "has a label that is not valid text of at most %d characters",
+             ROI_TEXT_CHARS);
+        return;
+    }
+    memcpy(fc->label, label, strlen(label) + 1);
+    fc->amount = amount;
+    c->fixed_count++;
+}
+
+static const roi_number_field *number_by_key(const roi_number_field *fields, size_t n,
+                                             const char *key)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(fields[i].key, key) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+static void set_range(decoder *d, const char *key, const char *value)
+{
+    size_t n;
+    const roi_number_field *fields = roi_number_fields(&n);
+    const roi_number_field *f = number_by_key(fields, n, key + 2);
+    char path[ROI_DIAG_FIELD_SIZE], low_text[40];
+    const char *colon = strchr(value, ':');
+    int u = -1;
+    for (int i = 0; f && i < ROI_U_COUNT; i++)
+        if (strcmp(roi_uncertain_name((roi_uncertain)i), f->path) == 0)
+            u = i;
+    if (u < 0) {
+        drop(d, "uncertainty.ranges", key, "names no uncertain field");
+        return;
+    }
+    snprintf(path, sizeof path, "uncertainty.ranges.%s", f->path);
+    double low, high;
+    size_t llen = colon ? (size_t)(colon - value) : 0;
+    if (!colon || llen >= sizeof low_text) {
+        drop(d, path, key, "must be <low>:<high>");
+        return;
+    }
+    memcpy(low_text, value, llen);
+    low_text[llen] = '\0';
+    if (!parse_number(low_text, &low) || !parse_number(colon + 1, &high)) {
+        drop(d, path, key, "must be <low>:<high>");
+        return;
+    }
+    /* Bounds against the base value are checked once every pair is read. */
+    d->s->ranges[u].given = true;
+    d->s->ranges[u].low = low;
+    d->s->ranges[u].high = high;
+}
+
+static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
+                               const char *key, const char *value)
+{
+    size_t n;
+    char path[ROI_DIAG_FIELD_SIZE];
+    const roi_number_field *fields = roi_number_fields(&n);
+    const roi_number_field *nf = number_by_key(fields, n, key);
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    if (strcmp(key, "n") == 0) {
+        snprintf(path, sizeof path, "%sname", prefix);
+        set_text(d, path, key, value, c->name, sizeof c->name);
+        return;
+    }
+    if (strcmp(key, "cur") == 0) {
+        snprintf(path, sizeof path, "%scurrency", prefix);
+        if (roi_currency_valid(value))
+            memcpy(c->currency, value, 4);
+        else
+            drop(d, path, key, "must be a three-letter currency code such as EUR");
+        return;
+    }
+    if (strcmp(key, "fix") == 0) {
+        add_fixed(d, prefix, key, value, c);
+        return;
+    }
+    if (nf) {
+        snprintf(path, sizeof path, "%s%s", prefix, nf->path);
+        set_number(d, path, key, value, nf, &c->in);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(enums[i].key, key) != 0)
+            continue;
+        snprintf(path, sizeof path, "%s%s", prefix, enums[i].path);
+        int v = roi_enum_parse(&enums[i], value);
+        if (v < 0)
+            drop(d, path, key, "has an unknown value");
+        else
+            roi_enum_set(&c->in, &enums[i], v);
+        return;
+    }
+    snprintf(path, sizeof path, "%s%s", prefix, key);
+    drop(d, path, key, "is unknown");
+}
+
+/* "c3.vol" -> channel 3, rest "vol"; -1 when the key has no channel prefix,
+ * -2 when the prefix is malformed or out of range. */
+static int channel_of(const char *key, const char **rest)
+{
+    if (key[0] != 'c' || key[1] < '0' || key[1] > '9')
+        return -1;
+    char *end;
+    long i = strtol(key + 1, &end, 10);
+    if (*end != '.')
+        return -1;
+    *rest = end + 1;
+    return i >= 0 && i < ROI_MAX_CHANNELS && end - key <= 3 ? (int)i : -2;
+}
+
+static void decode_pair(decoder *d, const char *key, const char *value)
+{
+    size_t n;
+    const char *rest = NULL;
+    int ch = channel_of(key, &rest);
+    const roi_number_field *scenario_fields = roi_scenario_number_fields(&n);
+    const roi_number_field *sf = number_by_key(scenario_fields, n, key);
+    if (ch == -2) {
+        drop(d, "channels", key, "names no channel between c0 and c%d", ROI_MAX_CHANNELS - 1);
+    } else if (ch >= 0) {
+        char prefix[24];
+        snprintf(prefix, sizeof prefix, "channels[%d].", ch);
+        while (d->channels_seen <= (size_t)ch)
+            roi_campaign_default(&d->s->channels[d->channels_seen++]);
+        set_campaign_field(d, &d->s->channels[ch], prefix, rest, value);
+    } else if (strcmp(key, "v") == 0) {
+        double v;
+        if (!parse_number(value, &v) || v != ROI_LINK_VERSION)
+            drop(d, "version", key,
+                 "is not a version this calculator knows (it reads version %d); the rest is read as version %d",
+                 ROI_LINK_VERSION, ROI_LINK_VERSION);
+    } else if (strncmp(key, "r.", 2) == 0) {
+        set_range(d, key, value);
+    } else if (sf) {
+        set_number(d, sf->path, key, value, sf, d->s);
+        if (strcmp(sf->path, "reallocation.min_roi") == 0 && roi_number_valid(sf, d->s->reallocation_min_roi))
+            d->s->reallocation_min_roi_given = true;
+    } else {
+        set_campaign_field(d, &d->s->main, "", key, value);
+    }
+}
+
+/* Resets the field a cross-field rule rejected (a model that needs an unknown
+ * count, a range around the wrong base...) so what is left is valid. */
+static void reset_field(roi_scenario *s, const char *path)
+{
+    roi_campaign *c = &s->main;
+    roi_inputs def;
+    roi_inputs_default(&def);
+    if (strncmp(path, "channels[", 9) == 0) {
+        long i = strtol(path + 9, NULL, 10);
+        const char *dot = strchr(path, '.');
+        if (i < 0 || i >= ROI_MAX_CHANNELS || !dot)
+            return;
+        c = &s->channels[i];
+        path = dot + 1;
+    }
+    if (strncmp(path, "uncertainty.ranges.", 19) == 0) {
+        for (int u = 0; u < ROI_U_COUNT; u++)
+            if (strcmp(roi_uncertain_name((roi_uncertain)u), path + 19) == 0)
+                s->ranges[u].given = false;
+        return;
+    }
+    const roi_number_field *nf = roi_number_field_find(path);
+    const roi_enum_field *ef = roi_enum_field_find(path);
+    if (nf)
+        roi_number_set(&c->in, nf, roi_number_get(&def, nf));
+    if (ef)
+        roi_enum_set(&c->in, ef, roi_enum_get(&def, ef));
+}
+
+static void settle(roi_scenario *s, roi_diags *warnings)
+{
+    for (int pass = 0; pass < 3; pass++) {
+        roi_diags problems;
+        roi_diags_init(&problems);
+        roi_scenario_check(s, &problems);
+        for (size_t i = 0; i < problems.count; i++) {
+            roi_diags_add(warnings, problems.items[i].field, "%s; ignored",
+                          problems.items[i].message);
+            reset_field(s, problems.items[i].field);
+        }
+        size_t total = roi_diags_total(&problems);
+        roi_diags_free(&problems);
+        if (total == 0)
+            return;
+    }
+}
+
+static const char *fragment_of(const char *text, size_t len, size_t *flen)
+{
+    const char *hash = memchr(text, '#', len);
+    if (hash) {
+        *flen = len - (size_t)(hash + 1 - text);
+        return hash + 1;
+    }
+    *flen = len;
+    return text;
+}
+
+roi_status roi_link_decode(const char *text, size_t len, roi_scenario **out,
+                           roi_diags *warnings, roi_diags *errors)
+{
+    *out = NULL;
+    if (len > ROI_LINK_MAX) {
+        roi_diags_add(errors, "", "the link is %zu bytes, over the limit of %d bytes",
+                      len, ROI_LINK_MAX);
+        return ROI_ETOOBIG;
+    }
+    roi_scenario *s = roi_scenario_new();
+    if (!s)
+        return ROI_ENOMEM;
+    decoder d = {s, warnings, 0};
+    size_t flen;
+    const char *p = fragment_of(text, len, &flen), *end = p + flen;
+    while (p < end) {
+        const char *amp = memchr(p, '&', (size_t)(end - p));
+        const char *stop = amp ? amp : end;
+        const char *eq = memchr(p, '=', (size_t)(stop - p));
+        char key[KEY_SIZE], value[ROI_TEXT_SIZE * 3];
+        if (stop > p) {
+            size_t klen = eq ? (size_t)(eq - p) : (size_t)(stop - p);
+            if (!unescape(p, klen, key, sizeof key) || !eq)
+                roi_diags_add(warnings, "", "a part of the link is not key=value; ignored");
+            else if (!unescape(eq + 1, (size_t)(stop - eq - 1), value, sizeof value))
+                drop(&d, key, key, "has a broken or over-long value");
+            else
+                decode_pair(&d, key, value);
+        }
+        p = stop + 1;
+    }
+    s->channel_count = d.channels_seen;
+    settle(s, warnings);
+    *out = s;
+    return ROI_OK;
+}
+
+/* ---- JSON faces ----------------------------------------------------------- */
+
+static void put_diags(roi_buf *b, const roi_diags *d)
+{
+    roi_buf_putc(b, '[');
+    for (size_t i = 0; i < d->count; i++) {
+        roi_buf_puts(b, i ? ",{\"field\":" : "{\"field\":");
+        roi_buf_json_string(b, d->items[i].field);
+        roi_buf_puts(b, ",\"message\":");
+        roi_buf_json_string(b, d->items[i].message);
+        roi_buf_putc(b, '}');
+    }
+    if (d->dropped) {
+        char msg[64];
+        snprintf(msg, sizeof msg, "and %zu more not listed", d->dropped);
+        roi_buf_puts(b, d->count ? ",{\"field\":\"\",\"message\":" : "{\"field\":\"\",\"message\":");
+        roi_buf_json_string(b, msg);
+        roi_buf_putc(b, '}');
+    }
+    roi_buf_putc(b, ']');
+}
+
+char *roi_link_encode_json(const char *json, size_t len, bool *valid)
+{
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    char *link = NULL, *out = NULL;
+    roi_buf b;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    roi_buf_init(&b);
+    *valid = false;
+    roi_status st = roi_scenario_parse(json, len, &s, &errors, &warnings);
+    if (st == ROI_ENOMEM)
+        goto done;
+    if (st != ROI_OK) {
+        out = roi_errors_to_json(&errors, &warnings, 0);
+        goto done;
+    }
+    link = roi_link_encode(s);
+    if (!link)
+        goto done;
+    roi_buf_puts(&b, "{\"ok\":true,\"link\":");
+    roi_buf_json_string(&b, link);
+    roi_buf_puts(&b, ",\"warnings\":");
+    put_diags(&b, &warnings);
+    roi_buf_putc(&b, '}');
+    out = roi_buf_finish(&b);
+    *valid = out != NULL;
+done:
+    roi_buf_free(&b);
+    roi_free(link);
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return out;
+}
+
+char *roi_link_decode_json(const char *text, size_t len, bool *valid)
+{
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    char *scenario = NULL, *out = NULL;
+    roi_buf b;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    roi_buf_init(&b);
+    *valid = false;
+    roi_status st = roi_link_decode(text, len, &s, &warnings, &errors);
+    if (st == ROI_ENOMEM)
+        goto done;
+    if (st != ROI_OK) {
+        out = roi_errors_to_json(&errors, &warnings, 0);
+        goto done;
+    }
+    scenario = roi_scenario_to_json(s, 0);
+    if (!scenario)
+        goto done;
+    roi_buf_puts(&b, "{\"ok\":true,\"scenario\":");
+    roi_buf_puts(&b, scenario);
+    roi_buf_puts(&b, ",\"warnings\":");
+    put_diags(&b, &warnings);
+    roi_buf_putc(&b, '}');
+    out = roi_buf_finish(&b);
+    *valid = out != NULL;
+done:
+    roi_buf_free(&b);
+    roi_free(scenario);
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return out;
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly core and assembles the static site in build/site/:
+# web/* + wasm/roi.js + the compiled roi_core.js and roi_core.wasm.
+# Usage: scripts/build-web.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh web
+# Emscripten 3.1.6's optimizer needs Debian's acorn module.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+cjson=$(ls -d .deps/cjson-*/ | head -n 1)
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF \
+  -DROI_CJSON_SOURCE_DIR="$PWD/${cjson%/}" >/dev/null
+cmake --build build/wasm -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
+rm -rf build/site
+mkdir -p build/site
+cp -R web/. build/site/
+cp wasm/roi.js build/wasm/roi_core.js build/wasm/roi_core.wasm build/site/
+echo "site assembled in build/site" >&2

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test: the strict native build with ctest (unit tests, CLI tests,
+# valgrind, allocation check), the same tests under AddressSanitizer and
+# UndefinedBehaviorSanitizer, a line-coverage report of core/, then the
+# WebAssembly build with its Node tests (same bytes as the CLI, links) and the
+# browser tests of the page in headless Chromium.
+# Usage: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+
+scripts/setup.sh web
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "native build (strict warnings) and tests"
+cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug >/dev/null
+cmake --build build/test -j "$jobs"
+ctest --test-dir build/test --output-on-failure -j "$jobs"
+
+step "AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DROI_SANITIZE=ON >/dev/null
+cmake --build build/asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  ctest --test-dir build/asan --output-on-failure -j "$jobs"
+
+step "line coverage of core/"
+cmake -S . -B build/coverage -DCMAKE_BUILD_TYPE=Debug -DROI_COVERAGE=ON >/dev/null
+cmake --build build/coverage -j "$jobs" >/dev/null
+find build/coverage -name '*.gcda' -delete
+ctest --test-dir build/coverage -j "$jobs" -E '^valgrind_' >/dev/null
+gcovr -r . --object-directory build/coverage --filter 'core/' --print-summary \
+  --txt build/coverage/coverage.txt --fail-under-line 90 | tail -n 3
+
+step "WebAssembly engine (Node) and the page (headless Chromium)"
+scripts/build-web.sh
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
+cmake --build build/release -j "$jobs" --target roi >/dev/null
+node --test --test-concurrency=1 tests/wasm/*.test.mjs $(ls tests/browser/*.test.mjs 2>/dev/null || true)

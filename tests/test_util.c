@@ -1,0 +1,114 @@
+#include "test_util.h"
+
+#include "roi_json.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void test_assert_close(double actual, double expected, double tol,
+                       const char *what, const char *file, int line)
+{
+    double scale = fabs(expected) > 1 ? fabs(expected) : 1;
+    if (!(fabs(actual - expected) <= tol * scale)) {
+        print_error("%s = %.17g, expected %.17g (tolerance %g)\n", what, actual,
+                    expected, tol);
+        _fail(file, line);
+    }
+}
+
+char *test_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        print_error("cannot open %s\n", path);
+        fail();
+    }
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)size + 1);
+    assert_non_null(buf);
+    *len = fread(buf, 1, (size_t)size, f);
+    buf[*len] = '\0';
+    fclose(f);
+    return buf;
+}
+
+cJSON *test_eval_text(const char *text, bool *valid)
+{
+    char *out = roi_eval_json(text, strlen(text), 0, valid);
+    assert_non_null(out);
+    cJSON *doc = cJSON_Parse(out);
+    if (!doc)
+        print_error("result is not JSON: %s\n", out);
+    assert_non_null(doc);
+    roi_free(out);
+    return doc;
+}
+
+cJSON *test_eval_fixture(const char *name, bool *valid)
+{
+    char path[512];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", ROI_FIXTURES, name);
+    char *text = test_read_file(path, &len);
+    cJSON *doc = test_eval_text(text, valid);
+    free(text);
+    return doc;
+}
+
+const cJSON *test_path(const cJSON *node, const char *path)
+{
+    char key[128];
+    const char *p = path;
+    while (node && *p) {
+        size_t n = strcspn(p, ".[");
+        if (n > 0) {
+            memcpy(key, p, n);
+            key[n] = '\0';
+            node = cJSON_GetObjectItemCaseSensitive(node, key);
+            p += n;
+        }
+        if (*p == '[') {
+            node = cJSON_GetArrayItem(node, atoi(p + 1));
+            p = strchr(p, ']') + 1;
+        }
+        if (*p == '.')
+            p++;
+    }
+    return node;
+}
+
+void test_assert_json_number(const cJSON *root, const char *path, double expected,
+                             double tol, const char *file, int line)
+{
+    const cJSON *node = test_path(root, path);
+    if (!cJSON_IsNumber(node)) {
+        print_error("%s is not a number\n", path);
+        _fail(file, line);
+    }
+    test_assert_close(node->valuedouble, expected, tol, path, file, line);
+}
+
+void test_assert_json_null(const cJSON *root, const char *path, const char *file,
+                           int line)
+{
+    const cJSON *node = test_path(root, path);
+    if (!cJSON_IsNull(node)) {
+        print_error("%s is %s, expected null\n", path, node ? "not null" : "absent");
+        _fail(file, line);
+    }
+}
+
+bool test_has_diag(const cJSON *doc, const char *list, const char *field)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, list)) {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(item, "field");
+        if (cJSON_IsString(f) && strcmp(f->valuestring, field) == 0)
+            return true;
+    }
+    return false;
+}

@@ -1,0 +1,146 @@
+// The WebAssembly engine against the native CLI: same bytes on the worked
+// examples and on generated scenarios; scenario links round-trip.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rng, scenario, broken } from './gen.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const site = process.env.ROI_SITE || path.join(root, 'build/site');
+const cli = process.env.ROI_CLI || path.join(root, 'build/release/roi');
+const roi = await import(path.join(site, 'roi.js'));
+const fixtures = path.join(root, 'tests/fixtures');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roi-wasm-'));
+
+function native(args, input) {
+  const r = spawnSync(cli, args, { input, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+function nativeEval(text) {
+  const file = path.join(tmp, 'scenario.json');
+  fs.writeFileSync(file, text);
+  return native(['eval', file]).out.replace(/\n$/, '');
+}
+
+test('version matches the CLI', () => {
+  const v = execFileSync(cli, ['--version'], { encoding: 'utf8' });
+  assert.match(v, new RegExp(`roi ${roi.version.replace(/\./g, '\\.')} `));
+});
+
+test('worked examples: wasm and CLI print identical JSON', () => {
+  const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.json'));
+  files.push(...fs.readdirSync(path.join(fixtures, 'invalid')).map((f) => `invalid/${f}`));
+  assert.ok(files.length >= 5);
+  for (const f of files) {
+    const text = fs.readFileSync(path.join(fixtures, f), 'utf8');
+    assert.equal(roi.evaluateText(text), nativeEval(text), f);
+  }
+  assert.equal(roi.evaluate(JSON.parse(fs.readFileSync(path.join(fixtures, 'pay-per-meeting.json'), 'utf8'))).roi, 3.8);
+});
+
+test('300 generated scenarios: wasm and CLI print identical JSON', () => {
+  const r = rng(20261123);
+  let valid = 0;
+  for (let i = 0; i < 300; i++) {
+    const text = JSON.stringify(i % 10 === 9 ? broken(r) : scenario(r));
+    const wasm = roi.evaluateText(text);
+    assert.equal(wasm, nativeEval(text), `scenario ${i}: ${text}`);
+    assert.doesNotMatch(wasm, /NaN|Infinity/);
+    if (JSON.parse(wasm).ok) valid++;
+  }
+  assert.ok(valid >= 250, `only ${valid} valid scenarios generated`);
+});
+
+test('links: decode(encode(s)) gives back the same scenario, channels and ranges included', () => {
+  const r = rng(42);
+  let withChannels = 0;
+  for (let i = 0; i < 300; i++) {
+    const s = scenario(r);
+    const link = roi.encodeLink(s);
+    const { scenario: back, warnings } = roi.decodeLink(link);
+    assert.deepEqual(warnings, [], link);
+    // Same numbers, and the decoded scenario encodes to the same link.
+    assert.equal(roi.evaluateText(JSON.stringify(back)), roi.evaluateText(JSON.stringify(s)), link);
+    assert.equal(roi.encodeLink(back), link);
+    if ((s.channels || []).length) withChannels++;
+  }
+  assert.ok(withChannels > 50);
+});
+
+test('links: the CLI and wasm encode and decode alike', () => {
+  const file = path.join(fixtures, 'lead-generation.json');
+  const text = fs.readFileSync(file, 'utf8');
+  const link = roi.encodeLink(text);
+  assert.equal(native(['link', 'encode', file]).out.trim(), link);
+  const decoded = native(['link', 'decode', link]);
+  assert.equal(decoded.status, 0);
+  assert.deepEqual(JSON.parse(decoded.out), roi.decodeLink(link).scenario);
+});
+
+test('links: the pay-per-meeting example fits in 160 characters, name included', () => {
+  const s = JSON.parse(fs.readFileSync(path.join(fixtures, 'pay-per-meeting.json'), 'utf8'));
+  const link = roi.encodeLink(s);
+  assert.ok(link.length <= 160, `${link.length}: ${link}`);
+  assert.match(link, /^v=1&/);
+  assert.match(link, /n=Campagne\+factur%C3%A9e/);
+  // Defaults are left out.
+  assert.doesNotMatch(link, /margin=1(&|$)|cur=EUR|round=floor/);
+});
+
+test('links: a whole URL, a leading # and a bare fragment decode alike', () => {
+  const link = 'v=1&entry=meetings&vol=50&close=0.25';
+  const a = roi.decodeLink(link).scenario;
+  assert.deepEqual(roi.decodeLink('#' + link).scenario, a);
+  assert.deepEqual(roi.decodeLink('https://example.com/roi/?utm=x#' + link).scenario, a);
+  assert.equal(a.funnel.volume, 50);
+  assert.equal(a.funnel.close_rate, 0.25);
+});
+
+test('links: bad, unknown and truncated pairs are dropped with a warning, good ones kept', () => {
+  const cases = [
+    ['v=1&vol=50&entry=meetings&close=abc', 'funnel.close_rate'],
+    ['v=1&vol=50&entry=meetings&close=1.5', 'funnel.close_rate'],
+    ['v=1&vol=50&entry=meetings&colour=blue', 'colour'],
+    ['v=1&vol=50&entry=meetings&model=per_lead', 'costs.model'],
+    ['v=1&vol=50&entry=meetings&model=per_call&pcall=2', 'costs.model'],
+    ['v=1&vol=50&entry=meetings&n=%E2%82', 'name'],
+    ['v=1&vol=50&entry=meetings&c25.vol=3', 'channels'],
+    ['v=1&vol=50&entry=meetings&r.close=0.1:0.2', 'uncertainty.ranges.funnel.close_rate'],
+    ['v=1&vol=50&entry=meetings&fix=abc:Files', 'costs.fixed'],
+    ['v=9&vol=50&entry=meetings', 'version'],
+    ['v=1&vol=50&entry=meetings&cl', ''],
+  ];
+  for (const [link, field] of cases) {
+    const { scenario: s, warnings } = roi.decodeLink(link);
+    assert.ok(warnings.some((w) => w.field === field), `${link}: ${JSON.stringify(warnings)}`);
+    assert.equal(s.funnel.volume, 50, link);
+    assert.equal(s.funnel.entry, 'meetings', link);
+    assert.equal(roi.evaluate(s).ok, true, link);
+  }
+});
+
+test('links: hostile input never crashes; over 8 KiB is refused', () => {
+  const r = rng(7);
+  const alphabet = 'v=1&%#+:.c0r.-é\u0000\uffffabcdefghijklmnopqrstuvwxyz0123456789';
+  for (let i = 0; i < 500; i++) {
+    const n = Math.floor(r() * 200);
+    let s = '';
+    for (let k = 0; k < n; k++) s += alphabet[Math.floor(r() * alphabet.length)];
+    const { scenario: sc } = roi.decodeLink(s);
+    assert.equal(roi.evaluate(sc).ok, true, s);
+  }
+  assert.throws(() => roi.decodeLink('v=1&' + 'x'.repeat(9000)), /over the limit of 8192 bytes/);
+  const big = native(['link', 'decode', 'v=1&' + 'x'.repeat(9000)]);
+  assert.equal(big.status, 1);
+  assert.match(big.err, /over the limit/);
+});
+
+test('encodeLink refuses an invalid scenario with its errors', () => {
+  assert.throws(() => roi.encodeLink({ funnel: { close_rate: 2 } }), (e) =>
+    e.errors.some((x) => x.field === 'funnel.close_rate'));
+});

@@ -1,0 +1,81 @@
+// roi.js - the calculator engine (C core compiled to WebAssembly) behind a
+// plain JavaScript API.  Pointers and the heap stay in here.
+//
+//   import * as roi from './roi.js';
+//   roi.evaluate({ funnel: { entry: 'meetings', volume: 50 } })  // result document
+//   roi.version
+import createRoiModule from './roi_core.js';
+
+const isNode = typeof process === 'object' && !!process.versions && !!process.versions.node;
+
+async function loadModule() {
+  if (!isNode) return createRoiModule();
+  // Node cannot fetch() the side .wasm file: read the bytes ourselves.
+  const { readFile } = await import('node:fs/promises');
+  const wasmBinary = await readFile(new URL('./roi_core.wasm', import.meta.url));
+  return createRoiModule({ wasmBinary });
+}
+
+const mod = await loadModule();
+
+// Calls fn(pointer, length) with text copied into the heap, returns the
+// string the core produced and frees both.
+function callWithText(fn, text) {
+  const size = mod.lengthBytesUTF8(text);
+  const input = mod._malloc(size + 1);
+  if (!input) throw new Error('roi: out of memory');
+  let output = 0;
+  try {
+    mod.stringToUTF8(text, input, size + 1);
+    output = fn(input, size);
+    if (!output) throw new Error('roi: out of memory');
+    return mod.UTF8ToString(output);
+  } finally {
+    mod._free(input);
+    if (output) mod._roi_wasm_free(output);
+  }
+}
+
+function toText(scenario) {
+  return typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
+}
+
+/** Evaluates a scenario (object or JSON text); returns the result document:
+ *  { ok: true, ... } or { ok: false, errors: [{ field, message }], warnings }. */
+export function evaluate(scenario) {
+  return JSON.parse(evaluateText(toText(scenario)));
+}
+
+/** Same as evaluate, with the result as JSON text (byte-identical to the CLI). */
+export function evaluateText(text) {
+  return callWithText(mod._roi_wasm_evaluate, text);
+}
+
+/** Encodes a scenario as a link fragment (without '#'): short key=value
+ *  pairs, defaults left out.  Throws an Error carrying .errors when the
+ *  scenario is invalid. */
+export function encodeLink(scenario) {
+  const doc = JSON.parse(callWithText(mod._roi_wasm_link_encode, toText(scenario)));
+  if (!doc.ok) {
+    const err = new Error('roi: invalid scenario: ' + doc.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    err.errors = doc.errors;
+    throw err;
+  }
+  return doc.link;
+}
+
+/** Decodes a link fragment (with or without '#', or a whole URL).  Tolerant:
+ *  returns { scenario, warnings } with every good field kept and each dropped
+ *  one named in warnings.  Throws for a link over 8 KiB. */
+export function decodeLink(text) {
+  const doc = JSON.parse(callWithText(mod._roi_wasm_link_decode, String(text)));
+  if (!doc.ok) {
+    const err = new Error('roi: ' + doc.errors.map((e) => e.message).join('; '));
+    err.errors = doc.errors;
+    throw err;
+  }
+  return { scenario: doc.scenario, warnings: doc.warnings };
+}
+
+/** Version of the engine, e.g. "0.1.0". */
+export const version = mod.UTF8ToString(mod._roi_wasm_version());

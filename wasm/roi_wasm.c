@@ -1,0 +1,48 @@
+/*
+ * roi_wasm.c - the WebAssembly face of the core: JSON text in, JSON text out.
+ *
+ * Every function returns a string allocated in the module's heap; the caller
+ * (wasm/roi.js) copies it out and hands it back to roi_wasm_free().  This is
+ * the only file that includes emscripten.h.
+ */
+#include <emscripten.h>
+
+#include "roi_json.h"
+#include "roi_link.h"
+
+#include <string.h>
+
+/* Evaluates a scenario document of len bytes; returns the result document
+ * ({"ok": true, ...} or {"ok": false, "errors": ...}), NULL when out of memory. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_evaluate(const char *json, size_t len)
+{
+    bool valid;
+    return roi_eval_json(json, len, 0, &valid);
+}
+
+EMSCRIPTEN_KEEPALIVE void roi_wasm_free(char *p)
+{
+    roi_free(p);
+}
+
+/* The library version; static storage, not to be freed. */
+EMSCRIPTEN_KEEPALIVE const char *roi_wasm_version(void)
+{
+    return ROI_VERSION;
+}
+
+/* Encodes a scenario document as a link fragment:
+ * {"ok":true,"link":"v=1&...","warnings":[...]} or the error document. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_encode(const char *json, size_t len)
+{
+    bool valid;
+    return roi_link_encode_json(json, len, &valid);
+}
+
+/* Decodes a link fragment (or URL): {"ok":true,"scenario":{...},
+ * "warnings":[...]} or {"ok":false,"errors":[...]} for a refused link. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_decode(const char *link, size_t len)
+{
+    bool valid;
+    return roi_link_decode_json(link, len, &valid);
+}

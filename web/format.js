@@ -1,0 +1,26 @@
+// Number formatting through Intl for the page language and scenario currency.
+export function makeFormat(lang, currency) {
+  const loc = lang === 'en' ? 'en-GB' : 'fr-FR';
+  const nf = (o) => new Intl.NumberFormat(loc, o);
+  let cur = currency;
+  try { nf({ style: 'currency', currency: cur }); } catch { cur = 'EUR'; }
+  const money0 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  const money2 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const pct = nf({ style: 'percent', maximumFractionDigits: 1 });
+  const num = nf({ maximumFractionDigits: 2 });
+  const mult = nf({ maximumFractionDigits: 1 });
+  const months = nf({ style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
+  const hours = nf({ style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 });
+  const compact = nf({ style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 });
+  const plain = nf({ useGrouping: false, maximumFractionDigits: 10 });
+  return {
+    money: (v) => (Math.abs(v) >= 10000 || Math.abs(v - Math.round(v)) < 0.005 ? money0 : money2).format(v),
+    pct: (v) => pct.format(v),
+    num: (v) => num.format(v),
+    mult: (v) => mult.format(v) + '×',
+    months: (v) => months.format(v),
+    hours: (v) => hours.format(v),
+    compact: (v) => compact.format(v),
+    plain: (v) => plain.format(v),
+  };
+}

@@ -1,0 +1,157 @@
+// Every piece of UI text, French first.  Keys: a scenario path is the label of
+// its field, "h:" + path its hint, "o:" + path + ":" + value a select option,
+// "r:" + result path the label of a result, "n:" a "null" explanation.
+const stagesFr = { calls: 'Appels passés', contacts: 'Décideurs joints', leads: 'Leads qualifiés', meetings: 'Rendez-vous pris', held: 'Rendez-vous tenus', opportunities: 'Opportunités', deals: 'Affaires signées' };
+const stagesEn = { calls: 'Calls made', contacts: 'Decision-makers reached', leads: 'Qualified leads', meetings: 'Meetings booked', held: 'Meetings held', opportunities: 'Opportunities', deals: 'Deals signed' };
+const modelsFr = { in_house: 'Équipe interne', hourly: 'Prestataire à l’heure', hybrid: 'Hybride : heure + prime par rendez-vous', per_call: 'À l’appel', per_meeting: 'Au rendez-vous', per_deal: 'À la commission (par affaire)', flat: 'Forfait' };
+const modelsEn = { in_house: 'In-house team', hourly: 'Provider, per hour', hybrid: 'Hybrid: hourly + bonus per meeting', per_call: 'Per call', per_meeting: 'Per meeting', per_deal: 'Commission per deal', flat: 'Flat fee' };
+
+function expand(base, stages, models) {
+  const d = { ...base };
+  for (const [k, v] of Object.entries(stages)) {
+    d['o:funnel.entry:' + k] = v; d['observed.' + k] = v; d['r:funnel.' + k] = v;
+  }
+  for (const [k, v] of Object.entries(models)) d['o:costs.model:' + k] = v;
+  return d;
+}
+
+const fr = expand({
+  title: 'Calculateur de ROI de la téléprospection B2B',
+  tagline: 'Combien rapporte une heure d’appels, quel ROI attendre, à quel prix un rendez-vous cesse d’être rentable.',
+  langs: 'Langue', loading: 'Chargement du moteur de calcul…', noEngine: 'Le moteur de calcul n’a pas pu être chargé.',
+  formTitle: 'Votre campagne', resultsTitle: 'Résultats',
+  'l:general': 'Campagne', 'l:time': 'Temps', 'l:funnel': 'Entonnoir', 'l:value': 'Valeur', 'l:costs': 'Coûts', 'l:fixed': 'Coûts fixes', 'l:observed': 'Résultats observés',
+  name: 'Nom de la campagne', currency: 'Devise',
+  horizon_months: 'Horizon du ROI (mois)', 'h:horizon_months': 'Mois de revenu récurrent comptés dans le ROI.',
+  target_ltv_cac: 'Ratio LTV / CAC jugé sain (×)',
+  target_roi: 'ROI visé (%)', 'h:target_roi': '0 % = seuil de rentabilité.',
+  'time.operators': 'Nombre de téléprospecteurs',
+  'time.hours_per_operator': 'Heures par téléprospecteur', 'h:time.hours_per_operator': 'Toutes les heures payées : appels, préparation, saisie CRM, pauses.',
+  'time.talk_share': 'Part du temps en conversation (%)',
+  retro: 'Je saisis des résultats observés', 'h:retro': 'Laissez vide une étape non mesurée : les taux sont déduits des nombres saisis.',
+  'funnel.entry': 'Première étape connue', 'funnel.volume': 'Volume à cette étape',
+  'funnel.contact_rate': 'Taux de joignabilité (%)', 'h:funnel.contact_rate': 'Décideurs joints / appels.',
+  'funnel.lead_rate': 'Taux de qualification (%)', 'h:funnel.lead_rate': 'Leads qualifiés / décideurs joints.',
+  'funnel.meeting_rate': 'Taux de prise de rendez-vous (%)', 'h:funnel.meeting_rate': 'Rendez-vous pris / leads.',
+  'funnel.show_rate': 'Taux de présence (%)', 'h:funnel.show_rate': '100 % − taux de no-show.',
+  'funnel.opportunity_rate': 'Taux d’opportunité (%)', 'h:funnel.opportunity_rate': 'Opportunités / rendez-vous tenus.',
+  'funnel.close_rate': 'Taux de transformation (%)', 'h:funnel.close_rate': 'Affaires signées / opportunités.',
+  'funnel.rounding': 'Affaires comptées', 'o:funnel.rounding:floor': 'Entières, arrondies à l’inférieur (prudent)', 'o:funnel.rounding:expected': 'Espérance fractionnaire (prévision)',
+  'value.deal_value': 'Valeur d’une affaire', 'h:value.deal_value': 'Chiffre d’affaires ponctuel : première commande ou première année.',
+  'value.monthly_value': 'Revenu récurrent par client et par mois', 'value.lifetime_months': 'Durée de vie client (mois)',
+  'value.margin_rate': 'Taux de marge brute (%)', 'h:value.margin_rate': '100 % = juger sur le chiffre d’affaires.',
+  'value.sales_cycle_months': 'Cycle de vente (mois)',
+  'costs.model': 'Mode de facturation',
+  'costs.in_house_hourly_cost': 'Coût chargé d’une heure d’opérateur', 'costs.in_house_fixed': 'Frais fixes de l’équipe', 'h:costs.in_house_fixed': 'Recrutement, formation, outils, encadrement.',
+  'costs.hourly_rate': 'Tarif horaire du prestataire', 'costs.bonus_per_meeting': 'Prime par rendez-vous facturé',
+  'costs.per_call': 'Prix par appel', 'costs.per_meeting': 'Prix par rendez-vous', 'costs.per_deal': 'Commission par affaire signée', 'costs.flat_fee': 'Forfait de la campagne',
+  'costs.meeting_basis': 'Rendez-vous facturés', 'o:costs.meeting_basis:booked': 'Pris (validés)', 'o:costs.meeting_basis:held': 'Tenus',
+  'costs.internal_hours_per_meeting': 'Heures commerciales par rendez-vous tenu', 'costs.internal_hourly_cost': 'Coût chargé d’une heure commerciale',
+  fixedLabel: 'Libellé', fixedAmount: 'Montant', fixedAdd: 'Ajouter un coût fixe', fixedDel: 'Supprimer', fixedDelN: 'Supprimer le coût fixe {n}', fixedN: 'Coût fixe {n}',
+  'h:fixed': 'Fichiers, outils, téléphonie, marketing, encadrement…',
+  copy: 'Copier le lien', copied: 'Lien copié', copyManual: 'Copiez le lien ci-dessous :', linkField: 'Lien du scénario', reset: 'Réinitialiser',
+  close: 'Fermer', stale: 'Résultats précédents — corrigez les champs signalés.', linkWarn: 'Certains paramètres du lien ont été ignorés :',
+  linkBad: 'Lien illisible, exemple chargé à la place :', parseErr: 'Nombre attendu (par ex. 1 800 ou 0,25).', calcWarn: 'Avertissements du calcul :',
+  's:head': 'L’essentiel', 's:funnel': 'Entonnoir', 's:costs': 'Coûts et marge', 's:unit': 'Coûts unitaires', 's:hour': 'Productivité horaire',
+  's:ltv': 'Valeur vie client (LTV)', 's:be': 'Seuil de rentabilité et objectifs', 's:sc': 'Fourchette prudente, centrale, ambitieuse', 's:pb': 'Cumul du résultat net, mois par mois',
+  'r:per_hour.revenue': 'Chiffre d’affaires par heure', 'r:roi': 'ROI', 'r:net': 'Résultat net', 'r:payback_months': 'Remboursé en', 'r:unit_costs.deal': 'CAC (coût par affaire)',
+  'r:funnel.deals_expected': 'Affaires (espérance)',
+  'r:cost.total': 'Coût total', 'r:cost.model': 'Mode de facturation', 'r:cost.fixed': 'Coûts fixes', 'r:cost.internal': 'Temps commercial interne',
+  'r:revenue': 'Chiffre d’affaires', 'r:margin': 'Marge brute', 'r:revenue_per_deal': 'Chiffre d’affaires par affaire',
+  'r:unit_costs.call': 'Par appel', 'r:unit_costs.contact': 'Par décideur joint', 'r:unit_costs.lead': 'Par lead', 'r:unit_costs.meeting': 'Par rendez-vous pris',
+  'r:unit_costs.held': 'Par rendez-vous tenu', 'r:unit_costs.opportunity': 'Par opportunité', 'r:unit_costs.deal2': 'Par affaire (CAC)',
+  'r:hours_total': 'Heures payées', 'r:per_hour.revenue2': 'CA par heure payée', 'r:per_hour.revenue_talk_only': 'CA par heure de conversation seulement',
+  talkWhy: 'Le premier chiffre divise le chiffre d’affaires par toutes les heures payées (préparation, CRM et pauses comprises) ; le second ne compte que les heures passées à parler. Il flatte la mission : ne l’utilisez pas pour fixer un prix.',
+  'r:per_hour.margin': 'Marge par heure', 'r:per_hour.cost': 'Coût par heure', 'r:per_hour.net': 'Résultat net par heure', 'r:per_hour.calls': 'Appels par heure', 'r:per_hour.meetings': 'Rendez-vous par heure',
+  'r:ltv.revenue': 'LTV (chiffre d’affaires)', 'r:ltv.margin': 'LTV (marge)', 'r:ltv.to_cac': 'LTV / CAC', 'r:ltv.to_meeting_cost': 'LTV / coût d’un rendez-vous',
+  'r:ltv.max_cac': 'CAC maximal pour {t}', 'r:roi_lifetime': 'ROI sur la durée de vie client',
+  healthy: '≥ {t} : sain', unhealthy: '< {t} : insuffisant', meetRule: 'Règle des sources : une affaire doit couvrir 3 à 5 fois le coût du rendez-vous.',
+  beIntro: 'Pour atteindre un ROI de {r}, il faut au plus ou au moins :',
+  'mp:in_house': 'Coût horaire maximal d’un opérateur', 'mp:hourly': 'Tarif horaire maximal', 'mp:hybrid': 'Prime maximale par rendez-vous', 'mp:per_call': 'Prix maximal par appel',
+  'mp:per_meeting': 'Prix maximal par rendez-vous', 'mp:per_deal': 'Commission maximale par affaire', 'mp:flat': 'Forfait maximal',
+  'r:breakeven.max_cost_per_meeting': 'Coût complet maximal par rendez-vous', 'r:breakeven.min_close_rate': 'Taux de transformation minimal',
+  'r:breakeven.min_deals': 'Nombre minimal d’affaires', 'r:breakeven.min_deal_value': 'Valeur minimale d’une affaire',
+  prudent: 'Prudent', central: 'Central', ambitious: 'Ambitieux', scNote: 'Taux et valeurs incertains pris en bas, au centre puis en haut de leur fourchette (±20 % par défaut).', indicator: 'Indicateur',
+  'sc:deals': 'Affaires', 'sc:revenue': 'Chiffre d’affaires', 'sc:net': 'Résultat net', 'sc:roi': 'ROI', 'sc:payback_months': 'Remboursé en',
+  chartFunnel: 'Entonnoir de la campagne', chartPb: 'Cumul du résultat net', month: 'Mois', cumNet: 'Cumul net',
+  pbDesc: 'Départ à {c} (coût de la campagne), marge de la première commande au mois {m}, puis revenu récurrent chaque mois. {p}',
+  pbAt: 'Remboursé au mois {m}.', pbNever: 'Jamais remboursé sur la période.', pbNone: 'Aucune affaire : pas de remboursement.',
+  'n:cost': '— aucun coût saisi', 'n:hours': '— aucune heure saisie', 'n:never': 'jamais remboursé', 'n:nodeal': 'aucune affaire', 'n:stage': '— étape inconnue',
+  'n:zero': '— étape vide', 'n:nocac': '— pas d’affaire, pas de CAC', 'n:na': '— non calculable', 'n:unreach': '— objectif inatteignable',
+  engine: 'Tous les calculs sont faits dans votre navigateur par le moteur C compilé en WebAssembly (version {v}). Aucune donnée n’est envoyée.',
+}, stagesFr, modelsFr);
+
+const en = expand({
+  title: 'B2B outbound calling ROI calculator',
+  tagline: 'What one hour of calling earns, what ROI to expect, at what price a meeting stops paying.',
+  langs: 'Language', loading: 'Loading the calculation engine…', noEngine: 'The calculation engine could not be loaded.',
+  formTitle: 'Your campaign', resultsTitle: 'Results',
+  'l:general': 'Campaign', 'l:time': 'Time', 'l:funnel': 'Funnel', 'l:value': 'Value', 'l:costs': 'Costs', 'l:fixed': 'Fixed costs', 'l:observed': 'Observed counts',
+  name: 'Campaign name', currency: 'Currency',
+  horizon_months: 'ROI horizon (months)', 'h:horizon_months': 'Months of recurring revenue counted in the ROI.',
+  target_ltv_cac: 'Healthy LTV:CAC multiple (×)',
+  target_roi: 'Target ROI (%)', 'h:target_roi': '0% = break-even.',
+  'time.operators': 'Number of callers',
+  'time.hours_per_operator': 'Hours per caller', 'h:time.hours_per_operator': 'All paid hours: calls, preparation, CRM entry, breaks.',
+  'time.talk_share': 'Share of time spent talking (%)',
+  retro: 'I enter observed counts', 'h:retro': 'Leave a stage you did not measure blank: rates are derived from the counts you enter.',
+  'funnel.entry': 'First known stage', 'funnel.volume': 'Count at that stage',
+  'funnel.contact_rate': 'Contact rate (%)', 'h:funnel.contact_rate': 'Decision-makers reached / calls.',
+  'funnel.lead_rate': 'Qualification rate (%)', 'h:funnel.lead_rate': 'Qualified leads / contacts.',
+  'funnel.meeting_rate': 'Meeting booking rate (%)', 'h:funnel.meeting_rate': 'Meetings booked / leads.',
+  'funnel.show_rate': 'Show rate (%)', 'h:funnel.show_rate': '100% − no-show rate.',
+  'funnel.opportunity_rate': 'Opportunity rate (%)', 'h:funnel.opportunity_rate': 'Opportunities / meetings held.',
+  'funnel.close_rate': 'Close rate (%)', 'h:funnel.close_rate': 'Deals signed / opportunities.',
+  'funnel.rounding': 'Deals counted as', 'o:funnel.rounding:floor': 'Whole deals, rounded down (prudent)', 'o:funnel.rounding:expected': 'Fractional expected deals (forecast)',
+  'value.deal_value': 'Deal value', 'h:value.deal_value': 'One-time revenue: first order or first-year contract.',
+  'value.monthly_value': 'Recurring revenue per client per month', 'value.lifetime_months': 'Client lifetime (months)',
+  'value.margin_rate': 'Gross margin rate (%)', 'h:value.margin_rate': '100% = judge on revenue.',
+  'value.sales_cycle_months': 'Sales cycle (months)',
+  'costs.model': 'Billing model',
+  'costs.in_house_hourly_cost': 'Loaded cost of a caller hour', 'costs.in_house_fixed': 'Fixed cost of the team', 'h:costs.in_house_fixed': 'Recruiting, training, tools, supervision.',
+  'costs.hourly_rate': 'Provider hourly rate', 'costs.bonus_per_meeting': 'Bonus per billed meeting',
+  'costs.per_call': 'Price per call', 'costs.per_meeting': 'Price per meeting', 'costs.per_deal': 'Commission per signed deal', 'costs.flat_fee': 'Flat fee for the campaign',
+  'costs.meeting_basis': 'Meetings billed', 'o:costs.meeting_basis:booked': 'Booked (validated)', 'o:costs.meeting_basis:held': 'Held',
+  'costs.internal_hours_per_meeting': 'Sales-rep hours per meeting held', 'costs.internal_hourly_cost': 'Loaded cost of a sales-rep hour',
+  fixedLabel: 'Label', fixedAmount: 'Amount', fixedAdd: 'Add a fixed cost', fixedDel: 'Remove', fixedDelN: 'Remove fixed cost {n}', fixedN: 'Fixed cost {n}',
+  'h:fixed': 'Contact files, tools, telecom, marketing, supervision…',
+  copy: 'Copy link', copied: 'Link copied', copyManual: 'Copy the link below:', linkField: 'Scenario link', reset: 'Reset',
+  close: 'Close', stale: 'Previous results — fix the flagged fields.', linkWarn: 'Some link parameters were ignored:',
+  linkBad: 'Unreadable link, the example was loaded instead:', parseErr: 'A number is expected (e.g. 1,800 or 0.25).', calcWarn: 'Calculation warnings:',
+  's:head': 'Key figures', 's:funnel': 'Funnel', 's:costs': 'Costs and margin', 's:unit': 'Unit costs', 's:hour': 'Hourly productivity',
+  's:ltv': 'Customer lifetime value (LTV)', 's:be': 'Break-even and targets', 's:sc': 'Prudent, central and ambitious range', 's:pb': 'Cumulative net, month by month',
+  'r:per_hour.revenue': 'Revenue per hour', 'r:roi': 'ROI', 'r:net': 'Net result', 'r:payback_months': 'Paid back in', 'r:unit_costs.deal': 'CAC (cost per deal)',
+  'r:funnel.deals_expected': 'Deals (expected)',
+  'r:cost.total': 'Total cost', 'r:cost.model': 'Billing model', 'r:cost.fixed': 'Fixed costs', 'r:cost.internal': 'Internal sales time',
+  'r:revenue': 'Revenue', 'r:margin': 'Gross margin', 'r:revenue_per_deal': 'Revenue per deal',
+  'r:unit_costs.call': 'Per call', 'r:unit_costs.contact': 'Per contact', 'r:unit_costs.lead': 'Per lead', 'r:unit_costs.meeting': 'Per meeting booked',
+  'r:unit_costs.held': 'Per meeting held', 'r:unit_costs.opportunity': 'Per opportunity', 'r:unit_costs.deal2': 'Per deal (CAC)',
+  'r:hours_total': 'Paid hours', 'r:per_hour.revenue2': 'Revenue per paid hour', 'r:per_hour.revenue_talk_only': 'Revenue per talking hour only',
+  talkWhy: 'The first figure divides revenue by every paid hour (preparation, CRM and breaks included); the second counts only the hours spent talking. It flatters the mission: do not use it to set a price.',
+  'r:per_hour.margin': 'Margin per hour', 'r:per_hour.cost': 'Cost per hour', 'r:per_hour.net': 'Net per hour', 'r:per_hour.calls': 'Calls per hour', 'r:per_hour.meetings': 'Meetings per hour',
+  'r:ltv.revenue': 'LTV (revenue)', 'r:ltv.margin': 'LTV (margin)', 'r:ltv.to_cac': 'LTV:CAC', 'r:ltv.to_meeting_cost': 'LTV : cost of a meeting',
+  'r:ltv.max_cac': 'Maximum CAC for {t}', 'r:roi_lifetime': 'ROI over the client lifetime',
+  healthy: '≥ {t}: healthy', unhealthy: 'below {t}', meetRule: 'The sources’ rule: a client should cover 3 to 5 times the cost of the meeting that won it.',
+  beIntro: 'To reach an ROI of {r}, you need at most or at least:',
+  'mp:in_house': 'Maximum cost of a caller hour', 'mp:hourly': 'Maximum hourly rate', 'mp:hybrid': 'Maximum bonus per meeting', 'mp:per_call': 'Maximum price per call',
+  'mp:per_meeting': 'Maximum price per meeting', 'mp:per_deal': 'Maximum commission per deal', 'mp:flat': 'Maximum flat fee',
+  'r:breakeven.max_cost_per_meeting': 'Maximum all-in cost per meeting', 'r:breakeven.min_close_rate': 'Minimum close rate',
+  'r:breakeven.min_deals': 'Minimum number of deals', 'r:breakeven.min_deal_value': 'Minimum deal value',
+  prudent: 'Prudent', central: 'Central', ambitious: 'Ambitious', scNote: 'Uncertain rates and values taken at the low end, the middle and the high end of their range (±20% by default).', indicator: 'Figure',
+  'sc:deals': 'Deals', 'sc:revenue': 'Revenue', 'sc:net': 'Net result', 'sc:roi': 'ROI', 'sc:payback_months': 'Paid back in',
+  chartFunnel: 'Campaign funnel', chartPb: 'Cumulative net result', month: 'Month', cumNet: 'Cumulative net',
+  pbDesc: 'Starts at {c} (campaign cost), first-order margin at month {m}, then recurring revenue every month. {p}',
+  pbAt: 'Paid back at month {m}.', pbNever: 'Not paid back over the period.', pbNone: 'No deal: no payback.',
+  'n:cost': '— no cost entered', 'n:hours': '— no hours entered', 'n:never': 'not paid back', 'n:nodeal': 'no deal', 'n:stage': '— unknown stage',
+  'n:zero': '— empty stage', 'n:nocac': '— no deal, no CAC', 'n:na': '— cannot be computed', 'n:unreach': '— target unreachable',
+  engine: 'Every calculation runs in your browser, in the C engine compiled to WebAssembly (version {v}). No data is sent anywhere.',
+}, stagesEn, modelsEn);
+
+export const dict = { fr, en };
+
+/** Text for key in lang, with {name} placeholders replaced. */
+export function tr(lang, key, params) {
+  let s = dict[lang][key] ?? dict.fr[key] ?? key;
+  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll('{' + k + '}', v);
+  return s;
+}

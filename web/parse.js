@@ -1,0 +1,28 @@
+// Reads a number typed the French or English way: "0,25", "1 800", "25 %",
+// "2 000 €", "1.800,5", "1,800.5".  Returns { value } (null for an empty
+// field: "use the default") or { error: true }.
+const GROUPS = { ',': /^\d{1,3}(,\d{3})+$/, '.': /^\d{1,3}(\.\d{3})+$/ };
+
+export function parseNumber(text, lang) {
+  let s = String(text).replace(/[\s\u00a0\u202f\u2009'\u2019]/g, '').replace(/\u2212/g, '-');
+  if (!s) return { value: null };
+  // Currency symbols or codes, %, × around the number.
+  s = s.replace(/^[^\d,.+-]+/, '').replace(/[^\d,.]+$/, '');
+  let sign = 1;
+  if (s[0] === '-' || s[0] === '+') { if (s[0] === '-') sign = -1; s = s.slice(1); }
+  s = s.replace(/^[^\d,.]+/, '');
+  const c = s.lastIndexOf(','), d = s.lastIndexOf('.');
+  let dec = null;
+  if (c >= 0 && d >= 0) dec = c > d ? ',' : '.';
+  else if (c >= 0) dec = s.indexOf(',') !== c || (lang === 'en' && GROUPS[','].test(s)) ? null : ',';
+  else if (d >= 0) dec = s.indexOf('.') !== d ? null : '.';
+  let int = s, frac = '';
+  if (dec) { int = s.slice(0, s.lastIndexOf(dec)); frac = s.slice(s.lastIndexOf(dec) + 1); }
+  const sep = /[,.]/.exec(int);
+  if (sep) {
+    if (!GROUPS[sep[0]].test(int)) return { error: true };
+    int = int.split(sep[0]).join('');
+  }
+  if (!/^\d*$/.test(int) || !/^\d*$/.test(frac) || !(int + frac)) return { error: true };
+  return { value: sign * Number((int || '0') + '.' + (frac || '0')) };
+}
