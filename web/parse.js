@@ -1,6 +1,7 @@
 // Reads a number typed the French or English way: "0,25", "1 800", "25 %",
-// "2 000 €", "1.800,5", "1,800.5".  Returns { value } (null for an empty
-// field: "use the default") or { error: true }.
+// "2 000 €", "1.800,5", "1,800.5".  Returns { value, text } (value null for
+// an empty field: "use the default"; text the number as a plain decimal
+// string) or { error: true }.
 const GROUPS = { ',': /^\d{1,3}(,\d{3})+$/, '.': /^\d{1,3}(\.\d{3})+$/ };
 
 export function parseNumber(text, lang) {
@@ -24,5 +25,17 @@ export function parseNumber(text, lang) {
     int = int.split(sep[0]).join('');
   }
   if (!/^\d*$/.test(int) || !/^\d*$/.test(frac) || !(int + frac)) return { error: true };
-  return { value: sign * Number((int || '0') + '.' + (frac || '0')) };
+  const plain = (sign < 0 ? '-' : '') + (int || '0') + (frac ? '.' + frac : '');
+  return { value: Number(plain), text: plain };
+}
+
+/** A percentage typed by the user as the exact fraction: "12,5" -> 0.125,
+ *  by moving the decimal point in the text (12.5 / 100 could be off by one
+ *  unit in the last place). */
+export function percentToFraction(text) {
+  const neg = text.startsWith('-');
+  let [int, frac = ''] = (neg ? text.slice(1) : text).split('.');
+  int = int.padStart(3, '0');
+  const digits = int.slice(0, -2) + '.' + int.slice(-2) + frac;
+  return Number((neg ? '-' : '') + digits);
 }

@@ -1,0 +1,619 @@
+// The page: builds the form, keeps the scenario, asks the C core (roi.js) for
+// results on every input, and keeps the URL fragment in step with the
+// scenario.  All computation is the core's; this file only reads typing,
+// shows results and explains them.
+import { tr } from './i18n.js';
+import { makeFormat } from './format.js';
+import { parseNumber, percentToFraction } from './parse.js';
+import { GROUPS, TARGET_ROI, FIELDS, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
+import { drawFunnel, drawPayback } from './charts.js';
+
+// The worked example "pay per meeting", as a link: what a first visit shows.
+const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
+const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
+
+const $ = (id) => document.getElementById(id);
+const form = $('f');
+const state = {
+  lang: pickLang(),
+  scenario: {},
+  bad: new Map(), // path -> message, for typing the core never sees (not a number…)
+  result: null, // last valid result
+  retro: false,
+  hash: '',
+};
+let roi = null;
+let t = (key, params) => tr(state.lang, key, params);
+let fmt = makeFormat(state.lang, 'EUR');
+
+function pickLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  if (asked === 'fr' || asked === 'en') return asked;
+  for (const l of navigator.languages || [navigator.language || '']) {
+    const m = /^(fr|en)\b/i.exec(l);
+    if (m) return m[1].toLowerCase();
+  }
+  return 'fr';
+}
+
+function node(name, attrs = {}, text) {
+  const n = document.createElement(name);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v !== false && v !== undefined) n.setAttribute(k, v === true ? '' : String(v));
+  }
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+const idOf = (path) => 'f-' + path.replace(/[^a-z0-9]+/gi, '-');
+
+/* ---- the form ------------------------------------------------------------ */
+
+function fieldRow(fd, extra = {}) {
+  const id = idOf(fd.path);
+  const row = node('div', { class: 'field k-' + fd.kind, 'data-field': fd.path });
+  const label = node('label', { for: id, 'data-i18n': extra.labelKey || fd.path });
+  let input;
+  if (fd.kind === 'select') {
+    input = node('select', { id, name: fd.path });
+    for (const o of fd.options) input.append(node('option', { value: o, 'data-i18n': `o:${fd.path}:${o}` }));
+  } else {
+    const numeric = fd.kind !== 'text' && fd.kind !== 'currency';
+    input = node('input', {
+      id, name: fd.path, type: 'text', inputmode: numeric ? 'decimal' : false, spellcheck: 'false',
+      maxlength: fd.kind === 'currency' ? 3 : (fd.maxlength || false), autocapitalize: fd.kind === 'currency' ? 'characters' : false,
+    });
+  }
+  const desc = [];
+  const hintKey = 'h:' + fd.path;
+  if (t(hintKey) !== hintKey) desc.push(id + '-h');
+  desc.push(id + '-d', id + '-e');
+  input.setAttribute('aria-describedby', desc.join(' '));
+  if (extra.form) input.setAttribute('form', extra.form);
+  const box = node('div', { class: 'ctl' });
+  box.append(input);
+  if (fd.kind === 'pct') box.append(node('span', { class: 'unit', 'aria-hidden': 'true' }, '%'));
+  if (fd.kind === 'money') box.append(node('span', { class: 'unit cur', 'aria-hidden': 'true' }));
+  row.append(label, box);
+  if (desc[0] === id + '-h') row.append(node('p', { class: 'hint', id: id + '-h', 'data-i18n': hintKey }));
+  row.append(node('p', { class: 'derived', id: id + '-d', hidden: true }));
+  row.append(node('p', { class: 'err', id: id + '-e', hidden: true }));
+  return row;
+}
+
+function buildForm() {
+  for (const g of GROUPS) {
+    const fs = node('fieldset', { class: 'group g-' + g.id });
+    fs.append(node('legend', { 'data-i18n': 'l:' + g.id }));
+    if (g.id === 'funnel') fs.append(retroBlock());
+    if (g.id === 'costs') {
+      fs.append(fieldRow(g.fields[0]));
+      const own = node('div', { id: 'model-fields', class: 'sub' });
+      const other = node('details', { id: 'other-prices' });
+      other.append(node('summary', { 'data-i18n': 'otherPrices' }), node('div', { class: 'sub', id: 'other-fields' }));
+      fs.append(own, other);
+      for (const fd of g.fields.slice(1)) {
+        if (!PRICE_FIELDS.includes(fd.path)) fs.append(fieldRow(fd));
+        else other.lastChild.append(fieldRow(fd));
+      }
+      fs.append(fixedBlock());
+    } else {
+      for (const fd of g.fields) fs.append(fieldRow(fd));
+    }
+    form.append(fs);
+  }
+  $('target-slot').append(fieldRow(TARGET_ROI, { form: 'f' }));
+}
+
+function retroBlock() {
+  const wrap = node('div', { class: 'retro' });
+  const sw = node('div', { class: 'check' });
+  sw.append(node('input', { type: 'checkbox', id: 'f-retro', name: 'retro', 'aria-describedby': 'f-retro-h' }),
+    node('label', { for: 'f-retro', 'data-i18n': 'retro' }));
+  wrap.append(sw, node('p', { class: 'hint', id: 'f-retro-h', 'data-i18n': 'h:retro' }));
+  const counts = node('div', { id: 'observed', class: 'sub observed', hidden: true });
+  for (const s of STAGES) counts.append(fieldRow({ path: 'observed.' + s, kind: 'num' }));
+  wrap.append(counts);
+  return wrap;
+}
+
+function fixedBlock() {
+  const fs = node('fieldset', { class: 'fixed', id: 'fixed' });
+  fs.append(node('legend', { 'data-i18n': 'l:fixed' }), node('p', { class: 'hint', 'data-i18n': 'h:fixed' }));
+  fs.append(node('ol', { id: 'fixed-list', class: 'fixed-list' }));
+  fs.append(node('button', { type: 'button', id: 'fixed-add', class: 'add', 'data-i18n': 'fixedAdd' }));
+  return fs;
+}
+
+/** Rebuilds the fixed-cost rows with the given texts ([{label, amount}]). */
+function renderFixedRows(texts) {
+  const list = $('fixed-list');
+  list.replaceChildren();
+  texts.forEach((txt, i) => {
+    const li = node('li', { class: 'fixed-row' });
+    const lab = fieldRow({ path: `costs.fixed[${i}].label`, kind: 'text', maxlength: 80 }, { labelKey: 'fixedLabel' });
+    const amt = fieldRow({ path: `costs.fixed[${i}].amount`, kind: 'money' }, { labelKey: 'fixedAmount' });
+    lab.querySelector('input').value = txt.label;
+    amt.querySelector('input').value = txt.amount;
+    const del = node('button', { type: 'button', class: 'del', 'data-del': i });
+    li.append(lab, amt, del);
+    list.append(li);
+  });
+  translate(list);
+  relabelFixed();
+  updateCurrencyUnits();
+}
+
+function relabelFixed() {
+  document.querySelectorAll('#fixed-list .del').forEach((b, i) => {
+    b.textContent = t('fixedDel');
+    b.setAttribute('aria-label', t('fixedDelN', { n: i + 1 }));
+  });
+  document.querySelectorAll('#fixed-list .fixed-row').forEach((li, i) => {
+    li.querySelectorAll('label').forEach((l) => { l.textContent = t(l.dataset.i18n) + ' ' + (i + 1); });
+  });
+}
+
+function fixedTexts() {
+  return [...document.querySelectorAll('#fixed-list .fixed-row')].map((li) => {
+    const [label, amount] = li.querySelectorAll('input');
+    return { label: label.value, amount: amount.value };
+  });
+}
+
+/** Re-reads every fixed-cost row: the list is small and its indices shift
+ *  when a row goes, so the whole list is the unit of change. */
+function readFixed() {
+  for (const p of [...state.bad.keys()]) if (FIXED_RE.test(p)) state.bad.delete(p);
+  const items = fixedTexts().map((txt, i) => {
+    const amount = readValue({ kind: 'money' }, txt.amount);
+    if (amount.error) state.bad.set(`costs.fixed[${i}].amount`, amount.error);
+    return { label: txt.label, amount: amount.error ? 0 : (amount.value ?? 0) };
+  });
+  setPath(state.scenario, 'costs.fixed', items);
+}
+
+/* ---- reading and showing values ----------------------------------------- */
+
+/** Text typed into a field -> { value } (undefined: use the default) or { error }. */
+function readValue(fd, text) {
+  if (fd.kind === 'select') return { value: text };
+  if (fd.kind === 'text') return { value: text === '' ? undefined : text };
+  if (fd.kind === 'currency') {
+    const c = text.trim().toUpperCase();
+    return { value: c === '' ? undefined : c };
+  }
+  const n = parseNumber(text, state.lang);
+  if (n.error) return { error: t('e:number') };
+  if (n.value === null) return { value: undefined };
+  return { value: fd.kind === 'pct' ? percentToFraction(n.text) : n.value };
+}
+
+/** A value as the user would type it: "25" for 0.25 in a percentage field. */
+function showValue(fd, v) {
+  if (v === undefined || v === null) return '';
+  if (fd.kind === 'select' || fd.kind === 'text' || fd.kind === 'currency') return String(v);
+  const x = fd.kind === 'pct' ? Number((v * 100).toPrecision(15)) : v;
+  return new Intl.NumberFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 10 }).format(x);
+}
+
+function inputOf(path) {
+  return document.getElementById(idOf(path));
+}
+
+/** Shows the scenario in the form: effective values, defaults as placeholders. */
+function fillForm() {
+  for (const fd of FIELDS.values()) {
+    const input = inputOf(fd.path);
+    if (!input || state.bad.has(fd.path)) continue;
+    const v = getPath(state.scenario, fd.path);
+    input.value = showValue(fd, v ?? fd.dflt);
+    if (input.tagName === 'INPUT') input.placeholder = showValue(fd, fd.dflt);
+  }
+  const fixed = getPath(state.scenario, 'costs.fixed') || [];
+  renderFixedRows(fixed.map((x) => ({ label: x.label ?? '', amount: showValue({ kind: 'money' }, x.amount ?? 0) })));
+  arrangeModelFields();
+}
+
+function arrangeModelFields() {
+  const model = getPath(state.scenario, 'costs.model') ?? 'in_house';
+  const own = $('model-fields'), other = $('other-fields');
+  for (const p of PRICE_FIELDS) {
+    const row = document.querySelector(`[data-field="${p}"]`);
+    const target = MODEL_FIELDS[model].includes(p) ? own : other;
+    if (row.parentNode !== target) target.append(row);
+  }
+  // Keep the table's order in both places.
+  for (const box of [own, other]) {
+    [...box.children].sort((a, b) => PRICE_FIELDS.indexOf(a.dataset.field) - PRICE_FIELDS.indexOf(b.dataset.field))
+      .forEach((r) => box.append(r));
+  }
+}
+
+/* ---- retrospective mode: observed counts give the rates ------------------- */
+
+function applyObserved() {
+  for (const s of STAGES) state.bad.delete('observed.' + s);
+  for (const p of Object.values(RATE_INTO).concat(['funnel.entry', 'funnel.volume'])) setDerived(p, null);
+  if (!state.retro) return;
+  const known = [];
+  for (const [i, s] of STAGES.entries()) {
+    const r = readValue({ kind: 'num' }, inputOf('observed.' + s).value);
+    if (r.error) { state.bad.set('observed.' + s, r.error); continue; }
+    if (r.value === undefined) continue;
+    const prev = known[known.length - 1];
+    if (prev && r.value > prev.n) { state.bad.set('observed.' + s, t('retroBad', { n: fmt.num(prev.n) })); continue; }
+    if (prev && prev.n === 0) continue;
+    known.push({ i, s, n: r.value });
+  }
+  if (!known.length) return;
+  setPath(state.scenario, 'funnel.entry', known[0].s);
+  setPath(state.scenario, 'funnel.volume', known[0].n);
+  setDerived('funnel.entry', known[0].s);
+  setDerived('funnel.volume', known[0].n);
+  for (let k = 1; k < known.length; k++) {
+    const a = known[k - 1], b = known[k];
+    // A stage left blank between two counts passes everything on (rate 1);
+    // the whole drop goes to the rate into the next counted stage.
+    for (let j = a.i + 1; j <= b.i; j++) {
+      const rate = j === b.i ? b.n / a.n : 1;
+      setPath(state.scenario, RATE_INTO[STAGES[j]], rate);
+      setDerived(RATE_INTO[STAGES[j]], rate);
+    }
+  }
+}
+
+/** Marks a field as derived from the observed counts (value) or free (null). */
+function setDerived(path, value) {
+  const input = inputOf(path);
+  const note = document.getElementById(idOf(path) + '-d');
+  const fd = FIELDS.get(path);
+  if (value === null) {
+    if (input.dataset.derived) { delete input.dataset.derived; input.disabled = false; note.hidden = true; }
+    return;
+  }
+  input.dataset.derived = '1';
+  input.disabled = true;
+  input.value = showValue(fd, value);
+  note.textContent = t('derived', { v: fd.kind === 'pct' ? fmt.pct(value) : fd.kind === 'select' ? t(`o:${path}:${value}`) : fmt.num(value) });
+  note.hidden = false;
+}
+
+function setRetro(on) {
+  state.retro = on;
+  $('observed').hidden = !on;
+  if (on) {
+    const entry = getPath(state.scenario, 'funnel.entry') ?? 'calls';
+    const vol = getPath(state.scenario, 'funnel.volume') ?? 0;
+    for (const s of STAGES) inputOf('observed.' + s).value = s === entry ? showValue({ kind: 'num' }, vol) : '';
+  }
+  applyObserved();
+}
+
+/* ---- events --------------------------------------------------------------- */
+
+function onInput(e) {
+  const input = e.target;
+  if (!input.name || input.form !== form) return;
+  const path = input.name;
+  if (path === 'retro') setRetro(input.checked);
+  else if (path.startsWith('observed.')) applyObserved();
+  else if (FIXED_RE.test(path)) readFixed();
+  else {
+    const fd = FIELDS.get(path);
+    if (!fd) return;
+    const r = readValue(fd, input.value);
+    if (r.error) state.bad.set(path, r.error);
+    else { state.bad.delete(path); setPath(state.scenario, path, r.value); }
+    if (path === 'costs.model') arrangeModelFields();
+    if (path === 'currency') updateCurrencyUnits();
+  }
+  recompute();
+}
+
+function onClick(e) {
+  const b = e.target.closest('button');
+  if (!b) return;
+  if (b.id === 'fixed-add') {
+    renderFixedRows([...fixedTexts(), { label: '', amount: '' }]);
+    readFixed();
+    recompute();
+    const inputs = document.querySelectorAll('#fixed-list .fixed-row:last-child input');
+    inputs[0]?.focus();
+  } else if (b.dataset.del !== undefined) {
+    const texts = fixedTexts();
+    texts.splice(Number(b.dataset.del), 1);
+    renderFixedRows(texts);
+    readFixed();
+    recompute();
+    $('fixed-add').focus();
+  } else if (b.dataset.lang) {
+    setLang(b.dataset.lang, true);
+  } else if (b.id === 'copy') {
+    copyLink();
+  } else if (b.id === 'reset') {
+    loadScenario(roi.decodeLink(DEFAULT_LINK).scenario);
+  } else if (b.classList.contains('close')) {
+    b.closest('.notice').remove();
+  }
+}
+
+async function copyLink() {
+  const url = location.href;
+  const box = $('linkbox'), field = $('linkfield');
+  field.value = url;
+  try {
+    await navigator.clipboard.writeText(url);
+    box.hidden = true;
+    flash(t('copied'));
+  } catch {
+    // No clipboard (permissions, http): show the link, selected, to copy by hand.
+    box.hidden = false;
+    field.focus();
+    field.select();
+    flash(t('copyManual'));
+  }
+}
+
+let flashTimer = 0;
+function flash(text) {
+  const s = $('copied');
+  s.textContent = text;
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => { s.textContent = ''; }, 4000);
+}
+
+function notice(kind, title, items) {
+  const box = node('div', { class: 'notice ' + kind });
+  box.append(node('p', {}, title));
+  if (items.length) {
+    const ul = node('ul');
+    for (const it of items) ul.append(node('li', {}, it));
+    box.append(ul);
+  }
+  box.append(node('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '×'));
+  $('notices').append(box);
+}
+
+/* ---- computing and showing results ----------------------------------------- */
+
+function recompute() {
+  if (!roi) return;
+  const res = roi.evaluate(state.scenario);
+  showErrors(res.ok ? [] : res.errors);
+  showWarnings(res.warnings || []);
+  const valid = res.ok && state.bad.size === 0;
+  if (valid) {
+    state.result = res;
+    render();
+    writeHash();
+  }
+  $('rbody').classList.toggle('stale', !valid);
+  $('stale').hidden = valid;
+  $('results').setAttribute('aria-busy', 'false');
+}
+
+function showErrors(coreErrors) {
+  for (const row of document.querySelectorAll('.field.invalid')) {
+    row.classList.remove('invalid');
+    row.querySelector('[aria-invalid]')?.removeAttribute('aria-invalid');
+    const e = row.querySelector('.err');
+    e.hidden = true;
+    e.textContent = '';
+  }
+  const general = [];
+  const mark = (path, message) => {
+    const input = inputOf(path);
+    if (!input) { general.push((path ? path + ' : ' : '') + message); return; }
+    const row = input.closest('.field');
+    row.classList.add('invalid');
+    input.setAttribute('aria-invalid', 'true');
+    const e = row.querySelector('.err');
+    e.textContent = message;
+    e.hidden = false;
+    const details = input.closest('details');
+    if (details) details.open = true;
+  };
+  for (const [path, message] of state.bad) mark(path, message);
+  for (const err of coreErrors) if (!state.bad.has(err.field)) mark(err.field, explain(err));
+  const box = $('formerr');
+  box.replaceChildren();
+  box.hidden = !general.length;
+  if (general.length) {
+    box.append(node('span', {}, t('errGeneral')));
+    const ul = node('ul');
+    for (const g of general) ul.append(node('li', {}, g));
+    box.append(ul);
+  }
+}
+
+function showWarnings(warnings) {
+  const box = $('rwarn');
+  box.replaceChildren();
+  box.hidden = !warnings.length;
+  if (!warnings.length) return;
+  box.append(node('p', {}, t('calcWarn')));
+  const ul = node('ul');
+  for (const w of warnings) ul.append(node('li', {}, (w.field ? w.field + ' : ' : '') + w.message));
+  box.append(ul);
+}
+
+/** The core's message for a field, in the page's language and units. */
+function explain(err) {
+  const fd = FIELDS.get(err.field) || (FIXED_RE.test(err.field) ? { kind: 'money' } : { kind: 'num' });
+  const show = (x) => {
+    const v = Number(x);
+    if (!Number.isFinite(v)) return x;
+    return fd.kind === 'pct' ? fmt.pct(v) : fmt.num(v);
+  };
+  let m;
+  if ((m = /^must be between (\S+) and (\S+) \(got (\S+)\)$/.exec(err.message))) return t('e:range', { a: show(m[1]), b: show(m[2]), g: show(m[3]) });
+  if ((m = /^must be greater than (\S+) and at most (\S+) \(got (\S+)\)$/.exec(err.message))) return t('e:gt', { a: show(m[1]) }) + ', ≤ ' + show(m[2]) + ' (' + show(m[3]) + ')';
+  if ((m = /^must be at most (\d+) characters/.exec(err.message))) return t('e:maxlen', { n: m[1] });
+  if (err.field === 'currency') return t('e:currency');
+  const entry = t('o:funnel.entry:' + (getPath(state.scenario, 'funnel.entry') ?? 'calls'));
+  if (err.field === 'costs.model' && /^the .* model is priced per/.test(err.message)) return t('e:model', { e: entry });
+  if (err.field === 'costs.internal_hours_per_meeting' && /^internal costs/.test(err.message)) return t('e:internal', { e: entry });
+  return err.message;
+}
+
+function render() {
+  const res = state.result;
+  fmt = makeFormat(state.lang, res.currency);
+  for (const out of document.querySelectorAll('[data-out]')) {
+    const path = out.dataset.out;
+    const v = getPath(res, path);
+    out.classList.toggle('null', v === null || v === undefined);
+    if (v === null || v === undefined) {
+      out.textContent = t(whyNull(path, res));
+      out.dataset.value = '';
+    } else {
+      out.textContent = fmt[out.dataset.fmt](v);
+      out.dataset.value = String(v);
+    }
+  }
+  const model = getPath(state.scenario, 'costs.model') ?? 'in_house';
+  $('maxprice-l').textContent = t('mp:' + model);
+  $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(getPath(state.scenario, 'target_ltv_cac') ?? 3) });
+  $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
+  renderTalkNote(res);
+  renderVerdict(res);
+  drawFunnel($('funnelchart'), res, t, fmt);
+  drawPayback($('pbchart'), state.scenario, res, t, fmt);
+}
+
+function renderTalkNote(res) {
+  const a = res.per_hour.revenue_talk_only, b = res.per_hour.revenue;
+  const share = getPath(state.scenario, 'time.talk_share') ?? 1;
+  let text = t('talkWhy');
+  if (a !== null && b !== null && b > 0) {
+    text += ' ' + (share < 1 ? t('talkGap', { s: fmt.pct(share), k: fmt.num(a / b), a: fmt.money(a), b: fmt.money(b) }) : t('talkSame'));
+  }
+  $('talknote').textContent = text;
+}
+
+function renderVerdict(res) {
+  const target = getPath(state.scenario, 'target_ltv_cac') ?? 3;
+  const v = res.ltv.to_cac;
+  const el = $('verdict');
+  el.className = 'verdict ' + (v === null ? '' : v >= target ? 'ok' : 'ko');
+  el.textContent = v === null ? t('verdictNull') : t(v >= target ? 'verdictOk' : 'verdictKo', { v: fmt.mult(v), t: fmt.mult(target) });
+  const m = res.ltv.to_meeting_cost;
+  $('meetrule').textContent = m === null ? t('meetRule') : t(m >= 3 ? 'meetRuleOk' : 'meetRuleKo', { v: fmt.num(m) });
+}
+
+/** Why a result is null, as an i18n key: the user should know what to enter. */
+function whyNull(path, res) {
+  const f = res.funnel;
+  const stage = (s) => (f[s] === null ? 'n:stage' : 'n:zero');
+  if (/(^|\.)roi(_lifetime)?$/.test(path)) return 'n:cost';
+  if (/^per_hour\.(calls|meetings)$/.test(path) && res.hours_total > 0) return 'n:stage';
+  if (path.startsWith('per_hour.') || path.endsWith('revenue_per_hour')) return 'n:hours';
+  if (path.startsWith('funnel.')) return 'n:stage';
+  if (path === 'unit_costs.deal' || path === 'ltv.to_cac') return 'n:nocac';
+  if (path.startsWith('unit_costs.')) return stage(path.slice(11));
+  if (path.endsWith('payback_months')) return (path === 'payback_months' ? f.deals : getPath(res, path.replace('payback_months', 'deals'))) > 0 ? 'n:never' : 'n:nodeal';
+  if (path === 'breakeven.min_deals') return 'n:unreach';
+  if (path === 'breakeven.max_cost_per_meeting') return stage('meetings');
+  if (path === 'breakeven.min_deal_value') return f.deals > 0 ? 'n:na' : 'n:nodeal';
+  return 'n:na';
+}
+
+/* ---- language, links ---------------------------------------------------------- */
+
+function translate(root = document) {
+  for (const n of root.querySelectorAll('[data-i18n]')) n.textContent = t(n.dataset.i18n);
+  for (const n of root.querySelectorAll('[data-i18n-label]')) n.setAttribute('aria-label', t(n.dataset.i18nLabel));
+}
+
+function setLang(lang, remember) {
+  state.lang = lang;
+  t = (key, params) => tr(lang, key, params);
+  fmt = makeFormat(lang, state.result?.currency || getPath(state.scenario, 'currency') || 'EUR');
+  document.documentElement.lang = lang;
+  document.title = t('title');
+  for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  if (remember) {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(null, '', url);
+  }
+  translate();
+  relabelFixed();
+  fillForm();
+  if (state.retro) applyObserved();
+  updateCurrencyUnits();
+  if (roi) $('engine').textContent = t('engine', { v: roi.version });
+  if (state.result) render();
+  if (roi) showErrors(roi.evaluate(state.scenario).errors || []);
+}
+
+function updateCurrencyUnits() {
+  const cur = getPath(state.scenario, 'currency') || 'EUR';
+  let sym = cur;
+  try {
+    sym = new Intl.NumberFormat(state.lang, { style: 'currency', currency: cur }).formatToParts(0).find((p) => p.type === 'currency')?.value || cur;
+  } catch { /* not a currency Intl knows: show the code */ }
+  for (const u of document.querySelectorAll('.unit.cur')) u.textContent = sym;
+}
+
+function writeHash() {
+  let link;
+  try { link = roi.encodeLink(state.scenario); } catch { return; }
+  if (link === state.hash) return;
+  state.hash = link;
+  const url = new URL(location.href);
+  url.hash = link;
+  history.replaceState(null, '', url);
+}
+
+function loadScenario(scenario) {
+  state.scenario = scenario;
+  state.bad.clear();
+  state.result = null;
+  $('f-retro').checked = false;
+  state.retro = false;
+  $('observed').hidden = true;
+  applyObserved();
+  fillForm();
+  updateCurrencyUnits();
+  recompute();
+}
+
+/** Opens the scenario in the fragment, if any; the example otherwise. */
+function openFromHash() {
+  const raw = location.hash.replace(/^#/, '');
+  if (!raw) return loadScenario(roi.decodeLink(DEFAULT_LINK).scenario);
+  let decoded;
+  try {
+    decoded = roi.decodeLink(raw);
+  } catch (e) {
+    notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message));
+    return loadScenario(roi.decodeLink(DEFAULT_LINK).scenario);
+  }
+  if (decoded.warnings.length) {
+    notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+  }
+  state.hash = raw;
+  loadScenario(decoded.scenario);
+}
+
+/* ---- start ----------------------------------------------------------------- */
+
+buildForm();
+setLang(state.lang);
+document.addEventListener('input', onInput);
+document.addEventListener('click', onClick);
+try {
+  roi = await import('./roi.js');
+} catch (e) {
+  $('loading').textContent = t('noEngine');
+  throw e;
+}
+$('loading').remove();
+$('engine').textContent = t('engine', { v: roi.version });
+openFromHash();
+window.addEventListener('hashchange', () => {
+  if (location.hash.replace(/^#/, '') !== state.hash) openFromHash();
+});
+document.documentElement.dataset.ready = '1';

@@ -1,0 +1,134 @@
+// The two charts, as plain SVG built with DOM calls (no markup strings, so
+// no text from a link can become markup).  Each chart is a <figure> with a
+// caption, an SVG with role="img", a title and a description for screen
+// readers, and a <details> table of its data for keyboard and non-visual use.
+import { STAGES } from './fields.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+let uid = 0;
+
+function el(name, attrs = {}, text) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function html(name, attrs = {}, text) {
+  const node = document.createElement(name);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function svgRoot(width, height, title, desc) {
+  const id = 'c' + ++uid;
+  const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}t ${id}d`, focusable: 'false' });
+  svg.append(el('title', { id: id + 't' }, title), el('desc', { id: id + 'd' }, desc));
+  return svg;
+}
+
+function dataTable(summary, columns, rows) {
+  const details = html('details');
+  details.append(html('summary', {}, summary));
+  const table = html('table', { class: 'data' });
+  const tr = html('tr');
+  for (const h of columns) tr.append(html('th', { scope: 'col' }, h));
+  const thead = html('thead');
+  thead.append(tr);
+  table.append(thead);
+  const body = html('tbody');
+  for (const r of rows) {
+    const row = html('tr');
+    row.append(html('th', { scope: 'row' }, r[0]));
+    for (const c of r.slice(1)) row.append(html('td', {}, c));
+    body.append(row);
+  }
+  table.append(body);
+  details.append(table);
+  return details;
+}
+
+/** Funnel: one bar per known stage, its width proportional to its count. */
+export function drawFunnel(figure, result, t, fmt) {
+  const stages = [];
+  for (const s of STAGES) {
+    const v = s === 'deals' ? result.funnel.deals : result.funnel[s];
+    if (v !== null && v !== undefined) stages.push({ s, v });
+  }
+  figure.replaceChildren();
+  const caption = html('figcaption', {}, t('chartFunnel'));
+  if (!stages.length) { figure.append(caption); return; }
+  const max = Math.max(...stages.map((x) => x.v), 1e-300);
+  const W = 320, row = 38, H = stages.length * row + 4;
+  const first = stages[0], last = stages[stages.length - 1];
+  const svg = svgRoot(W, H, t('chartFunnel'),
+    t('funnelDesc', { a: fmt.num(first.v), sa: t('r:funnel.' + first.s), b: fmt.num(last.v), sb: t('r:funnel.' + last.s) }));
+  const rows = [];
+  stages.forEach(({ s, v }, i) => {
+    const y = i * row + 2;
+    const w = Math.max(2, (v / max) * W);
+    const rate = i > 0 && stages[i - 1].v > 0 ? v / stages[i - 1].v : null;
+    const label = t('r:funnel.' + s) + ' · ' + fmt.num(v) + (rate === null ? '' : ' (' + fmt.pct(rate) + ')');
+    svg.append(el('text', { x: 0, y: y + 12, class: 'lbl' }, label));
+    svg.append(el('rect', { x: (W - w) / 2, y: y + 17, width: w, height: 16, rx: 3, class: 'bar s' + i }));
+    rows.push([t('r:funnel.' + s), fmt.num(v), rate === null ? '—' : fmt.pct(rate)]);
+  });
+  figure.append(svg, caption, dataTable(t('chartTable'), [t('stage'), t('count'), t('rateFromPrev')], rows));
+}
+
+/** Cumulative net, month by month: starts at minus the campaign cost, gains
+ *  the first-order margin at signature, then the recurring margin each month
+ *  of the client lifetime (the payback rule of the methodology). */
+export function paybackSeries(scenario, result) {
+  const v = scenario.value || {};
+  const margin = v.margin_rate ?? 1, cycle = v.sales_cycle_months ?? 0, life = v.lifetime_months ?? 0;
+  const deals = result.funnel.deals, cost = result.cost.total;
+  const m0 = deals * (v.deal_value ?? 0) * margin, mm = deals * (v.monthly_value ?? 0) * margin;
+  const end = Math.min(600, Math.max(3, Math.ceil(cycle + (mm > 0 ? life : 0) + 1)));
+  const at = (m) => -cost + (m >= cycle ? m0 + mm * Math.min(Math.max(m - cycle, 0), life) : 0);
+  return { cost, m0, mm, cycle, end, at };
+}
+
+export function drawPayback(figure, scenario, result, t, fmt) {
+  figure.replaceChildren();
+  const caption = html('figcaption', {}, t('chartPb'));
+  const { cost, cycle, end, at } = paybackSeries(scenario, result);
+  const pb = result.payback_months;
+  // Integer months, plus the signature month where the curve jumps.
+  const months = Array.from({ length: end + 1 }, (_, m) => m);
+  if (!Number.isInteger(cycle) && cycle < end) months.push(cycle);
+  months.sort((a, b) => a - b);
+  const pts = [];
+  for (const m of months) {
+    if (m === cycle) pts.push([m, -cost]);
+    pts.push([m, at(m)]);
+  }
+  const ys = pts.map((p) => p[1]);
+  let lo = Math.min(0, ...ys), hi = Math.max(0, ...ys);
+  if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+  const W = 560, H = 240, L = 64, R = 12, T = 12, B = 34;
+  const x = (m) => L + (m / end) * (W - L - R);
+  const y = (v) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
+  const desc = [t('pbDesc', { c: fmt.money(-cost), m: fmt.num(cycle), p: pb === null ? (result.funnel.deals > 0 ? t('pbNever') : t('pbNone')) : t('pbAt', { m: fmt.num(pb) }) })].join(' ');
+  const svg = svgRoot(W, H, t('chartPb'), desc);
+  // Axes: zero line, the lowest and highest values, month ticks.
+  for (const v of [lo, 0, hi]) {
+    svg.append(el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: v === 0 ? 'zero' : 'grid' }));
+    svg.append(el('text', { x: L - 6, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, fmt.compact(v)));
+  }
+  const step = Math.max(1, Math.ceil(end / 8));
+  for (let m = 0; m <= end; m += step) {
+    svg.append(el('text', { x: x(m), y: H - B + 16, class: 'tick', 'text-anchor': 'middle' }, fmt.plain(m)));
+  }
+  svg.append(el('text', { x: (L + W - R) / 2, y: H - 4, class: 'axis', 'text-anchor': 'middle' }, t('month')));
+  if (pb !== null && pb <= end) {
+    svg.append(el('line', { x1: x(pb), x2: x(pb), y1: T, y2: H - B, class: 'pbline' }));
+    svg.append(el('text', { x: Math.min(x(pb) + 4, W - R - 90), y: T + 12, class: 'lbl' }, t('pbAt', { m: fmt.num(pb) })));
+  }
+  svg.append(el('path', { d: pts.map(([m, v], i) => (i ? 'L' : 'M') + x(m).toFixed(1) + ' ' + y(v).toFixed(1)).join(''), class: 'curve' }));
+  const every = end <= 24 ? 1 : Math.ceil(end / 24);
+  const rows = [];
+  for (let m = 0; m <= end; m += every) rows.push([fmt.plain(m), fmt.money(at(m))]);
+  figure.append(svg, caption, dataTable(t('chartTable'), [t('month'), t('cumNet')], rows));
+}
