@@ -45,7 +45,7 @@ function node(name, attrs = {}, text) {
   return n;
 }
 
-const idOf = (path) => 'f-' + path.replace(/[^a-z0-9]+/gi, '-');
+const idOf = (path) => 'f-' + path.replace(/[^a-z0-9_]+/gi, '-');
 
 /* ---- the form ------------------------------------------------------------ */
 
@@ -616,4 +616,9 @@ openFromHash();
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') !== state.hash) openFromHash();
 });
+let lastWidth = $('pbchart').clientWidth;
+new ResizeObserver(() => {
+  const w = $('pbchart').clientWidth;
+  if (state.result && Math.abs(w - lastWidth) > 8) { lastWidth = w; drawPayback($('pbchart'), state.scenario, state.result, t, fmt); }
+}).observe($('pbchart'));
 document.documentElement.dataset.ready = '1';

@@ -107,13 +107,15 @@ export function drawPayback(figure, scenario, result, t, fmt) {
   const ys = pts.map((p) => p[1]);
   let lo = Math.min(0, ...ys), hi = Math.max(0, ...ys);
   if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
-  const W = 560, H = 240, L = 64, R = 12, T = 12, B = 34;
+  // Drawn at the figure's own width so the labels keep their real size.
+  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560))), H = 240, L = 64, R = 12, T = 12, B = 34;
   const x = (m) => L + (m / end) * (W - L - R);
   const y = (v) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
   const desc = [t('pbDesc', { c: fmt.money(-cost), m: fmt.num(cycle), p: pb === null ? (result.funnel.deals > 0 ? t('pbNever') : t('pbNone')) : t('pbAt', { m: fmt.num(pb) }) })].join(' ');
   const svg = svgRoot(W, H, t('chartPb'), desc);
   // Axes: zero line, the lowest and highest values, month ticks.
   for (const v of [lo, 0, hi]) {
+    if (v !== 0 && Math.abs(y(v) - y(0)) < 14) continue;
     svg.append(el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), class: v === 0 ? 'zero' : 'grid' }));
     svg.append(el('text', { x: L - 6, y: y(v) + 4, class: 'tick', 'text-anchor': 'end' }, fmt.compact(v)));
   }

@@ -22,5 +22,6 @@ export function makeFormat(lang, currency) {
     hours: (v) => hours.format(v),
     compact: (v) => compact.format(v),
     plain: (v) => plain.format(v),
+    text: (v) => String(v),
   };
 }

@@ -80,7 +80,7 @@ const fr = expand({
   'n:zero': '— étape vide', 'n:nocac': '— pas d’affaire, pas de CAC', 'n:na': '— non calculable', 'n:unreach': '— objectif inatteignable',
   engine: 'Tous les calculs sont faits dans votre navigateur par le moteur C compilé en WebAssembly (version {v}). Aucune donnée n’est envoyée.',
 
-  skip: 'Aller aux résultats', 'sc:revenue_per_hour': 'CA par heure',
+  skip: 'Aller aux résultats', scTable: 'Tableau des trois scénarios', 'sc:revenue_per_hour': 'CA par heure',
   otherPrices: 'Autres tarifs proposés (pour comparer les modes de facturation)',
   'l:internal': 'Temps des commerciaux', 'h:costs.internal_hours_per_meeting': 'Préparation, trajet, rendez-vous et compte rendu.',
   'h:funnel.volume': 'Nombre d’appels, de contacts… à la première étape connue.',
@@ -173,7 +173,7 @@ const en = expand({
   'n:zero': '— empty stage', 'n:nocac': '— no deal, no CAC', 'n:na': '— cannot be computed', 'n:unreach': '— target unreachable',
   engine: 'Every calculation runs in your browser, in the C engine compiled to WebAssembly (version {v}). No data is sent anywhere.',
 
-  skip: 'Skip to results', 'sc:revenue_per_hour': 'Revenue per hour',
+  skip: 'Skip to results', scTable: 'Table of the three scenarios', 'sc:revenue_per_hour': 'Revenue per hour',
   otherPrices: 'Other quoted prices (to compare billing models)',
   'l:internal': 'Sales reps’ time', 'h:costs.internal_hours_per_meeting': 'Preparation, travel, the meeting and its report.',
   'h:funnel.volume': 'Number of calls, contacts… at the first known stage.',

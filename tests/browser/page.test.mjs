@@ -1,0 +1,290 @@
+// Browser tests: the real page (build/site, built by scripts/build-web.sh)
+// served on 127.0.0.1 and driven in Debian's Chromium with playwright-core.
+// Expected numbers come from the native CLI (build/release/roi), so the page
+// is checked against the same core, formula by formula.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/release/roi');
+const fixture = (name) => path.join(root, 'tests/fixtures', name);
+
+let server, browser, base;
+const problems = []; // console errors, page errors and foreign requests, from every page
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(url, { locale = 'fr-FR', width = 1280, context: ctx, bypassCSP = false } = {}) {
+  const context = ctx || await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+  await page.goto(base + url);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+const linkOf = (file) => execFileSync(cli, ['link', 'encode', fixture(file)], { encoding: 'utf8' }).trim();
+function cliEval(scenario) {
+  try {
+    return JSON.parse(execFileSync(cli, ['eval', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
+  } catch (e) { return JSON.parse(e.stdout); }
+}
+const dig = (o, p) => p.split('.').reduce((x, k) => (x == null ? undefined : x[k]), o);
+const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
+const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
+
+/** Every displayed result equals the CLI's for the scenario; null shows as "". */
+async function assertMatchesCli(page, expected) {
+  const shown = await page.$$eval('[data-out]', (els) => els.map((e) => [e.dataset.out, e.dataset.value, e.textContent]));
+  assert.ok(shown.length > 60, 'the page shows its results');
+  for (const [out, raw, text] of shown) {
+    const want = dig(expected, out);
+    if (want === null) {
+      assert.equal(raw, '', `${out} is null`);
+      assert.ok(text.length > 3 && !/NaN|Infinity|undefined/.test(text), `${out} explains its null: "${text}"`);
+    } else if (typeof want === 'number') {
+      assert.ok(Math.abs(Number(raw) - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${out}: page ${raw}, CLI ${want}`);
+      assert.ok(!/NaN|Infinity|undefined/.test(text), `${out} is formatted: "${text}"`);
+    } else {
+      assert.equal(raw, String(want), out);
+    }
+  }
+}
+
+test('first visit shows the pay-per-meeting example in French and writes its link', async () => {
+  const page = await open('');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await value(page, 'roi'), '3.8');
+  assert.equal((await page.textContent('[data-out="roi"]')).replace(/\s/g, ' '), '380 %');
+  assert.match(await page.textContent('[data-out="net"]'), /^22\s800,00\s€$|^22\s800\s€$/);
+  assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '25');
+  assert.match(await page.textContent('label[for="f-funnel-close_rate"]'), /Taux de transformation/);
+  await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8'))));
+  assert.equal(new URL(page.url()).hash.slice(1), linkOf('pay-per-meeting.json'));
+  await page.context().close();
+});
+
+test('opening each worked example link shows the core results', async () => {
+  const page = await open('');
+  for (const file of ['lead-generation.json', 'hourly-revenue-subscription.json', 'call-campaign-revenue.json']) {
+    await page.goto(base + '?lang=fr#' + linkOf(file));
+    await page.waitForFunction((n) => document.querySelector('[data-out="name"]').dataset.value === n,
+      JSON.parse(readFileSync(fixture(file), 'utf8')).name);
+    await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture(file), 'utf8'))));
+  }
+  // lead-generation: the numbers of the methodology.
+  await page.goto(base + '?lang=fr#' + linkOf('lead-generation.json'));
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '1.4');
+  assert.equal(await value(page, 'unit_costs.lead'), '125');
+  assert.equal(await value(page, 'breakeven.min_deals'), '4');
+  await page.context().close();
+});
+
+test('typing a close rate updates results and the fragment; reload and a new tab give the same numbers', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await open('', { context });
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  assert.equal(await value(page, 'funnel.deals'), '15');
+  assert.match(fragment(page), /(^|&)close=0\.3(&|$)/);
+  // French decimals: 12,5 % is 0.125 exactly.
+  await page.fill('[name="funnel.close_rate"]', '12,5');
+  await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '6');
+  assert.match(fragment(page), /(^|&)close=0\.125(&|$)/);
+  await page.fill('[name="value.deal_value"]', '2 000 €');
+  await page.waitForFunction(() => document.querySelector('[data-out="revenue"]').dataset.value === '12000');
+  const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
+
+  await page.reload();
+  await page.waitForSelector('html[data-ready]');
+  assert.deepEqual(await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
+  assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '12,5');
+
+  await page.click('#copy');
+  await page.waitForFunction(() => document.getElementById('copied').textContent === 'Lien copié');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, page.url());
+  const tab = await context.newPage();
+  await tab.goto(copied);
+  await tab.waitForSelector('html[data-ready]');
+  assert.deepEqual(await tab.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
+  await context.close();
+});
+
+test('a broken link shows its warnings, keeps its good fields and the page keeps working', async () => {
+  const page = await open('?lang=fr#v=1&entry=meetings&vol=40&close=abc&zz=1&deal=5000&model=per_meeting&pmeet=1');
+  const notice = await page.textContent('#notices .notice');
+  assert.match(notice, /zz/);
+  assert.match(notice, /funnel\.close_rate/);
+  assert.equal(await value(page, 'funnel.meetings'), '40');
+  assert.equal(await value(page, 'revenue'), String(40 * 5000));
+  await page.fill('[name="funnel.close_rate"]', '50');
+  await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '20');
+  await page.click('#notices .notice .close');
+  assert.equal(await page.$$eval('#notices .notice', (n) => n.length), 0);
+
+  // Over 8 KiB: refused with a message, the example opens instead.
+  const huge = await open('?lang=fr#v=1&n=' + 'x'.repeat(9000));
+  assert.match(await huge.textContent('#notices .notice'), /8 KiB|8192/);
+  assert.equal(await value(huge, 'roi'), '3.8');
+  // Truncated in the middle of a pair.
+  const cut = await open('?lang=fr#' + linkOf('lead-generation.json').slice(0, 60));
+  assert.ok((await cut.$$('[data-out="roi"]')).length === 1);
+  await Promise.all([page, huge, cut].map((p) => p.context().close()));
+});
+
+test('a malicious name is shown as text and runs nothing', async () => {
+  const evil = '<img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
+  const page = await open('?lang=fr#v=1&n=' + encodeURIComponent(evil) + '&vol=10');
+  assert.equal(await page.inputValue('[name="name"]'), evil);
+  assert.equal(await page.textContent('[data-out="name"]'), evil);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.$$eval('img', (n) => n.length), 0);
+  // Typed by hand, the same.
+  await page.fill('[name="name"]', '<b onmouseover=alert(1)>x</b>');
+  await page.waitForFunction(() => document.querySelector('[data-out="name"]').textContent.startsWith('<b'));
+  assert.equal(await page.$$eval('#results b', (n) => n.length), 0);
+  await page.context().close();
+});
+
+test('invalid input is marked with the core message; the last results stay, dimmed', async () => {
+  const page = await open('?lang=fr');
+  const hash = new URL(page.url()).hash;
+  await page.fill('[name="funnel.close_rate"]', '200');
+  await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
+  const err = await page.textContent('#f-funnel-close_rate-e');
+  assert.match(err, /entre 0\s%\set 100\s%/);
+  assert.match(err, /200\s%/);
+  assert.ok(await page.$eval('#rbody', (e) => e.classList.contains('stale')));
+  assert.equal(await page.isVisible('#stale'), true);
+  assert.equal(await value(page, 'roi'), '3.8');
+  assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '200');
+  assert.equal(new URL(page.url()).hash, hash);
+  // Not a number: the page's own message, the user's text kept.
+  await page.fill('[name="value.deal_value"]', 'douze');
+  await page.waitForSelector('[name="value.deal_value"][aria-invalid="true"]');
+  assert.match(await page.textContent('#f-value-deal_value-e'), /Nombre attendu|nombre attendu/);
+  assert.equal(await page.inputValue('[name="value.deal_value"]'), 'douze');
+  // An impossible model names costs.model.
+  await page.fill('[name="value.deal_value"]', '6000');
+  await page.fill('[name="funnel.close_rate"]', '25');
+  await page.selectOption('[name="costs.model"]', 'per_call');
+  await page.fill('[name="costs.per_call"]', '2');
+  await page.waitForSelector('[name="costs.model"][aria-invalid="true"]');
+  assert.match(await page.textContent('#f-costs-model-e'), /étape/);
+  await page.selectOption('[name="costs.model"]', 'per_meeting');
+  await page.waitForFunction(() => !document.getElementById('rbody').classList.contains('stale'));
+  assert.equal(await value(page, 'roi'), '3.8');
+  assert.equal(await page.$$eval('[aria-invalid="true"]', (n) => n.length), 0);
+  await page.context().close();
+});
+
+test('retrospective mode derives the rates from observed counts', async () => {
+  const page = await open('?lang=fr#v=1');
+  await page.check('#f-retro');
+  await page.fill('[name="observed.calls"]', '1 800');
+  await page.fill('[name="observed.contacts"]', '180');
+  await page.fill('[name="observed.meetings"]', '54');
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.fill('[name="time.operators"]', '3');
+  await page.fill('[name="time.hours_per_operator"]', '20');
+  await page.fill('[name="value.deal_value"]', '2000');
+  await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '16');
+  const expected = cliEval(JSON.parse(readFileSync(fixture('hourly-revenue-subscription.json'), 'utf8')));
+  for (const out of ['funnel.deals_expected', 'revenue', 'per_hour.revenue', 'per_hour.calls']) {
+    assert.ok(Math.abs(Number(await value(page, out)) - dig(expected, out)) < 1e-9, out);
+  }
+  assert.equal(await page.inputValue('[name="funnel.contact_rate"]'), '10');
+  assert.ok(await page.isDisabled('[name="funnel.contact_rate"]'));
+  assert.match(fragment(page), /contact=0\.1(&|$)/);
+  // More meetings than contacts is refused on that count.
+  await page.fill('[name="observed.meetings"]', '500');
+  await page.waitForSelector('[name="observed.meetings"][aria-invalid="true"]');
+  assert.match(await page.textContent('#f-observed-meetings-e'), /précédente/);
+  await page.context().close();
+});
+
+test('fixed costs can be added and removed; null results explain themselves', async () => {
+  const page = await open('?lang=fr');
+  await page.click('#fixed-add');
+  await page.fill('[name="costs.fixed[0].label"]', 'Fichier');
+  await page.fill('[name="costs.fixed[0].amount"]', '1 200');
+  await page.waitForFunction(() => document.querySelector('[data-out="cost.fixed"]').dataset.value === '1200');
+  assert.equal(await value(page, 'cost.total'), '7200');
+  assert.match(fragment(page), /fix=1200:Fichier/);
+  await page.click('#fixed-list .del');
+  await page.waitForFunction(() => document.querySelector('[data-out="cost.fixed"]').dataset.value === '0');
+
+  await page.selectOption('[name="costs.model"]', 'in_house');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '');
+  assert.match(await page.textContent('[data-out="roi"]'), /aucun coût/);
+  assert.match(await page.textContent('[data-out="per_hour.revenue"]'), /aucune heure/);
+  await page.context().close();
+});
+
+test('English from the lang parameter and from the browser; switching keeps the numbers', async () => {
+  const en = await open('?lang=en');
+  assert.equal(await en.getAttribute('html', 'lang'), 'en');
+  assert.match(await en.textContent('label[for="f-funnel-close_rate"]'), /Close rate/);
+  assert.equal(await en.textContent('[data-out="roi"]'), '380%');
+  const byBrowser = await open('', { locale: 'en-US' });
+  assert.equal(await byBrowser.getAttribute('html', 'lang'), 'en');
+  const other = await open('', { locale: 'de-DE' });
+  assert.equal(await other.getAttribute('html', 'lang'), 'fr');
+  const before = await other.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
+  await other.click('[data-lang="en"]');
+  await other.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(other.url(), /[?&]lang=en/);
+  assert.deepEqual(await other.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
+  assert.equal(await other.inputValue('[name="value.deal_value"]'), '6,000');
+  await Promise.all([en, byBrowser, other].map((p) => p.context().close()));
+});
+
+test('no accessibility violation (axe-core), in a valid and an invalid state, at 360 px without sideways scroll', async () => {
+  const axe = path.join(root, 'node_modules/axe-core/axe.min.js');
+  for (const width of [1280, 360]) {
+    // The page's CSP forbids injected scripts; this context lets axe in.
+    const page = await open('?lang=fr', { width, bypassCSP: true });
+    await page.addScriptTag({ path: axe });
+    const run = () => page.evaluate(async () => {
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    });
+    assert.deepEqual(await run(), []);
+    await page.fill('[name="funnel.close_rate"]', '200');
+    await page.waitForSelector('[aria-invalid="true"]');
+    assert.deepEqual(await run(), []);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no sideways scroll at ${width}px (overflow ${overflow}px)`);
+    await page.context().close();
+  }
+});
+
+test('no console error, no script error, no request to another host, in any test above', () => {
+  assert.deepEqual(problems, []);
+});
