@@ -194,7 +194,12 @@ function showValue(fd, v) {
   if (v === undefined || v === null) return '';
   if (fd.kind === 'select' || fd.kind === 'text' || fd.kind === 'currency') return String(v);
   const x = fd.kind === 'pct' ? Number((v * 100).toPrecision(15)) : v;
-  return new Intl.NumberFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 10 }).format(x);
+  return inputFormat(state.lang).format(x);
+}
+
+const inputFormats = {};
+function inputFormat(lang) {
+  return (inputFormats[lang] ||= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 10 }));
 }
 
 function inputOf(path) {
@@ -600,12 +605,14 @@ function openFromHash() {
 
 /* ---- start ----------------------------------------------------------------- */
 
+// The engine (wasm download and compile) loads while the form is built.
+const engine = import('./roi.js');
 buildForm();
 setLang(state.lang);
 document.addEventListener('input', onInput);
 document.addEventListener('click', onClick);
 try {
-  roi = await import('./roi.js');
+  roi = await engine;
 } catch (e) {
   $('loading').textContent = t('noEngine');
   throw e;

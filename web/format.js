@@ -1,5 +1,15 @@
 // Number formatting through Intl for the page language and scenario currency.
+// Building Intl formatters is the slow part: they are made once per
+// language and currency.
+const cache = new Map();
+
 export function makeFormat(lang, currency) {
+  const key = lang + ' ' + currency;
+  if (!cache.has(key)) cache.set(key, build(lang, currency));
+  return cache.get(key);
+}
+
+function build(lang, currency) {
   const loc = lang === 'en' ? 'en-GB' : 'fr-FR';
   const nf = (o) => new Intl.NumberFormat(loc, o);
   let cur = currency;
