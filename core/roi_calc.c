@@ -363,22 +363,28 @@ static bool is_rate(roi_uncertain field)
 bool roi_uncertain_range(const roi_scenario *s, roi_uncertain field,
                          double *low, double *high)
 {
-    const roi_inputs *in = &s->main.in;
+    return roi_campaign_range(&s->main.in, s->spread, s->ranges, field, low, high);
+}
+
+bool roi_campaign_range(const roi_inputs *in, double spread,
+                        const roi_range *ranges, roi_uncertain field,
+                        double *low, double *high)
+{
     double base = roi_uncertain_get(in, field), lo, hi;
     /* A rate upstream of the entry stage changes nothing: ranging it would
      * only add a flat row to the tornado. */
     if (is_rate(field) && (int)(field - ROI_U_CONTACT_RATE) < (int)in->funnel.entry)
         return false;
-    if (s->ranges[field].given) {
-        lo = s->ranges[field].low;
-        hi = s->ranges[field].high;
+    if (ranges && ranges[field].given) {
+        lo = ranges[field].low;
+        hi = ranges[field].high;
     } else if (is_rate(field) && base > 0 && base < 1) {
-        lo = base * (1 - s->spread);
-        hi = fmin(1.0, base * (1 + s->spread));
+        lo = base * (1 - spread);
+        hi = fmin(1.0, base * (1 + spread));
     } else if ((field == ROI_U_DEAL_VALUE || field == ROI_U_MONTHLY_VALUE) &&
                base > 0) {
-        lo = base * (1 - s->spread);
-        hi = base * (1 + s->spread);
+        lo = base * (1 - spread);
+        hi = base * (1 + spread);
     } else {
         return false;
     }
@@ -389,15 +395,16 @@ bool roi_uncertain_range(const roi_scenario *s, roi_uncertain field,
     return true;
 }
 
-/* ---- the whole scenario -------------------------------------------------- */
-
-static double fixed_total(const roi_campaign *c)
+double roi_campaign_fixed_total(const roi_campaign *c)
 {
     double sum = 0;
     for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++)
         sum += c->fixed[i].amount;
     return sum;
 }
+
+/* ---- the whole scenario -------------------------------------------------- */
+
 
 static void case_from(const roi_figures *f, roi_case *c)
 {
@@ -534,7 +541,7 @@ static roi_status compute_comparison(const roi_scenario *s, roi_result *out)
     for (size_t i = 0; i < channels; i++) {
         roi_figures f;
         const roi_campaign *c = &s->channels[i];
-        if (roi_figures_compute(&c->in, fixed_total(c), &f) != ROI_OK)
+        if (roi_figures_compute(&c->in, roi_campaign_fixed_total(c), &f) != ROI_OK)
             return ROI_EINVALID;
         comparison_from(&f, &out->comparison[i + 1]);
     }
@@ -598,7 +605,7 @@ static void compute_reallocation(const roi_scenario *s, roi_result *out)
 
 roi_status roi_evaluate(const roi_scenario *s, roi_result *out)
 {
-    double fixed = fixed_total(&s->main);
+    double fixed = roi_campaign_fixed_total(&s->main);
     roi_status st = roi_figures_compute(&s->main.in, fixed, &out->figures);
     if (st == ROI_OK)
         st = compute_cases(s, fixed, out);

@@ -254,6 +254,16 @@ roi_status roi_figures_compute(const roi_inputs *in, double fixed_total,
 bool roi_uncertain_range(const roi_scenario *s, roi_uncertain field,
                          double *low, double *high);
 
+/* The same for one campaign: explicit ranges (by roi_uncertain, or NULL for
+ * none) first, else the default range of `spread` (a fraction).  Channels use
+ * it with NULL: they get the scenario's spread but no explicit range. */
+bool roi_campaign_range(const roi_inputs *in, double spread,
+                        const roi_range *ranges, roi_uncertain field,
+                        double *low, double *high);
+
+/* Sum of the campaign's costs.fixed amounts, in its currency. */
+double roi_campaign_fixed_total(const roi_campaign *c);
+
 /* The value of an uncertain field in *in, and a way to change it. */
 double roi_uncertain_get(const roi_inputs *in, roi_uncertain field);
 void roi_uncertain_set(roi_inputs *in, roi_uncertain field, double value);

@@ -9,8 +9,10 @@
 #include "roi_json.h"
 
 #include "roi_fields.h"
+#include "roi_sim.h"
 
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1090,6 +1092,124 @@ char *roi_eval_json(const char *text, size_t len, int options, bool *valid)
     *valid = out != NULL;
 
 done:
+    free(r);
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return out;
+}
+
+/* ---- the simulation ------------------------------------------------------- */
+
+static void w_stats(writer *w, const char *key, const roi_sim_stats *st)
+{
+    w_open(w, key, '{');
+    w_number(w, "p10", st->p10);
+    w_number(w, "p50", st->p50);
+    w_number(w, "p90", st->p90);
+    w_number(w, "mean", st->mean);
+    w_close(w, '}');
+}
+
+static void w_outcome(writer *w, const roi_sim_outcome *o)
+{
+    w_number(w, "p_loss", o->p_loss);
+    w_stats(w, "roi", &o->roi);
+    w_stats(w, "net", &o->net);
+}
+
+char *roi_sim_to_json(const roi_scenario *s, const roi_sim_result *r,
+                      const roi_diags *warnings, int options)
+{
+    writer w;
+    w_init(&w, options);
+    w_open(&w, NULL, '{');
+    w_raw(&w, "ok", "true");
+    w_number(&w, "version", ROI_FORMAT_VERSION);
+    w_string(&w, "name", s->main.name);
+    w_string(&w, "currency", s->main.currency);
+    w_diags(&w, "warnings", warnings);
+    w_number(&w, "samples", (double)r->samples);
+    w_number(&w, "seed", (double)r->seed);
+    w_open(&w, "fields", '[');
+    for (int u = 0; u < ROI_U_COUNT; u++) {
+        double lo, hi;
+        if (roi_uncertain_range(s, (roi_uncertain)u, &lo, &hi))
+            w_string(&w, NULL, roi_uncertain_name((roi_uncertain)u));
+    }
+    w_close(&w, ']');
+    w_outcome(&w, &r->main);
+    w_open(&w, "histogram", '{');
+    w_open(&w, "edges", '[');
+    for (int i = 0; i <= ROI_SIM_BINS; i++)
+        w_number(&w, NULL, r->edges[i]);
+    w_close(&w, ']');
+    w_open(&w, "counts", '[');
+    for (int i = 0; i < ROI_SIM_BINS; i++)
+        w_number(&w, NULL, (double)r->counts[i]);
+    w_close(&w, ']');
+    w_close(&w, '}');
+    w_open(&w, "channels", '[');
+    for (size_t i = 0; i < r->channel_count; i++) {
+        w_open(&w, NULL, '{');
+        w_string(&w, "name", s->channels[i].name);
+        w_outcome(&w, &r->channels[i]);
+        w_close(&w, '}');
+    }
+    w_close(&w, ']');
+    w_close(&w, '}');
+    return w_finish(&w);
+}
+
+static bool whole_in(double v, double lo, double hi)
+{
+    return v >= lo && v <= hi && v == floor(v);
+}
+
+char *roi_simulate_json(const char *text, size_t len, double samples, double seed,
+                        int options, bool *valid)
+{
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    roi_sim_result *r = NULL;
+    double *bufs = NULL;
+    char *out = NULL;
+    char num[40];
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    *valid = false;
+
+    if (!whole_in(samples, 1, ROI_SIM_MAX_SAMPLES)) {
+        roi_format_number(samples, num);
+        roi_diags_add(&errors, "samples", "must be a whole number from 1 to %d (got %s)",
+                      ROI_SIM_MAX_SAMPLES, num);
+    }
+    if (!whole_in(seed, 0, ROI_SIM_MAX_SEED)) {
+        roi_format_number(seed, num);
+        roi_diags_add(&errors, "seed", "must be a whole number from 0 to 9007199254740991 (got %s)", num);
+    }
+    roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
+    if (st == ROI_ENOMEM)
+        goto done;
+    if (st != ROI_OK || errors.count) {
+        out = roi_errors_to_json(&errors, &warnings, options);
+        goto done;
+    }
+    size_t n = (size_t)samples;
+    r = malloc(sizeof *r);
+    bufs = malloc(2 * n * sizeof *bufs);
+    if (!r || !bufs)
+        goto done;
+    if (roi_simulate(s, n, (uint64_t)seed, bufs, bufs + n, r) != ROI_OK) {
+        roi_diags_add(&errors, "", "internal error: the scenario passed validation but could not be simulated");
+        out = roi_errors_to_json(&errors, &warnings, options);
+        goto done;
+    }
+    out = roi_sim_to_json(s, r, &warnings, options);
+    *valid = out != NULL;
+
+done:
+    free(bufs);
     free(r);
     roi_scenario_free(s);
     roi_diags_free(&errors);

@@ -10,6 +10,7 @@
 #include "roi_buf.h"
 #include "roi_calc.h"
 #include "roi_diag.h"
+#include "roi_sim.h"
 
 #define ROI_MAX_INPUT (1024 * 1024) /* bytes of a scenario document */
 #define ROI_MAX_DEPTH 32            /* nesting of arrays and objects */
@@ -49,5 +50,17 @@ char *roi_errors_to_json(const roi_diags *errors, const roi_diags *warnings,
  * true when the scenario was valid (the document has "ok": true).  Returns
  * NULL only when out of memory. */
 char *roi_eval_json(const char *text, size_t len, int options, bool *valid);
+
+/* Writes the simulation document (ok, samples, seed, fields, p_loss, roi and
+ * net percentiles, histogram of net, channels) of a roi_simulate() result. */
+char *roi_sim_to_json(const roi_scenario *s, const roi_sim_result *r,
+                      const roi_diags *warnings, int options);
+
+/* Scenario text in, simulation document out: samples (a whole number,
+ * 1 .. 1 000 000) and seed (a whole number, 0 .. 2^53 - 1) are checked with
+ * the scenario, every problem reported at once.  Returns NULL only when out
+ * of memory; *valid as for roi_eval_json. */
+char *roi_simulate_json(const char *text, size_t len, double samples, double seed,
+                        int options, bool *valid);
 
 #endif
