@@ -184,6 +184,7 @@ roi_status roi_simulate(const roi_scenario *s, size_t samples, uint64_t seed,
 {
     if (samples < 1 || samples > ROI_SIM_MAX_SAMPLES)
         return ROI_ETOOBIG;
+    memset(out, 0, sizeof *out); /* unused channel slots too: results compare bytewise */
     roi_rng rng;
     roi_rng_seed(&rng, seed);
     ranged_fields rf;

@@ -82,6 +82,16 @@ static const cli_case CASES[] = {
     {"eval - < " ROI_FIXTURES "/lead-generation.json", 0, "\"roi\":1.4,", NULL},
     {"eval " ROI_FIXTURES "/invalid/many-errors.json", 1, "\"ok\":false", NULL},
     {"eval - < /dev/null", 1, "the document is empty", NULL},
+    {"simulate --help", 0, "--samples N", NULL},
+    {"simulate " ROI_FIXTURES "/pay-per-meeting.json", 0, "\"samples\":10000,\"seed\":1,", NULL},
+    {"simulate --samples 500 --seed 7 - < " ROI_FIXTURES "/pay-per-meeting.json", 0,
+     "\"samples\":500,\"seed\":7,", NULL},
+    {"simulate --samples 1000001 " ROI_FIXTURES "/pay-per-meeting.json", 1,
+     "\"field\":\"samples\"", NULL},
+    {"simulate --seed 1.5 " ROI_FIXTURES "/pay-per-meeting.json", 1, "\"field\":\"seed\"", NULL},
+    {"simulate --samples many " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "--samples needs a number"},
+    {"simulate --seed", 2, NULL, "--seed needs a number"},
+    {"eval --samples 5 " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "unexpected argument"},
 };
 
 static void test_cli_exit_codes_and_streams(void **state)

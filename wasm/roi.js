@@ -18,16 +18,16 @@ async function loadModule() {
 
 const mod = await loadModule();
 
-// Calls fn(pointer, length) with text copied into the heap, returns the
-// string the core produced and frees both.
-function callWithText(fn, text) {
+// Calls fn(pointer, length, ...extra) with text copied into the heap,
+// returns the string the core produced and frees both.
+function callWithText(fn, text, ...extra) {
   const size = mod.lengthBytesUTF8(text);
   const input = mod._malloc(size + 1);
   if (!input) throw new Error('roi: out of memory');
   let output = 0;
   try {
     mod.stringToUTF8(text, input, size + 1);
-    output = fn(input, size);
+    output = fn(input, size, ...extra);
     if (!output) throw new Error('roi: out of memory');
     return mod.UTF8ToString(output);
   } finally {
@@ -49,6 +49,20 @@ export function evaluate(scenario) {
 /** Same as evaluate, with the result as JSON text (byte-identical to the CLI). */
 export function evaluateText(text) {
   return callWithText(mod._roi_wasm_evaluate, text);
+}
+
+/** Monte Carlo simulation: { samples = 10000, seed = 1 } (whole numbers,
+ *  samples 1 to 1 000 000, seed 0 to 2^53 - 1).  Returns the simulation
+ *  document: { ok: true, samples, seed, fields, p_loss, roi: {p10, p50, p90,
+ *  mean}, net: {...}, histogram: { edges, counts }, channels } or
+ *  { ok: false, errors, warnings }.  Same inputs, same bytes as the CLI. */
+export function simulate(scenario, { samples = 10000, seed = 1 } = {}) {
+  return JSON.parse(simulateText(toText(scenario), { samples, seed }));
+}
+
+/** Same as simulate, with the document as JSON text. */
+export function simulateText(text, { samples = 10000, seed = 1 } = {}) {
+  return callWithText(mod._roi_wasm_simulate, text, Number(samples), Number(seed));
 }
 
 /** Encodes a scenario as a link fragment (without '#'): short key=value

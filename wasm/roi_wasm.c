@@ -46,3 +46,14 @@ EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_decode(const char *link, size_t len)
     bool valid;
     return roi_link_decode_json(link, len, &valid);
 }
+
+/* Monte Carlo simulation of a scenario document: samples and seed are
+ * doubles so that JavaScript numbers pass unchanged and the core checks them
+ * (whole, in range) with the scenario.  Returns the simulation document or
+ * the error document; NULL when out of memory. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_simulate(const char *json, size_t len,
+                                             double samples, double seed)
+{
+    bool valid;
+    return roi_simulate_json(json, len, samples, seed, 0, &valid);
+}
