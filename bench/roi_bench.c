@@ -73,8 +73,43 @@ static int round_trip_once(void *p)
     return ok;
 }
 
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* roi_bench --simulate N FILE: median wall time, in ms, of 7 runs of the
+ * whole simulation job (parse, validate, N samples, print), as wasm's
+ * simulateText does it; bench/sim.bench.mjs compares the two. */
+static int simulate_ms(double samples, const char *path)
+{
+    size_t len = 0;
+    char *text = read_all(path, &len);
+    if (!text)
+        return 1;
+    double times[7];
+    for (int i = 0; i < 7; i++) {
+        bool valid = false;
+        double start = now();
+        char *out = roi_simulate_json(text, len, samples, 1, 0, &valid);
+        times[i] = (now() - start) * 1000;
+        roi_free(out);
+        if (!valid) {
+            free(text);
+            return 1;
+        }
+    }
+    qsort(times, 7, sizeof times[0], compare_doubles);
+    printf("%.3f\n", times[3]);
+    free(text);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 4 && strcmp(argv[1], "--simulate") == 0)
+        return simulate_ms(atof(argv[2]), argv[3]);
     const char *path = argc > 1 ? argv[1] : "tests/fixtures/pay-per-meeting.json";
     double seconds = argc > 2 ? atof(argv[2]) : 1.0;
     size_t len = 0;
