@@ -6,7 +6,7 @@ import { tr } from './i18n.js';
 import { makeFormat } from './format.js';
 import { parseNumber, percentToFraction } from './parse.js';
 import { GROUPS, TARGET_ROI, FIELDS, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
-import { drawFunnel, drawPayback } from './charts.js';
+import { drawFunnel, drawPayback, drawTornado } from './charts.js';
 
 // The worked example "pay per meeting", as a link: what a first visit shows.
 const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
@@ -465,6 +465,8 @@ function explain(err) {
 function render() {
   const res = state.result;
   fmt = makeFormat(state.lang, res.currency);
+  const model = getPath(state.scenario, 'costs.model') ?? 'in_house';
+  renderBilling(res, model);
   for (const out of document.querySelectorAll('[data-out]')) {
     const path = out.dataset.out;
     const v = getPath(res, path);
@@ -477,7 +479,6 @@ function render() {
       out.dataset.value = String(v);
     }
   }
-  const model = getPath(state.scenario, 'costs.model') ?? 'in_house';
   $('maxprice-l').textContent = t('mp:' + model);
   $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(getPath(state.scenario, 'target_ltv_cac') ?? 3) });
   $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
@@ -485,6 +486,29 @@ function render() {
   renderVerdict(res);
   drawFunnel($('funnelchart'), res, t, fmt);
   drawPayback($('pbchart'), state.scenario, res, t, fmt);
+  drawTornado($('torchart'), res, t, fmt, fieldLabel);
+}
+
+/** Short name of an uncertain field: its form label without the unit. */
+function fieldLabel(path) {
+  const key = 'u:' + path;
+  return t(key) !== key ? t(key) : t(path).replace(/\s*\(.*\)$/, '');
+}
+
+/** One row per billing model the core compared; the cells are filled by
+ *  render() like every other [data-out] (their path is billing[i].key). */
+function renderBilling(res, model) {
+  const body = $('billrows');
+  body.replaceChildren();
+  res.billing.forEach((row, i) => {
+    const tr = node('tr', { class: row.model === model ? 'chosen' : false, 'data-model': row.model });
+    tr.append(node('th', { scope: 'row' }, t('o:costs.model:' + row.model) + (row.model === model ? ' ' + t('selected') : '')));
+    for (const [key, kind] of [['cost', 'money'], ['net', 'money'], ['roi', 'pct'], ['cost_per_deal', 'money'], ['max_price', 'money']]) {
+      tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind }));
+    }
+    tr.append(node('td', { class: 'risk' }, t('risk:' + row.model)));
+    body.append(tr);
+  });
 }
 
 function renderTalkNote(res) {

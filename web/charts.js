@@ -134,3 +134,32 @@ export function drawPayback(figure, scenario, result, t, fmt) {
   for (let m = 0; m <= end; m += every) rows.push([fmt.plain(m), fmt.money(at(m))]);
   figure.append(svg, caption, dataTable(t('chartTable'), [t('month'), t('cumNet')], rows));
 }
+
+/** Tornado: one bar per uncertain input, from the net at its low end to the
+ *  net at its high end, around the central net; largest swing first (the
+ *  core's order). */
+export function drawTornado(figure, result, t, fmt, label) {
+  figure.replaceChildren();
+  const rows = result.sensitivity || [];
+  const caption = html('figcaption', {}, rows.length ? '' : t('torNone'));
+  if (!rows.length) { figure.append(caption); return; }
+  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560)));
+  const row = 40, H = rows.length * row + 24, pad = 8;
+  const center = result.net;
+  const values = rows.flatMap((r) => [r.net_low, r.net_high]).concat(center);
+  let lo = Math.min(...values), hi = Math.max(...values);
+  if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
+  const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
+  const svg = svgRoot(W, H, t('s:tor'), t('torDesc', { f: label(rows[0].field) }));
+  rows.forEach((r, i) => {
+    const y = i * row;
+    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' },
+      `${label(r.field)} · ${fmt.compact(r.net_low)} → ${fmt.compact(r.net_high)}`));
+    const a = Math.min(r.net_low, r.net_high), b = Math.max(r.net_low, r.net_high);
+    svg.append(el('rect', { x: x(a), y: y + 17, width: Math.max(2, x(b) - x(a)), height: 16, rx: 3, class: 'bar ' + (r.net_high >= r.net_low ? 's0' : 'neg') }));
+  });
+  svg.append(el('line', { x1: x(center), x2: x(center), y1: 14, y2: H - 20, class: 'zero' }));
+  svg.append(el('text', { x: x(center), y: H - 4, class: 'tick', 'text-anchor': 'middle' }, fmt.compact(center)));
+  const data = rows.map((r) => [label(r.field), fmt.num(r.low) + ' → ' + fmt.num(r.high), fmt.money(r.net_low), fmt.money(r.net_high)]);
+  figure.append(svg, caption, dataTable(t('chartTable'), [t('param'), t('low') + ' → ' + t('high'), t('r:net') + ' (' + t('low') + ')', t('r:net') + ' (' + t('high') + ')'], data));
+}

@@ -53,7 +53,7 @@ function cliEval(scenario) {
     return JSON.parse(execFileSync(cli, ['eval', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
   } catch (e) { return JSON.parse(e.stdout); }
 }
-const dig = (o, p) => p.split('.').reduce((x, k) => (x == null ? undefined : x[k]), o);
+const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x == null ? undefined : x[k]), o);
 const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
 const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
 
@@ -283,6 +283,26 @@ test('no accessibility violation (axe-core), in a valid and an invalid state, at
     assert.ok(overflow <= 0, `no sideways scroll at ${width}px (overflow ${overflow}px)`);
     await page.context().close();
   }
+});
+
+test('billing models side by side and the sensitivity tornado follow the scenario', async () => {
+  const page = await open('?lang=fr');
+  // Only the chosen model until another price is quoted.
+  assert.equal(await page.$$eval('#billrows tr', (r) => r.length), 1);
+  await page.click('#other-prices summary');
+  await page.fill('[name="costs.per_deal"]', '1 000');
+  await page.waitForFunction(() => document.querySelectorAll('#billrows tr').length === 2);
+  const s = { ...JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')) };
+  s.costs = { ...s.costs, per_deal: 1000 };
+  const expected = cliEval(s);
+  await assertMatchesCli(page, expected);
+  assert.equal(await page.getAttribute('#billrows tr:nth-child(2)', 'data-model'), 'per_deal');
+  assert.match(await page.textContent('#billrows tr.chosen th'), /Au rendez-vous/);
+  // Tornado: one bar per sensitivity row; a wider spread widens them.
+  const bars = await page.$$eval('#torchart rect', (r) => r.map((x) => Number(x.getAttribute('width'))));
+  assert.equal(bars.length, expected.sensitivity.length);
+  assert.match(await page.textContent('#torchart desc'), /transformation|affaire/i);
+  await page.context().close();
 });
 
 test('no console error, no script error, no request to another host, in any test above', () => {
