@@ -6,7 +6,7 @@ import { tr } from './i18n.js';
 import { makeFormat } from './format.js';
 import { parseNumber, percentToFraction } from './parse.js';
 import { GROUPS, TARGET_ROI, FIELDS, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
-import { drawFunnel, drawPayback, drawTornado } from './charts.js';
+import { drawFunnel, drawPayback, drawTornado, drawHistogram } from './charts.js';
 
 // The worked example "pay per meeting", as a link: what a first visit shows.
 const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
@@ -334,6 +334,8 @@ function onClick(e) {
     $('fixed-add').focus();
   } else if (b.dataset.lang) {
     setLang(b.dataset.lang, true);
+  } else if (b.id === 'sim-cancel') {
+    cancelSimulation(false);
   } else if (b.id === 'copy') {
     copyLink();
   } else if (b.id === 'reset') {
@@ -392,6 +394,7 @@ function recompute() {
     state.result = res;
     render();
     writeHash();
+    scheduleSimulation();
   }
   $('rbody').classList.toggle('stale', !valid);
   $('stale').hidden = valid;
@@ -487,6 +490,80 @@ function render() {
   drawFunnel($('funnelchart'), res, t, fmt);
   drawPayback($('pbchart'), state.scenario, res, t, fmt);
   drawTornado($('torchart'), res, t, fmt, fieldLabel);
+  if (sim.last) renderSimulation();
+}
+
+/* ---- risk: the simulation runs in a worker, re-run after typing settles ---- */
+
+const sim = { worker: null, id: 0, timer: 0, running: false, last: null };
+
+function startWorker() {
+  sim.worker = new Worker(new URL('./sim-worker.js', import.meta.url), { type: 'module' });
+  sim.worker.onmessage = onSimulated;
+}
+
+function scheduleSimulation() {
+  clearTimeout(sim.timer);
+  sim.timer = setTimeout(runSimulation, 300);
+}
+
+function readSeed() {
+  const input = $('sim-seed'), err = $('sim-seed-e');
+  const text = input.value.replace(/[\s\u00a0\u202f]/g, '');
+  const ok = /^\d{1,16}$/.test(text) && Number(text) <= 9007199254740991;
+  input.toggleAttribute('aria-invalid', !ok);
+  input.closest('.field').classList.toggle('invalid', !ok);
+  err.hidden = ok;
+  err.textContent = ok ? '' : t('sim.seedErr');
+  return ok ? Number(text) : null;
+}
+
+function runSimulation() {
+  if (!state.result) return;
+  const seed = readSeed();
+  if (seed === null) return;
+  if (sim.running) cancelSimulation(true);
+  const samples = Number($('sim-samples').value);
+  sim.id++;
+  sim.running = true;
+  $('sim-progress').hidden = false;
+  $('sim-cancel').hidden = samples < 100000;
+  $('sim-status').textContent = t('sim.running', { n: fmt.num(samples) });
+  sim.worker.postMessage({ id: sim.id, scenario: state.scenario, samples, seed });
+}
+
+function cancelSimulation(quiet) {
+  sim.worker.terminate();
+  startWorker();
+  sim.running = false;
+  $('sim-progress').hidden = true;
+  $('sim-cancel').hidden = true;
+  if (!quiet) $('sim-status').textContent = t('sim.cancelled');
+}
+
+function onSimulated(e) {
+  if (e.data.id !== sim.id) return; // the "ready" hello, or an answer to a replaced request
+  sim.running = false;
+  $('sim-progress').hidden = true;
+  $('sim-cancel').hidden = true;
+  const r = e.data.result;
+  if (!r.ok) { $('sim-status').textContent = r.errors.map((x) => x.message).join(' ; '); return; }
+  sim.last = { ...r, ms: e.data.ms };
+  renderSimulation();
+}
+
+function renderSimulation() {
+  const r = sim.last;
+  for (const out of document.querySelectorAll('[data-sim]')) {
+    const v = getPath(r, out.dataset.sim);
+    out.classList.toggle('null', v === null);
+    out.dataset.value = v === null ? '' : String(v);
+    out.textContent = v === null ? t('n:cost') : fmt[out.dataset.fmt](v);
+  }
+  $('sim-status').textContent = r.fields.length ? t('sim.done', { n: fmt.num(r.samples), ms: fmt.num(Math.round(r.ms)) }) : t('sim.none');
+  $('sim').dataset.samples = String(r.samples);
+  $('sim').dataset.seed = String(r.seed);
+  drawHistogram($('histchart'), r, t, fmt);
 }
 
 /** Short name of an uncertain field: its form label without the unit. */
@@ -634,6 +711,9 @@ const engine = import('./roi.js');
 buildForm();
 setLang(state.lang);
 document.addEventListener('input', onInput);
+$('sim-samples').addEventListener('input', runSimulation);
+$('sim-seed').addEventListener('input', scheduleSimulation);
+startWorker();
 document.addEventListener('click', onClick);
 try {
   roi = await engine;

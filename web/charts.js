@@ -163,3 +163,26 @@ export function drawTornado(figure, result, t, fmt, label) {
   const data = rows.map((r) => [label(r.field), fmt.num(r.low) + ' → ' + fmt.num(r.high), fmt.money(r.net_low), fmt.money(r.net_high)]);
   figure.append(svg, caption, dataTable(t('chartTable'), [t('param'), t('low') + ' → ' + t('high'), t('r:net') + ' (' + t('low') + ')', t('r:net') + ' (' + t('high') + ')'], data));
 }
+
+/** Histogram of the simulated net: bars by bin, losses in the warning colour. */
+export function drawHistogram(figure, sim, t, fmt) {
+  figure.replaceChildren();
+  const { edges, counts } = sim.histogram;
+  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560))), H = 200, B = 30, T = 8, pad = 8;
+  const max = Math.max(...counts, 1);
+  const lo = edges[0], hi = edges[edges.length - 1];
+  const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
+  const svg = svgRoot(W, H, t('histTitle'), t('histDesc', { l: fmt.pct(sim.p_loss), m: fmt.money(sim.net.p50) }));
+  counts.forEach((c, i) => {
+    const h = (c / max) * (H - B - T);
+    svg.append(el('rect', { x: x(edges[i]) + 0.5, y: H - B - h, width: Math.max(1, x(edges[i + 1]) - x(edges[i]) - 1), height: h,
+      class: 'bar ' + (edges[i + 1] <= 0 ? 'neg' : 's0') }));
+  });
+  if (lo < 0 && hi > 0) svg.append(el('line', { x1: x(0), x2: x(0), y1: T, y2: H - B, class: 'zero' }));
+  for (const v of [lo, sim.net.p50, hi]) {
+    svg.append(el('text', { x: Math.min(Math.max(x(v), 30), W - 30), y: H - 10, class: 'tick', 'text-anchor': 'middle' }, fmt.compact(v)));
+  }
+  const total = counts.reduce((a, b) => a + b, 0);
+  const rows = counts.map((c, i) => [fmt.money(edges[i]) + ' → ' + fmt.money(edges[i + 1]), fmt.pct(c / total)]);
+  figure.append(svg, html('figcaption', {}, t('histTitle')), dataTable(t('chartTable'), [t('bin'), t('share')], rows));
+}

@@ -74,6 +74,8 @@ export const GROUPS = [
   ] },
 ];
 
+GROUPS.push({ id: 'risk', fields: [f('uncertainty.spread', 'pct', 0.2)] });
+
 // target_roi lives in the break-even panel, next to the figures it drives.
 export const TARGET_ROI = f('target_roi', 'pct', 0);
 

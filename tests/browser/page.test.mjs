@@ -305,6 +305,42 @@ test('billing models side by side and the sensitivity tornado follow the scenari
   await page.context().close();
 });
 
+test('the simulation runs in a worker, matches the CLI and follows the scenario', async () => {
+  const page = await open('?lang=fr');
+  const simulated = (samples, seed) => page.waitForFunction(([n, s]) => {
+    const sim = document.getElementById('sim');
+    return sim.dataset.samples === n && sim.dataset.seed === s && !document.querySelector('#sim-progress:not([hidden])');
+  }, [String(samples), String(seed)]);
+  await simulated(10000, 1);
+  const cliSim = (scenario, samples, seed) => JSON.parse(execFileSync(cli, ['simulate', '--samples', String(samples), '--seed', String(seed), '-'],
+    { input: JSON.stringify(scenario), encoding: 'utf8' }));
+  const base = JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8'));
+  let want = cliSim(base, 10000, 1);
+  for (const k of ['p_loss', 'roi.p10', 'roi.p50', 'roi.p90', 'net.p50']) {
+    assert.equal(await page.getAttribute(`[data-sim="${k}"]`, 'data-value'), String(dig(want, k)), k);
+  }
+  assert.equal(await page.$$eval('#histchart rect', (r) => r.length), 30);
+  // Another seed and a wider spread: re-run automatically, same bytes as the CLI.
+  await page.fill('#sim-seed', '42');
+  await page.fill('[name="uncertainty.spread"]', '60');
+  await simulated(10000, 42);
+  await page.waitForFunction(() => document.querySelector('[data-out="scenarios.prudent.deals"]').dataset.value === '5');
+  want = cliSim({ ...base, uncertainty: { spread: 0.6 } }, 10000, 42);
+  await page.waitForFunction((v) => document.querySelector('[data-sim="roi.p50"]').dataset.value === v, String(want.roi.p50));
+  assert.equal(await page.getAttribute('[data-sim="p_loss"]', 'data-value'), String(want.p_loss));
+  assert.ok(want.p_loss > 0, 'a 60 % spread makes losses possible');
+  // A million samples can be cancelled; the last results stay.
+  await page.selectOption('#sim-samples', '1000000');
+  await page.waitForSelector('#sim-cancel:not([hidden])');
+  await page.click('#sim-cancel');
+  assert.match(await page.textContent('#sim-status'), /annulée/);
+  assert.equal(await page.getAttribute('[data-sim="roi.p50"]', 'data-value'), String(want.roi.p50));
+  // A bad seed is flagged, nothing runs.
+  await page.fill('#sim-seed', '-3');
+  await page.waitForSelector('#sim-seed[aria-invalid]');
+  await page.context().close();
+});
+
 test('no console error, no script error, no request to another host, in any test above', () => {
   assert.deepEqual(problems, []);
 });
