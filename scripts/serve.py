@@ -1,5 +1,6 @@
-"""Serves a static folder on 127.0.0.1 with the right MIME types and no
-caching; prints the address.  Usage: python3 scripts/serve.py DIR [PORT]"""
+"""Serves a static folder on 127.0.0.1 with the right MIME types and
+forced revalidation (no-cache: a changed file is always seen, an unchanged
+one is not sent twice); prints the address.  Usage: python3 scripts/serve.py DIR [PORT]"""
 import functools
 import http.server
 import sys
@@ -17,7 +18,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
     def log_message(self, fmt, *args):
