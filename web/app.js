@@ -5,8 +5,9 @@
 import { tr } from './i18n.js';
 import { makeFormat } from './format.js';
 import { parseNumber, percentToFraction } from './parse.js';
-import { GROUPS, TARGET_ROI, FIELDS, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
-import { drawFunnel, drawPayback, drawTornado, drawHistogram } from './charts.js';
+import { GROUPS, TARGET_ROI, REALLOCATION, FIELDS, fieldOf, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
+import { MAX_CHANNELS, PRESETS, channelFromPreset, cardFields, orderRows } from './channels.js';
+import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from './charts.js';
 
 // The worked example "pay per meeting", as a link: what a first visit shows.
 const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
@@ -21,6 +22,7 @@ const state = {
   result: null, // last valid result
   retro: false,
   hash: '',
+  byRank: false, // comparison table sorted by rank instead of as entered
 };
 let roi = null;
 let t = (key, params) => tr(state.lang, key, params);
@@ -56,7 +58,7 @@ function fieldRow(fd, extra = {}) {
   let input;
   if (fd.kind === 'select') {
     input = node('select', { id, name: fd.path });
-    for (const o of fd.options) input.append(node('option', { value: o, 'data-i18n': `o:${fd.path}:${o}` }));
+    for (const o of fd.options) input.append(node('option', { value: o, 'data-i18n': `o:${extra.labelKey || fd.path}:${o}` }));
   } else {
     const numeric = fd.kind !== 'text' && fd.kind !== 'currency';
     input = node('input', {
@@ -102,7 +104,58 @@ function buildForm() {
     }
     form.append(fs);
   }
+  form.append(channelsBlock());
   $('target-slot').append(fieldRow(TARGET_ROI, { form: 'f' }));
+}
+
+function channelsBlock() {
+  const fs = node('fieldset', { class: 'group g-channels', id: 'channels' });
+  fs.append(node('legend', { 'data-i18n': 'l:channels' }), node('p', { class: 'hint', 'data-i18n': 'h:channels' }));
+  fs.append(node('div', { id: 'channel-list', class: 'channel-list' }));
+  const add = node('div', { class: 'field addrow' });
+  const sel = node('select', { id: 'preset' });
+  for (const k of Object.keys(PRESETS)) sel.append(node('option', { value: k, 'data-i18n': 'p:' + k }));
+  const box = node('div', { class: 'ctl' });
+  box.append(sel, node('button', { type: 'button', id: 'channel-add', class: 'add', 'data-i18n': 'channelAdd' }));
+  add.append(node('label', { for: 'preset', 'data-i18n': 'preset' }), box);
+  fs.append(add, node('p', { id: 'channel-max', class: 'hint', hidden: true, 'data-i18n': 'channelMax' }));
+  for (const fd of REALLOCATION) fs.append(fieldRow(fd));
+  return fs;
+}
+
+/** Rebuilds the channel cards from the scenario.  keepTexts keeps what the
+ *  user typed (valid or not) when the indices did not move. */
+function renderChannels(keepTexts) {
+  const texts = new Map();
+  if (keepTexts) for (const el of document.querySelectorAll('#channel-list [name]')) texts.set(el.name, el.value);
+  const list = $('channel-list');
+  list.replaceChildren();
+  const channels = state.scenario.channels || [];
+  channels.forEach((c, i) => {
+    const card = node('fieldset', { class: 'channel', 'data-channel': i });
+    card.append(node('legend', {}, t('channelN', { n: i + 1 }) + (c.name ? ' — ' + c.name : '')));
+    const grid = node('div', { class: 'cardgrid' });
+    for (const p of cardFields(c)) {
+      const fd = FIELDS.get(p);
+      const path = `channels[${i}].${p}`;
+      const row = fieldRow({ ...fd, path }, { labelKey: p });
+      row.querySelector('[name]').value = texts.has(path) ? texts.get(path) : showValue(fd, getPath(c, p) ?? fd.dflt);
+      grid.append(row);
+    }
+    const tools = node('div', { class: 'cardtools' });
+    tools.append(node('button', { type: 'button', class: 'add', 'data-chdup': i, 'aria-label': t('channelDupN', { n: i + 1 }) }, t('channelDup')),
+      node('button', { type: 'button', class: 'del', 'data-chdel': i, 'aria-label': t('channelDelN', { n: i + 1 }) }, t('channelDel')));
+    card.append(grid, tools);
+    list.append(card);
+  });
+  translate(list);
+  updateCurrencyUnits();
+  $('channel-add').disabled = channels.length >= MAX_CHANNELS;
+  $('channel-max').hidden = channels.length < MAX_CHANNELS;
+}
+
+function forgetChannelErrors() {
+  for (const p of [...state.bad.keys()]) if (p.startsWith('channels[')) state.bad.delete(p);
 }
 
 function retroBlock() {
@@ -218,6 +271,9 @@ function fillForm() {
   const fixed = getPath(state.scenario, 'costs.fixed') || [];
   renderFixedRows(fixed.map((x) => ({ label: x.label ?? '', amount: showValue({ kind: 'money' }, x.amount ?? 0) })));
   arrangeModelFields();
+  renderChannels(false);
+  const minRoi = inputOf('reallocation.min_roi');
+  minRoi.placeholder = showValue(FIELDS.get('target_roi'), getPath(state.scenario, 'target_roi') ?? 0);
 }
 
 function arrangeModelFields() {
@@ -305,13 +361,21 @@ function onInput(e) {
   else if (path.startsWith('observed.')) applyObserved();
   else if (FIXED_RE.test(path)) readFixed();
   else {
-    const fd = FIELDS.get(path);
+    const fd = fieldOf(path);
     if (!fd) return;
     const r = readValue(fd, input.value);
     if (r.error) state.bad.set(path, r.error);
     else { state.bad.delete(path); setPath(state.scenario, path, r.value); }
     if (path === 'costs.model') arrangeModelFields();
     if (path === 'currency') updateCurrencyUnits();
+    // A channel's model or entry decides which fields its card shows.
+    if (/^channels\[\d+\]\.(costs\.model|funnel\.entry)$/.test(path)) {
+      renderChannels(true);
+      inputOf(path)?.focus();
+    } else if (/^channels\[\d+\]\.name$/.test(path)) {
+      const card = input.closest('.channel');
+      card.querySelector('legend').textContent = t('channelN', { n: Number(card.dataset.channel) + 1 }) + (input.value ? ' — ' + input.value : '');
+    }
   }
   recompute();
 }
@@ -334,6 +398,31 @@ function onClick(e) {
     $('fixed-add').focus();
   } else if (b.dataset.lang) {
     setLang(b.dataset.lang, true);
+  } else if (b.id === 'channel-add') {
+    const channels = (state.scenario.channels ||= []);
+    if (channels.length >= MAX_CHANNELS) return;
+    const key = $('preset').value;
+    channels.push(channelFromPreset(key, t('pn:' + key), state.scenario));
+    renderChannels(true);
+    recompute();
+    document.querySelector('#channel-list .channel:last-child [name]')?.focus();
+  } else if (b.dataset.chdup !== undefined || b.dataset.chdel !== undefined) {
+    const channels = state.scenario.channels;
+    const i = Number(b.dataset.chdup ?? b.dataset.chdel);
+    if (b.dataset.chdup !== undefined) {
+      if (channels.length >= MAX_CHANNELS) return;
+      channels.splice(i + 1, 0, structuredClone(channels[i]));
+    } else {
+      channels.splice(i, 1);
+    }
+    forgetChannelErrors();
+    renderChannels(false);
+    recompute();
+    (document.querySelector(`#channel-list [data-channel="${b.dataset.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
+  } else if (b.id === 'cmp-sort') {
+    state.byRank = !state.byRank;
+    b.setAttribute('aria-pressed', String(state.byRank));
+    if (state.result) render();
   } else if (b.id === 'sim-cancel') {
     cancelSimulation(false);
   } else if (b.id === 'copy') {
@@ -448,7 +537,7 @@ function showWarnings(warnings) {
 
 /** The core's message for a field, in the page's language and units. */
 function explain(err) {
-  const fd = FIELDS.get(err.field) || (FIXED_RE.test(err.field) ? { kind: 'money' } : { kind: 'num' });
+  const fd = fieldOf(err.field) || (FIXED_RE.test(err.field) ? { kind: 'money' } : { kind: 'num' });
   const show = (x) => {
     const v = Number(x);
     if (!Number.isFinite(v)) return x;
@@ -470,6 +559,7 @@ function render() {
   fmt = makeFormat(state.lang, res.currency);
   const model = getPath(state.scenario, 'costs.model') ?? 'in_house';
   renderBilling(res, model);
+  renderComparison(res);
   for (const out of document.querySelectorAll('[data-out]')) {
     const path = out.dataset.out;
     const v = getPath(res, path);
@@ -570,6 +660,35 @@ function renderSimulation() {
 function fieldLabel(path) {
   const key = 'u:' + path;
   return t(key) !== key ? t(key) : t(path).replace(/\s*\(.*\)$/, '');
+}
+
+const rowName = (res, i) => res.comparison[i].name || (i === 0 ? t('thisCampaign') : t('channelN', { n: i }));
+
+/** Channels side by side, ranked by the core; cells are [data-out] like the rest. */
+function renderComparison(res) {
+  const rows = res.comparison;
+  const many = rows.length > 1;
+  $('cmp-empty').hidden = many;
+  $('cmp-body').hidden = !many;
+  const body = $('cmprows');
+  body.replaceChildren();
+  if (!many) return;
+  for (const i of orderRows(rows, state.byRank)) {
+    const tr = node('tr', { class: i === 0 ? 'self' : false });
+    tr.append(node('td', { 'data-out': `comparison[${i}].rank`, 'data-fmt': 'num' }));
+    tr.append(node('th', { scope: 'row' }, rowName(res, i)));
+    for (const [key, kind] of [['cost', 'money'], ['roi', 'pct'], ['net', 'money'], ['cost_per_lead', 'money'], ['cost_per_opportunity', 'money'],
+      ['cac', 'money'], ['revenue_per_hour', 'money'], ['payback_months', 'months'], ['ltv_to_cac', 'mult']]) {
+      tr.append(node('td', { 'data-out': `comparison[${i}].${key}`, 'data-fmt': kind }));
+    }
+    body.append(tr);
+  }
+  const order = orderRows(rows, state.byRank);
+  drawBars($('cmpchart'), order.map((i) => rowName(res, i)), order.map((i) => rows[i].roi), t, fmt);
+  const ra = res.reallocation;
+  $('realloc-text').textContent = ra.moved > 0
+    ? t('realloc.text', { s: fmt.pct(ra.shift), m: fmt.pct(ra.min_roi), f: ra.from.map((i) => rowName(res, i)).join(', '), to: rowName(res, ra.to) })
+    : t('realloc.none', { m: fmt.pct(ra.min_roi) });
 }
 
 /** One row per billing model the core compared; the cells are filled by

@@ -186,3 +186,25 @@ export function drawHistogram(figure, sim, t, fmt) {
   const rows = counts.map((c, i) => [fmt.money(edges[i]) + ' → ' + fmt.money(edges[i + 1]), fmt.pct(c / total)]);
   figure.append(svg, html('figcaption', {}, t('histTitle')), dataTable(t('chartTable'), [t('bin'), t('share')], rows));
 }
+
+/** Horizontal bars of ROI, one per row, from a zero line (losses to the left). */
+export function drawBars(figure, labels, values, t, fmt) {
+  figure.replaceChildren();
+  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560))), row = 38, H = labels.length * row + 6, pad = 8;
+  const defined = values.filter((v) => v !== null);
+  const lo = Math.min(0, ...defined), hi = Math.max(0, ...defined, 1e-9);
+  const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
+  let best = -1;
+  values.forEach((v, i) => { if (v !== null && (best < 0 || v > values[best])) best = i; });
+  const svg = svgRoot(W, H, t('cmpChart'), best < 0 ? t('n:cost') : t('cmpDesc', { b: labels[best], r: fmt.pct(values[best]) }));
+  labels.forEach((name, i) => {
+    const v = values[i], y = i * row;
+    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' }, name + ' · ' + (v === null ? t('n:cost') : fmt.pct(v))));
+    if (v !== null) {
+      const a = Math.min(x(0), x(v)), w = Math.max(2, Math.abs(x(v) - x(0)));
+      svg.append(el('rect', { x: a, y: y + 17, width: w, height: 16, rx: 3, class: 'bar ' + (v < 0 ? 'neg' : i === best ? 's0' : '') }));
+    }
+  });
+  svg.append(el('line', { x1: x(0), x2: x(0), y1: 14, y2: H, class: 'zero' }));
+  figure.append(svg, html('figcaption', {}, t('cmpChart')));
+}

@@ -76,12 +76,23 @@ export const GROUPS = [
 
 GROUPS.push({ id: 'risk', fields: [f('uncertainty.spread', 'pct', 0.2)] });
 
+// The reallocation rule's settings, shown with the channels.
+export const REALLOCATION = [f('reallocation.min_roi', 'pct', null), f('reallocation.shift', 'pct', 0.2)];
+
 // target_roi lives in the break-even panel, next to the figures it drives.
 export const TARGET_ROI = f('target_roi', 'pct', 0);
 
 export const FIELDS = new Map();
 for (const g of GROUPS) for (const fd of g.fields) FIELDS.set(fd.path, fd);
 FIELDS.set(TARGET_ROI.path, TARGET_ROI);
+for (const fd of REALLOCATION) FIELDS.set(fd.path, fd);
+
+/** The field definition of a path, channel paths included
+ *  ("channels[2].funnel.close_rate" is a close rate). */
+export function fieldOf(path) {
+  const m = /^channels\[\d+\]\.(.+)$/.exec(path);
+  return FIELDS.get(m ? m[1] : path);
+}
 
 /** Value at a dotted path ("funnel.close_rate", "costs.fixed[1].amount"). */
 export function getPath(obj, path) {

@@ -53,7 +53,9 @@ function cliEval(scenario) {
     return JSON.parse(execFileSync(cli, ['eval', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
   } catch (e) { return JSON.parse(e.stdout); }
 }
-const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x == null ? undefined : x[k]), o);
+// A path under a null object (reallocation with one row) is null; a path
+// that does not exist at all stays undefined and fails the comparison.
+const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x === null ? null : x === undefined ? undefined : x[k]), o);
 const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
 const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
 
@@ -339,6 +341,51 @@ test('the simulation runs in a worker, matches the CLI and follows the scenario'
   await page.fill('#sim-seed', '-3');
   await page.waitForSelector('#sim-seed[aria-invalid]');
   await page.context().close();
+});
+
+test('channels: add from a preset, compare and rank, duplicate, share and reopen, remove', async () => {
+  const page = await open('?lang=fr');
+  assert.equal(await page.isVisible('#cmp-empty'), true);
+  await page.selectOption('#preset', 'emailing');
+  await page.click('#channel-add');
+  await page.waitForFunction(() => document.querySelectorAll('#cmprows tr').length === 2);
+  assert.equal(await page.inputValue('[name="channels[0].name"]'), 'Emailing');
+  assert.equal(await page.inputValue('[name="channels[0].value.deal_value"]'), '6\u202f000');
+  // The preset's fields, and the comparison, as the CLI computes them.
+  const decoded = () => JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
+  await assertMatchesCli(page, cliEval(decoded()));
+  // A second channel that beats the campaign, then sort by rank.
+  await page.selectOption('#preset', 'content');
+  await page.click('#channel-add');
+  await page.fill('[name="channels[1].costs.flat_fee"]', '500');
+  await page.waitForFunction(() => document.querySelector('[data-out="comparison[2].cost"]')?.dataset.value === '500');
+  const expected = cliEval(decoded());
+  await assertMatchesCli(page, expected);
+  await page.click('#cmp-sort');
+  const ranks = await page.$$eval('#cmprows tr td:first-child', (tds) => tds.map((td) => td.dataset.value));
+  assert.deepEqual(ranks, expected.comparison.map((r) => r.rank).filter((r) => r !== null).sort((a, b) => a - b).map(String)
+    .concat(expected.comparison.filter((r) => r.rank === null).map(() => '')));
+  assert.equal(await page.$$eval('#cmpchart rect', (r) => r.length), expected.comparison.filter((r) => r.roi !== null).length);
+  assert.match(await page.textContent('#cmp'), /rendements décroissants/);
+  // Changing a channel's model changes its card.
+  await page.selectOption('[name="channels[0].costs.model"]', 'per_meeting');
+  await page.waitForSelector('[name="channels[0].costs.per_meeting"]');
+  await page.selectOption('[name="channels[0].costs.model"]', 'flat');
+  // Duplicate, then share: the link reopens every channel with the same numbers.
+  await page.click('[data-chdup="0"]');
+  await page.waitForFunction(() => document.querySelectorAll('#cmprows tr').length === 4);
+  const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
+  const again = await open('?lang=fr' + new URL(page.url()).hash);
+  assert.equal(await again.$$eval('#channel-list .channel', (c) => c.length), 3);
+  assert.deepEqual(await again.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
+  // An invalid channel field is marked at its own path.
+  await again.fill('[name="channels[2].value.margin_rate"]', '150');
+  await again.waitForSelector('[name="channels[2].value.margin_rate"][aria-invalid="true"]');
+  assert.match(await again.textContent('#f-channels-2-value-margin_rate-e'), /100\s%/);
+  // Remove them all: the comparison goes away.
+  for (let i = 0; i < 3; i++) await again.click('[data-chdel="0"]');
+  await again.waitForFunction(() => !document.getElementById('cmp-empty').hidden);
+  await Promise.all([page, again].map((p) => p.context().close()));
 });
 
 test('no console error, no script error, no request to another host, in any test above', () => {
