@@ -5,7 +5,7 @@
 import { tr } from './i18n.js';
 import { makeFormat } from './format.js';
 import { parseNumber, percentToFraction } from './parse.js';
-import { GROUPS, TARGET_ROI, REALLOCATION, FIELDS, fieldOf, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
+import { GROUPS, TARGET_ROI, REALLOCATION, UNCERTAIN, FIELDS, fieldOf, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
 import { MAX_CHANNELS, PRESETS, channelFromPreset, cardFields, orderRows } from './channels.js';
 import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from './charts.js';
 
@@ -102,10 +102,68 @@ function buildForm() {
     } else {
       for (const fd of g.fields) fs.append(fieldRow(fd));
     }
+    if (g.id === 'risk') fs.append(rangesBlock());
     form.append(fs);
   }
   form.append(channelsBlock());
   $('target-slot').append(fieldRow(TARGET_ROI, { form: 'f' }));
+}
+
+const RANGE_RE = /^uncertainty\.ranges\.(.+)\.(low|high)$/;
+
+/** Per-field ranges: two bounds each, in the field's own unit. */
+function rangesBlock() {
+  const details = node('details', { id: 'ranges' });
+  details.append(node('summary', { 'data-i18n': 'rangesTitle' }), node('p', { class: 'hint', 'data-i18n': 'h:ranges' }));
+  for (const p of UNCERTAIN) {
+    const fd = FIELDS.get(p);
+    const row = node('div', { class: 'rangerow', 'data-range': p, role: 'group', 'aria-labelledby': idOf('rg-' + p) });
+    row.append(node('span', { class: 'rlabel', id: idOf('rg-' + p), 'data-i18n': 'u:' + p }));
+    for (const end of ['low', 'high']) {
+      const r = fieldRow({ ...fd, path: `uncertainty.ranges.${p}.${end}` }, { labelKey: end });
+      r.querySelector('label').classList.add('sr');
+      row.append(r);
+    }
+    details.append(row);
+  }
+  return details;
+}
+
+/** Reads the two bounds of one field's range: both or neither. */
+function readRange(field) {
+  const fd = FIELDS.get(field);
+  const paths = ['low', 'high'].map((e) => `uncertainty.ranges.${field}.${e}`);
+  for (const p of paths) state.bad.delete(p);
+  const vals = paths.map((p) => readValue(fd, inputOf(p).value));
+  vals.forEach((v, i) => { if (v.error) state.bad.set(paths[i], v.error); });
+  if (vals.some((v) => v.error)) return;
+  const ranges = ((state.scenario.uncertainty ||= {}).ranges ||= {});
+  const [lo, hi] = vals.map((v) => v.value);
+  if (lo === undefined && hi === undefined) delete ranges[field];
+  else if (lo === undefined || hi === undefined) state.bad.set(paths[lo === undefined ? 0 : 1], t('e:bothBounds'));
+  else ranges[field] = [lo, hi];
+}
+
+function fillRanges() {
+  const ranges = state.scenario.uncertainty?.ranges || {};
+  for (const p of UNCERTAIN) {
+    const fd = FIELDS.get(p);
+    ['low', 'high'].forEach((end, i) => {
+      const input = inputOf(`uncertainty.ranges.${p}.${end}`);
+      if (!state.bad.has(input.name)) input.value = ranges[p] ? showValue(fd, ranges[p][i]) : '';
+    });
+  }
+}
+
+/** Placeholders show the range in effect (from the core's sensitivity rows). */
+function rangePlaceholders(res) {
+  const eff = new Map(res.sensitivity.map((r) => [r.field, [r.low, r.high]]));
+  for (const p of UNCERTAIN) {
+    const fd = FIELDS.get(p);
+    ['low', 'high'].forEach((end, i) => {
+      inputOf(`uncertainty.ranges.${p}.${end}`).placeholder = eff.has(p) ? showValue(fd, eff.get(p)[i]) : '—';
+    });
+  }
 }
 
 function channelsBlock() {
@@ -272,6 +330,7 @@ function fillForm() {
   renderFixedRows(fixed.map((x) => ({ label: x.label ?? '', amount: showValue({ kind: 'money' }, x.amount ?? 0) })));
   arrangeModelFields();
   renderChannels(false);
+  fillRanges();
   const minRoi = inputOf('reallocation.min_roi');
   minRoi.placeholder = showValue(FIELDS.get('target_roi'), getPath(state.scenario, 'target_roi') ?? 0);
 }
@@ -360,6 +419,7 @@ function onInput(e) {
   if (path === 'retro') setRetro(input.checked);
   else if (path.startsWith('observed.')) applyObserved();
   else if (FIXED_RE.test(path)) readFixed();
+  else if (RANGE_RE.test(path)) readRange(RANGE_RE.exec(path)[1]);
   else {
     const fd = fieldOf(path);
     if (!fd) return;
@@ -500,7 +560,8 @@ function showErrors(coreErrors) {
   }
   const general = [];
   const mark = (path, message) => {
-    const input = inputOf(path);
+    // A range's error names the field's range: show it on its low bound.
+    const input = inputOf(path) || (path.startsWith('uncertainty.ranges.') ? inputOf(path + '.low') : null);
     if (!input) { general.push((path ? path + ' : ' : '') + message); return; }
     const row = input.closest('.field');
     row.classList.add('invalid');
@@ -560,6 +621,7 @@ function render() {
   const model = getPath(state.scenario, 'costs.model') ?? 'in_house';
   renderBilling(res, model);
   renderComparison(res);
+  rangePlaceholders(res);
   for (const out of document.querySelectorAll('[data-out]')) {
     const path = out.dataset.out;
     const v = getPath(res, path);

@@ -76,6 +76,12 @@ export const GROUPS = [
 
 GROUPS.push({ id: 'risk', fields: [f('uncertainty.spread', 'pct', 0.2)] });
 
+// The uncertain fields, in the core's canonical order: each may get an
+// explicit [low, high] range in uncertainty.ranges.
+export const UNCERTAIN = ['funnel.volume', 'funnel.contact_rate', 'funnel.lead_rate', 'funnel.meeting_rate',
+  'funnel.show_rate', 'funnel.opportunity_rate', 'funnel.close_rate', 'value.deal_value', 'value.monthly_value',
+  'value.margin_rate', 'value.lifetime_months'];
+
 // The reallocation rule's settings, shown with the channels.
 export const REALLOCATION = [f('reallocation.min_roi', 'pct', null), f('reallocation.shift', 'pct', 0.2)];
 
@@ -90,7 +96,7 @@ for (const fd of REALLOCATION) FIELDS.set(fd.path, fd);
 /** The field definition of a path, channel paths included
  *  ("channels[2].funnel.close_rate" is a close rate). */
 export function fieldOf(path) {
-  const m = /^channels\[\d+\]\.(.+)$/.exec(path);
+  const m = /^channels\[\d+\]\.(.+)$/.exec(path) || /^uncertainty\.ranges\.(.+?)(?:\.(?:low|high))?$/.exec(path);
   return FIELDS.get(m ? m[1] : path);
 }
 

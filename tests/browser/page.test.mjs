@@ -273,6 +273,11 @@ test('no accessibility violation (axe-core), in a valid and an invalid state, at
     // The page's CSP forbids injected scripts; this context lets axe in.
     const page = await open('?lang=fr', { width, bypassCSP: true });
     await page.addScriptTag({ path: axe });
+    // Everything folded (other prices, ranges, chart data) is checked too,
+    // with a channel card on screen.
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.click('#channel-add');
+    await page.waitForFunction(() => document.querySelectorAll('#cmprows tr').length === 2);
     const run = () => page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
       return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -386,6 +391,28 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
   for (let i = 0; i < 3; i++) await again.click('[data-chdel="0"]');
   await again.waitForFunction(() => !document.getElementById('cmp-empty').hidden);
   await Promise.all([page, again].map((p) => p.context().close()));
+});
+
+test('per-field ranges drive the scenarios and the link; a bound on the wrong side of the value is refused', async () => {
+  const page = await open('?lang=fr');
+  await page.click('#ranges summary');
+  assert.equal(await page.getAttribute('[name="uncertainty.ranges.funnel.close_rate.low"]', 'placeholder'), '20');
+  await page.fill('[name="uncertainty.ranges.funnel.close_rate.low"]', '10');
+  await page.waitForSelector('[name="uncertainty.ranges.funnel.close_rate.high"][aria-invalid="true"]');
+  await page.fill('[name="uncertainty.ranges.funnel.close_rate.high"]', '40');
+  await page.waitForFunction(() => document.querySelector('[data-out="scenarios.ambitious.deals"]').dataset.value === '20');
+  assert.equal(await value(page, 'scenarios.prudent.deals'), '5');
+  assert.match(fragment(page), /r\.close=0\.1:0\.4/);
+  const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
+  await assertMatchesCli(page, cliEval(decoded));
+  // Low above the value entered (25 %): the core's rule, on that range.
+  await page.fill('[name="uncertainty.ranges.funnel.close_rate.low"]', '30');
+  await page.waitForSelector('[name="uncertainty.ranges.funnel.close_rate.low"][aria-invalid="true"]');
+  assert.ok(await page.$eval('#rbody', (e) => e.classList.contains('stale')));
+  await page.fill('[name="uncertainty.ranges.funnel.close_rate.low"]', '');
+  await page.fill('[name="uncertainty.ranges.funnel.close_rate.high"]', '');
+  await page.waitForFunction(() => document.querySelector('[data-out="scenarios.ambitious.deals"]').dataset.value === '15');
+  await page.context().close();
 });
 
 test('no console error, no script error, no request to another host, in any test above', () => {
