@@ -670,6 +670,24 @@ function readSeed() {
   return ok ? Number(text) : null;
 }
 
+/** Sample count and seed travel in the query string, beside lang: they are
+ *  settings of the view, not of the scenario.  Untrusted: only a listed
+ *  sample count and a plain whole seed are taken. */
+function readSimParams() {
+  const q = new URLSearchParams(location.search);
+  const n = q.get('samples'), seed = q.get('seed');
+  if (n && [...$('sim-samples').options].some((o) => o.value === n)) $('sim-samples').value = n;
+  if (seed && /^\d{1,16}$/.test(seed) && Number(seed) <= 9007199254740991) $('sim-seed').value = seed;
+}
+
+function writeSimParams() {
+  const url = new URL(location.href);
+  const n = $('sim-samples').value, seed = $('sim-seed').value.trim();
+  if (n === '10000') url.searchParams.delete('samples'); else url.searchParams.set('samples', n);
+  if (seed === '1' || !/^\d{1,16}$/.test(seed)) url.searchParams.delete('seed'); else url.searchParams.set('seed', seed);
+  history.replaceState(null, '', url);
+}
+
 function runSimulation() {
   if (!state.result) return;
   const seed = readSeed();
@@ -755,16 +773,32 @@ function renderComparison(res) {
 
 /** One row per billing model the core compared; the cells are filled by
  *  render() like every other [data-out] (their path is billing[i].key). */
+/** The same campaign with half the results: the first converted stage
+ *  halves (the contact rate when the funnel starts at calls, else the entry
+ *  count itself), so every later count halves and the effort does not. */
+function halfResults(scenario) {
+  const half = structuredClone(scenario);
+  const f = (half.funnel ||= {});
+  if ((f.entry ?? 'calls') === 'calls') f.contact_rate = (f.contact_rate ?? 1) / 2;
+  else f.volume = (f.volume ?? 0) / 2;
+  return half;
+}
+
 function renderBilling(res, model) {
   const body = $('billrows');
   body.replaceChildren();
+  const half = roi.evaluate(halfResults(state.scenario));
+  const halfCost = new Map(half.ok ? half.billing.map((r) => [r.model, r.cost]) : []);
   res.billing.forEach((row, i) => {
     const tr = node('tr', { class: row.model === model ? 'chosen' : false, 'data-model': row.model });
     tr.append(node('th', { scope: 'row' }, t('o:costs.model:' + row.model) + (row.model === model ? ' ' + t('selected') : '')));
     for (const [key, kind] of [['cost', 'money'], ['net', 'money'], ['roi', 'pct'], ['cost_per_deal', 'money'], ['max_price', 'money']]) {
       tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind }));
     }
-    tr.append(node('td', { class: 'risk' }, t('risk:' + row.model)));
+    const hc = halfCost.get(row.model);
+    tr.append(node('td', { 'data-half': row.model, 'data-value': hc ?? '' }, hc === null || hc === undefined ? t('n:na') : fmt.money(hc)));
+    tr.append(node('td', { class: 'risk' }, t('risk:' + row.model) + (hc == null || row.cost === null ? '' : ' — ' +
+      t(Math.abs(hc - row.cost) < 0.005 ? 'half.same' : 'half.falls', { c: fmt.money(hc), d: fmt.pct(1 - hc / row.cost) }))));
     body.append(tr);
   });
 }
@@ -892,8 +926,9 @@ const engine = import('./roi.js');
 buildForm();
 setLang(state.lang);
 document.addEventListener('input', onInput);
-$('sim-samples').addEventListener('input', runSimulation);
-$('sim-seed').addEventListener('input', scheduleSimulation);
+readSimParams();
+$('sim-samples').addEventListener('input', () => { writeSimParams(); runSimulation(); });
+$('sim-seed').addEventListener('input', () => { writeSimParams(); scheduleSimulation(); });
 startWorker();
 document.addEventListener('click', onClick);
 try {

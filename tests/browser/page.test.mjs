@@ -305,6 +305,12 @@ test('billing models side by side and the sensitivity tornado follow the scenari
   await assertMatchesCli(page, expected);
   assert.equal(await page.getAttribute('#billrows tr:nth-child(2)', 'data-model'), 'per_deal');
   assert.match(await page.textContent('#billrows tr.chosen th'), /Au rendez-vous/);
+  // Half the results: 25 meetings instead of 50, 6 deals instead of 12.
+  const half = cliEval({ ...s, funnel: { ...s.funnel, volume: 25 } });
+  for (const row of half.billing) {
+    assert.equal(await page.getAttribute(`[data-half="${row.model}"]`, 'data-value'), String(row.cost), row.model);
+  }
+  assert.match(await page.textContent('#billrows tr.chosen .risk'), /baisse de 50\s%/);
   // Tornado: one bar per sensitivity row; a wider spread widens them.
   const bars = await page.$$eval('#torchart rect', (r) => r.map((x) => Number(x.getAttribute('width'))));
   assert.equal(bars.length, expected.sensitivity.length);
@@ -342,6 +348,17 @@ test('the simulation runs in a worker, matches the CLI and follows the scenario'
   await page.click('#sim-cancel');
   assert.match(await page.textContent('#sim-status'), /annulée/);
   assert.equal(await page.getAttribute('[data-sim="roi.p50"]', 'data-value'), String(want.roi.p50));
+  // Samples and seed travel in the link's query string and come back.
+  assert.match(page.url(), /[?&]samples=1000000/);
+  assert.match(page.url(), /[?&]seed=42/);
+  const again = await open(new URL(page.url()).search + new URL(page.url()).hash);
+  assert.equal(await again.inputValue('#sim-samples'), '1000000');
+  assert.equal(await again.inputValue('#sim-seed'), '42');
+  await again.context().close();
+  const hostile = await open('?lang=fr&samples=99999999&seed=%3Cscript%3E');
+  assert.equal(await hostile.inputValue('#sim-samples'), '10000');
+  assert.equal(await hostile.inputValue('#sim-seed'), '1');
+  await hostile.context().close();
   // A bad seed is flagged, nothing runs.
   await page.fill('#sim-seed', '-3');
   await page.waitForSelector('#sim-seed[aria-invalid]');
@@ -395,6 +412,9 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
 
 test('per-field ranges drive the scenarios and the link; a bound on the wrong side of the value is refused', async () => {
   const page = await open('?lang=fr');
+  await page.waitForFunction(() => document.querySelector('[data-sim="roi.p10"]').dataset.value);
+  const tornado = await page.$eval('#torchart svg', (e) => e.outerHTML);
+  const p10 = await page.getAttribute('[data-sim="roi.p10"]', 'data-value');
   await page.click('#ranges summary');
   assert.equal(await page.getAttribute('[name="uncertainty.ranges.funnel.close_rate.low"]', 'placeholder'), '20');
   await page.fill('[name="uncertainty.ranges.funnel.close_rate.low"]', '10');
@@ -403,6 +423,10 @@ test('per-field ranges drive the scenarios and the link; a bound on the wrong si
   await page.waitForFunction(() => document.querySelector('[data-out="scenarios.ambitious.deals"]').dataset.value === '20');
   assert.equal(await value(page, 'scenarios.prudent.deals'), '5');
   assert.match(fragment(page), /r\.close=0\.1:0\.4/);
+  // The tornado and the simulation follow the wider range.
+  assert.notEqual(await page.$eval('#torchart svg', (e) => e.outerHTML), tornado);
+  await page.waitForFunction((old) => document.querySelector('[data-sim="roi.p10"]').dataset.value !== old, p10);
+  assert.ok(Number(await page.getAttribute('[data-sim="roi.p10"]', 'data-value')) < Number(p10));
   const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
   await assertMatchesCli(page, cliEval(decoded));
   // Low above the value entered (25 %): the core's rule, on that range.
