@@ -722,6 +722,18 @@ function onSimulated(e) {
   renderSimulation();
 }
 
+/** Each compared row's risk: the scenario's simulation, then its channels'. */
+function renderSimRows() {
+  const r = sim.last;
+  for (const td of document.querySelectorAll('[data-simrow]')) {
+    const i = Number(td.dataset.simrow);
+    const outcome = i === 0 ? r : r.channels[i - 1];
+    const v = outcome ? getPath(outcome, td.dataset.simkey) : undefined;
+    td.dataset.value = v === null || v === undefined ? '' : String(v);
+    td.textContent = v === undefined ? '…' : v === null ? t('n:cost') : fmt[td.dataset.fmt](v);
+  }
+}
+
 function renderSimulation() {
   const r = sim.last;
   for (const out of document.querySelectorAll('[data-sim]')) {
@@ -731,6 +743,7 @@ function renderSimulation() {
     out.textContent = v === null ? t('n:cost') : fmt[out.dataset.fmt](v);
   }
   $('sim-status').textContent = r.fields.length ? t('sim.done', { n: fmt.num(r.samples), ms: fmt.num(Math.round(r.ms)) }) : t('sim.none');
+  renderSimRows();
   $('sim').dataset.samples = String(r.samples);
   $('sim').dataset.seed = String(r.seed);
   drawHistogram($('histchart'), r, t, fmt);
@@ -761,8 +774,12 @@ function renderComparison(res) {
       ['cac', 'money'], ['revenue_per_hour', 'money'], ['payback_months', 'months'], ['ltv_to_cac', 'mult']]) {
       tr.append(node('td', { 'data-out': `comparison[${i}].${key}`, 'data-fmt': kind }));
     }
+    // Filled by the simulation when it answers.
+    tr.append(node('td', { 'data-simrow': i, 'data-simkey': 'p_loss', 'data-fmt': 'pct' }, '…'));
+    tr.append(node('td', { 'data-simrow': i, 'data-simkey': 'roi.p10', 'data-fmt': 'pct' }, '…'));
     body.append(tr);
   }
+  if (sim.last) renderSimRows();
   const order = orderRows(rows, state.byRank);
   drawBars($('cmpchart'), order.map((i) => rowName(res, i)), order.map((i) => rows[i].roi), t, fmt);
   const ra = res.reallocation;

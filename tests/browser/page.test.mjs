@@ -389,6 +389,19 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
     .concat(expected.comparison.filter((r) => r.rank === null).map(() => '')));
   assert.equal(await page.$$eval('#cmpchart rect', (r) => r.length), expected.comparison.filter((r) => r.roi !== null).length);
   assert.match(await page.textContent('#cmp'), /rendements décroissants/);
+  // How risky each is: the simulation's loss probability per row, as the CLI gives it.
+  const simDoc = JSON.parse(execFileSync(cli, ['simulate', '-'], { input: JSON.stringify(decoded()), encoding: 'utf8' }));
+  const wantLoss = [simDoc.p_loss, ...simDoc.channels.map((c) => c.p_loss)].map(String);
+  const shownLoss = () => page.$$eval('[data-simrow][data-simkey="p_loss"]',
+    (tds) => tds.sort((a, b) => a.dataset.simrow - b.dataset.simrow).map((td) => td.dataset.value));
+  await page.waitForFunction((w) => JSON.stringify([...document.querySelectorAll('[data-simrow][data-simkey="p_loss"]')]
+    .sort((a, b) => a.dataset.simrow - b.dataset.simrow).map((td) => td.dataset.value)) === JSON.stringify(w), wantLoss, { timeout: 10000 })
+    .catch(async (e) => { assert.deepEqual(await shownLoss(), wantLoss); throw e; });
+  // The reallocation settings are part of the scenario and of the link.
+  await page.fill('[name="reallocation.shift"]', '50');
+  await page.fill('[name="reallocation.min_roi"]', '400');
+  await page.waitForFunction(() => /rshift=0\.5/.test(location.hash) && /rmin=4(&|$)/.test(location.hash));
+  await assertMatchesCli(page, cliEval(decoded()));
   // Changing a channel's model changes its card.
   await page.selectOption('[name="channels[0].costs.model"]', 'per_meeting');
   await page.waitForSelector('[name="channels[0].costs.per_meeting"]');
