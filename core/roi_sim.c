@@ -57,41 +57,48 @@ double roi_triangular(double low, double mode, double high, double u)
 
 /* ---- statistics ----------------------------------------------------------- */
 
-/* In-place heapsort: O(n log n), no allocation, no recursion. */
-static void sift_down(double *a, size_t start, size_t end)
+/* Quickselect with a three-way partition: puts the k-th smallest of a[lo..hi)
+ * at a[k], smaller values before it and larger after, in expected linear
+ * time, in place (many samples share a value under floor rounding, which the
+ * three-way split handles without degrading). */
+static void swap_d(double *a, size_t i, size_t j)
 {
-    size_t root = start;
-    while (2 * root + 1 < end) {
-        size_t child = 2 * root + 1;
-        if (child + 1 < end && a[child] < a[child + 1])
-            child++;
-        if (!(a[root] < a[child]))
-            return;
-        double t = a[root];
-        a[root] = a[child];
-        a[child] = t;
-        root = child;
-    }
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
 }
 
-static void sort_doubles(double *a, size_t n)
+static void select_kth(double *a, size_t lo, size_t hi, size_t k)
 {
-    for (size_t i = n / 2; i-- > 0;)
-        sift_down(a, i, n);
-    for (size_t end = n; end-- > 1;) {
-        double t = a[0];
-        a[0] = a[end];
-        a[end] = t;
-        sift_down(a, 0, end);
+    while (hi - lo > 1) {
+        /* Median of three as the pivot: deterministic, no generator needed. */
+        size_t mid = lo + (hi - lo) / 2;
+        double x = a[lo], y = a[mid], z = a[hi - 1];
+        double pivot = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y));
+        size_t lt = lo, i = lo, gt = hi; /* [lo,lt) < pivot, [lt,i) == pivot, [gt,hi) > pivot */
+        while (i < gt) {
+            if (a[i] < pivot)
+                swap_d(a, lt++, i++);
+            else if (a[i] > pivot)
+                swap_d(a, i, --gt);
+            else
+                i++;
+        }
+        if (k < lt)
+            hi = lt;
+        else if (k >= gt)
+            lo = gt;
+        else
+            return;
     }
 }
 
 /* Nearest rank: the smallest value with at least p % of the samples at or
- * below it. */
-static double nearest_rank(const double *sorted, size_t n, unsigned p)
+ * below it; its index in sorted order. */
+static size_t rank_index(size_t n, unsigned p)
 {
     size_t rank = (p * n + 99) / 100;
-    return sorted[rank ? rank - 1 : 0];
+    return rank ? rank - 1 : 0;
 }
 
 static void stats_of(double *values, size_t n, roi_sim_stats *st)
@@ -103,17 +110,25 @@ static void stats_of(double *values, size_t n, roi_sim_stats *st)
     double sum = 0;
     for (size_t i = 0; i < n; i++)
         sum += values[i];
-    sort_doubles(values, n);
-    st->p10 = nearest_rank(values, n, 10);
-    st->p50 = nearest_rank(values, n, 50);
-    st->p90 = nearest_rank(values, n, 90);
+    /* Each selection leaves larger values to the right, so the next one only
+     * searches what is left: three passes, linear in n overall. */
+    size_t k10 = rank_index(n, 10), k50 = rank_index(n, 50), k90 = rank_index(n, 90);
+    select_kth(values, 0, n, k10);
+    select_kth(values, k10, n, k50);
+    select_kth(values, k50, n, k90);
+    st->p10 = values[k10];
+    st->p50 = values[k50];
+    st->p90 = values[k90];
     st->mean = sum / (double)n;
 }
 
-/* Bins the sorted net values (sorting made min and max the ends). */
-static void histogram(const double *sorted, size_t n, roi_sim_result *out)
+static void histogram(const double *values, size_t n, roi_sim_result *out)
 {
-    double lo = sorted[0], hi = sorted[n - 1];
+    double lo = values[0], hi = values[0];
+    for (size_t i = 1; i < n; i++) {
+        lo = values[i] < lo ? values[i] : lo;
+        hi = values[i] > hi ? values[i] : hi;
+    }
     if (!(lo < hi)) {
         lo -= 1;
         hi += 1;
@@ -122,7 +137,7 @@ static void histogram(const double *sorted, size_t n, roi_sim_result *out)
         out->edges[i] = lo + (hi - lo) * (double)i / ROI_SIM_BINS;
     memset(out->counts, 0, sizeof out->counts);
     for (size_t i = 0; i < n; i++) {
-        double pos = (sorted[i] - lo) / (hi - lo) * ROI_SIM_BINS;
+        double pos = (values[i] - lo) / (hi - lo) * ROI_SIM_BINS;
         size_t bin = pos <= 0 ? 0 : (size_t)pos;
         out->counts[bin < ROI_SIM_BINS ? bin : ROI_SIM_BINS - 1]++;
     }
@@ -194,7 +209,7 @@ roi_status roi_simulate(const roi_scenario *s, size_t samples, uint64_t seed,
     out->ranged = rf.count;
     if (simulate_campaign(&s->main, &rf, samples, &rng, net_buf, roi_buf, &out->main) != ROI_OK)
         return ROI_EINVALID;
-    histogram(net_buf, samples, out); /* net_buf is sorted now */
+    histogram(net_buf, samples, out);
     size_t channels = s->channel_count < ROI_MAX_CHANNELS ? s->channel_count : ROI_MAX_CHANNELS;
     for (size_t i = 0; i < channels; i++) {
         /* Each channel draws from its own stream, so adding a channel never
