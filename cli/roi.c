@@ -181,10 +181,12 @@ static int emit(char *out, int options, bool valid)
     return valid ? EXIT_VALID : EXIT_INVALID;
 }
 
-static int cmd_eval(int argc, char **argv)
+/* eval and simulate: read a scenario document, print the core's answer. */
+static int run_scenario_command(const char *name, const char *usage, bool sim,
+                                int argc, char **argv)
 {
-    args a = {0};
-    int code = parse_args("roi eval", EVAL_USAGE, "FILE", argc, argv, &a);
+    args a = {.sim = sim};
+    int code = parse_args(name, usage, "FILE", argc, argv, &a);
     if (code >= 0)
         return code;
     size_t len = 0;
@@ -192,23 +194,8 @@ static int cmd_eval(int argc, char **argv)
     if (!text)
         return EXIT_USAGE;
     bool valid = false;
-    char *out = roi_eval_json(text, len, a.options, &valid);
-    free(text);
-    return emit(out, a.options, valid);
-}
-
-static int cmd_simulate(int argc, char **argv)
-{
-    args a = {.sim = true};
-    int code = parse_args("roi simulate", SIMULATE_USAGE, "FILE", argc, argv, &a);
-    if (code >= 0)
-        return code;
-    size_t len = 0;
-    char *text = read_input(a.operand, ROI_MAX_INPUT, &len);
-    if (!text)
-        return EXIT_USAGE;
-    bool valid = false;
-    char *out = roi_simulate_json(text, len, a.samples, a.seed, a.options, &valid);
+    char *out = sim ? roi_simulate_json(text, len, a.samples, a.seed, a.options, &valid)
+                    : roi_eval_json(text, len, a.options, &valid);
     free(text);
     return emit(out, a.options, valid);
 }
@@ -314,9 +301,9 @@ int main(int argc, char **argv)
         return EXIT_VALID;
     }
     if (strcmp(cmd, "eval") == 0)
-        return cmd_eval(argc - 2, argv + 2);
+        return run_scenario_command("roi eval", EVAL_USAGE, false, argc - 2, argv + 2);
     if (strcmp(cmd, "simulate") == 0)
-        return cmd_simulate(argc - 2, argv + 2);
+        return run_scenario_command("roi simulate", SIMULATE_USAGE, true, argc - 2, argv + 2);
     if (strcmp(cmd, "link") == 0)
         return cmd_link(argc - 2, argv + 2);
     fprintf(stderr, "roi: unknown command '%s'\n%s", cmd, USAGE);
