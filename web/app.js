@@ -8,6 +8,7 @@ import { parseNumber, percentToFraction } from './parse.js';
 import { GROUPS, TARGET_ROI, REALLOCATION, UNCERTAIN, FIELDS, fieldOf, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
 import { MAX_CHANNELS, PRESETS, channelFromPreset, cardFields, orderRows } from './channels.js';
 import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from './charts.js';
+import { toCsv, download, fileName } from './export.js';
 
 // The worked example "pay per meeting", as a link: what a first visit shows.
 const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
@@ -483,6 +484,10 @@ function onClick(e) {
     state.byRank = !state.byRank;
     b.setAttribute('aria-pressed', String(state.byRank));
     if (state.result) render();
+  } else if (b.id === 'export-json') {
+    exportJson();
+  } else if (b.id === 'export-cmp' || b.id === 'export-bill') {
+    exportCsv(b.id === 'export-cmp');
   } else if (b.id === 'sim-cancel') {
     cancelSimulation(false);
   } else if (b.id === 'copy') {
@@ -529,6 +534,47 @@ function notice(kind, title, items) {
   }
   box.append(node('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '×'));
   $('notices').append(box);
+}
+
+/* ---- export and import ------------------------------------------------------ */
+
+/** The last valid scenario, as the canonical document (every field). */
+function exportJson() {
+  if (!state.result) return;
+  const link = roi.encodeLink(state.scenario);
+  const canonical = roi.decodeLink(link).scenario;
+  download(fileName(canonical.name, '.json'), 'application/json', JSON.stringify(canonical, null, 2) + '\n');
+}
+
+function exportCsv(channels) {
+  const res = state.result;
+  if (!res) return;
+  const head = (keys) => keys.map((k) => t('csv:' + k));
+  let rows;
+  if (channels) {
+    const keys = ['name', 'cost', 'revenue', 'margin', 'net', 'roi', 'cost_per_lead', 'cost_per_opportunity', 'cac', 'revenue_per_hour', 'payback_months', 'ltv_to_cac', 'rank'];
+    rows = [head(keys), ...res.comparison.map((r, i) => keys.map((k) => (k === 'name' ? rowName(res, i) : r[k])))];
+  } else {
+    const keys = ['model', 'cost', 'net', 'roi', 'cost_per_deal', 'max_price'];
+    rows = [head(keys), ...res.billing.map((r) => keys.map((k) => (k === 'model' ? t('o:costs.model:' + r.model) : r[k])))];
+  }
+  download(fileName(res.name, channels ? '-canaux.csv' : '-facturation.csv'), 'text/csv;charset=utf-8', toCsv(rows, state.lang));
+}
+
+/** Opens a scenario file: the core validates it as it does everything else;
+ *  a refused file changes nothing. */
+async function importFile(file) {
+  $('import').value = '';
+  if (file.size > 1024 * 1024) { notice('bad', t('importBad'), [t('importBig')]); return; }
+  const text = await file.text();
+  const res = roi.evaluate(text);
+  if (!res.ok) {
+    notice('bad', t('importBad') + ' ' + file.name, res.errors.map((e) => (e.field ? e.field + ' : ' : '') + e.message));
+    return;
+  }
+  if (res.warnings.length) notice('warn', t('linkWarn'), res.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+  // Through the link codec, to get the canonical document with every field.
+  loadScenario(roi.decodeLink(roi.encodeLink(text)).scenario);
 }
 
 /* ---- computing and showing results ----------------------------------------- */
@@ -944,6 +990,7 @@ buildForm();
 setLang(state.lang);
 document.addEventListener('input', onInput);
 readSimParams();
+$('import').addEventListener('change', (e) => { if (e.target.files[0]) importFile(e.target.files[0]); });
 $('sim-samples').addEventListener('input', () => { writeSimParams(); runSimulation(); });
 $('sim-seed').addEventListener('input', () => { writeSimParams(); scheduleSimulation(); });
 startWorker();

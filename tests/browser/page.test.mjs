@@ -452,6 +452,70 @@ test('per-field ranges drive the scenarios and the link; a bound on the wrong si
   await page.context().close();
 });
 
+/** Minimal RFC 4180 reader for the test: quoted fields, doubled quotes. */
+function parseCsv(text, sep) {
+  const rows = [[]];
+  let field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (c === '"') quoted = false; else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === sep) { rows[rows.length - 1].push(field); field = ''; }
+    else if (c === '\r' && text[i + 1] === '\n') { rows[rows.length - 1].push(field); field = ''; rows.push([]); i++; }
+    else field += c;
+  }
+  rows.pop(); // after the last CRLF
+  return rows;
+}
+
+test('export JSON and CSV, import a file; a malformed file is refused and changes nothing', async () => {
+  const page = await open('?lang=fr');
+  await page.click('.io summary');
+  await page.selectOption('#preset', 'emailing');
+  await page.click('#channel-add');
+  await page.fill('[name="channels[0].name"]', 'Emailing; "printemps"');
+  await page.waitForFunction(() => /c0\.n=Emailing/.test(location.hash));
+  const fetchDownload = async (button) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
+  };
+  const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
+  const expected = cliEval(decoded);
+  // JSON: the canonical scenario, which the CLI evaluates to the page's numbers.
+  const json = await fetchDownload('#export-json');
+  assert.match(json.name, /^Campagne-facturee-au-rendez-vous\.json$/);
+  assert.deepEqual(JSON.parse(json.text), decoded);
+  // CSV: French separator and decimal comma, quoted where needed, parses back.
+  const csv = await fetchDownload('#export-cmp');
+  assert.ok(csv.text.startsWith('\ufeff'));
+  const rows = parseCsv(csv.text.slice(1), ';');
+  assert.equal(rows.length, 1 + expected.comparison.length);
+  assert.equal(rows[0][0], 'Canal');
+  assert.equal(rows[2][0], 'Emailing; "printemps"');
+  const roiCol = rows[0].indexOf('ROI');
+  expected.comparison.forEach((r, i) => {
+    assert.equal(rows[i + 1][roiCol] === '' ? null : Number(rows[i + 1][roiCol].replace(',', '.')), r.roi);
+  });
+  const bill = parseCsv((await fetchDownload('#export-bill')).text.slice(1), ';');
+  assert.equal(Number(bill[1][1].replace(',', '.')), expected.billing[0].cost);
+  // Import: a malformed file is refused with the core's message, nothing changes.
+  const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
+  const hash = new URL(page.url()).hash;
+  await page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}, "x": ') });
+  await page.waitForSelector('#notices .notice.bad');
+  assert.match(await page.textContent('#notices .notice.bad'), /bad\.json/);
+  await page.setInputFiles('#import', { name: 'rate.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
+  await page.waitForFunction(() => /funnel\.close_rate/.test(document.getElementById('notices').textContent));
+  assert.deepEqual(await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
+  assert.equal(new URL(page.url()).hash, hash);
+  // A good file opens, numbers as the CLI gives them.
+  await page.setInputFiles('#import', { name: 'lead.json', mimeType: 'application/json', buffer: readFileSync(fixture('lead-generation.json')) });
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '1.4');
+  await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture('lead-generation.json'), 'utf8'))));
+  await page.context().close();
+});
+
 test('no console error, no script error, no request to another host, in any test above', () => {
   assert.deepEqual(problems, []);
 });
