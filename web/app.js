@@ -484,6 +484,8 @@ function onClick(e) {
     state.byRank = !state.byRank;
     b.setAttribute('aria-pressed', String(state.byRank));
     if (state.result) render();
+  } else if (b.id === 'print') {
+    window.print();
   } else if (b.id === 'export-json') {
     exportJson();
   } else if (b.id === 'export-cmp' || b.id === 'export-bill') {
@@ -944,11 +946,17 @@ function updateCurrencyUnits() {
 function writeHash() {
   let link;
   try { link = roi.encodeLink(state.scenario); } catch { return; }
-  if (link === state.hash) return;
-  state.hash = link;
-  const url = new URL(location.href);
-  url.hash = link;
-  history.replaceState(null, '', url);
+  if (link !== state.hash) {
+    state.hash = link;
+    const url = new URL(location.href);
+    url.hash = link;
+    history.replaceState(null, '', url);
+  }
+  // The printed report carries the link as text and the date it was made.
+  $('rm-link').textContent = location.href;
+  const now = new Date();
+  $('rm-date').dateTime = now.toISOString().slice(0, 10);
+  $('rm-date').textContent = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(now);
 }
 
 function loadScenario(scenario) {

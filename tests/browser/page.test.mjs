@@ -516,6 +516,30 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   await page.context().close();
 });
 
+test('the printed report shows results, charts, the link and the methodology note, without controls', async () => {
+  const page = await open('?lang=fr');
+  assert.equal(await page.isVisible('#report-meta'), false);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#report-meta'), true);
+  assert.equal(await page.textContent('#rm-link'), page.url());
+  assert.match(await page.textContent('#report-meta'), /380\s%/);
+  assert.match(await page.textContent('#rm-date'), /\d{4}/);
+  for (const hidden of ['.tools', '#sim .simctl', '.io']) assert.equal(await page.isVisible(hidden), false, hidden);
+  // Nothing runs off the page's width.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart svg', '#h-be', '[name="funnel.close_rate"]']) {
+    assert.equal(await page.isVisible(shown), true, shown);
+  }
+  // axe on the print view too.
+  await page.context().close();
+  const ax = await open('?lang=fr', { bypassCSP: true });
+  await ax.emulateMedia({ media: 'print' });
+  await ax.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const violations = await ax.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id));
+  assert.deepEqual(violations, []);
+  await ax.context().close();
+});
+
 test('no console error, no script error, no request to another host, in any test above', () => {
   assert.deepEqual(problems, []);
 });
