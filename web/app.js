@@ -9,6 +9,7 @@ import { GROUPS, TARGET_ROI, REALLOCATION, UNCERTAIN, FIELDS, fieldOf, STAGES, R
 import { MAX_CHANNELS, PRESETS, channelFromPreset, cardFields, orderRows } from './channels.js';
 import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from './charts.js';
 import { toCsv, download, fileName } from './export.js';
+import { loadLibrary, saveScenario, renameScenario, deleteScenario } from './library.js';
 
 // The worked example "pay per meeting", as a link: what a first visit shows.
 const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
@@ -484,6 +485,17 @@ function onClick(e) {
     state.byRank = !state.byRank;
     b.setAttribute('aria-pressed', String(state.byRank));
     if (state.result) render();
+  } else if (b.id === 'lib-save') {
+    librarySave();
+  } else if (b.dataset.libopen !== undefined) {
+    libraryOpen(b.dataset.libopen);
+  } else if (b.dataset.librename !== undefined) {
+    libraryRename(b.dataset.librename);
+  } else if (b.dataset.libdel !== undefined) {
+    deleteScenario(b.dataset.libdel);
+    renderLibrary(t('lib.deleted'));
+  } else if (b.id === 'lib-compare') {
+    libraryCompare();
   } else if (b.id === 'print') {
     window.print();
   } else if (b.id === 'export-json') {
@@ -536,6 +548,83 @@ function notice(kind, title, items) {
   }
   box.append(node('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '×'));
   $('notices').append(box);
+}
+
+/* ---- the scenario library (this browser only) ----------------------------------- */
+
+function renderLibrary(message) {
+  const list = $('lib-list');
+  list.replaceChildren();
+  for (const item of loadLibrary()) {
+    const li = node('li', { class: 'lib-item' });
+    const pick = node('input', { type: 'checkbox', class: 'lib-pick', 'data-name': item.name, id: 'lib-pick-' + list.children.length });
+    li.append(pick, node('label', { for: pick.id, class: 'lib-label' }, item.name));
+    li.append(node('button', { type: 'button', 'data-libopen': item.name, 'aria-label': t('lib.openN', { n: item.name }) }, t('lib.open')));
+    li.append(node('button', { type: 'button', 'data-librename': item.name, 'aria-label': t('lib.renameN', { n: item.name }) }, t('lib.rename')));
+    li.append(node('button', { type: 'button', 'data-libdel': item.name, 'aria-label': t('lib.deleteN', { n: item.name }) }, t('lib.delete')));
+    list.append(li);
+  }
+  if (!list.children.length) list.append(node('li', { class: 'hint' }, t('lib.empty')));
+  if (message !== undefined) $('lib-msg').textContent = message;
+  updateCompareButton();
+}
+
+function updateCompareButton() {
+  $('lib-compare').disabled = document.querySelectorAll('.lib-pick:checked').length !== 2;
+}
+
+function librarySave() {
+  if (!state.result) { $('lib-msg').textContent = t('stale'); return; }
+  const name = $('lib-name').value.trim() || state.result.name || t('lib.untitled');
+  const ok = saveScenario(name, roi.encodeLink(state.scenario));
+  renderLibrary(ok ? t('lib.saved', { n: name }) : t('lib.refused'));
+}
+
+function libraryOpen(name) {
+  const item = loadLibrary().find((x) => x.name === name);
+  if (!item) return;
+  let decoded;
+  try { decoded = roi.decodeLink(item.link); } catch (e) { notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message)); return; }
+  if (decoded.warnings.length) notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+  loadScenario(decoded.scenario);
+  $('lib-msg').textContent = t('lib.opened', { n: name });
+}
+
+function libraryRename(name) {
+  const next = $('lib-name').value.trim();
+  if (!next) { $('lib-msg').textContent = t('lib.renameHow'); $('lib-name').focus(); return; }
+  renderLibrary(renameScenario(name, next) ? t('lib.renamed', { a: name, b: next }) : t('lib.renameTaken', { n: next }));
+}
+
+/** Two saved scenarios, their key figures side by side, from the core. */
+function libraryCompare() {
+  const names = [...document.querySelectorAll('.lib-pick:checked')].map((x) => x.dataset.name);
+  const items = names.map((n) => loadLibrary().find((x) => x.name === n)).filter(Boolean);
+  if (items.length !== 2) return;
+  const results = items.map((it) => { try { return roi.evaluate(roi.decodeLink(it.link).scenario); } catch { return { ok: false }; } });
+  const keys = [['per_hour.revenue', 'money', 'r:per_hour.revenue'], ['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'],
+    ['cost.total', 'money', 'r:cost.total'], ['revenue', 'money', 'r:revenue'], ['funnel.deals', 'num', 'r:funnel.deals'],
+    ['unit_costs.deal', 'money', 'r:unit_costs.deal'], ['payback_months', 'months', 'r:payback_months'], ['breakeven.max_price', 'money', 'bill.max']];
+  const table = node('table', { class: 'side' });
+  const head = node('tr');
+  head.append(node('th', { scope: 'col' }, t('indicator')));
+  for (const it of items) head.append(node('th', { scope: 'col' }, it.name));
+  const thead = node('thead');
+  thead.append(head);
+  const tbody = node('tbody');
+  for (const [path, kind, label] of keys) {
+    const tr = node('tr');
+    tr.append(node('th', { scope: 'row' }, t(label)));
+    results.forEach((r, i) => {
+      const v = r.ok ? getPath(r, path) : null;
+      const f = makeFormat(state.lang, r.ok ? r.currency : 'EUR');
+      tr.append(node('td', { 'data-side': `${i}.${path}`, 'data-value': v === null ? '' : String(v) }, v === null ? t(r.ok ? whyNull(path, r) : 'n:na') : f[kind](v)));
+    });
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  $('lib-side').replaceChildren(table);
+  $('lib-side').hidden = false;
 }
 
 /* ---- export and import ------------------------------------------------------ */
@@ -998,6 +1087,7 @@ buildForm();
 setLang(state.lang);
 document.addEventListener('input', onInput);
 readSimParams();
+$('lib-list').addEventListener('change', updateCompareButton);
 $('import').addEventListener('change', (e) => { if (e.target.files[0]) importFile(e.target.files[0]); });
 $('sim-samples').addEventListener('input', () => { writeSimParams(); runSimulation(); });
 $('sim-seed').addEventListener('input', () => { writeSimParams(); scheduleSimulation(); });
@@ -1010,6 +1100,7 @@ try {
   throw e;
 }
 $('loading').remove();
+renderLibrary();
 $('engine').textContent = t('engine', { v: roi.version });
 openFromHash();
 window.addEventListener('hashchange', () => {

@@ -540,6 +540,49 @@ test('the printed report shows results, charts, the link and the methodology not
   await ax.context().close();
 });
 
+test('scenario library: save, persist, rename, compare two side by side, delete', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await open('?lang=fr', { context });
+  await page.click('#lib summary');
+  assert.match(await page.textContent('#lib-list'), /Aucun scénario/);
+  await page.fill('#lib-name', 'Au rendez-vous');
+  await page.click('#lib-save');
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  await page.fill('#lib-name', '<b>Trente</b>');
+  await page.click('#lib-save');
+  // Persisted in this browser: a reload lists both, newest first, as text.
+  await page.reload();
+  await page.waitForSelector('html[data-ready]');
+  await page.click('#lib summary');
+  assert.deepEqual(await page.$$eval('.lib-label', (l) => l.map((x) => x.textContent)), ['<b>Trente</b>', 'Au rendez-vous']);
+  assert.equal(await page.$$eval('#lib b', (b) => b.length), 0);
+  // Rename with the name field.
+  await page.fill('#lib-name', 'Trente pour cent');
+  await page.click('[data-librename="<b>Trente</b>"]');
+  await page.waitForFunction(() => document.querySelector('.lib-label').textContent === 'Trente pour cent');
+  // Side by side, as the core computes them.
+  await page.check('#lib-pick-0');
+  await page.check('#lib-pick-1');
+  await page.click('#lib-compare');
+  assert.equal(await page.getAttribute('[data-side="0.roi"]', 'data-value'), '5');
+  assert.equal(await page.getAttribute('[data-side="1.roi"]', 'data-value'), '3.8');
+  // Open the first saved one: the page shows it.
+  await page.click('[data-libopen="Au rendez-vous"]');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '3.8');
+  // Tampered storage is only a link: decoded and validated, never run.
+  await page.evaluate(() => localStorage.setItem('roi-calculator.library.v1', JSON.stringify([{ name: 'x', link: 'v=1&close=9&zz=<img>' }, 5, null])));
+  await page.reload();
+  await page.waitForSelector('html[data-ready]');
+  await page.click('#lib summary');
+  await page.click('[data-libopen="x"]');
+  await page.waitForSelector('#notices .notice');
+  assert.match(await page.textContent('#notices'), /zz/);
+  await page.click('[data-libdel="x"]');
+  assert.match(await page.textContent('#lib-list'), /Aucun scénario/);
+  await context.close();
+});
+
 test('no console error, no script error, no request to another host, in any test above', () => {
   assert.deepEqual(problems, []);
 });
