@@ -471,7 +471,7 @@ function parseCsv(text, sep) {
 
 test('export JSON and CSV, import a file; a malformed file is refused and changes nothing', async () => {
   const page = await open('?lang=fr');
-  await page.click('.io summary');
+  await page.click('#io summary');
   await page.selectOption('#preset', 'emailing');
   await page.click('#channel-add');
   await page.fill('[name="channels[0].name"]', 'Emailing; "printemps"');
