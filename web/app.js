@@ -681,6 +681,7 @@ function recompute() {
     render();
     writeHash();
     scheduleSimulation();
+    notifyHost();
   }
   $('rbody').classList.toggle('stale', !valid);
   $('stale').hidden = valid;
@@ -1079,8 +1080,65 @@ function openFromHash() {
   loadScenario(decoded.scenario);
 }
 
+/* ---- embedding: options from the query, events to the host page ------------- */
+
+// Everything here comes from the host's link: untrusted, so each option is
+// checked against a narrow pattern and only ever set as text or a CSS value.
+const embed = (() => {
+  const q = new URLSearchParams(location.search);
+  if (q.get('embed') !== '1') return null;
+  let host = null;
+  try { const u = new URL(q.get('host') || ''); if (u.protocol === 'http:' || u.protocol === 'https:') host = u.origin; } catch { /* no host: no events */ }
+  return { host, q };
+})();
+
+function postToHost(type, extra = {}) {
+  if (embed && embed.host && window.parent !== window) window.parent.postMessage({ v: 1, type, ...extra }, embed.host);
+}
+
+/** The payload of roi:change and roi:cta: the scenario, its link, the headline. */
+function hostPayload() {
+  const r = state.result;
+  return {
+    scenario: structuredClone(state.scenario),
+    link: location.href,
+    results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
+  };
+}
+
+let changeTimer = 0;
+function notifyHost() {
+  if (!embed) return;
+  clearTimeout(changeTimer);
+  changeTimer = setTimeout(() => postToHost('roi:change', hostPayload()), 400);
+}
+
+function applyEmbedOptions() {
+  if (!embed) return;
+  const { q } = embed;
+  const root = document.documentElement;
+  root.classList.add('embedded');
+  if (q.get('sections') === 'compact') root.classList.add('compact');
+  const accent = q.get('accent') || '';
+  if (/^#?[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent)) root.style.setProperty('--accent', accent.startsWith('#') ? accent : '#' + accent);
+  const font = q.get('font') || '';
+  if (/^[\w \-]{1,40}$/.test(font)) root.style.setProperty('--font', `"${font}", system-ui, sans-serif`);
+  const theme = q.get('theme');
+  if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+  const label = (q.get('cta') || '').slice(0, 60);
+  let url = null;
+  try { const u = new URL(q.get('ctaurl') || ''); if (u.protocol === 'https:' || u.protocol === 'http:') url = u.href; } catch { /* no button */ }
+  if (label && url) {
+    const a = node('a', { class: 'cta', id: 'cta', href: url, target: '_blank', rel: 'noopener noreferrer' }, label);
+    a.addEventListener('click', () => postToHost('roi:cta', hostPayload()));
+    $('results').prepend(a);
+  }
+  new ResizeObserver(() => postToHost('roi:height', { height: document.documentElement.scrollHeight })).observe(document.body);
+}
+
 /* ---- start ----------------------------------------------------------------- */
 
+applyEmbedOptions();
 // The engine (wasm download and compile) loads while the form is built.
 const engine = import('./roi.js');
 buildForm();
@@ -1112,3 +1170,4 @@ new ResizeObserver(() => {
   if (state.result && Math.abs(w - lastWidth) > 8) { lastWidth = w; drawPayback($('pbchart'), state.scenario, state.result, t, fmt); }
 }).observe($('pbchart'));
 document.documentElement.dataset.ready = '1';
+postToHost('roi:ready', hostPayload());

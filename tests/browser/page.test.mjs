@@ -583,6 +583,60 @@ test('scenario library: save, persist, rename, compare two side by side, delete'
   await context.close();
 });
 
+test('embed: the demo host page gets sized iframes, options applied, events with their payloads', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  await context.route('https://example.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: 'demo' }));
+  const page = await context.newPage();
+  const seen = [];
+  page.on('console', (m) => {
+    // Same-origin demo only: the browser warns that allow-scripts +
+    // allow-same-origin could escape the sandbox; on a real site the widget
+    // is another origin.
+    if ((m.type() === 'error' || m.type() === 'warning') && !/can escape its sandboxing/.test(m.text())) seen.push(m.text());
+  });
+  page.on('pageerror', (e) => seen.push(e.message));
+  await page.goto(base + 'demo/');
+  await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:change').length >= 3);
+  const ready = await page.evaluate(() => window.roiEvents.find((e) => e.widget === 'full' && e.type === 'roi:ready').detail);
+  assert.equal(ready.v, 1);
+  assert.equal(ready.results.roi, 3.8);
+  assert.match(ready.link, /#v=1&/);
+  assert.equal(ready.scenario.funnel.volume, 50);
+  // Each iframe is as tall as its content: no inner scrollbar.
+  const frames = page.frames().filter((f) => f !== page.mainFrame());
+  assert.equal(frames.length, 3);
+  for (const f of frames) {
+    await f.waitForSelector('html[data-ready]');
+    await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((i) => {
+      const d = i.contentDocument.documentElement;
+      return Math.abs(i.getBoundingClientRect().height - d.scrollHeight) <= 1;
+    }));
+  }
+  // Options: compact sections and accent colour on the sidebar, dark English on the phone.
+  const compact = page.frameLocator('#compact iframe');
+  assert.equal(await compact.locator('#sim').isVisible(), false);
+  assert.equal(await compact.locator('[data-out="breakeven.max_price"]').isVisible(), true);
+  assert.equal(await compact.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim()), '#c2410c');
+  const phone = page.frameLocator('#mobile iframe');
+  assert.equal(await phone.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await phone.locator('html').getAttribute('data-theme'), 'dark');
+  // Typing in the widget: a debounced roi:change with the new numbers; the frame follows its content.
+  const full = page.frameLocator('#full iframe');
+  await full.locator('[name="funnel.close_rate"]').fill('30');
+  await page.waitForFunction(() => window.roiEvents.some((e) => e.widget === 'full' && e.type === 'roi:change' && e.detail.results.roi === 5));
+  // The call to action sends the same payload to the host.
+  const [popup] = await Promise.all([context.waitForEvent('page'), compact.locator('#cta').click()]);
+  await popup.close();
+  await page.waitForFunction(() => window.roiEvents.some((e) => e.widget === 'compact' && e.type === 'roi:cta' && e.detail.results.roi === 3.8));
+  // A message that is not from the widget's window is ignored.
+  const before = await page.$eval('#full iframe', (i) => i.style.height);
+  await page.evaluate(() => window.postMessage({ v: 1, type: 'roi:height', height: 5 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.$eval('#full iframe', (i) => i.style.height), before);
+  assert.deepEqual(seen, []);
+  await context.close();
+});
+
 test('no console error, no script error, no request to another host, in any test above', () => {
   assert.deepEqual(problems, []);
 });
