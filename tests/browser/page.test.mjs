@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -635,6 +635,43 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   assert.equal(await page.$eval('#full iframe', (i) => i.style.height), before);
   assert.deepEqual(seen, []);
   await context.close();
+});
+
+test('keyboard alone reaches every visible field; the demo host page passes axe; 360 px screenshot kept', async () => {
+  const page = await open('?lang=fr');
+  // Folded sections open with Enter on their summary; open them all first.
+  await page.evaluate(() => document.querySelectorAll('#f details').forEach((d) => { d.open = true; }));
+  const fields = await page.$$eval('#f [name], [form="f"][name]', (els) => els.filter((e) => e.checkVisibility() && !e.disabled).map((e) => e.name));
+  assert.ok(fields.length > 50, `${fields.length} visible fields`);
+  const reached = new Set();
+  for (let i = 0; i < 600 && reached.size < fields.length; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('name'));
+    if (name) reached.add(name);
+  }
+  assert.deepEqual(fields.filter((f) => !reached.has(f)), []);
+  // Typing by keyboard into a reached field works like typing with a mouse.
+  await page.focus('[name="funnel.close_rate"]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('30');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  await page.context().close();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const demo = await context.newPage();
+  await demo.goto(base + 'demo/');
+  await demo.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:ready').length === 3);
+  await demo.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const violations = await demo.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  assert.deepEqual(violations, []);
+  await context.close();
+
+  const phone = await open('?lang=fr', { width: 360 });
+  fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  await phone.screenshot({ path: path.join(root, 'test-results/page-360.png'), fullPage: true });
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
+  await phone.context().close();
 });
 
 test('no console error, no script error, no request to another host, in any test above', () => {
