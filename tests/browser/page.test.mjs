@@ -633,6 +633,25 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   await page.evaluate(() => window.postMessage({ v: 1, type: 'roi:height', height: 5 }, '*'));
   await page.waitForTimeout(200);
   assert.equal(await page.$eval('#full iframe', (i) => i.style.height), before);
+  // A widget told to report to another origin: the browser drops its
+  // messages, so this host hears nothing from it.
+  const count = await page.evaluate(() => window.roiEvents.length);
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    f.id = 'stranger';
+    document.body.append(f);
+  }, base + 'index.html?embed=1&host=' + encodeURIComponent('http://evil.example'));
+  await page.frameLocator('#stranger').locator('html[data-ready]').waitFor();
+  await page.waitForTimeout(800);
+  assert.equal(await page.evaluate(() => window.roiEvents.length), count);
+  // Chromium logs each refused delivery: the proof that the target origin held.
+  const refused = seen.filter((m) => /target origin provided \('http:\/\/evil\.example'\) does not match/.test(m));
+  assert.ok(refused.length > 0);
+  seen.splice(0, seen.length, ...seen.filter((m) => !refused.includes(m)));
+  // Compact keeps the form short: the essentials only.
+  assert.equal(await compact.locator('[name="value.lifetime_months"]').isVisible(), false);
+  assert.equal(await compact.locator('[name="funnel.close_rate"]').isVisible(), true);
   assert.deepEqual(seen, []);
   await context.close();
 });
