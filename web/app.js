@@ -11,8 +11,16 @@ import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from '.
 import { toCsv, download, fileName } from './export.js';
 import { loadLibrary, saveScenario, renameScenario, deleteScenario } from './library.js';
 
-// The worked example "pay per meeting", as a link: what a first visit shows.
-const DEFAULT_LINK = 'v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120';
+// The worked examples, as links (the browser tests check them against
+// tests/fixtures/ through the CLI).  Pay per meeting is what a first visit shows;
+// an embed can ask for another with ?example=<name>.
+const EXAMPLES = {
+  "pay-per-meeting": "v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120",
+  "lead-generation": "v=1&n=G%C3%A9n%C3%A9ration+de+leads+-+trimestre&entry=contacts&vol=300&lead=0.4&opp=0.3&close=0.25&deal=10000&margin=0.4&fix=6000:Marketing+(contenus,+emailing,+outils)&fix=7000:Temps+commercial&fix=2000:Fichiers+et+enrichissement",
+  "hourly-revenue-subscription": "v=1&n=Abonnement+B2B+-+3+t%C3%A9l%C3%A9op%C3%A9rateurs&ops=3&hrs=20&vol=1800&contact=0.1&meet=0.3&close=0.3&deal=2000",
+  "call-campaign-revenue": "v=1&n=Campagne+d'appels+-+ROI+sur+chiffre+d'affaires&entry=deals&vol=1&deal=30000&fix=12000:Co%C3%BBt+total+de+la+campagne",
+};
+const DEFAULT_LINK = EXAMPLES['pay-per-meeting'];
 const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
 
 const $ = (id) => document.getElementById(id);
@@ -1065,7 +1073,10 @@ function loadScenario(scenario) {
 /** Opens the scenario in the fragment, if any; the example otherwise. */
 function openFromHash() {
   const raw = location.hash.replace(/^#/, '');
-  if (!raw) return loadScenario(roi.decodeLink(DEFAULT_LINK).scenario);
+  if (!raw) {
+    const asked = new URLSearchParams(location.search).get('example');
+    return loadScenario(roi.decodeLink(Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK).scenario);
+  }
   let decoded;
   try {
     decoded = roi.decodeLink(raw);

@@ -98,6 +98,12 @@ test('opening each worked example link shows the core results', async () => {
       JSON.parse(readFileSync(fixture(file), 'utf8')).name);
     await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture(file), 'utf8'))));
   }
+  // Every named example the page carries is its fixture.
+  for (const file of ['pay-per-meeting', 'lead-generation', 'hourly-revenue-subscription', 'call-campaign-revenue']) {
+    await page.goto(base + '?lang=fr&example=' + file);
+    await page.waitForSelector('html[data-ready]');
+    await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture(file + '.json'), 'utf8'))));
+  }
   // lead-generation: the numbers of the methodology.
   await page.goto(base + '?lang=fr#' + linkOf('lead-generation.json'));
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '1.4');
@@ -620,6 +626,9 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   const phone = page.frameLocator('#mobile iframe');
   assert.equal(await phone.locator('html').getAttribute('lang'), 'en');
   assert.equal(await phone.locator('html').getAttribute('data-theme'), 'dark');
+  // A named example: the hourly-revenue case, as the CLI computes it.
+  const want = cliEval(JSON.parse(readFileSync(fixture('hourly-revenue-subscription.json'), 'utf8')));
+  assert.equal(Number(await phone.locator('[data-out="per_hour.revenue"]').first().getAttribute('data-value')), want.per_hour.revenue);
   // Typing in the widget: a debounced roi:change with the new numbers; the frame follows its content.
   const full = page.frameLocator('#full iframe');
   await full.locator('[name="funnel.close_rate"]').fill('30');
