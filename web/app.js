@@ -2,7 +2,7 @@
 // results on every input, and keeps the URL fragment in step with the
 // scenario.  All computation is the core's; this file only reads typing,
 // shows results and explains them.
-import { tr } from './i18n.js';
+import { tr, loadLang } from './i18n.js';
 import { makeFormat } from './format.js';
 import { parseNumber, percentToFraction } from './parse.js';
 import { GROUPS, TARGET_ROI, REALLOCATION, UNCERTAIN, FIELDS, fieldOf, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
@@ -467,7 +467,7 @@ function onClick(e) {
     recompute();
     $('fixed-add').focus();
   } else if (b.dataset.lang) {
-    setLang(b.dataset.lang, true);
+    loadLang(b.dataset.lang).then(() => setLang(b.dataset.lang, true));
   } else if (b.id === 'channel-add') {
     const channels = (state.scenario.channels ||= []);
     if (channels.length >= MAX_CHANNELS) return;
@@ -1152,6 +1152,7 @@ function applyEmbedOptions() {
 applyEmbedOptions();
 // The engine (wasm download and compile) loads while the form is built.
 const engine = import('./roi.js');
+await loadLang(state.lang);
 buildForm();
 setLang(state.lang);
 document.addEventListener('input', onInput);
