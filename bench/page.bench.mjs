@@ -82,13 +82,12 @@ try {
     b.raw += f.raw; b.gzip += f.gzip; b.n++;
   }
   const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-  const per = (n) => n;
   console.log(`navigation -> first computed result: median ${median(firstResult).toFixed(1)} ms over ${firstResult.length} loads (min ${Math.min(...firstResult).toFixed(1)}, max ${Math.max(...firstResult).toFixed(1)})`);
   console.log(`evaluate() in the page: median ${(median(evaluateMs.sorted) * 1000).toFixed(0)} µs per call (timer-limited), batch mean ${(evaluateMs.batchMean * 1000).toFixed(1)} µs`);
   console.log(`input -> updated results: median ${median(updateMs).toFixed(1)} ms over ${updateMs.length} edits (includes waiting for the next frame)`);
   console.log('bytes over the wire for one load, each file once (raw / gzip -9):');
-  for (const [ext, b] of Object.entries(bytes)) console.log(`  ${ext.padEnd(6)} ${String(per(b.raw)).padStart(7)} / ${String(per(b.gzip)).padStart(6)}  (${b.n} file${b.n > 1 ? 's' : ''})`);
-  console.log(`  total  ${String(per(total.raw)).padStart(7)} / ${String(per(total.gzip)).padStart(6)}  (aim: under 80 KB gzipped)`);
+  for (const [ext, b] of Object.entries(bytes)) console.log(`  ${ext.padEnd(6)} ${String(b.raw).padStart(7)} / ${String(b.gzip).padStart(6)}  (${b.n} file${b.n > 1 ? 's' : ''})`);
+  console.log(`  total  ${String(total.raw).padStart(7)} / ${String(total.gzip).padStart(6)}  (aim: under 80 KB gzipped)`);
 } finally {
   await browser.close();
   server.kill();

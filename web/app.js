@@ -637,12 +637,15 @@ function libraryCompare() {
 
 /* ---- export and import ------------------------------------------------------ */
 
-/** The last valid scenario, as the canonical document (every field). */
+/** A valid scenario (object or JSON text) as the canonical document, every
+ *  field written, through the core's link codec. */
+const canonical = (scenario) => roi.decodeLink(roi.encodeLink(scenario)).scenario;
+
+/** The last valid scenario, as the canonical document. */
 function exportJson() {
   if (!state.result) return;
-  const link = roi.encodeLink(state.scenario);
-  const canonical = roi.decodeLink(link).scenario;
-  download(fileName(canonical.name, '.json'), 'application/json', JSON.stringify(canonical, null, 2) + '\n');
+  const doc = canonical(state.scenario);
+  download(fileName(doc.name, '.json'), 'application/json', JSON.stringify(doc, null, 2) + '\n');
 }
 
 function exportCsv(channels) {
@@ -672,8 +675,7 @@ async function importFile(file) {
     return;
   }
   if (res.warnings.length) notice('warn', t('linkWarn'), res.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
-  // Through the link codec, to get the canonical document with every field.
-  loadScenario(roi.decodeLink(roi.encodeLink(text)).scenario);
+  loadScenario(canonical(text));
 }
 
 /* ---- computing and showing results ----------------------------------------- */
@@ -805,10 +807,13 @@ function scheduleSimulation() {
   sim.timer = setTimeout(runSimulation, 300);
 }
 
+/** A seed as the core takes it: a whole number from 0 to 2^53 - 1. */
+const isSeed = (text) => /^\d{1,16}$/.test(text) && Number(text) <= 9007199254740991;
+
 function readSeed() {
   const input = $('sim-seed'), err = $('sim-seed-e');
   const text = input.value.replace(/[\s\u00a0\u202f]/g, '');
-  const ok = /^\d{1,16}$/.test(text) && Number(text) <= 9007199254740991;
+  const ok = isSeed(text);
   input.toggleAttribute('aria-invalid', !ok);
   input.closest('.field').classList.toggle('invalid', !ok);
   err.hidden = ok;
@@ -823,14 +828,14 @@ function readSimParams() {
   const q = new URLSearchParams(location.search);
   const n = q.get('samples'), seed = q.get('seed');
   if (n && [...$('sim-samples').options].some((o) => o.value === n)) $('sim-samples').value = n;
-  if (seed && /^\d{1,16}$/.test(seed) && Number(seed) <= 9007199254740991) $('sim-seed').value = seed;
+  if (seed && isSeed(seed)) $('sim-seed').value = seed;
 }
 
 function writeSimParams() {
   const url = new URL(location.href);
   const n = $('sim-samples').value, seed = $('sim-seed').value.trim();
   if (n === '10000') url.searchParams.delete('samples'); else url.searchParams.set('samples', n);
-  if (seed === '1' || !/^\d{1,16}$/.test(seed)) url.searchParams.delete('seed'); else url.searchParams.set('seed', seed);
+  if (seed === '1' || !isSeed(seed)) url.searchParams.delete('seed'); else url.searchParams.set('seed', seed);
   history.replaceState(null, '', url);
 }
 

@@ -28,6 +28,12 @@ function svgRoot(width, height, title, desc) {
   return svg;
 }
 
+/** Charts are drawn at their figure's own width (so labels keep their real
+ *  size), within bounds that keep them readable. */
+function chartWidth(figure) {
+  return Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560)));
+}
+
 function dataTable(summary, columns, rows) {
   const details = html('details');
   details.append(html('summary', {}, summary));
@@ -107,8 +113,7 @@ export function drawPayback(figure, scenario, result, t, fmt) {
   const ys = pts.map((p) => p[1]);
   let lo = Math.min(0, ...ys), hi = Math.max(0, ...ys);
   if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
-  // Drawn at the figure's own width so the labels keep their real size.
-  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560))), H = 240, L = 64, R = 12, T = 12, B = 34;
+  const W = chartWidth(figure), H = 240, L = 64, R = 12, T = 12, B = 34;
   const x = (m) => L + (m / end) * (W - L - R);
   const y = (v) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
   const desc = [t('pbDesc', { c: fmt.money(-cost), m: fmt.num(cycle), p: pb === null ? (result.funnel.deals > 0 ? t('pbNever') : t('pbNone')) : t('pbAt', { m: fmt.num(pb) }) })].join(' ');
@@ -143,7 +148,7 @@ export function drawTornado(figure, result, t, fmt, label) {
   const rows = result.sensitivity || [];
   const caption = html('figcaption', {}, rows.length ? '' : t('torNone'));
   if (!rows.length) { figure.append(caption); return; }
-  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560)));
+  const W = chartWidth(figure);
   const row = 40, H = rows.length * row + 24, pad = 8;
   const center = result.net;
   const values = rows.flatMap((r) => [r.net_low, r.net_high]).concat(center);
@@ -168,7 +173,7 @@ export function drawTornado(figure, result, t, fmt, label) {
 export function drawHistogram(figure, sim, t, fmt) {
   figure.replaceChildren();
   const { edges, counts } = sim.histogram;
-  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560))), H = 200, B = 30, T = 8, pad = 8;
+  const W = chartWidth(figure), H = 200, B = 30, T = 8, pad = 8;
   const max = Math.max(...counts, 1);
   const lo = edges[0], hi = edges[edges.length - 1];
   const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
@@ -190,7 +195,7 @@ export function drawHistogram(figure, sim, t, fmt) {
 /** Horizontal bars of ROI, one per row, from a zero line (losses to the left). */
 export function drawBars(figure, labels, values, t, fmt) {
   figure.replaceChildren();
-  const W = Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560))), row = 38, H = labels.length * row + 6, pad = 8;
+  const W = chartWidth(figure), row = 38, H = labels.length * row + 6, pad = 8;
   const defined = values.filter((v) => v !== null);
   const lo = Math.min(0, ...defined), hi = Math.max(0, ...defined, 1e-9);
   const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);

@@ -4,17 +4,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { rng, scenario, broken } from './gen.mjs';
+import { cli, fixtures, roi, tempDir } from './env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const site = process.env.ROI_SITE || path.join(root, 'build/site');
-const cli = process.env.ROI_CLI || path.join(root, 'build/release/roi');
-const roi = await import(path.join(site, 'roi.js'));
-const fixtures = path.join(root, 'tests/fixtures');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roi-wasm-'));
+const tmp = tempDir('roi-wasm-');
 
 function native(args, input) {
   const r = spawnSync(cli, args, { input, encoding: 'utf8' });
