@@ -515,7 +515,7 @@ function onClick(e) {
   } else if (b.id === 'copy') {
     copyLink();
   } else if (b.id === 'reset') {
-    loadScenario(roi.decodeLink(DEFAULT_LINK).scenario);
+    loadScenario(roi.decodeLink(DEFAULT_LINK).scenario, DEFAULT_LINK);
   } else if (b.classList.contains('close')) {
     b.closest('.notice').remove();
   }
@@ -1062,7 +1062,17 @@ function writeHash() {
   $('rm-date').textContent = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(now);
 }
 
-function loadScenario(scenario) {
+// ?currency=GBP (data-currency of the embed): the currency of a scenario
+// whose link names none. A link's own `cur` wins.
+const viewCurrency = (() => {
+  const c = new URLSearchParams(location.search).get('currency') || '';
+  return /^[A-Z]{3}$/.test(c) ? c : null;
+})();
+
+/** Shows a scenario. link: the link it came from, when the view's currency
+ *  applies (links and examples; not the user's saved or imported files). */
+function loadScenario(scenario, link = null) {
+  if (viewCurrency && typeof link === 'string' && !/(^|&)cur=/.test(link)) scenario.currency = viewCurrency;
   state.scenario = scenario;
   state.bad.clear();
   state.result = null;
@@ -1080,20 +1090,21 @@ function openFromHash() {
   const raw = location.hash.replace(/^#/, '');
   if (!raw) {
     const asked = new URLSearchParams(location.search).get('example');
-    return loadScenario(roi.decodeLink(Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK).scenario);
+    const link = Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK;
+    return loadScenario(roi.decodeLink(link).scenario, link);
   }
   let decoded;
   try {
     decoded = roi.decodeLink(raw);
   } catch (e) {
     notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message));
-    return loadScenario(roi.decodeLink(DEFAULT_LINK).scenario);
+    return loadScenario(roi.decodeLink(DEFAULT_LINK).scenario, DEFAULT_LINK);
   }
   if (decoded.warnings.length) {
     notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
   }
   state.hash = raw;
-  loadScenario(decoded.scenario);
+  loadScenario(decoded.scenario, raw);
 }
 
 /* ---- embedding: options from the query, events to the host page ------------- */
@@ -1149,7 +1160,10 @@ function applyEmbedOptions() {
     a.addEventListener('click', () => postToHost('roi:cta', hostPayload()));
     $('results').prepend(a);
   }
-  new ResizeObserver(() => postToHost('roi:height', { height: document.documentElement.scrollHeight })).observe(document.body);
+  // The content's own height, not scrollHeight: that never drops below the
+  // frame's current height, so the frame could grow but never shrink.
+  const height = () => Math.ceil(document.documentElement.getBoundingClientRect().height);
+  new ResizeObserver(() => postToHost('roi:height', { height: height() })).observe(document.body);
 }
 
 /* ---- start ----------------------------------------------------------------- */

@@ -16,7 +16,7 @@
   const q = widget.searchParams;
   q.set('embed', '1');
   q.set('host', location.origin);
-  for (const key of ['lang', 'sections', 'accent', 'font', 'theme', 'samples', 'seed', 'example']) if (d[key]) q.set(key, d[key]);
+  for (const key of ['lang', 'currency', 'sections', 'accent', 'font', 'theme', 'samples', 'seed', 'example']) if (d[key]) q.set(key, d[key]);
   if (d.ctaLabel && d.ctaUrl) { q.set('cta', d.ctaLabel); q.set('ctaurl', d.ctaUrl); }
   widget.hash = (d.scenario || '').replace(/^#/, '');
   const frame = document.createElement('iframe');

@@ -629,10 +629,28 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   // A named example: the hourly-revenue case, as the CLI computes it.
   const want = cliEval(JSON.parse(readFileSync(fixture('hourly-revenue-subscription.json'), 'utf8')));
   assert.equal(Number(await phone.locator('[data-out="per_hour.revenue"]').first().getAttribute('data-value')), want.per_hour.revenue);
+  // Currency: the phone widget was given GBP; its figures, units and events follow.
+  assert.match(await phone.locator('[data-out="per_hour.revenue"]').first().textContent(), /£/);
+  assert.equal(await page.evaluate(() => window.roiEvents.find((e) => e.widget === 'mobile' && e.type === 'roi:ready').detail.results.currency), 'GBP');
+  assert.match(await compact.locator('[data-out="net"]').first().textContent(), /€/);
   // Typing in the widget: a debounced roi:change with the new numbers; the frame follows its content.
   const full = page.frameLocator('#full iframe');
   await full.locator('[name="funnel.close_rate"]').fill('30');
   await page.waitForFunction(() => window.roiEvents.some((e) => e.widget === 'full' && e.type === 'roi:change' && e.detail.results.roi === 5));
+  // The frame grows when a section opens and shrinks back when it closes,
+  // never showing a scrollbar of its own.
+  const frameHeight = () => page.$eval('#full iframe', (i) => parseFloat(i.style.height));
+  const noInnerScroll = () => page.$eval('#full iframe', (i) => {
+    const d = i.contentDocument.documentElement;
+    return d.scrollHeight <= i.clientHeight + 1 && d.scrollWidth <= i.clientWidth;
+  });
+  const closed = await frameHeight();
+  await full.locator('#lib summary').click();
+  await page.waitForFunction((h) => parseFloat(document.querySelector('#full iframe').style.height) > h + 40, closed);
+  assert.ok(await noInnerScroll());
+  await full.locator('#lib summary').click();
+  await page.waitForFunction((h) => Math.abs(parseFloat(document.querySelector('#full iframe').style.height) - h) <= 1, closed);
+  assert.ok(await noInnerScroll());
   // The call to action sends the same payload to the host.
   const [popup] = await Promise.all([context.waitForEvent('page'), compact.locator('#cta').click()]);
   await popup.close();
@@ -663,6 +681,11 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   assert.equal(await compact.locator('[name="funnel.close_rate"]').isVisible(), true);
   assert.deepEqual(seen, []);
   await context.close();
+  // The currency option is a default: a link that names its currency keeps it.
+  const own = await open('?lang=en&currency=GBP#v=1&cur=USD&entry=meetings&vol=50&close=0.25&deal=6000&margin=0.4&model=per_meeting&pmeet=120');
+  assert.match(await own.textContent('[data-out="net"]'), /\$/);
+  assert.doesNotMatch(await own.textContent('[data-out="net"]'), /£/);
+  await own.context().close();
 });
 
 test('keyboard alone reaches every visible field; the demo host page passes axe; 360 px screenshot kept', async () => {
