@@ -88,6 +88,36 @@ try {
   console.log('bytes over the wire for one load, each file once (raw / gzip -9):');
   for (const [ext, b] of Object.entries(bytes)) console.log(`  ${ext.padEnd(6)} ${String(b.raw).padStart(7)} / ${String(b.gzip).padStart(6)}  (${b.n} file${b.n > 1 ? 's' : ''})`);
   console.log(`  total  ${String(total.raw).padStart(7)} / ${String(total.gzip).padStart(6)}  (aim: under 80 KB gzipped)`);
+  await context.close();
+
+  // The compact widget as a marketing site embeds it: a host page (served
+  // by the route below, not counted) with the one-line snippet; everything
+  // the widget then fetches, embed.js included, each file once.
+  const widget = await browser.newContext();
+  const sizes = new Map();
+  widget.on('response', async (res) => {
+    try {
+      const p = new URL(res.url()).pathname;
+      if (p === '/bench-host.html' || sizes.has(p)) return;
+      const body = await res.body();
+      sizes.set(p, { raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length });
+    } catch { /* no body */ }
+  });
+  await widget.route(base + 'bench-host.html', (r) => r.fulfill({ contentType: 'text/html',
+    body: '<!doctype html><title>host</title><p>Host page</p><script src="embed.js" data-sections="compact" data-lang="fr" ' +
+      'data-cta-label="Réserver une démo" data-cta-url="https://example.com/demo"></script>' }));
+  const host = await widget.newPage();
+  await host.goto(base + 'bench-host.html');
+  await host.frameLocator('iframe').locator('html[data-ready]').waitFor();
+  await host.waitForTimeout(500);
+  const w = [...sizes.entries()];
+  const sum = (xs) => xs.reduce((a, [, f]) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  const embedJs = sizes.get('/embed.js');
+  const all = sum(w);
+  console.log(`embed.js: ${embedJs.raw} B raw / ${embedJs.gzip} B gzip -9 (aim: under 3 KB gzipped)`);
+  console.log(`compact widget, one load with embed.js, each file once: ${all.raw} B raw / ${all.gzip} B gzip -9 in ${w.length} files`);
+  console.log('  ' + w.map(([p, f]) => `${p.replace(/^\//, '')} ${f.gzip}`).join(', '));
+  await widget.close();
 } finally {
   await browser.close();
   server.kill();

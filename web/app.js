@@ -840,7 +840,7 @@ function writeSimParams() {
 }
 
 function runSimulation() {
-  if (!state.result) return;
+  if (!sim.worker || !state.result) return;
   const seed = readSeed();
   if (seed === null) return;
   if (sim.running) cancelSimulation(true);
@@ -1180,7 +1180,8 @@ $('lib-list').addEventListener('change', updateCompareButton);
 $('import').addEventListener('change', (e) => { if (e.target.files[0]) importFile(e.target.files[0]); });
 $('sim-samples').addEventListener('input', () => { writeSimParams(); runSimulation(); });
 $('sim-seed').addEventListener('input', () => { writeSimParams(); scheduleSimulation(); });
-startWorker();
+// The compact widget hides the risk section: no worker, no second engine.
+if (!document.documentElement.classList.contains('compact')) startWorker();
 document.addEventListener('click', onClick);
 try {
   roi = await engine;
