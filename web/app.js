@@ -521,8 +521,19 @@ function onClick(e) {
   }
 }
 
+// What a shared link keeps: the scenario (fragment) and the view settings a
+// reader needs; not how one host page framed the widget.
+const FRAMING = ['embed', 'host', 'sections', 'accent', 'font', 'theme', 'cta', 'ctaurl', 'currency', 'example'];
+
+/** The address to share, print or hand to the host: this page, its scenario. */
+function shareUrl() {
+  const url = new URL(location.href);
+  for (const k of FRAMING) url.searchParams.delete(k);
+  return url.href;
+}
+
 async function copyLink() {
-  const url = location.href;
+  const url = shareUrl();
   const box = $('linkbox'), field = $('linkfield');
   field.value = url;
   try {
@@ -1056,7 +1067,7 @@ function writeHash() {
     history.replaceState(null, '', url);
   }
   // The printed report carries the link as text and the date it was made.
-  $('rm-link').textContent = location.href;
+  $('rm-link').textContent = shareUrl();
   const now = new Date();
   $('rm-date').dateTime = now.toISOString().slice(0, 10);
   $('rm-date').textContent = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(now);
@@ -1128,7 +1139,7 @@ function hostPayload() {
   const r = state.result;
   return {
     scenario: structuredClone(state.scenario),
-    link: location.href,
+    link: shareUrl(),
     results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
   };
 }

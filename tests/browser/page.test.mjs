@@ -607,6 +607,8 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   assert.equal(ready.v, 1);
   assert.equal(ready.results.roi, 3.8);
   assert.match(ready.link, /#v=1&/);
+  // The link handed to the host is the page to share, not the framed widget.
+  assert.doesNotMatch(ready.link, /[?&](embed|host|sections)=/);
   assert.equal(ready.scenario.funnel.volume, 50);
   // Each iframe is as tall as its content: no inner scrollbar.
   const frames = page.frames().filter((f) => f !== page.mainFrame());
