@@ -298,6 +298,29 @@ test('no accessibility violation (axe-core), in a valid and an invalid state, at
   }
 });
 
+test('the reader\'s colour scheme and reduced motion are respected; axe passes in dark', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 }, colorScheme: 'dark', reducedMotion: 'reduce', bypassCSP: true });
+  const page = await open('?lang=fr', { context });
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const [r, g, b] = bg.match(/\d+/g).map(Number);
+  assert.ok(r + g + b < 150, `dark background, got ${bg}`);
+  // Nothing moves: no CSS animation or transition runs after an edit, even
+  // one that greys the results (invalid) and one that brings them back.
+  await page.fill('[name="funnel.close_rate"]', 'abc');
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  assert.deepEqual(await page.evaluate(() => document.getAnimations().map((a) => a.constructor.name)), []);
+  await page.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map((v) => v.id));
+  assert.deepEqual(violations, []);
+  await context.close();
+  // The light scheme when asked, whatever the theme default.
+  const light = await open('?lang=fr', { context: await browser.newContext({ colorScheme: 'light' }) });
+  const [lr, lg, lb] = (await light.evaluate(() => getComputedStyle(document.body).backgroundColor)).match(/\d+/g).map(Number);
+  assert.ok(lr + lg + lb > 600);
+  await light.context().close();
+});
+
 test('billing models side by side and the sensitivity tornado follow the scenario', async () => {
   const page = await open('?lang=fr');
   // Only the chosen model until another price is quoted.
