@@ -648,6 +648,7 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   assert.equal(await compact.locator('#sim').isVisible(), false);
   assert.equal(await compact.locator('[data-out="breakeven.max_price"]').isVisible(), true);
   assert.equal(await compact.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim()), '#c2410c');
+  assert.match(await compact.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), /^"?Georgia"?,/);
   const phone = page.frameLocator('#mobile iframe');
   assert.equal(await phone.locator('html').getAttribute('lang'), 'en');
   assert.equal(await phone.locator('html').getAttribute('data-theme'), 'dark');
