@@ -6,6 +6,7 @@
  */
 #include "roi_json.h"
 #include "roi_link.h"
+#include "roi_qr.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ static const char USAGE[] =
     "  simulate FILE|-     Monte Carlo risk of a scenario: loss probability, P10/P50/P90\n"
     "  link encode FILE|-  print the shareable link fragment of a scenario\n"
     "  link decode STRING  print the scenario a link fragment (or URL) holds\n"
+    "  link qr STRING      print a link (or any text) as a QR code, SVG or PBM\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (roi eval --help, roi simulate --help,\n"
@@ -67,6 +69,7 @@ static const char SIMULATE_USAGE[] =
 static const char LINK_USAGE[] =
     "Usage: roi link encode [--pretty] FILE|-\n"
     "       roi link decode [--pretty] STRING|-\n"
+    "       roi link qr [--pbm] [--ecc L|M|Q|H] [--mask N] STRING|-\n"
     "\n"
     "encode reads a scenario document (JSON) and prints its link fragment: short\n"
     "key=value pairs (v=1&entry=meetings&vol=50&close=0.25...) to put after '#'.\n"
@@ -78,7 +81,19 @@ static const char LINK_USAGE[] =
     "tolerant: a bad or unknown pair is dropped with a warning on standard error\n"
     "and every good one is kept.  A link over 8 KiB is refused (exit 1).\n"
     "\n"
-    "Exit status: 0 done, 1 invalid scenario or link refused, 2 usage or I/O error.\n";
+    "qr prints STRING (- reads it from standard input, without the final line\n"
+    "break) as a QR code in byte mode: an SVG with a 4-module quiet zone, or with\n"
+    "--pbm a plain PBM image (P1) at 4 pixels per module.  At most 2953 bytes\n"
+    "(level L), 2331 (M), 1663 (Q), 1273 (H); a longer text is refused (exit 1).\n"
+    "\n"
+    "Options of qr:\n"
+    "  --pbm            print a PBM image instead of SVG\n"
+    "  --ecc L|M|Q|H    error-correction level (default: M, or L for a text too\n"
+    "                   long for M, raised while the symbol keeps its size)\n"
+    "  --mask N         use mask pattern N (0-7) instead of the best one\n"
+    "\n"
+    "Exit status: 0 done, 1 invalid scenario or link or text refused, 2 usage or\n"
+    "I/O error.\n";
 
 /* Reads at most limit + 1 bytes: enough to tell the core the input is too big
  * without holding a huge file in memory. */
@@ -115,6 +130,10 @@ typedef struct {
     int options;
     bool sim;            /* accept --samples and --seed */
     double samples, seed;
+    bool qr;             /* accept --pbm, --ecc and --mask instead of --pretty */
+    bool pbm;
+    int ecc;             /* roi_qr_ecc, or -1 for the link default */
+    int mask;            /* 0..7, or ROI_QR_MASK_AUTO */
 } args;
 
 /* Reads the number after an option; false when it is missing or not a number. */
@@ -129,6 +148,30 @@ static bool option_number(int argc, char **argv, int *i, double *out)
     return end != text && *end == '\0' && errno == 0;
 }
 
+/* Reads the level after --ecc (L, M, Q or H); false when missing or wrong. */
+static bool option_level(int argc, char **argv, int *i, int *out)
+{
+    static const char levels[] = "LMQH";
+    if (*i + 1 >= argc)
+        return false;
+    const char *text = argv[++*i];
+    const char *p = text[0] != '\0' && text[1] == '\0' ? strchr(levels, text[0]) : NULL;
+    if (!p)
+        return false;
+    *out = (int)(p - levels);
+    return true;
+}
+
+/* Reads the mask number after --mask (0 to 7). */
+static bool option_mask(int argc, char **argv, int *i, int *out)
+{
+    double n;
+    if (!option_number(argc, argv, i, &n) || !(n >= 0 && n <= 7) || n != (int)n)
+        return false;
+    *out = (int)n;
+    return true;
+}
+
 /* Returns -1 when parsed, otherwise the exit code to return at once. */
 static int parse_args(const char *name, const char *usage, const char *what,
                       int argc, char **argv, args *a)
@@ -137,6 +180,9 @@ static int parse_args(const char *name, const char *usage, const char *what,
     a->options = 0;
     a->samples = ROI_SIM_DEFAULT_SAMPLES;
     a->seed = 1;
+    a->pbm = false;
+    a->ecc = -1;
+    a->mask = ROI_QR_MASK_AUTO;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
             fputs(usage, stdout);
@@ -147,7 +193,19 @@ static int parse_args(const char *name, const char *usage, const char *what,
                 fprintf(stderr, "%s: %s needs a number\n%s", name, opt, usage);
                 return EXIT_USAGE;
             }
-        } else if (strcmp(argv[i], "--pretty") == 0) {
+        } else if (a->qr && strcmp(argv[i], "--pbm") == 0) {
+            a->pbm = true;
+        } else if (a->qr && strcmp(argv[i], "--ecc") == 0) {
+            if (!option_level(argc, argv, &i, &a->ecc)) {
+                fprintf(stderr, "%s: --ecc needs L, M, Q or H\n%s", name, usage);
+                return EXIT_USAGE;
+            }
+        } else if (a->qr && strcmp(argv[i], "--mask") == 0) {
+            if (!option_mask(argc, argv, &i, &a->mask)) {
+                fprintf(stderr, "%s: --mask needs a number from 0 to 7\n%s", name, usage);
+                return EXIT_USAGE;
+            }
+        } else if (!a->qr && strcmp(argv[i], "--pretty") == 0) {
             a->options |= ROI_JSON_PRETTY;
         } else if (a->operand == NULL && (argv[i][0] != '-' || strcmp(argv[i], "-") == 0)) {
             a->operand = argv[i];
@@ -163,6 +221,16 @@ static int parse_args(const char *name, const char *usage, const char *what,
     return -1;
 }
 
+/* Flushes standard output; exit code from `valid`, or 2 when it failed. */
+static int flush_output(bool valid)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "roi: cannot write the result: %s\n", strerror(errno));
+        return EXIT_USAGE;
+    }
+    return valid ? EXIT_VALID : EXIT_INVALID;
+}
+
 /* Prints a document the core made and frees it; exit code from `valid`. */
 static int emit(char *out, int options, bool valid)
 {
@@ -174,11 +242,7 @@ static int emit(char *out, int options, bool valid)
     if (!(options & ROI_JSON_PRETTY))
         fputc('\n', stdout);
     roi_free(out);
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "roi: cannot write the result: %s\n", strerror(errno));
-        return EXIT_USAGE;
-    }
-    return valid ? EXIT_VALID : EXIT_INVALID;
+    return flush_output(valid);
 }
 
 /* eval and simulate: read a scenario document, print the core's answer. */
@@ -266,23 +330,89 @@ static int link_decode(const args *a)
     return code;
 }
 
+/* Plain PBM (P1): the symbol with its quiet zone, 4 pixels per module, lines
+ * of at most 64 digits as the format asks (70 at most). */
+static void print_pbm(const unsigned char *modules, int size)
+{
+    enum { SCALE = 4, LINE = 64 };
+    int pixels = (size + 2 * ROI_QR_QUIET) * SCALE;
+    printf("P1\n%d %d\n", pixels, pixels);
+    for (int y = 0; y < pixels; y++) {
+        int row = y / SCALE - ROI_QR_QUIET;
+        for (int x = 0; x < pixels; x++) {
+            int col = x / SCALE - ROI_QR_QUIET;
+            bool dark = row >= 0 && row < size && col >= 0 && col < size &&
+                        modules[row * size + col];
+            putchar(dark ? '1' : '0');
+            if (x % LINE == LINE - 1 || x == pixels - 1)
+                putchar('\n');
+        }
+    }
+}
+
+/* Encodes with the link default, or exactly the level --ecc names. */
+static roi_status qr_encode(const args *a, const char *text, size_t len,
+                            unsigned char *modules, roi_qr_info *info)
+{
+    const unsigned char *data = (const unsigned char *)text;
+    unsigned char *scratch = modules + ROI_QR_BUFFER_LEN;
+    if (a->ecc < 0)
+        return roi_qr_encode_link(data, len, a->mask, modules, scratch, info);
+    roi_qr_options opt = {(roi_qr_ecc)a->ecc, false, a->mask};
+    return roi_qr_encode_with(data, len, &opt, modules, scratch, info);
+}
+
+static int link_qr(const args *a)
+{
+    size_t len = strlen(a->operand);
+    char *text = NULL;
+    if (strcmp(a->operand, "-") == 0) {
+        text = read_input("-", ROI_QR_MAX_BYTES + 2, &len);
+        if (!text)
+            return EXIT_USAGE;
+        while (len > 0 && strchr("\r\n", text[len - 1]))
+            len--;
+    }
+    unsigned char *modules = malloc(ROI_QR_BUFFER_LEN + ROI_QR_SCRATCH_LEN);
+    roi_qr_info info;
+    roi_status st = modules ? qr_encode(a, text ? text : a->operand, len, modules, &info)
+                            : ROI_ENOMEM;
+    free(text);
+    int code;
+    if (st == ROI_ETOOBIG) {
+        int level = a->ecc < 0 ? ROI_QR_ECC_L : a->ecc;
+        fprintf(stderr, "roi link qr: %zu bytes do not fit a QR code (at most %d at level %c)\n",
+                len, roi_qr_capacity(40, (roi_qr_ecc)level), "LMQH"[level]);
+        code = EXIT_INVALID;
+    } else if (st != ROI_OK) {
+        code = emit(NULL, 0, false);
+    } else if (a->pbm) {
+        print_pbm(modules, info.size);
+        code = flush_output(true);
+    } else {
+        code = emit(roi_qr_matrix_svg(modules, info.size), 0, true);
+    }
+    free(modules);
+    return code;
+}
+
 static int cmd_link(int argc, char **argv)
 {
     if (argc < 1 || strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0) {
         fputs(LINK_USAGE, argc < 1 ? stderr : stdout);
         return argc < 1 ? EXIT_USAGE : EXIT_VALID;
     }
-    bool encode = strcmp(argv[0], "encode") == 0;
-    if (!encode && strcmp(argv[0], "decode") != 0) {
+    bool encode = strcmp(argv[0], "encode") == 0, qr = strcmp(argv[0], "qr") == 0;
+    if (!encode && !qr && strcmp(argv[0], "decode") != 0) {
         fprintf(stderr, "roi link: unknown subcommand '%s'\n%s", argv[0], LINK_USAGE);
         return EXIT_USAGE;
     }
-    args a = {0};
-    int code = parse_args(encode ? "roi link encode" : "roi link decode", LINK_USAGE,
-                          encode ? "FILE" : "STRING", argc - 1, argv + 1, &a);
+    args a = {.qr = qr};
+    int code = parse_args(encode ? "roi link encode" : qr ? "roi link qr" : "roi link decode",
+                          LINK_USAGE, encode ? "FILE" : "STRING", argc - 1, argv + 1, &a);
     if (code >= 0)
         return code;
-    return encode ? link_encode(&a) : link_decode(&a);
+    return encode ? link_encode(&a) : qr ? link_qr(&a) : link_decode(&a);
 }
 
 int main(int argc, char **argv)

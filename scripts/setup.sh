@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 part=${1:-native}
 
-native=(cmake make gcc binutils pkg-config libcjson-dev libcmocka-dev valgrind gcovr)
+native=(cmake make gcc binutils pkg-config libcjson-dev libcmocka-dev valgrind gcovr zbar-tools)
 web=(emscripten chromium nodejs dpkg-dev)
 
 as_root() {
