@@ -91,5 +91,17 @@ export function decodeLink(text) {
   return { scenario: doc.scenario, warnings: doc.warnings };
 }
 
+const QR_MAX_BYTES = mod._roi_wasm_qr_max();
+
+/** SVG text of the QR code of a link or any text (UTF-8), for an <img> or
+ *  inline: numbers only, never the input's text; white quiet zone included,
+ *  no width or height (size it with CSS).  null when the text is too long for
+ *  a QR code (over 2953 bytes of UTF-8). */
+export function qrSvg(text) {
+  const s = String(text);
+  if (mod.lengthBytesUTF8(s) > QR_MAX_BYTES) return null;
+  return callWithText(mod._roi_wasm_qr_svg, s);
+}
+
 /** Version of the engine, e.g. "0.1.0". */
 export const version = mod.UTF8ToString(mod._roi_wasm_version());

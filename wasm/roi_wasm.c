@@ -9,6 +9,7 @@
 
 #include "roi_json.h"
 #include "roi_link.h"
+#include "roi_qr.h"
 
 #include <string.h>
 
@@ -56,4 +57,18 @@ EMSCRIPTEN_KEEPALIVE char *roi_wasm_simulate(const char *json, size_t len,
 {
     bool valid;
     return roi_simulate_json(json, len, samples, seed, 0, &valid);
+}
+
+/* SVG of the QR code of a link (len bytes of UTF-8): numbers only, safe to
+ * show as an image.  NULL when the text is over roi_wasm_qr_max() bytes or
+ * out of memory (roi.js tells the two apart by the length). */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_qr_svg(const char *text, size_t len)
+{
+    return roi_qr_svg(text, len);
+}
+
+/* Bytes of the longest text a QR code holds (version 40, level L). */
+EMSCRIPTEN_KEEPALIVE int roi_wasm_qr_max(void)
+{
+    return ROI_QR_MAX_BYTES;
 }

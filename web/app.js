@@ -30,6 +30,7 @@ const state = {
   scenario: {},
   bad: new Map(), // path -> message, for typing the core never sees (not a number…)
   result: null, // last valid result
+  valid: null, // the scenario of that result
   retro: false,
   hash: '',
   byRank: false, // comparison table sorted by rank instead of as entered
@@ -699,6 +700,7 @@ function recompute() {
   const valid = res.ok && state.bad.size === 0;
   if (valid) {
     state.result = res;
+    state.valid = structuredClone(state.scenario);
     render();
     writeHash();
     scheduleSimulation();
@@ -1043,7 +1045,11 @@ function setLang(lang, remember) {
   fillForm();
   if (state.retro) applyObserved();
   updateCurrencyUnits();
-  if (roi) $('engine').textContent = t('engine', { v: roi.version });
+  if (roi) {
+    $('engine').textContent = t('engine', { v: roi.version });
+    qrFor = null; // the caption and alt text change language
+    updateReport();
+  }
   if (state.result) render();
   if (roi) showErrors(roi.evaluate(state.scenario).errors || []);
 }
@@ -1066,17 +1072,41 @@ function writeHash() {
     url.hash = link;
     history.replaceState(null, '', url);
   }
-  // The printed report carries the link as text and the date it was made.
+  updateReport();
+}
+
+/* The printed report carries the link as text and as a QR code, and the
+ * date it was made.  The QR code is drawn a moment after typing stops (or
+ * at once when printing starts), not on every keystroke. */
+let qrTimer = 0;
+let qrFor = null;
+function updateReport() {
   $('rm-link').textContent = shareUrl();
   const now = new Date();
   $('rm-date').dateTime = now.toISOString().slice(0, 10);
   $('rm-date').textContent = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(now);
+  clearTimeout(qrTimer);
+  qrTimer = setTimeout(drawQr, 250);
 }
+
+function drawQr() {
+  clearTimeout(qrTimer);
+  const url = shareUrl();
+  if (!roi || url === qrFor) return;
+  qrFor = url;
+  const svg = roi.qrSvg(url); // numbers only: safe as an image
+  const img = $('rm-qr-img');
+  img.hidden = svg === null;
+  if (svg !== null) img.src = 'data:image/svg+xml,' + encodeURIComponent(svg);
+  img.alt = t('rm.qrAlt');
+  $('rm-qr-cap').textContent = t(svg === null ? 'rm.qrLong' : 'rm.qr');
+}
+window.addEventListener('beforeprint', drawQr);
 
 // ?currency=GBP (data-currency of the embed): the currency of a scenario
 // whose link names none. A link's own `cur` wins.
 const viewCurrency = (() => {
-  const c = new URLSearchParams(location.search).get('currency') || '';
+  const c = (new URLSearchParams(location.search).get('currency') || '').toUpperCase();
   return /^[A-Z]{3}$/.test(c) ? c : null;
 })();
 
@@ -1099,17 +1129,15 @@ function loadScenario(scenario, link = null) {
 /** Opens the scenario in the fragment, if any; the example otherwise. */
 function openFromHash() {
   const raw = location.hash.replace(/^#/, '');
-  if (!raw) {
-    const asked = new URLSearchParams(location.search).get('example');
-    const link = Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK;
-    return loadScenario(roi.decodeLink(link).scenario, link);
-  }
+  const asked = new URLSearchParams(location.search).get('example');
+  const example = Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK;
+  if (!raw) return loadScenario(roi.decodeLink(example).scenario, example);
   let decoded;
   try {
     decoded = roi.decodeLink(raw);
   } catch (e) {
     notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message));
-    return loadScenario(roi.decodeLink(DEFAULT_LINK).scenario, DEFAULT_LINK);
+    return loadScenario(roi.decodeLink(example).scenario, example);
   }
   if (decoded.warnings.length) {
     notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
@@ -1134,21 +1162,32 @@ function postToHost(type, extra = {}) {
   if (embed && embed.host && window.parent !== window) window.parent.postMessage({ v: 1, type, ...extra }, embed.host);
 }
 
-/** The payload of roi:change and roi:cta: the scenario, its link, the headline. */
+/** The payload of roi:change and roi:cta: the last valid scenario, its link
+ *  and its headline results, so the three always agree (while a field is
+ *  invalid, they are what the widget still shows, greyed). */
 function hostPayload() {
   const r = state.result;
   return {
-    scenario: structuredClone(state.scenario),
+    scenario: structuredClone(state.valid),
     link: shareUrl(),
     results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
   };
 }
 
 let changeTimer = 0;
+let sentLink = null; // the link of the last scenario the host was told about
+
+/** roi:change, 400 ms after the last valid edit, and only when the
+ *  scenario differs from the one the host last heard of. */
 function notifyHost() {
   if (!embed) return;
   clearTimeout(changeTimer);
-  changeTimer = setTimeout(() => postToHost('roi:change', hostPayload()), 400);
+  changeTimer = setTimeout(() => {
+    const payload = hostPayload();
+    if (payload.link === sentLink) return;
+    sentLink = payload.link;
+    postToHost('roi:change', payload);
+  }, 400);
 }
 
 function applyEmbedOptions() {
@@ -1213,4 +1252,6 @@ new ResizeObserver(() => {
   if (state.result && Math.abs(w - lastWidth) > 8) { lastWidth = w; drawPayback($('pbchart'), state.scenario, state.result, t, fmt); }
 }).observe($('pbchart'));
 document.documentElement.dataset.ready = '1';
-postToHost('roi:ready', hostPayload());
+const readyPayload = hostPayload();
+sentLink = readyPayload.link;
+postToHost('roi:ready', readyPayload);

@@ -172,7 +172,7 @@ test('a malicious name is shown as text and runs nothing', async () => {
   assert.equal(await page.inputValue('[name="name"]'), evil);
   assert.equal(await page.textContent('[data-out="name"]'), evil);
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await page.$$eval('img', (n) => n.length), 0);
+  assert.equal(await page.$$eval('img:not(#rm-qr-img)', (n) => n.length), 0); // only the report's QR code
   // Typed by hand, the same.
   await page.fill('[name="name"]', '<b onmouseover=alert(1)>x</b>');
   await page.waitForFunction(() => document.querySelector('[data-out="name"]').textContent.startsWith('<b'));
@@ -559,8 +559,31 @@ test('the printed report shows results, charts, the link and the methodology not
   for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart svg', '#h-be', '[name="funnel.close_rate"]']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
-  // axe on the print view too.
+  // The QR code holds the link: an independent reader (zbar) gets it back.
+  await page.waitForSelector('#rm-qr-img:not([hidden])');
+  assert.equal(await page.textContent('#rm-qr-cap'), 'Scannez ce code pour rouvrir le scénario complet sur un téléphone.');
+  const png = path.join(root, 'test-results/report-qr.png');
+  fs.mkdirSync(path.dirname(png), { recursive: true });
+  await page.locator('#rm-qr-img').screenshot({ path: png });
+  assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
+  // It follows the scenario: another close rate, another code, read back too.
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => /close=0\.3(&|$)/.test(location.hash));
+  await page.waitForFunction(() => decodeURIComponent(document.getElementById('rm-qr-img').src).includes('<svg'));
+  await page.waitForTimeout(400);
+  await page.locator('#rm-qr-img').screenshot({ path: png });
+  assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
+  assert.equal(await page.textContent('#rm-link'), page.url());
   await page.context().close();
+  // A link too long for any QR code: the report says so and keeps the text link.
+  const long = encodeURIComponent('é'.repeat(80));
+  const many = await open('?lang=fr#v=1&n=' + long + Array.from({ length: 7 }, (_, i) => `&c${i}.n=${long}`).join(''));
+  await many.emulateMedia({ media: 'print' });
+  await many.waitForFunction(() => /trop long/.test(document.getElementById('rm-qr-cap').textContent));
+  assert.equal(await many.isVisible('#rm-qr-img'), false);
+  assert.equal(await many.textContent('#rm-link'), many.url());
+  await many.context().close();
+  // axe on the print view too.
   const ax = await open('?lang=fr', { bypassCSP: true });
   await ax.emulateMedia({ media: 'print' });
   await ax.addScriptTag({ path: path.join(root, 'node_modules/axe-core/axe.min.js') });
@@ -625,7 +648,7 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   });
   page.on('pageerror', (e) => seen.push(e.message));
   await page.goto(base + 'demo/');
-  await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:change').length >= 3);
+  await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:ready').length === 3);
   const ready = await page.evaluate(() => window.roiEvents.find((e) => e.widget === 'full' && e.type === 'roi:ready').detail);
   assert.equal(ready.v, 1);
   assert.equal(ready.results.roi, 3.8);
@@ -663,6 +686,15 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   const full = page.frameLocator('#full iframe');
   await full.locator('[name="funnel.close_rate"]').fill('30');
   await page.waitForFunction(() => window.roiEvents.some((e) => e.widget === 'full' && e.type === 'roi:change' && e.detail.results.roi === 5));
+  // Invalid typing tells the host nothing; coming back to the scenario it
+  // already knows tells it nothing either.
+  const changes = () => page.evaluate(() => window.roiEvents.filter((e) => e.widget === 'full' && e.type === 'roi:change').length);
+  const known = await changes();
+  await full.locator('[name="funnel.close_rate"]').fill('abc');
+  await page.waitForTimeout(700);
+  await full.locator('[name="funnel.close_rate"]').fill('30');
+  await page.waitForTimeout(700);
+  assert.equal(await changes(), known);
   // The frame grows when a section opens and shrinks back when it closes,
   // never showing a scrollbar of its own.
   const frameHeight = () => page.$eval('#full iframe', (i) => parseFloat(i.style.height));

@@ -138,3 +138,18 @@ test('encodeLink refuses an invalid scenario with its errors', () => {
   assert.throws(() => roi.encodeLink({ funnel: { close_rate: 2 } }), (e) =>
     e.errors.some((x) => x.field === 'funnel.close_rate'));
 });
+
+test('qrSvg: the same SVG as `roi link qr` (which zbar reads back), null past the capacity', () => {
+  const link = 'https://calc.example/index.html#' + execFileSync(cli, ['link', 'encode', path.join(fixtures, 'pay-per-meeting.json')], { encoding: 'utf8' }).trim();
+  const texts = [link, 'Campagne facturée au rendez-vous — 50 € · 日本語', link + '&c0.n=' + 'x'.repeat(2400), 'é'.repeat(1476) + 'a'];
+  for (const text of texts) {
+    const svg = roi.qrSvg(text);
+    assert.equal(svg, native(['link', 'qr', '-'], text + '\n').out.replace(/\n$/, ''), `${Buffer.byteLength(text)} bytes`);
+    assert.match(svg, /^<svg [^>]*viewBox="0 0 \d+ \d+"/);
+    assert.doesNotMatch(svg, /calc|é|日/); // numbers only, never the text
+  }
+  // 2953 bytes of UTF-8 fit version 40-L; one more byte does not.
+  assert.equal(Buffer.byteLength('é'.repeat(1476) + 'a'), 2953);
+  assert.equal(roi.qrSvg('é'.repeat(1477)), null);
+  assert.equal(native(['link', 'qr', '-'], 'é'.repeat(1477)).status, 1);
+});
