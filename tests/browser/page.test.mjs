@@ -746,6 +746,38 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   await own.context().close();
 });
 
+test('embed: a message from another origin, shaped like the widget\'s, changes nothing on the host', async () => {
+  // localhost is another origin than 127.0.0.1; the demo's CSP allows only
+  // its own frames, so this context lets the stranger in to try.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const other = base.replace('127.0.0.1', 'localhost') + 'stranger.html';
+  await context.route(other, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>x</title><script>' +
+    'for (const type of ["roi:height", "roi:cta", "roi:change", "roi:ready"]) parent.postMessage({ v: 1, type, height: 5, results: { roi: 99 } }, "*");' +
+    '</script>' }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(base + 'demo/');
+  await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:ready').length === 3);
+  const heights = () => page.$$eval('#full iframe, #compact iframe, #mobile iframe', (fs) => fs.map((f) => f.style.height));
+  const before = await heights();
+  const heard = await page.evaluate(() => window.roiEvents.length);
+  const landed = page.waitForEvent('requestfinished', (r) => r.url() === other);
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.src = src;
+    f.title = 'stranger';
+    document.body.append(f);
+  }, other);
+  await landed;
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.roiEvents.length), heard);
+  assert.deepEqual(await heights(), before);
+  assert.ok(before.every((h) => parseFloat(h) > 100));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('keyboard alone reaches every visible field; the demo host page passes axe; 360 px screenshot kept', async () => {
   const page = await open('?lang=fr');
   // Folded sections open with Enter on their summary; open them all first.
