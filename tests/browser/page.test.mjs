@@ -552,11 +552,14 @@ test('the printed report shows results, charts, the link and the methodology not
   assert.equal(await page.isVisible('#report-meta'), true);
   assert.equal(await page.textContent('#rm-link'), page.url());
   assert.match(await page.textContent('#report-meta'), /380\s%/);
+  // The report fits a page width: an A4 page is 794 CSS px wide at 96 dpi.
+  await page.setViewportSize({ width: 794, height: 1123 });
   assert.match(await page.textContent('#rm-date'), /\d{4}/);
   for (const hidden of ['.tools', '#sim .simctl', '.io']) assert.equal(await page.isVisible(hidden), false, hidden);
   // Nothing runs off the page's width.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
-  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart svg', '#h-be', '[name="funnel.close_rate"]']) {
+  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart svg', '#h-be', '[data-out="breakeven.max_price"]',
+    '[data-out="scenarios.prudent.roi"]', '[data-out="scenarios.ambitious.roi"]', '#rm-h', '[name="funnel.close_rate"]']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
   // The QR code holds the link: an independent reader (zbar) gets it back.
@@ -574,6 +577,10 @@ test('the printed report shows results, charts, the link and the methodology not
   await page.locator('#rm-qr-img').screenshot({ path: png });
   assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
   assert.equal(await page.textContent('#rm-link'), page.url());
+  // "Save as PDF": Chromium's own print to PDF, kept as a test artefact.
+  const pdf = await page.pdf({ path: path.join(root, 'test-results/report.pdf'), format: 'A4' });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 6, `${pages} pages`); // 7 before the inputs went to two columns
   await page.context().close();
   // A link too long for any QR code: the report says so and keeps the text link.
   const long = encodeURIComponent('é'.repeat(80));
