@@ -1,7 +1,6 @@
 /*
  * test_cli.c - the roi command line: exit codes, streams, help and version.
  */
-#define _POSIX_C_SOURCE 200809L
 #include "test_util.h"
 
 #include "roi_calc.h"
@@ -9,63 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-typedef struct {
-    int status;
-    char *out;
-    char *err;
-} run_result;
-
-static char tmp_dir[64];
-
-static int setup(void **state)
-{
-    (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "/tmp/roi_cli_test_XXXXXX");
-    return mkdtemp(tmp_dir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-    char cmd[128];
-    (void)state;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Runs `roi <args>` through the shell (args may hold a redirection). */
-static run_result run(const char *args)
-{
-    char cmd[2048], out_path[128], err_path[128];
-    size_t len;
-    run_result r;
-    snprintf(out_path, sizeof out_path, "%s/out", tmp_dir);
-    snprintf(err_path, sizeof err_path, "%s/err", tmp_dir);
-    snprintf(cmd, sizeof cmd, "%s %s >%s 2>%s", ROI_CLI, args, out_path, err_path);
-    int status = system(cmd);
-    assert_true(WIFEXITED(status));
-    r.status = WEXITSTATUS(status);
-    r.out = test_read_file(out_path, &len);
-    r.err = test_read_file(err_path, &len);
-    return r;
-}
-
-static void run_free(run_result *r)
-{
-    free(r->out);
-    free(r->err);
-}
-
-typedef struct {
-    const char *args;
-    int status;
-    const char *stdout_has;  /* NULL: stdout must be empty */
-    const char *stderr_has;  /* NULL: stderr must be empty */
-} cli_case;
-
-static const cli_case CASES[] = {
+static const test_cli_case CASES[] = {
     {"--help", 0, "Usage: roi", NULL},
     {"-h", 0, "eval FILE", NULL},
     {"eval --help", 0, "Exit status", NULL},
@@ -97,22 +41,7 @@ static const cli_case CASES[] = {
 static void test_cli_exit_codes_and_streams(void **state)
 {
     (void)state;
-    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
-        const cli_case *c = &CASES[i];
-        run_result r = run(c->args);
-        if (r.status != c->status)
-            print_error("roi %s: exit %d, expected %d\n", c->args, r.status, c->status);
-        assert_int_equal(r.status, c->status);
-        if (c->stdout_has)
-            assert_non_null(strstr(r.out, c->stdout_has));
-        else
-            assert_string_equal(r.out, "");
-        if (c->stderr_has)
-            assert_non_null(strstr(r.err, c->stderr_has));
-        else
-            assert_string_equal(r.err, "");
-        run_free(&r);
-    }
+    test_cli_cases("", CASES, sizeof CASES / sizeof CASES[0]);
 }
 
 static void write_file(const char *path, const char *text, size_t repeat)
@@ -128,10 +57,10 @@ static void test_cli_invalid_json_prints_errors_on_stdout(void **state)
 {
     char path[128], args[256];
     (void)state;
-    snprintf(path, sizeof path, "%s/broken.json", tmp_dir);
+    snprintf(path, sizeof path, "%s/broken.json", test_tmp_dir);
     write_file(path, "{\"funnel\": {\"close_rate\": 0.25,}", 1);
     snprintf(args, sizeof args, "eval %s", path);
-    run_result r = run(args);
+    test_run_result r = test_run_cli(args);
     assert_int_equal(r.status, 1);
     cJSON *doc = cJSON_Parse(r.out);
     assert_non_null(doc);
@@ -139,14 +68,14 @@ static void test_cli_invalid_json_prints_errors_on_stdout(void **state)
     assert_non_null(strstr(r.out, "malformed JSON at line 1"));
     assert_null(cJSON_GetObjectItem(doc, "roi"));
     cJSON_Delete(doc);
-    run_free(&r);
+    test_run_free(&r);
 }
 
 static void test_cli_input_over_one_mebibyte_is_refused(void **state)
 {
     char path[128], args[256];
     (void)state;
-    snprintf(path, sizeof path, "%s/big.json", tmp_dir);
+    snprintf(path, sizeof path, "%s/big.json", test_tmp_dir);
     /* 1 MiB of spaces then a valid document: only the size is wrong. */
     write_file(path, "                                ", 32768);
     FILE *f = fopen(path, "ab");
@@ -154,10 +83,10 @@ static void test_cli_input_over_one_mebibyte_is_refused(void **state)
     fputs("{}", f);
     fclose(f);
     snprintf(args, sizeof args, "eval %s", path);
-    run_result r = run(args);
+    test_run_result r = test_run_cli(args);
     assert_int_equal(r.status, 1);
     assert_non_null(strstr(r.out, "over the limit of 1 MiB"));
-    run_free(&r);
+    test_run_free(&r);
 }
 
 static void test_cli_every_example_is_valid_json(void **state)
@@ -169,7 +98,7 @@ static void test_cli_every_example_is_valid_json(void **state)
     for (size_t i = 0; i < sizeof examples / sizeof examples[0]; i++) {
         char args[512];
         snprintf(args, sizeof args, "eval %s/%s", ROI_FIXTURES, examples[i]);
-        run_result r = run(args);
+        test_run_result r = test_run_cli(args);
         assert_int_equal(r.status, 0);
         cJSON *doc = cJSON_Parse(r.out);
         assert_non_null(doc);
@@ -177,7 +106,7 @@ static void test_cli_every_example_is_valid_json(void **state)
         assert_null(strstr(r.out, "nan"));
         assert_null(strstr(r.out, "inf"));
         cJSON_Delete(doc);
-        run_free(&r);
+        test_run_free(&r);
     }
 }
 
@@ -189,5 +118,5 @@ int main(void)
         cmocka_unit_test(test_cli_input_over_one_mebibyte_is_refused),
         cmocka_unit_test(test_cli_every_example_is_valid_json),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

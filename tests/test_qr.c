@@ -3,7 +3,6 @@
  * format and version information, Reed-Solomon, masks, levels and the SVG.
  * Whether a reader gets the bytes back is the job of qr_decode.cmake (zbar).
  */
-#define _POSIX_C_SOURCE 200809L
 #include "test_util.h"
 
 #include "roi_buf.h"
@@ -12,8 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 static unsigned char modules[ROI_QR_BUFFER_LEN];
 static unsigned char scratch[ROI_QR_SCRATCH_LEN];
@@ -650,51 +647,11 @@ static void test_qr_svg_refuses_what_does_not_fit(void **state)
 
 /* ---- the command line: roi link qr ---------------------------------------------- */
 
-typedef struct {
-    const char *args;       /* after "roi link qr"; may hold a redirection */
-    int status;
-    const char *stdout_has; /* NULL: stdout must be empty */
-    const char *stderr_has; /* NULL: stderr must be empty */
-} cli_case;
-
-static char tmp_dir[64];
-
-static int make_tmp_dir(void **state)
-{
-    (void)state;
-    snprintf(tmp_dir, sizeof tmp_dir, "/tmp/roi_qr_test_XXXXXX");
-    return mkdtemp(tmp_dir) ? 0 : -1;
-}
-
-static int remove_tmp_dir(void **state)
-{
-    char cmd[128];
-    (void)state;
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_dir);
-    return system(cmd) == 0 ? 0 : -1;
-}
-
-/* Runs `roi link qr <args>`; returns the exit status, output in *out, *err. */
-static int run_qr(const char *args, char **out, char **err)
-{
-    char cmd[1024], out_path[128], err_path[128];
-    size_t len;
-    snprintf(out_path, sizeof out_path, "%s/out", tmp_dir);
-    snprintf(err_path, sizeof err_path, "%s/err", tmp_dir);
-    snprintf(cmd, sizeof cmd, "cd %s && %s link qr %s >%s 2>%s", tmp_dir, ROI_CLI, args,
-             out_path, err_path);
-    int status = system(cmd);
-    assert_true(WIFEXITED(status));
-    *out = test_read_file(out_path, &len);
-    *err = test_read_file(err_path, &len);
-    return WEXITSTATUS(status);
-}
-
 static void write_text(const char *name, size_t n, const char *suffix)
 {
     char path[128];
     unsigned char *text = make_text(n);
-    snprintf(path, sizeof path, "%s/%s", tmp_dir, name);
+    snprintf(path, sizeof path, "%s/%s", test_tmp_dir, name);
     FILE *f = fopen(path, "wb");
     assert_non_null(f);
     fwrite(text, 1, n, f);
@@ -703,7 +660,7 @@ static void write_text(const char *name, size_t n, const char *suffix)
     free(text);
 }
 
-static const cli_case CLI_CASES[] = {
+static const test_cli_case CLI_CASES[] = {
     {"https://example.com/", 0, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 33 33\"", NULL},
     {"--pbm https://example.com/", 0, "P1\n132 132\n", NULL},
     {"--ecc H --mask 3 --pbm abc", 0, "P1\n116 116\n", NULL},
@@ -731,23 +688,7 @@ static void test_qr_cli_exit_codes_and_streams(void **state)
     write_text("over.txt", ROI_QR_MAX_BYTES + 1, "");
     write_text("h-max.txt", 1273, "\r\n");
     write_text("h-over.txt", 1274, "");
-    for (size_t i = 0; i < sizeof CLI_CASES / sizeof CLI_CASES[0]; i++) {
-        const cli_case *c = &CLI_CASES[i];
-        char *out, *err;
-        int status = run_qr(c->args, &out, &err);
-        if (status != c->status)
-            fail_msg("roi link qr %s: exit %d, expected %d (%s)", c->args, status, c->status, err);
-        if (c->stdout_has)
-            assert_non_null(strstr(out, c->stdout_has));
-        else
-            assert_string_equal(out, "");
-        if (c->stderr_has)
-            assert_non_null(strstr(err, c->stderr_has));
-        else
-            assert_string_equal(err, "");
-        free(out);
-        free(err);
-    }
+    test_cli_cases("link qr", CLI_CASES, sizeof CLI_CASES / sizeof CLI_CASES[0]);
 }
 
 /* The CLI prints what roi_qr_svg makes, and --pbm the same modules. */
@@ -755,20 +696,23 @@ static void test_qr_cli_prints_the_library_symbol(void **state)
 {
     static const char link[] = "https://calc.example/#v=1&vol=50";
     roi_qr_info info;
-    char *out, *err, args[128];
+    char args[128];
     (void)state;
-    snprintf(args, sizeof args, "'%s'", link);
-    assert_int_equal(run_qr(args, &out, &err), 0);
+    snprintf(args, sizeof args, "link qr '%s'", link);
+    test_run_result r = test_run_cli(args);
+    assert_int_equal(r.status, 0);
+    const char *out = r.out;
     char *svg = roi_qr_svg(link, strlen(link));
     assert_int_equal(strlen(out), strlen(svg) + 1);
     assert_memory_equal(out, svg, strlen(svg));
     assert_int_equal(out[strlen(svg)], '\n');
     roi_free(svg);
-    free(out);
-    free(err);
+    test_run_free(&r);
 
-    snprintf(args, sizeof args, "--pbm '%s'", link);
-    assert_int_equal(run_qr(args, &out, &err), 0);
+    snprintf(args, sizeof args, "link qr --pbm '%s'", link);
+    r = test_run_cli(args);
+    assert_int_equal(r.status, 0);
+    out = r.out;
     assert_int_equal(roi_qr_encode_link((const unsigned char *)link, strlen(link),
                                         ROI_QR_MASK_AUTO, modules, scratch, &info),
                      ROI_OK);
@@ -781,17 +725,16 @@ static void test_qr_cli_prints_the_library_symbol(void **state)
         for (int x = 0; x < pixels; x++) {
             while (*p == '\n' || *p == ' ')
                 p++;
-            int r = y / 4 - 4, c = x / 4 - 4;
-            int dark = r >= 0 && c >= 0 && r < info.size && c < info.size &&
-                       modules[r * info.size + c];
+            int row = y / 4 - 4, col = x / 4 - 4;
+            int dark = row >= 0 && col >= 0 && row < info.size && col < info.size &&
+                       modules[row * info.size + col];
             assert_int_equal(*p++, dark ? '1' : '0');
         }
     assert_string_equal(p, "\n");
     /* lines of at most 70 characters, as the format asks */
     for (const char *line = out; *line; line = strchr(line, '\n') + 1)
         assert_true(strchr(line, '\n') - line <= 70);
-    free(out);
-    free(err);
+    test_run_free(&r);
 }
 
 int main(void)
@@ -817,5 +760,5 @@ int main(void)
         cmocka_unit_test(test_qr_cli_exit_codes_and_streams),
         cmocka_unit_test(test_qr_cli_prints_the_library_symbol),
     };
-    return cmocka_run_group_tests(tests, make_tmp_dir, remove_tmp_dir);
+    return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

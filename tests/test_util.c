@@ -1,3 +1,4 @@
+#define _POSIX_C_SOURCE 200809L /* mkdtemp */
 #include "test_util.h"
 
 #include "roi_json.h"
@@ -6,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 void test_assert_close(double actual, double expected, double tol,
                        const char *what, const char *file, int line)
@@ -111,4 +113,65 @@ bool test_has_diag(const cJSON *doc, const char *list, const char *field)
             return true;
     }
     return false;
+}
+
+char test_tmp_dir[64];
+
+int test_tmp_setup(void **state)
+{
+    (void)state;
+    snprintf(test_tmp_dir, sizeof test_tmp_dir, "/tmp/roi_test_XXXXXX");
+    return mkdtemp(test_tmp_dir) ? 0 : -1;
+}
+
+int test_tmp_teardown(void **state)
+{
+    char cmd[128];
+    (void)state;
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", test_tmp_dir);
+    return system(cmd) == 0 ? 0 : -1;
+}
+
+test_run_result test_run_cli(const char *args)
+{
+    char cmd[2048], out_path[128], err_path[128];
+    size_t len;
+    test_run_result r;
+    snprintf(out_path, sizeof out_path, "%s/out", test_tmp_dir);
+    snprintf(err_path, sizeof err_path, "%s/err", test_tmp_dir);
+    snprintf(cmd, sizeof cmd, "cd %s && %s %s >%s 2>%s", test_tmp_dir, ROI_CLI, args,
+             out_path, err_path);
+    int status = system(cmd);
+    assert_true(WIFEXITED(status));
+    r.status = WEXITSTATUS(status);
+    r.out = test_read_file(out_path, &len);
+    r.err = test_read_file(err_path, &len);
+    return r;
+}
+
+void test_run_free(test_run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+void test_cli_cases(const char *prefix, const test_cli_case *cases, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        const test_cli_case *c = &cases[i];
+        char args[1024];
+        snprintf(args, sizeof args, "%s%s%s", prefix, *prefix ? " " : "", c->args);
+        test_run_result r = test_run_cli(args);
+        if (r.status != c->status)
+            fail_msg("roi %s: exit %d, expected %d (%s)", args, r.status, c->status, r.err);
+        if (c->stdout_has)
+            assert_non_null(strstr(r.out, c->stdout_has));
+        else
+            assert_string_equal(r.out, "");
+        if (c->stderr_has)
+            assert_non_null(strstr(r.err, c->stderr_has));
+        else
+            assert_string_equal(r.err, "");
+        test_run_free(&r);
+    }
 }

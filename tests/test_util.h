@@ -46,4 +46,38 @@ void test_assert_json_null(const cJSON *root, const char *path, const char *file
 /* True when the errors (or warnings) array of a result names this field. */
 bool test_has_diag(const cJSON *doc, const char *list, const char *field);
 
+/* ---- the roi command line, for test_cli and test_qr ------------------------ */
+
+/* A scratch directory for a test program's files and the CLI's output:
+ * test_tmp_setup and test_tmp_teardown are a cmocka group's setup and
+ * teardown; test_tmp_dir holds its path in between. */
+extern char test_tmp_dir[64];
+int test_tmp_setup(void **state);
+int test_tmp_teardown(void **state);
+
+/* What `roi <args>` did: exit status and both streams (freed by
+ * test_run_free). */
+typedef struct {
+    int status;
+    char *out;
+    char *err;
+} test_run_result;
+
+/* Runs ROI_CLI with args through the shell, in test_tmp_dir, so args may
+ * hold a redirection and name files there. */
+test_run_result test_run_cli(const char *args);
+void test_run_free(test_run_result *r);
+
+/* One table row: args after the command's prefix, the exit status, and a
+ * text each stream must contain (NULL: that stream must be empty). */
+typedef struct {
+    const char *args;
+    int status;
+    const char *stdout_has;
+    const char *stderr_has;
+} test_cli_case;
+
+/* Runs `roi <prefix> <args>` for each case and checks status and streams. */
+void test_cli_cases(const char *prefix, const test_cli_case *cases, size_t count);
+
 #endif
