@@ -30,7 +30,6 @@ const state = {
   scenario: {},
   bad: new Map(), // path -> message, for typing the core never sees (not a number…)
   result: null, // last valid result
-  valid: null, // the scenario of that result
   retro: false,
   hash: '',
   byRank: false, // comparison table sorted by rank instead of as entered
@@ -700,7 +699,6 @@ function recompute() {
   const valid = res.ok && state.bad.size === 0;
   if (valid) {
     state.result = res;
-    state.valid = structuredClone(state.scenario);
     render();
     writeHash();
     scheduleSimulation();
@@ -1164,11 +1162,12 @@ function postToHost(type, extra = {}) {
 
 /** The payload of roi:change and roi:cta: the last valid scenario, its link
  *  and its headline results, so the three always agree (while a field is
- *  invalid, they are what the widget still shows, greyed). */
+ *  invalid, they are what the widget still shows, greyed).  The scenario is
+ *  read back from that link, which holds it exactly. */
 function hostPayload() {
   const r = state.result;
   return {
-    scenario: structuredClone(state.valid),
+    scenario: r && roi.decodeLink(state.hash).scenario,
     link: shareUrl(),
     results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
   };

@@ -25,7 +25,8 @@
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals');
   frame.setAttribute('scrolling', 'no');
   frame.setAttribute('loading', 'lazy');
-  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + (parseInt(d.height, 10) > 0 ? parseInt(d.height, 10) : 600) + 'px';
+  const height = parseInt(d.height, 10); // "600" or "600px"
+  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + (height > 0 ? height : 600) + 'px';
   const host = (d.target && document.querySelector(d.target)) || script.parentNode;
   if (d.target && host !== script.parentNode) host.append(frame); else script.after(frame);
   window.addEventListener('message', (e) => {

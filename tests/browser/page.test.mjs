@@ -693,6 +693,7 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   const full = page.frameLocator('#full iframe');
   await full.locator('[name="funnel.close_rate"]').fill('30');
   await page.waitForFunction(() => window.roiEvents.some((e) => e.widget === 'full' && e.type === 'roi:change' && e.detail.results.roi === 5));
+  assert.equal(await page.evaluate(() => window.roiEvents.findLast((e) => e.widget === 'full' && e.type === 'roi:change').detail.scenario.funnel.close_rate), 0.3);
   // Invalid typing tells the host nothing; coming back to the scenario it
   // already knows tells it nothing either.
   const changes = () => page.evaluate(() => window.roiEvents.filter((e) => e.widget === 'full' && e.type === 'roi:change').length);
