@@ -768,7 +768,15 @@ test('embed: a message from another origin, shaped like the widget\'s, changes n
   await page.goto(base + 'demo/');
   await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:ready').length === 3);
   const heights = () => page.$$eval('#full iframe, #compact iframe, #mobile iframe', (fs) => fs.map((f) => f.style.height));
-  const before = await heights();
+  // Let the widgets settle first (the full one grows when its simulation
+  // lands), so that any change after this is the stranger's doing.
+  let before = await heights();
+  for (let settled = 0; settled < 3;) {
+    await page.waitForTimeout(300);
+    const now = await heights();
+    settled = JSON.stringify(now) === JSON.stringify(before) ? settled + 1 : 0;
+    before = now;
+  }
   const heard = await page.evaluate(() => window.roiEvents.length);
   const landed = page.waitForEvent('requestfinished', (r) => r.url() === other);
   await page.evaluate((src) => {
