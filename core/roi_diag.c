@@ -1,12 +1,32 @@
 /*
- * roi_diag.c - list of field problems.
+ * roi_diag.c - list of field problems, and the table of their codes.
  */
 #include "roi_diag.h"
 
+#include "roi_fields.h"
+
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* One row per roi_code, in enum order.  A template names its parameters in
+ * braces; every parameter of the row appears in its template. */
+static const roi_code_info CODES[ROI_CODE_COUNT] = {
+    [ROI_CODE_MESSAGE] = {"message", "text", "{text}"},
+    [ROI_CODE_MORE] = {"more", "count", "and {count} more not listed"},
+    /* ---- documents (JSON layer) ---- */
+    /* ---- scenario fields ---- */
+    /* ---- link codec ---- */
+    /* ---- simulation options ---- */
+};
+
+const roi_code_info *roi_code_table(size_t *count)
+{
+    *count = ROI_CODE_COUNT;
+    return CODES;
+}
 
 void roi_diags_init(roi_diags *d)
 {
@@ -15,11 +35,13 @@ void roi_diags_init(roi_diags *d)
     d->failed = false;
 }
 
-void roi_diags_add(roi_diags *d, const char *field, const char *fmt, ...)
+/* A new slot at the end of the list, or NULL (counted as dropped) when the
+ * list is full or out of memory. */
+static roi_diag *new_item(roi_diags *d)
 {
     if (d->count >= ROI_DIAG_MAX) {
         d->dropped++;
-        return;
+        return NULL;
     }
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 8;
@@ -27,22 +49,166 @@ void roi_diags_add(roi_diags *d, const char *field, const char *fmt, ...)
         if (!items) {
             d->failed = true;
             d->dropped++;
-            return;
+            return NULL;
         }
         d->items = items;
         d->cap = cap;
     }
     roi_diag *item = &d->items[d->count++];
+    memset(item, 0, sizeof *item);
+    return item;
+}
+
+static const roi_param *param_named(const roi_diag *item, const char *name, size_t len)
+{
+    for (size_t i = 0; i < item->param_count; i++)
+        if (strlen(item->params[i].name) == len &&
+            strncmp(item->params[i].name, name, len) == 0)
+            return &item->params[i];
+    return NULL;
+}
+
+/* Renders the code's template into item->message, parameters substituted
+ * literally (a '$' or '{' in a text parameter is just a character). */
+static void render(roi_diag *item)
+{
+    const char *t = CODES[item->code].message;
+    size_t o = 0, size = sizeof item->message;
+    while (*t && o + 1 < size) {
+        const char *close = *t == '{' ? strchr(t, '}') : NULL;
+        const roi_param *p = close ? param_named(item, t + 1, (size_t)(close - t - 1)) : NULL;
+        if (!p) {
+            item->message[o++] = *t++;
+            continue;
+        }
+        char num[32];
+        const char *value = p->is_text ? p->text : num;
+        if (!p->is_text)
+            roi_format_number(p->number, num);
+        size_t n = strlen(value);
+        if (n > size - 1 - o)
+            n = size - 1 - o;
+        memcpy(item->message + o, value, n);
+        o += n;
+        t = close + 1;
+    }
+    item->message[o] = '\0';
+}
+
+/* True when name is the index-th word of the space-separated list. */
+static bool nth_name(const char *list, size_t index, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; *list; i++) {
+        const char *end = strchr(list, ' ');
+        size_t n = end ? (size_t)(end - list) : strlen(list);
+        if (i == index)
+            return n == len && strncmp(list, name, len) == 0;
+        list += n + (end ? 1 : 0);
+    }
+    return false;
+}
+
+void roi_diags_emit(roi_diags *d, const char *field, roi_code code,
+                    const roi_arg *args, size_t nargs)
+{
+    assert((unsigned)code < ROI_CODE_COUNT && CODES[code].name);
+    assert(nargs <= ROI_DIAG_PARAMS);
+    roi_diag *item = new_item(d);
+    if (!item)
+        return;
     snprintf(item->field, sizeof item->field, "%s", field);
+    item->code = code;
+    for (size_t i = 0; i < nargs && i < ROI_DIAG_PARAMS; i++) {
+        roi_param *p = &item->params[item->param_count++];
+        assert(nth_name(CODES[code].params, i, args[i].name));
+        p->name = args[i].name;
+        p->is_text = args[i].text != NULL;
+        p->number = args[i].number;
+        if (p->is_text)
+            roi_utf8_printable(args[i].text, p->text, sizeof p->text);
+    }
+    render(item);
+}
+
+void roi_diags_copy(roi_diags *d, const char *field, const roi_diag *from)
+{
+    roi_diag *item = new_item(d);
+    if (!item)
+        return;
+    *item = *from;
+    snprintf(item->field, sizeof item->field, "%s", field);
+}
+
+void roi_diags_add(roi_diags *d, const char *field, const char *fmt, ...)
+{
+    char text[ROI_DIAG_MESSAGE_SIZE];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(item->message, sizeof item->message, fmt, ap);
+    vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
+    roi_diag *item = new_item(d);
+    if (!item)
+        return;
+    snprintf(item->field, sizeof item->field, "%s", field);
+    item->code = ROI_CODE_MESSAGE;
+    /* The message keeps its full length; the parameter is cut like any text. */
+    item->param_count = 1;
+    item->params[0].name = "text";
+    item->params[0].is_text = true;
+    roi_utf8_printable(text, item->params[0].text, sizeof item->params[0].text);
+    snprintf(item->message, sizeof item->message, "%s", text);
 }
 
 size_t roi_diags_total(const roi_diags *d)
 {
     return d->count + d->dropped;
+}
+
+static void put_item(roi_buf *b, const roi_diag *item)
+{
+    roi_buf_puts(b, "{\"field\":");
+    roi_buf_json_string(b, item->field);
+    roi_buf_puts(b, ",\"code\":");
+    roi_buf_json_string(b, CODES[item->code].name);
+    roi_buf_puts(b, ",\"params\":{");
+    for (size_t i = 0; i < item->param_count; i++) {
+        const roi_param *p = &item->params[i];
+        if (i)
+            roi_buf_putc(b, ',');
+        roi_buf_json_string(b, p->name);
+        roi_buf_putc(b, ':');
+        if (p->is_text)
+            roi_buf_json_string(b, p->text);
+        else
+            roi_buf_number(b, p->number);
+    }
+    roi_buf_puts(b, "},\"message\":");
+    roi_buf_json_string(b, item->message);
+    roi_buf_putc(b, '}');
+}
+
+void roi_diags_to_json(roi_buf *b, const roi_diags *d)
+{
+    roi_buf_putc(b, '[');
+    for (size_t i = 0; d && i < d->count; i++) {
+        if (i)
+            roi_buf_putc(b, ',');
+        put_item(b, &d->items[i]);
+    }
+    if (d && d->dropped) {
+        roi_diag more;
+        memset(&more, 0, sizeof more);
+        more.code = ROI_CODE_MORE;
+        more.param_count = 1;
+        more.params[0].name = "count";
+        more.params[0].number = (double)d->dropped;
+        render(&more);
+        if (d->count)
+            roi_buf_putc(b, ',');
+        put_item(b, &more);
+    }
+    roi_buf_putc(b, ']');
 }
 
 void roi_diags_free(roi_diags *d)

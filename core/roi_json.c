@@ -771,22 +771,9 @@ static char *w_finish(writer *w)
 
 static void w_diags(writer *w, const char *key, const roi_diags *d)
 {
-    w_open(w, key, '[');
-    for (size_t i = 0; d && i < d->count; i++) {
-        w_open(w, NULL, '{');
-        w_string(w, "field", d->items[i].field);
-        w_string(w, "message", d->items[i].message);
-        w_close(w, '}');
-    }
-    if (d && d->dropped) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "and %zu more not listed", d->dropped);
-        w_open(w, NULL, '{');
-        w_string(w, "field", "");
-        w_string(w, "message", msg);
-        w_close(w, '}');
-    }
-    w_close(w, ']');
+    /* One line even in pretty output: the list is written by roi_diag.c. */
+    w_key(w, key);
+    roi_diags_to_json(&w->b, d);
 }
 
 char *roi_errors_to_json(const roi_diags *errors, const roi_diags *warnings, int options)

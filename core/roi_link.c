@@ -497,26 +497,6 @@ roi_status roi_link_decode(const char *text, size_t len, roi_scenario **out,
 
 /* ---- JSON faces ----------------------------------------------------------- */
 
-static void put_diags(roi_buf *b, const roi_diags *d)
-{
-    roi_buf_putc(b, '[');
-    for (size_t i = 0; i < d->count; i++) {
-        roi_buf_puts(b, i ? ",{\"field\":" : "{\"field\":");
-        roi_buf_json_string(b, d->items[i].field);
-        roi_buf_puts(b, ",\"message\":");
-        roi_buf_json_string(b, d->items[i].message);
-        roi_buf_putc(b, '}');
-    }
-    if (d->dropped) {
-        char msg[64];
-        snprintf(msg, sizeof msg, "and %zu more not listed", d->dropped);
-        roi_buf_puts(b, d->count ? ",{\"field\":\"\",\"message\":" : "{\"field\":\"\",\"message\":");
-        roi_buf_json_string(b, msg);
-        roi_buf_putc(b, '}');
-    }
-    roi_buf_putc(b, ']');
-}
-
 char *roi_link_encode_json(const char *json, size_t len, bool *valid)
 {
     roi_diags errors, warnings;
@@ -540,7 +520,7 @@ char *roi_link_encode_json(const char *json, size_t len, bool *valid)
     roi_buf_puts(&b, "{\"ok\":true,\"link\":");
     roi_buf_json_string(&b, link);
     roi_buf_puts(&b, ",\"warnings\":");
-    put_diags(&b, &warnings);
+    roi_diags_to_json(&b, &warnings);
     roi_buf_putc(&b, '}');
     out = roi_buf_finish(&b);
     *valid = out != NULL;
@@ -576,7 +556,7 @@ char *roi_link_decode_json(const char *text, size_t len, bool *valid)
     roi_buf_puts(&b, "{\"ok\":true,\"scenario\":");
     roi_buf_puts(&b, scenario);
     roi_buf_puts(&b, ",\"warnings\":");
-    put_diags(&b, &warnings);
+    roi_diags_to_json(&b, &warnings);
     roi_buf_putc(&b, '}');
     out = roi_buf_finish(&b);
     *valid = out != NULL;
