@@ -26,6 +26,8 @@ static const char USAGE[] =
     "  link encode FILE|-  print the shareable link fragment of a scenario\n"
     "  link decode STRING  print the scenario a link fragment (or URL) holds\n"
     "  link qr STRING      print a link (or any text) as a QR code, SVG or PBM\n"
+    "  fields              print every scenario field (path, kind, default, bounds,\n"
+    "                      values, link key, unit, scope) as JSON\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (roi eval --help, roi simulate --help,\n"
@@ -94,6 +96,20 @@ static const char LINK_USAGE[] =
     "\n"
     "Exit status: 0 done, 1 invalid scenario or link or text refused, 2 usage or\n"
     "I/O error.\n";
+
+static const char FIELDS_USAGE[] =
+    "Usage: roi fields [--pretty]\n"
+    "\n"
+    "Prints as JSON every field of the scenario document, in canonical order:\n"
+    "path, kind (rate, money, count, months, hours, multiple, goal, text, enum,\n"
+    "list), link key, unit, scope (campaign or scenario-only), default, and its\n"
+    "rule: min, max, min_exclusive and whole for numbers, values for enums,\n"
+    "max_chars for texts, min_items, max_items and item for lists.  It comes\n"
+    "from the core's field tables: interfaces build their forms from it.\n"
+    "\n"
+    "Options:\n"
+    "  --pretty         indent the JSON\n"
+    "  -h, --help       show this help\n";
 
 /* Reads at most limit + 1 bytes: enough to tell the core the input is too big
  * without holding a huge file in memory. */
@@ -415,6 +431,24 @@ static int cmd_link(int argc, char **argv)
     return encode ? link_encode(&a) : qr ? link_qr(&a) : link_decode(&a);
 }
 
+/* ---- roi fields ---- */
+static int cmd_fields(int argc, char **argv)
+{
+    int options = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(FIELDS_USAGE, stdout);
+            return EXIT_VALID;
+        } else if (strcmp(argv[i], "--pretty") == 0) {
+            options |= ROI_JSON_PRETTY;
+        } else {
+            fprintf(stderr, "roi fields: unexpected argument '%s'\n%s", argv[i], FIELDS_USAGE);
+            return EXIT_USAGE;
+        }
+    }
+    return emit(roi_fields_json(options), options, true);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -436,6 +470,8 @@ int main(int argc, char **argv)
         return run_scenario_command("roi simulate", SIMULATE_USAGE, true, argc - 2, argv + 2);
     if (strcmp(cmd, "link") == 0)
         return cmd_link(argc - 2, argv + 2);
+    if (strcmp(cmd, "fields") == 0)
+        return cmd_fields(argc - 2, argv + 2);
     fprintf(stderr, "roi: unknown command '%s'\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -1474,3 +1474,236 @@ done:
     roi_diags_free(&warnings);
     return out;
 }
+
+/* ---- the field list (roi fields) ------------------------------------------ */
+
+static const char *scope_name(roi_scope scope)
+{
+    return scope == ROI_SCOPE_SCENARIO ? "scenario" : "campaign";
+}
+
+/* The keys every entry has, in this order; kind-specific keys follow. */
+static void w_field_head(writer *w, const char *path, const char *kind, const char *key,
+                         const char *unit, roi_scope scope)
+{
+    w_string(w, "path", path);
+    w_string(w, "kind", kind);
+    w_string(w, "key", key);
+    w_string(w, "unit", unit);
+    w_string(w, "scope", scope_name(scope));
+}
+
+static void w_bounds(writer *w, const roi_number_field *f)
+{
+    w_number(w, "min", f->min);
+    w_number(w, "max", f->max);
+    w_raw(w, "min_exclusive", f->min_open ? "true" : "false");
+    w_raw(w, "whole", f->whole ? "true" : "false");
+}
+
+/* A number field of a table: head, default, bounds. */
+/* default_from: the field a null default stands for, or NULL. */
+static void w_number_entry(writer *w, const roi_number_field *f, double def,
+                           const char *default_from)
+{
+    w_open(w, NULL, '{');
+    w_field_head(w, f->path, roi_kind_name(f->kind), f->key, f->unit, f->scope);
+    w_number(w, "default", def);
+    w_raw(w, "nullable", default_from ? "true" : "false");
+    if (default_from)
+        w_string(w, "default_from", default_from);
+    w_bounds(w, f);
+    w_close(w, '}');
+}
+
+/* The description of one value of a list (no path, key or scope). */
+static void w_number_item(writer *w, const char *key, const roi_number_field *f)
+{
+    w_open(w, key, '{');
+    w_string(w, "kind", roi_kind_name(f->kind));
+    w_string(w, "unit", f->unit);
+    w_bounds(w, f);
+    w_close(w, '}');
+}
+
+static void w_enum_values(writer *w, const char *const *names, int from, int to)
+{
+    w_open(w, "values", '[');
+    for (int i = from; i < to; i++)
+        w_string(w, NULL, names[i]);
+    w_close(w, ']');
+}
+
+static void w_enum_entry(writer *w, const roi_enum_field *f, int def)
+{
+    w_open(w, NULL, '{');
+    w_field_head(w, f->path, "enum", f->key, NULL, f->scope);
+    w_string(w, "default", def >= 0 ? f->names[def] : NULL);
+    w_raw(w, "nullable", f->nullable ? "true" : "false");
+    w_enum_values(w, f->names, 0, f->count);
+    w_close(w, '}');
+}
+
+static void w_text_entry(writer *w, const char *path, const char *key, const char *def,
+                         int max_chars, const char *pattern)
+{
+    w_open(w, NULL, '{');
+    w_field_head(w, path, "text", key, NULL, ROI_SCOPE_CAMPAIGN);
+    w_string(w, "default", def);
+    w_raw(w, "nullable", "false");
+    w_number(w, "max_chars", max_chars);
+    if (pattern)
+        w_string(w, "pattern", pattern);
+    w_close(w, '}');
+}
+
+/* A list entry up to its "item" key, which the caller writes and closes. */
+static void w_list_head(writer *w, const char *path, const char *key, roi_scope scope,
+                        bool nullable, int min_items, int max_items)
+{
+    w_open(w, NULL, '{');
+    w_field_head(w, path, "list", key, NULL, scope);
+    if (nullable)
+        w_raw(w, "default", "null");
+    else {
+        w_open(w, "default", '[');
+        w_close(w, ']');
+    }
+    w_raw(w, "nullable", nullable ? "true" : "false");
+    w_number(w, "min_items", min_items);
+    w_number(w, "max_items", max_items);
+}
+
+/* funnel.skip: the stages between calls and deals, each at most once. */
+static void w_skip_entry(writer *w)
+{
+    const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
+    w_list_head(w, ROI_SKIP_PATH, "skip", ROI_SCOPE_CAMPAIGN, false, 0,
+                ROI_STAGE_DEALS - ROI_STAGE_CALLS - 1);
+    w_raw(w, "unique", "true");
+    w_open(w, "item", '{');
+    w_string(w, "kind", "enum");
+    w_enum_values(w, stages->names, ROI_STAGE_CALLS + 1, ROI_STAGE_DEALS);
+    w_close(w, '}');
+    w_close(w, '}');
+}
+
+static void w_ramp_entry(writer *w)
+{
+    w_list_head(w, ROI_RAMP_PATH, "ramp", ROI_SCOPE_SCENARIO, false, 0, ROI_MAX_RAMP);
+    w_number_item(w, "item", &RAMP_FIELD);
+    w_close(w, '}');
+}
+
+static void w_fixed_entry(writer *w)
+{
+    w_list_head(w, "costs.fixed", "fix", ROI_SCOPE_CAMPAIGN, false, 0, ROI_MAX_FIXED);
+    w_open(w, "item", '{');
+    w_string(w, "kind", "object");
+    w_open(w, "fields", '[');
+    w_open(w, NULL, '{');
+    w_string(w, "path", "label");
+    w_string(w, "kind", "text");
+    w_string(w, "default", "");
+    w_number(w, "max_chars", ROI_TEXT_CHARS);
+    w_close(w, '}');
+    w_open(w, NULL, '{');
+    w_string(w, "path", AMOUNT_FIELD.path);
+    w_string(w, "kind", roi_kind_name(AMOUNT_FIELD.kind));
+    w_string(w, "unit", AMOUNT_FIELD.unit);
+    w_number(w, "default", 0);
+    w_bounds(w, &AMOUNT_FIELD);
+    w_close(w, '}');
+    w_close(w, ']');
+    w_close(w, '}');
+    w_close(w, '}');
+}
+
+/* The entries of one group ("" for the top-level numbers), as the canonical
+ * scenario document orders them: enums, numbers, then the group's list. */
+static void w_group_fields(writer *w, const roi_inputs *def, const char *group)
+{
+    size_t n, glen = strlen(group);
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n && glen; i++)
+        if (strncmp(enums[i].path, group, glen) == 0 && enums[i].path[glen] == '.')
+            w_enum_entry(w, &enums[i], roi_enum_get(def, &enums[i]));
+    const roi_number_field *fields = roi_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        bool in_group = glen ? strncmp(fields[i].path, group, glen) == 0 && fields[i].path[glen] == '.'
+                             : strchr(fields[i].path, '.') == NULL;
+        if (in_group)
+            w_number_entry(w, &fields[i], roi_number_get(def, &fields[i]), NULL);
+    }
+    if (strcmp(group, "funnel") == 0)
+        w_skip_entry(w);
+    else if (strcmp(group, "costs") == 0)
+        w_fixed_entry(w);
+    else if (strcmp(group, "schedule") == 0)
+        w_ramp_entry(w);
+}
+
+static void w_ranges_entries(writer *w)
+{
+    for (int u = 0; u < ROI_U_COUNT; u++) {
+        const char *name = roi_uncertain_name((roi_uncertain)u);
+        const roi_number_field *f = roi_number_field_find(name);
+        char path[PATH_SIZE], key[PATH_SIZE];
+        path_fmt(path, "uncertainty.ranges.%s", name);
+        path_fmt(key, "r.%s", f->key);
+        w_list_head(w, path, key, ROI_SCOPE_SCENARIO, true, 2, 2);
+        w_number_item(w, "item", f);
+        w_close(w, '}');
+    }
+}
+
+static void w_channels_entry(writer *w)
+{
+    w_list_head(w, "channels", "c<i>.", ROI_SCOPE_SCENARIO, false, 0, ROI_MAX_CHANNELS);
+    w_open(w, "item", '{');
+    w_string(w, "kind", "object");
+    w_string(w, "scope", scope_name(ROI_SCOPE_CAMPAIGN));
+    w_close(w, '}');
+    w_close(w, '}');
+}
+
+char *roi_fields_json(int options)
+{
+    static const char *const groups[] = {"", "time", "funnel", "value", "costs", "schedule", "goal"};
+    static const roi_number_field VERSION_FIELD = {
+        "version", "v", 0, ROI_FORMAT_VERSION, ROI_FORMAT_VERSION, false, true,
+        ROI_KIND_COUNT, NULL, ROI_SCOPE_CAMPAIGN};
+    roi_scenario *def = roi_scenario_new();
+    writer w;
+    size_t n;
+    if (!def)
+        return NULL;
+    w_init(&w, options);
+    w_open(&w, NULL, '{');
+    w_number(&w, "version", ROI_FORMAT_VERSION);
+    w_open(&w, "fields", '[');
+    w_number_entry(&w, &VERSION_FIELD, ROI_FORMAT_VERSION, NULL);
+    w_text_entry(&w, "name", "n", def->main.name, ROI_TEXT_CHARS, NULL);
+    w_text_entry(&w, "currency", "cur", def->main.currency, 3, "^[A-Z]{3}$");
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++)
+        w_group_fields(&w, &def->main.in, groups[g]);
+    const roi_number_field *fields = roi_scenario_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(fields[i].path, "uncertainty.", 12) == 0)
+            w_number_entry(&w, &fields[i], roi_number_get(def, &fields[i]), NULL);
+    }
+    w_ranges_entries(&w);
+    w_channels_entry(&w);
+    for (size_t i = 0; i < n; i++) {
+        if (strncmp(fields[i].path, "uncertainty.", 12) == 0)
+            continue;
+        /* reallocation.min_roi: null (not given) means target_roi. */
+        bool follows = strcmp(fields[i].path, "reallocation.min_roi") == 0;
+        w_number_entry(&w, &fields[i], follows ? ROI_NULL : roi_number_get(def, &fields[i]),
+                       follows ? "target_roi" : NULL);
+    }
+    w_close(&w, ']');
+    w_close(&w, '}');
+    roi_scenario_free(def);
+    return w_finish(&w);
+}

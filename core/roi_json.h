@@ -63,4 +63,22 @@ char *roi_sim_to_json(const roi_scenario *s, const roi_sim_result *r,
 char *roi_simulate_json(const char *text, size_t len, double samples, double seed,
                         int options, bool *valid);
 
+/* The field list of the scenario document (roi fields, fields() in roi.js):
+ * {"version": 1, "fields": [...]}, one entry per field in canonical document
+ * order, generated from the tables of roi_fields.h and the defaults of
+ * roi_scenario_default(), so that no interface writes a default, a bound or an
+ * enum name again.  Every entry has path, kind (rate, money, count, months,
+ * hours, multiple, goal, text, enum, list), key (short link key; "c<i>." is
+ * the prefix of channel i's keys), unit (null for text, enum and list), scope
+ * ("campaign": also inside a channel; "scenario": top level only), default and
+ * nullable (true when null is a value of its own; default_from then names
+ * the field null stands for).  Numbers add min, max, min_exclusive and whole;
+ * enums add values; texts add max_chars (and pattern); lists add min_items,
+ * max_items and item (the description of one value; a channel's item holds
+ * every field of scope "campaign").  uncertainty.ranges.<field> names the key
+ * <field> inside the ranges object.  Amounts are in the scenario's currency,
+ * rates are fractions.  The caller frees the text with roi_free(); NULL when
+ * out of memory.  options: 0 or ROI_JSON_PRETTY. */
+char *roi_fields_json(int options);
+
 #endif
