@@ -95,7 +95,9 @@ static void render(roi_diag *item)
     item->message[o] = '\0';
 }
 
-/* True when name is the index-th word of the space-separated list. */
+#ifndef NDEBUG
+/* True when name is the index-th word of the space-separated list (used by
+ * assert only: a release build, native or WebAssembly, has no caller). */
 static bool nth_name(const char *list, size_t index, const char *name)
 {
     size_t len = strlen(name);
@@ -108,6 +110,7 @@ static bool nth_name(const char *list, size_t index, const char *name)
     }
     return false;
 }
+#endif
 
 void roi_diags_emit(roi_diags *d, const char *field, roi_code code,
                     const roi_arg *args, size_t nargs)
