@@ -38,6 +38,37 @@ static const test_cli_case CASES[] = {
     {"eval --samples 5 " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "unexpected argument"},
 };
 
+/* roi fields: the field list, valid JSON, compact and pretty alike. */
+static void test_cli_fields_prints_valid_json(void **state)
+{
+    static const test_cli_case cases[] = {
+        {"fields --help", 0, "Usage: roi fields", NULL},
+        {"--help", 0, "fields ", NULL},
+        {"fields x.json", 2, NULL, "unexpected argument"},
+        {"fields --pretty", 0, "\"path\": \"funnel.close_rate\"", NULL},
+    };
+    (void)state;
+    test_cli_cases("", cases, sizeof cases / sizeof cases[0]);
+    test_run_result r = test_run_cli("fields");
+    test_run_result p = test_run_cli("fields --pretty");
+    assert_int_equal(r.status, 0);
+    assert_int_equal(p.status, 0);
+    assert_string_equal(r.err, "");
+    cJSON *doc = cJSON_Parse(r.out), *pretty = cJSON_Parse(p.out);
+    assert_non_null(doc);
+    assert_true(cJSON_Compare(doc, pretty, true));
+    const cJSON *fields = cJSON_GetObjectItem(doc, "fields");
+    assert_true(cJSON_IsArray(fields));
+    assert_true(cJSON_GetArraySize(fields) > 50);
+    /* One line of compact JSON, ended by a line break. */
+    assert_non_null(strchr(r.out, '\n'));
+    assert_int_equal(strchr(r.out, '\n') - r.out, (long)strlen(r.out) - 1);
+    cJSON_Delete(doc);
+    cJSON_Delete(pretty);
+    test_run_free(&r);
+    test_run_free(&p);
+}
+
 static void test_cli_exit_codes_and_streams(void **state)
 {
     (void)state;
@@ -117,6 +148,7 @@ int main(void)
         cmocka_unit_test(test_cli_invalid_json_prints_errors_on_stdout),
         cmocka_unit_test(test_cli_input_over_one_mebibyte_is_refused),
         cmocka_unit_test(test_cli_every_example_is_valid_json),
+        cmocka_unit_test(test_cli_fields_prints_valid_json),
     };
     return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

@@ -4,6 +4,7 @@
  */
 #include "test_util.h"
 
+#include "roi_fields.h"
 #include "roi_json.h"
 
 #include <math.h>
@@ -552,6 +553,248 @@ static void test_json_special_characters_are_escaped(void **state)
     cJSON_Delete(doc);
 }
 
+/* ---- the field list (roi fields) ------------------------------------------ */
+
+static cJSON *fields_doc(void)
+{
+    char *compact = roi_fields_json(0), *pretty = roi_fields_json(ROI_JSON_PRETTY);
+    assert_non_null(compact);
+    assert_non_null(pretty);
+    cJSON *doc = cJSON_Parse(compact), *again = cJSON_Parse(pretty);
+    assert_non_null(doc);
+    assert_true(cJSON_Compare(doc, again, true));
+    cJSON_Delete(again);
+    roi_free(compact);
+    roi_free(pretty);
+    return doc;
+}
+
+static const cJSON *field_entry(const cJSON *doc, const char *path)
+{
+    const cJSON *e;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItem(doc, "fields")) {
+        if (strcmp(cJSON_GetObjectItem(e, "path")->valuestring, path) == 0)
+            return e;
+    }
+    fail_msg("roi fields lists no %s", path);
+    return NULL;
+}
+
+static const char *entry_text(const cJSON *e, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItem(e, key);
+    assert_true(cJSON_IsString(v));
+    return v->valuestring;
+}
+
+static double entry_number(const cJSON *e, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItem(e, key);
+    assert_true(cJSON_IsNumber(v));
+    return v->valuedouble;
+}
+
+static void check_number_entry(const cJSON *doc, const roi_number_field *f, double def)
+{
+    const cJSON *e = field_entry(doc, f->path);
+    assert_string_equal(entry_text(e, "kind"), roi_kind_name(f->kind));
+    assert_string_equal(entry_text(e, "key"), f->key);
+    assert_string_equal(entry_text(e, "unit"), f->unit);
+    assert_string_equal(entry_text(e, "scope"), f->scope == ROI_SCOPE_SCENARIO ? "scenario" : "campaign");
+    assert_true(entry_number(e, "default") == def);
+    assert_true(entry_number(e, "min") == f->min);
+    assert_true(entry_number(e, "max") == f->max);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(e, "min_exclusive")) == f->min_open);
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(e, "whole")) == f->whole);
+}
+
+static void test_json_fields_list_every_table_field(void **state)
+{
+    (void)state;
+    cJSON *doc = fields_doc();
+    roi_scenario def;
+    size_t nn, ns, ne;
+    roi_scenario_default(&def);
+    const roi_number_field *numbers = roi_number_fields(&nn);
+    const roi_number_field *scenario = roi_scenario_number_fields(&ns);
+    const roi_enum_field *enums = roi_enum_fields(&ne);
+    for (size_t i = 0; i < nn; i++)
+        check_number_entry(doc, &numbers[i], roi_number_get(&def.main.in, &numbers[i]));
+    for (size_t i = 0; i < ns; i++) {
+        if (strcmp(scenario[i].path, "reallocation.min_roi") == 0)
+            continue;
+        check_number_entry(doc, &scenario[i], roi_number_get(&def, &scenario[i]));
+    }
+    for (size_t i = 0; i < ne; i++) {
+        const cJSON *e = field_entry(doc, enums[i].path);
+        const cJSON *values = cJSON_GetObjectItem(e, "values");
+        assert_string_equal(entry_text(e, "kind"), "enum");
+        assert_string_equal(entry_text(e, "key"), enums[i].key);
+        assert_int_equal(cJSON_GetArraySize(values), enums[i].count);
+        for (int v = 0; v < enums[i].count; v++)
+            assert_string_equal(cJSON_GetArrayItem(values, v)->valuestring, enums[i].names[v]);
+        assert_true(cJSON_IsTrue(cJSON_GetObjectItem(e, "nullable")) == enums[i].nullable);
+    }
+    /* Table fields, version, name, currency, three lists, the ranges, channels. */
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "fields")),
+                     (int)(nn + ns + ne + 3 + 3 + ROI_U_COUNT + 1));
+
+    /* A few by hand, as METHODOLOGY section 2 states them. */
+    const cJSON *e = field_entry(doc, "funnel.close_rate");
+    assert_true(entry_number(e, "default") == 1);
+    assert_string_equal(entry_text(e, "kind"), "rate");
+    e = field_entry(doc, "funnel.entry");
+    assert_string_equal(entry_text(e, "default"), "calls");
+    assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(e, "values")), 7);
+    e = field_entry(doc, "goal.metric");
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(e, "default")));
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(e, "nullable")));
+    assert_string_equal(entry_text(e, "scope"), "scenario");
+    e = field_entry(doc, "schedule.months");
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(e, "whole")));
+    assert_true(entry_number(e, "min") == 0 && entry_number(e, "max") == 60);
+    e = field_entry(doc, "time.talk_share");
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(e, "min_exclusive")));
+    e = field_entry(doc, "reallocation.min_roi");
+    assert_true(cJSON_IsNull(cJSON_GetObjectItem(e, "default")));
+    assert_string_equal(entry_text(e, "default_from"), "target_roi");
+    e = field_entry(doc, "uncertainty.spread");
+    assert_true(entry_number(e, "default") == 0.2);
+    e = field_entry(doc, "name");
+    assert_string_equal(entry_text(e, "key"), "n");
+    assert_true(entry_number(e, "max_chars") == ROI_TEXT_CHARS);
+    e = field_entry(doc, "currency");
+    assert_string_equal(entry_text(e, "key"), "cur");
+    assert_string_equal(entry_text(e, "default"), "EUR");
+    e = field_entry(doc, "funnel.skip");
+    assert_string_equal(entry_text(e, "key"), "skip");
+    assert_string_equal(entry_text(e, "kind"), "list");
+    assert_int_equal(cJSON_GetArraySize(test_path(e, "item.values")), 5);
+    assert_string_equal(cJSON_GetArrayItem(test_path(e, "item.values"), 0)->valuestring, "contacts");
+    e = field_entry(doc, "schedule.ramp");
+    assert_true(entry_number(e, "max_items") == ROI_MAX_RAMP);
+    assert_string_equal(entry_text(e, "key"), "ramp");
+    e = field_entry(doc, "costs.fixed");
+    assert_true(entry_number(e, "max_items") == ROI_MAX_FIXED);
+    assert_string_equal(entry_text(e, "key"), "fix");
+    e = field_entry(doc, "channels");
+    assert_true(entry_number(e, "max_items") == ROI_MAX_CHANNELS);
+    assert_string_equal(entry_text(e, "key"), "c<i>.");
+    e = field_entry(doc, "uncertainty.ranges.funnel.close_rate");
+    assert_string_equal(entry_text(e, "key"), "r.close");
+    assert_true(entry_number(e, "min_items") == 2 && entry_number(e, "max_items") == 2);
+    cJSON_Delete(doc);
+}
+
+/* The value an entry stands for in a document: its default, or for a null
+ * default or an empty list, a valid value of the kind so the path is read. */
+static cJSON *entry_value(const cJSON *doc, const cJSON *e)
+{
+    const char *path = entry_text(e, "path");
+    const cJSON *def = cJSON_GetObjectItem(e, "default");
+    const cJSON *item = cJSON_GetObjectItem(e, "item");
+    static const char ranges[] = "uncertainty.ranges.";
+    /* The skip list below holds contacts, whose rate cannot be ranged. */
+    if (strcmp(path, "uncertainty.ranges.funnel.contact_rate") == 0)
+        return cJSON_CreateNull();
+    if (strncmp(path, ranges, sizeof ranges - 1) == 0) {
+        double base = entry_number(field_entry(doc, path + sizeof ranges - 1), "default");
+        cJSON *pair = cJSON_CreateArray();
+        cJSON_AddItemToArray(pair, cJSON_CreateNumber(base));
+        cJSON_AddItemToArray(pair, cJSON_CreateNumber(base));
+        return pair;
+    }
+    if (strcmp(entry_text(e, "kind"), "list") != 0 || !cJSON_IsArray(def))
+        return cJSON_Duplicate(def, true);
+    cJSON *list = cJSON_CreateArray();
+    const char *item_kind = entry_text(item, "kind");
+    if (strcmp(item_kind, "enum") == 0) {
+        cJSON_AddItemToArray(list, cJSON_Duplicate(cJSON_GetArrayItem(cJSON_GetObjectItem(item, "values"), 0), true));
+    } else if (strcmp(path, "channels") == 0) {
+        cJSON *channel = cJSON_CreateObject();
+        const cJSON *f;
+        cJSON_ArrayForEach(f, cJSON_GetObjectItem(doc, "fields")) {
+            if (strcmp(entry_text(f, "scope"), "campaign") != 0)
+                continue;
+            const char *p = entry_text(f, "path"), *dot = strchr(p, '.');
+            if (!dot) {
+                cJSON_AddItemToObject(channel, p, entry_value(doc, f));
+                continue;
+            }
+            char group[32];
+            snprintf(group, sizeof group, "%.*s", (int)(dot - p), p);
+            cJSON *g = cJSON_GetObjectItem(channel, group);
+            if (!g)
+                g = cJSON_AddObjectToObject(channel, group);
+            cJSON_AddItemToObject(g, dot + 1, entry_value(doc, f));
+        }
+        cJSON_AddItemToArray(list, channel);
+    } else if (strcmp(item_kind, "object") == 0) {
+        cJSON *obj = cJSON_CreateObject();
+        const cJSON *f;
+        cJSON_ArrayForEach(f, cJSON_GetObjectItem(item, "fields"))
+            cJSON_AddItemToObject(obj, entry_text(f, "path"),
+                                  cJSON_Duplicate(cJSON_GetObjectItem(f, "default"), true));
+        cJSON_AddItemToArray(list, obj);
+    } else {
+        cJSON_AddItemToArray(list, cJSON_CreateNumber(entry_number(item, "max")));
+    }
+    return list;
+}
+
+static void test_json_fields_paths_are_read_without_warning(void **state)
+{
+    (void)state;
+    cJSON *doc = fields_doc(), *scenario = cJSON_CreateObject();
+    const cJSON *e;
+    size_t count = 0;
+    cJSON_ArrayForEach(e, cJSON_GetObjectItem(doc, "fields")) {
+        const char *path = entry_text(e, "path"), *dot = strchr(path, '.');
+        cJSON *value = entry_value(doc, e);
+        count++;
+        if (!dot) {
+            cJSON_AddItemToObject(scenario, path, value);
+            continue;
+        }
+        char group[32];
+        snprintf(group, sizeof group, "%.*s", (int)(dot - path), path);
+        cJSON *g = cJSON_GetObjectItem(scenario, group);
+        if (!g)
+            g = cJSON_AddObjectToObject(scenario, group);
+        if (strncmp(path, "uncertainty.ranges.", 19) == 0) {
+            cJSON *r = cJSON_GetObjectItem(g, "ranges");
+            if (!r)
+                r = cJSON_AddObjectToObject(g, "ranges");
+            cJSON_AddItemToObject(r, path + 19, value);
+        } else {
+            cJSON_AddItemToObject(g, dot + 1, value);
+        }
+    }
+    assert_true(count > 50);
+    char *text = cJSON_PrintUnformatted(scenario);
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    roi_status st = roi_scenario_parse(text, strlen(text), &s, &errors, &warnings);
+    if (st != ROI_OK || warnings.count)
+        fail_msg("%s: %s\n%s", errors.count ? errors.items[0].field : warnings.items[0].field,
+                 errors.count ? errors.items[0].message : warnings.items[0].message, text);
+    assert_int_equal(s->channel_count, 1);
+    assert_int_equal(s->main.fixed_count, 1);
+    assert_true(s->ranges[ROI_U_CLOSE_RATE].given);
+    roi_result *r = malloc(sizeof *r);
+    assert_non_null(r);
+    assert_int_equal(roi_evaluate(s, r), ROI_OK);
+    free(r);
+    free(text);
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    cJSON_Delete(scenario);
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -572,6 +815,8 @@ int main(void)
         cmocka_unit_test(test_json_canonical_scenario_round_trips),
         cmocka_unit_test(test_json_rounding_modes),
         cmocka_unit_test(test_json_special_characters_are_escaped),
+        cmocka_unit_test(test_json_fields_list_every_table_field),
+        cmocka_unit_test(test_json_fields_paths_are_read_without_warning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

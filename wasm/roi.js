@@ -105,3 +105,26 @@ export function qrSvg(text) {
 
 /** Version of the engine, e.g. "0.1.0". */
 export const version = mod.UTF8ToString(mod._roi_wasm_version());
+
+// ---- fields ----
+
+/** The field list of the scenario document as JSON text, byte-identical to
+ *  `roi fields` (without its final line break). */
+export function fieldsText() {
+  const output = mod._roi_wasm_fields();
+  if (!output) throw new Error('roi: out of memory');
+  try {
+    return mod.UTF8ToString(output);
+  } finally {
+    mod._roi_wasm_free(output);
+  }
+}
+
+/** Every field of the scenario document, from the core's tables:
+ *  { version: 1, fields: [{ path, kind, key, unit, scope, default, nullable,
+ *  min, max, min_exclusive, whole | values | max_chars | min_items, max_items,
+ *  item }, ...] }.  Build forms and link keys from it rather than copying
+ *  defaults, bounds or enum names. */
+export function fields() {
+  return JSON.parse(fieldsText());
+}

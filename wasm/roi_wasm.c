@@ -72,3 +72,13 @@ EMSCRIPTEN_KEEPALIVE int roi_wasm_qr_max(void)
 {
     return ROI_QR_MAX_BYTES;
 }
+
+/* ---- fields ---- */
+
+/* The field list of the scenario document (roi_fields_json): compact JSON,
+ * byte-identical to `roi fields` without its final line break.  Caller frees
+ * it with roi_wasm_free(); NULL when out of memory. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_fields(void)
+{
+    return roi_fields_json(0);
+}
