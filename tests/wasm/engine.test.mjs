@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { rng, scenario, broken } from './gen.mjs';
+import { rng, scenario, brokenWithField, usesNewFields } from './gen.mjs';
 import { cli, fixtures, roi, tempDir } from './env.mjs';
 
 const tmp = tempDir('roi-wasm-');
@@ -39,20 +39,32 @@ test('worked examples: wasm and CLI print identical JSON', () => {
 
 test('300 generated scenarios: wasm and CLI print identical JSON', () => {
   const r = rng(20261123);
-  let valid = 0;
+  let valid = 0, fresh = 0;
   for (let i = 0; i < 300; i++) {
-    const text = JSON.stringify(i % 10 === 9 ? broken(r) : scenario(r));
+    const [s, field] = i % 10 === 9 ? brokenWithField(r) : [scenario(r), null];
+    const text = JSON.stringify(s);
     const wasm = roi.evaluateText(text);
     assert.equal(wasm, nativeEval(text), `scenario ${i}: ${text}`);
     assert.doesNotMatch(wasm, /NaN|Infinity/);
-    if (JSON.parse(wasm).ok) valid++;
+    const doc = JSON.parse(wasm);
+    if (field) {
+      assert.equal(doc.ok, false, text);
+      assert.ok(doc.errors.some((e) => e.field === field), `${field} not in ${JSON.stringify(doc.errors)}`);
+    } else {
+      // Every document the generator calls valid is.
+      assert.equal(doc.ok, true, `scenario ${i}: ${text}\n${JSON.stringify(doc.errors)}`);
+      valid++;
+      if (usesNewFields(s)) fresh++;
+    }
   }
   assert.ok(valid >= 250, `only ${valid} valid scenarios generated`);
+  // Skip, commission, schedule and goal in a good share of them.
+  assert.ok(fresh >= 0.4 * valid, `only ${fresh} of ${valid} use the 2026-12 fields`);
 });
 
 test('links: decode(encode(s)) gives back the same scenario, channels and ranges included', () => {
   const r = rng(42);
-  let withChannels = 0;
+  let withChannels = 0, withNew = 0;
   for (let i = 0; i < 300; i++) {
     const s = scenario(r);
     const link = roi.encodeLink(s);
@@ -61,9 +73,13 @@ test('links: decode(encode(s)) gives back the same scenario, channels and ranges
     // Same numbers, and the decoded scenario encodes to the same link.
     assert.equal(roi.evaluateText(JSON.stringify(back)), roi.evaluateText(JSON.stringify(s)), link);
     assert.equal(roi.encodeLink(back), link);
+    // The decoded scenario is canonical: decoding its link gives it back.
+    assert.deepEqual(roi.decodeLink(roi.encodeLink(back)).scenario, back, link);
     if ((s.channels || []).length) withChannels++;
+    if (usesNewFields(s)) withNew++;
   }
   assert.ok(withChannels > 50);
+  assert.ok(withNew >= 120, `only ${withNew} links with the 2026-12 fields`);
 });
 
 test('links: the CLI and wasm encode and decode alike', () => {

@@ -1,6 +1,7 @@
 // Seeded generator of random scenario documents for the wasm tests: valid
 // ones across every field, entry, model, channel and range, plus some with
-// deliberate mistakes.
+// deliberate mistakes.  About half use the 2026-12 fields (funnel.skip,
+// costs.commission_rate, schedule, goal): see newFields() and usesNewFields().
 export function rng(seed) {
   // mulberry32: small, deterministic, good enough to pick test inputs.
   let a = seed >>> 0;
@@ -54,6 +55,7 @@ export function scenario(r, { channels = true } = {}) {
     s.costs.internal_hours_per_meeting = 1 + Math.floor(r() * 3);
     s.costs.internal_hourly_cost = 30 + Math.floor(r() * 50);
   }
+  if (maybe(0.55)) newFields(r, s, entryIndex, { topLevel: channels });
   if (!channels) return s;
   if (maybe(0.4)) {
     s.uncertainty = { spread: Math.round(r() * 50) / 100 };
@@ -69,18 +71,92 @@ export function scenario(r, { channels = true } = {}) {
   return s;
 }
 
-// A document with one or two mistakes the validator must name.
-export function broken(r) {
+// The 2026-12 fields, valid for the campaign as generated so far:
+// funnel.skip lists only stages after the entry and before deals, never one a
+// cost needs (booked meetings for per_meeting and hybrid, held meetings for
+// internal costs), and the rates into skipped stages are 1 or left out;
+// costs.commission_rate; at the top level only (topLevel), schedule (whole
+// months 0..60, at most 12 ramp values in 0..1, setup_cost) and goal (meetings
+// and held only when the funnel knows that count).
+function newFields(r, s, entryIndex, { topLevel }) {
+  const maybe = (p) => r() < p;
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const needed = new Set();
+  if (s.costs.model === 'per_meeting' || s.costs.model === 'hybrid') needed.add(3);
+  if (s.costs.internal_hours_per_meeting) needed.add(4);
+  const skipped = [];
+  if (maybe(0.6)) {
+    for (let st = entryIndex + 1; st < 6; st++) if (!needed.has(st) && maybe(0.4)) skipped.push(st);
+    if (skipped.length) {
+      if (maybe(0.3)) skipped.reverse(); // any order is accepted
+      s.funnel.skip = skipped.map((st) => STAGES[st]);
+      for (const st of skipped) {
+        if (maybe(0.5)) delete s.funnel[RATES[st - 1]];
+        else s.funnel[RATES[st - 1]] = 1;
+      }
+    }
+  }
+  if (maybe(0.5)) s.costs.commission_rate = maybe(0.1) ? pick([0, 1]) : Math.round(r() * 300) / 1000;
+  if (!topLevel) return;
+  if (maybe(0.5)) {
+    s.schedule = { months: maybe(0.1) ? pick([0, 60]) : Math.floor(r() * 61) };
+    if (maybe(0.6)) s.schedule.ramp = Array.from({ length: Math.floor(r() * 13) }, () => Math.round(r() * 100) / 100);
+    if (maybe(0.5)) s.schedule.setup_cost = Math.round(r() * 1e6) / 100;
+  }
+  if (maybe(0.5)) {
+    const known = (st) => st >= entryIndex && !skipped.includes(st);
+    const metrics = ['revenue', 'margin', 'net', 'deals'];
+    if (known(3)) metrics.push('meetings');
+    if (known(4)) metrics.push('held');
+    const metric = pick(metrics);
+    s.goal = { metric };
+    if (maybe(0.9)) {
+      s.goal.value = ['deals', 'meetings', 'held'].includes(metric)
+        ? Math.floor(r() * 200) : Math.round(r() * 1e7) / 100;
+    }
+  }
+}
+
+/** True when a generated document sets any of the 2026-12 fields. */
+export function usesNewFields(s) {
+  return !!((s.funnel && s.funnel.skip) || (s.costs && s.costs.commission_rate !== undefined) ||
+    s.schedule || s.goal);
+}
+
+// A document with one or two mistakes the validator must name; brokenWithField
+// also returns the field path one of its errors must have.
+export function brokenWithField(r) {
   const s = scenario(r);
+  const entry = STAGES.indexOf(s.funnel.entry);
   const mistakes = [
-    () => { s.funnel.close_rate = 1.5; },
-    () => { s.value.deal_value = 'beaucoup'; },
-    () => { s.costs.model = 'per_lead'; },
-    () => { s.version = 2; },
-    () => { s.currency = 'euro'; },
-    () => { s.time.talk_share = 0; },
-    () => { s.funnel.entry = 'meetings'; s.costs.model = 'per_call'; },
+    () => { s.funnel.close_rate = 1.5; return 'funnel.close_rate'; },
+    () => { s.value.deal_value = 'beaucoup'; return 'value.deal_value'; },
+    () => { s.costs.model = 'per_lead'; return 'costs.model'; },
+    () => { s.version = 2; return 'version'; },
+    () => { s.currency = 'euro'; return 'currency'; },
+    () => { s.time.talk_share = 0; return 'time.talk_share'; },
+    () => { s.funnel.entry = 'meetings'; s.costs.model = 'per_call'; return 'costs.model'; },
+    // A rate into a skipped stage must be 1.
+    () => {
+      if (entry > 4) { s.funnel.close_rate = -0.1; return 'funnel.close_rate'; }
+      const st = entry + 1 + Math.floor(r() * (5 - entry));
+      s.funnel.skip = [...(s.funnel.skip || []).filter((x) => x !== STAGES[st]), STAGES[st]];
+      s.funnel[RATES[st - 1]] = 0.5;
+      return `funnel.${RATES[st - 1]}`;
+    },
+    () => { s.funnel.skip = ['deals']; return 'funnel.skip'; },
+    () => { s.costs.commission_rate = 1.2; return 'costs.commission_rate'; },
+    () => { s.schedule = { ...s.schedule, months: 6.5 }; return 'schedule.months'; },
+    () => { s.schedule = { ...s.schedule, months: 61 }; return 'schedule.months'; },
+    () => { s.schedule = { ...s.schedule, ramp: Array(13).fill(0.5) }; return 'schedule.ramp'; },
+    () => { s.schedule = { ...s.schedule, ramp: [0.5, 1.5] }; return 'schedule.ramp[1]'; },
+    () => { s.funnel.entry = 'opportunities'; s.goal = { metric: 'meetings', value: 10 }; return 'goal.metric'; },
+    () => { s.goal = { metric: 'profit', value: 10 }; return 'goal.metric'; },
   ];
-  mistakes[Math.floor(r() * mistakes.length)]();
-  return s;
+  const field = mistakes[Math.floor(r() * mistakes.length)]();
+  return [s, field];
+}
+
+export function broken(r) {
+  return brokenWithField(r)[0];
 }
