@@ -17,9 +17,58 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
     [ROI_CODE_MESSAGE] = {"message", "text", "{text}"},
     [ROI_CODE_MORE] = {"more", "count", "and {count} more not listed"},
     /* ---- documents (JSON layer) ---- */
+    [ROI_CODE_TOO_BIG] = {"too_big", "bytes max",
+                          "the text is {bytes} bytes, over the limit of {max} bytes"},
+    [ROI_CODE_EMPTY] = {"empty", "",
+                        "the document is empty: expected a JSON object such as {\"version\": 1}"},
+    [ROI_CODE_DEPTH] = {"depth", "max", "the document is nested more than {max} levels deep"},
+    [ROI_CODE_JSON] = {"json", "line column", "malformed JSON at line {line}, column {column}"},
+    [ROI_CODE_TRAILING] = {"trailing", "line column",
+                           "unexpected text after the JSON document at line {line}, column {column}"},
+    [ROI_CODE_NUL_CHAR] = {"nul_char", "line column",
+                           "a NUL character (\\u0000) in a string at line {line}, column {column}: "
+                           "text may not contain one"},
+    [ROI_CODE_NOT_OBJECT] = {"not_object", "got", "the document must be a JSON object, not {got}"},
+    [ROI_CODE_INTERNAL] = {"internal", "",
+                           "internal error: the scenario passed validation but could not be computed"},
     /* ---- scenario fields ---- */
+    [ROI_CODE_TYPE] = {"type", "expected got", "must be of type {expected}, not {got}"},
+    [ROI_CODE_NOT_FINITE] = {"not_finite", "", "is too large to be a number"},
+    [ROI_CODE_RANGE] = {"range", "min max got", "must be between {min} and {max} (got {got})"},
+    [ROI_CODE_RANGE_ABOVE] = {"range_above", "min max got",
+                              "must be greater than {min} and at most {max} (got {got})"},
+    [ROI_CODE_ENUM] = {"enum", "value allowed",
+                       "unknown value \"{value}\": must be one of {allowed}"},
+    [ROI_CODE_NO_VALUE] = {"no_value", "", "has no valid value"},
+    [ROI_CODE_TEXT] = {"text", "", "is not valid text (broken UTF-8 or control characters)"},
+    [ROI_CODE_TOO_LONG] = {"too_long", "max got", "must be at most {max} characters (got {got})"},
+    [ROI_CODE_CURRENCY] = {"currency", "got",
+                           "must be a three-letter ISO 4217 code such as EUR (got \"{got}\")"},
+    [ROI_CODE_CURRENCY_DIFFERS] = {"currency_differs", "currency",
+                                   "differs from the scenario's {currency}: amounts are compared as they are"},
+    [ROI_CODE_VERSION] = {"version", "got supported",
+                          "unsupported version {got}: this calculator reads version {supported}"},
+    [ROI_CODE_TOO_MANY] = {"too_many", "max got", "must have at most {max} items (got {got})"},
+    [ROI_CODE_UNKNOWN_KEY] = {"unknown_key", "", "unknown key, ignored"},
+    [ROI_CODE_NOT_ALLOWED] = {"not_allowed", "", "is not allowed inside a channel"},
+    [ROI_CODE_PAIR] = {"pair", "", "must be a list of two numbers [low, high]"},
+    [ROI_CODE_RANGE_BOUNDS] = {"range_bounds", "min max low high",
+                               "both bounds must be between {min} and {max} (got [{low}, {high}])"},
+    [ROI_CODE_RANGE_ORDER] = {"range_order", "low high value",
+                              "must satisfy low <= value <= high (got [{low}, {high}] around {value})"},
+    [ROI_CODE_NEEDS_COUNT] = {"needs_count", "model unit entry",
+                              "the {model} model is priced per {unit}, but the funnel starts at {entry} "
+                              "and does not know that count: start the funnel earlier or choose another model"},
+    [ROI_CODE_NEEDS_HELD] = {"needs_held", "entry",
+                             "internal costs are counted per held meeting, but the funnel starts at "
+                             "{entry} and does not know that count"},
+    [ROI_CODE_SKIP_RATE] = {"skip_rate", "got", "the rate into a skipped stage must be 1 (got {got})"},
+    [ROI_CODE_GOAL_STAGE] = {"goal_stage", "stage",
+                             "the goal counts {stage}, which this funnel does not know"},
     /* ---- link codec ---- */
     /* ---- simulation options ---- */
+    [ROI_CODE_WHOLE_RANGE] = {"whole_range", "min max got",
+                              "must be a whole number from {min} to {max} (got {got})"},
 };
 
 const roi_code_info *roi_code_table(size_t *count)

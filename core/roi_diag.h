@@ -16,7 +16,8 @@
 #define ROI_DIAG_FIELD_SIZE 128
 #define ROI_DIAG_MESSAGE_SIZE 256
 #define ROI_DIAG_PARAMS 4        /* parameters of one problem, at most */
-#define ROI_DIAG_TEXT_SIZE 64    /* bytes of a text parameter, NUL included */
+#define ROI_DIAG_TEXT_SIZE 128   /* bytes of a text parameter, NUL included: room
+                                  * for a list of allowed names */
 /* Past this many, one closing entry (code "more") counts the rest: a hostile
  * 1 MiB document full of unknown keys must not produce a megabyte of warnings. */
 #define ROI_DIAG_MAX 100
@@ -28,9 +29,39 @@ typedef enum {
     ROI_CODE_MESSAGE,       /* transitional: a message with no code of its own */
     ROI_CODE_MORE,          /* the closing "and N more not listed" entry */
     /* ---- documents (JSON layer) ---- */
+    ROI_CODE_TOO_BIG,       /* bytes max */
+    ROI_CODE_EMPTY,
+    ROI_CODE_DEPTH,         /* max */
+    ROI_CODE_JSON,          /* line column */
+    ROI_CODE_TRAILING,      /* line column */
+    ROI_CODE_NUL_CHAR,      /* line column */
+    ROI_CODE_NOT_OBJECT,    /* got */
+    ROI_CODE_INTERNAL,
     /* ---- scenario fields ---- */
+    ROI_CODE_TYPE,          /* expected got */
+    ROI_CODE_NOT_FINITE,
+    ROI_CODE_RANGE,         /* min max got */
+    ROI_CODE_RANGE_ABOVE,   /* min max got: min itself excluded */
+    ROI_CODE_ENUM,          /* value allowed */
+    ROI_CODE_NO_VALUE,
+    ROI_CODE_TEXT,
+    ROI_CODE_TOO_LONG,      /* max got */
+    ROI_CODE_CURRENCY,      /* got */
+    ROI_CODE_CURRENCY_DIFFERS, /* currency */
+    ROI_CODE_VERSION,       /* got supported */
+    ROI_CODE_TOO_MANY,      /* max got */
+    ROI_CODE_UNKNOWN_KEY,
+    ROI_CODE_NOT_ALLOWED,
+    ROI_CODE_PAIR,
+    ROI_CODE_RANGE_BOUNDS,  /* min max low high */
+    ROI_CODE_RANGE_ORDER,   /* low high value */
+    ROI_CODE_NEEDS_COUNT,   /* model unit entry */
+    ROI_CODE_NEEDS_HELD,    /* entry */
+    ROI_CODE_SKIP_RATE,     /* got */
+    ROI_CODE_GOAL_STAGE,    /* stage */
     /* ---- link codec ---- */
     /* ---- simulation options ---- */
+    ROI_CODE_WHOLE_RANGE,   /* min max got */
     ROI_CODE_COUNT
 } roi_code;
 

@@ -65,6 +65,10 @@ static void test_cli_invalid_json_prints_errors_on_stdout(void **state)
     cJSON *doc = cJSON_Parse(r.out);
     assert_non_null(doc);
     assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
+    const cJSON *e = test_diag(doc, "errors", "", "json");
+    assert_non_null(e);
+    assert_json_number(e, "params.line", 1, 0);
+    assert_json_number(e, "params.column", 32, 0);
     assert_non_null(strstr(r.out, "malformed JSON at line 1"));
     assert_null(cJSON_GetObjectItem(doc, "roi"));
     cJSON_Delete(doc);
@@ -85,7 +89,14 @@ static void test_cli_input_over_one_mebibyte_is_refused(void **state)
     snprintf(args, sizeof args, "eval %s", path);
     test_run_result r = test_run_cli(args);
     assert_int_equal(r.status, 1);
-    assert_non_null(strstr(r.out, "over the limit of 1 MiB"));
+    cJSON *doc = cJSON_Parse(r.out);
+    const cJSON *e = test_diag(doc, "errors", "", "too_big");
+    assert_non_null(e);
+    /* The CLI reads one byte past the limit: enough to know it is over. */
+    assert_json_number(e, "params.bytes", 1024 * 1024 + 1, 0);
+    assert_json_number(e, "params.max", 1024 * 1024, 0);
+    assert_non_null(strstr(r.out, "over the limit of 1048576 bytes"));
+    cJSON_Delete(doc);
     test_run_free(&r);
 }
 

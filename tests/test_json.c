@@ -116,75 +116,86 @@ static void test_json_result_has_every_key(void **state)
 typedef struct {
     const char *doc;
     const char *field;   /* the error (or warning) must name this path */
+    const char *code;    /* with this code (docs/ERRORS.md) */
 } rule_case;
 
 static const rule_case ERRORS[] = {
-    {"{\"version\": 2}", "version"},
-    {"{\"version\": \"1\"}", "version"},
-    {"{\"name\": 12}", "name"},
-    {"{\"currency\": \"eur\"}", "currency"},
-    {"{\"currency\": \"EURO\"}", "currency"},
-    {"{\"currency\": \"E1R\"}", "currency"},
-    {"{\"horizon_months\": 601}", "horizon_months"},
-    {"{\"horizon_months\": -1}", "horizon_months"},
-    {"{\"target_roi\": -1}", "target_roi"},
-    {"{\"target_roi\": 1000.5}", "target_roi"},
-    {"{\"target_ltv_cac\": 0}", "target_ltv_cac"},
-    {"{\"time\": {\"talk_share\": 0}}", "time.talk_share"},
-    {"{\"time\": {\"talk_share\": 1.01}}", "time.talk_share"},
-    {"{\"time\": {\"operators\": true}}", "time.operators"},
-    {"{\"time\": 3}", "time"},
-    {"{\"funnel\": {\"close_rate\": 1.5}}", "funnel.close_rate"},
-    {"{\"funnel\": {\"contact_rate\": -0.1}}", "funnel.contact_rate"},
-    {"{\"funnel\": {\"volume\": 1e10}}", "funnel.volume"},
-    {"{\"funnel\": {\"volume\": 1e999}}", "funnel.volume"},
-    {"{\"funnel\": {\"entry\": \"visits\"}}", "funnel.entry"},
-    {"{\"funnel\": {\"entry\": 3}}", "funnel.entry"},
-    {"{\"funnel\": {\"rounding\": \"up\"}}", "funnel.rounding"},
-    {"{\"value\": {\"deal_value\": \"6000\"}}", "value.deal_value"},
-    {"{\"value\": {\"margin_rate\": 2}}", "value.margin_rate"},
-    {"{\"value\": {\"sales_cycle_months\": 121}}", "value.sales_cycle_months"},
-    {"{\"costs\": {\"model\": \"per_lead\"}}", "costs.model"},
-    {"{\"costs\": {\"meeting_basis\": \"signed\"}}", "costs.meeting_basis"},
-    {"{\"costs\": {\"per_meeting\": -120}}", "costs.per_meeting"},
-    {"{\"costs\": {\"internal_hourly_cost\": 2e9}}", "costs.internal_hourly_cost"},
-    {"{\"costs\": {\"fixed\": {}}}", "costs.fixed"},
-    {"{\"costs\": {\"fixed\": [3]}}", "costs.fixed[0]"},
-    {"{\"costs\": {\"fixed\": [{\"label\": 3}]}}", "costs.fixed[0].label"},
-    {"{\"costs\": {\"fixed\": [{\"amount\": -5}]}}", "costs.fixed[0].amount"},
-    {"{\"funnel\": {\"entry\": \"meetings\"}, \"costs\": {\"model\": \"per_call\"}}", "costs.model"},
-    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"model\": \"per_meeting\"}}", "costs.model"},
-    {"{\"funnel\": {\"entry\": \"held\"}, \"costs\": {\"model\": \"hybrid\"}}", "costs.model"},
+    {"{\"version\": 2}", "version", "version"},
+    {"{\"version\": \"1\"}", "version", "type"},
+    {"{\"name\": 12}", "name", "type"},
+    {"{\"currency\": \"eur\"}", "currency", "currency"},
+    {"{\"currency\": \"EURO\"}", "currency", "currency"},
+    {"{\"currency\": \"E1R\"}", "currency", "currency"},
+    {"{\"currency\": 978}", "currency", "type"},
+    {"{\"horizon_months\": 601}", "horizon_months", "range"},
+    {"{\"horizon_months\": -1}", "horizon_months", "range"},
+    {"{\"target_roi\": -1}", "target_roi", "range_above"},
+    {"{\"target_roi\": 1000.5}", "target_roi", "range_above"},
+    {"{\"target_ltv_cac\": 0}", "target_ltv_cac", "range_above"},
+    {"{\"time\": {\"talk_share\": 0}}", "time.talk_share", "range_above"},
+    {"{\"time\": {\"talk_share\": 1.01}}", "time.talk_share", "range_above"},
+    {"{\"time\": {\"operators\": true}}", "time.operators", "type"},
+    {"{\"time\": 3}", "time", "type"},
+    {"{\"funnel\": {\"close_rate\": 1.5}}", "funnel.close_rate", "range"},
+    {"{\"funnel\": {\"contact_rate\": -0.1}}", "funnel.contact_rate", "range"},
+    {"{\"funnel\": {\"volume\": 1e10}}", "funnel.volume", "range"},
+    {"{\"funnel\": {\"volume\": 1e999}}", "funnel.volume", "not_finite"},
+    {"{\"funnel\": {\"entry\": \"visits\"}}", "funnel.entry", "enum"},
+    {"{\"funnel\": {\"entry\": 3}}", "funnel.entry", "type"},
+    {"{\"funnel\": {\"rounding\": \"up\"}}", "funnel.rounding", "enum"},
+    {"{\"value\": {\"deal_value\": \"6000\"}}", "value.deal_value", "type"},
+    {"{\"value\": {\"margin_rate\": 2}}", "value.margin_rate", "range"},
+    {"{\"value\": {\"sales_cycle_months\": 121}}", "value.sales_cycle_months", "range"},
+    {"{\"costs\": {\"model\": \"per_lead\"}}", "costs.model", "enum"},
+    {"{\"costs\": {\"meeting_basis\": \"signed\"}}", "costs.meeting_basis", "enum"},
+    {"{\"costs\": {\"per_meeting\": -120}}", "costs.per_meeting", "range"},
+    {"{\"costs\": {\"internal_hourly_cost\": 2e9}}", "costs.internal_hourly_cost", "range"},
+    {"{\"costs\": {\"fixed\": {}}}", "costs.fixed", "type"},
+    {"{\"costs\": {\"fixed\": [3]}}", "costs.fixed[0]", "type"},
+    {"{\"costs\": {\"fixed\": [{\"label\": 3}]}}", "costs.fixed[0].label", "type"},
+    {"{\"costs\": {\"fixed\": [{\"amount\": -5}]}}", "costs.fixed[0].amount", "range"},
+    {"{\"funnel\": {\"entry\": \"meetings\"}, \"costs\": {\"model\": \"per_call\"}}", "costs.model",
+     "needs_count"},
+    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"model\": \"per_meeting\"}}",
+     "costs.model", "needs_count"},
+    {"{\"funnel\": {\"entry\": \"held\"}, \"costs\": {\"model\": \"hybrid\"}}", "costs.model",
+     "needs_count"},
     {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"internal_hours_per_meeting\": 1,"
-     " \"internal_hourly_cost\": 50}}", "costs.internal_hours_per_meeting"},
-    {"{\"uncertainty\": {\"spread\": 1.5}}", "uncertainty.spread"},
-    {"{\"uncertainty\": []}", "uncertainty"},
-    {"{\"uncertainty\": {\"ranges\": []}}", "uncertainty.ranges"},
-    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1]}}}", "uncertainty.ranges.funnel.close_rate"},
-    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1, \"x\"]}}}", "uncertainty.ranges.funnel.close_rate"},
+     " \"internal_hourly_cost\": 50}}", "costs.internal_hours_per_meeting", "needs_held"},
+    {"{\"uncertainty\": {\"spread\": 1.5}}", "uncertainty.spread", "range"},
+    {"{\"uncertainty\": []}", "uncertainty", "type"},
+    {"{\"uncertainty\": {\"ranges\": []}}", "uncertainty.ranges", "type"},
+    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1]}}}",
+     "uncertainty.ranges.funnel.close_rate", "pair"},
+    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1, \"x\"]}}}",
+     "uncertainty.ranges.funnel.close_rate", "pair"},
+    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1, 1e999]}}}",
+     "uncertainty.ranges.funnel.close_rate", "not_finite"},
     {"{\"funnel\": {\"close_rate\": 0.25}, \"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.3, 0.4]}}}",
-     "uncertainty.ranges.funnel.close_rate"},
+     "uncertainty.ranges.funnel.close_rate", "range_order"},
     {"{\"funnel\": {\"close_rate\": 0.25}, \"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.2, 1.2]}}}",
-     "uncertainty.ranges.funnel.close_rate"},
-    {"{\"reallocation\": {\"min_roi\": -1}}", "reallocation.min_roi"},
-    {"{\"reallocation\": {\"shift\": 2}}", "reallocation.shift"},
-    {"{\"channels\": {}}", "channels"},
-    {"{\"channels\": [7]}", "channels[0]"},
-    {"{\"channels\": [{}, {\"value\": {\"margin_rate\": 2}}]}", "channels[1].value.margin_rate"},
-    {"{\"channels\": [{\"channels\": []}]}", "channels[0].channels"},
-    {"{\"channels\": [{\"uncertainty\": {}}]}", "channels[0].uncertainty"},
-    {"{\"channels\": [{\"reallocation\": {}}]}", "channels[0].reallocation"},
-    {"{\"channels\": [{\"version\": 2}]}", "channels[0].version"},
+     "uncertainty.ranges.funnel.close_rate", "range_bounds"},
+    {"{\"reallocation\": {\"min_roi\": -1}}", "reallocation.min_roi", "range_above"},
+    {"{\"reallocation\": {\"shift\": 2}}", "reallocation.shift", "range"},
+    {"{\"channels\": {}}", "channels", "type"},
+    {"{\"channels\": [7]}", "channels[0]", "type"},
+    {"{\"channels\": [{}, {\"value\": {\"margin_rate\": 2}}]}", "channels[1].value.margin_rate",
+     "range"},
+    {"{\"channels\": [{\"channels\": []}]}", "channels[0].channels", "not_allowed"},
+    {"{\"channels\": [{\"uncertainty\": {}}]}", "channels[0].uncertainty", "not_allowed"},
+    {"{\"channels\": [{\"reallocation\": {}}]}", "channels[0].reallocation", "not_allowed"},
+    {"{\"channels\": [{\"version\": 2}]}", "channels[0].version", "version"},
     {"{\"channels\": [{\"funnel\": {\"entry\": \"deals\"}, \"costs\": {\"model\": \"per_call\"}}]}",
-     "channels[0].costs.model"},
-    {"[1, 2]", ""},
-    {"42", ""},
-    {"\"scenario\"", ""},
-    {"{\"funnel\": {\"close_rate\": 0.25,}}", ""},
-    {"{} {}", ""},
-    {"{\"a\":", ""},
-    {"", ""},
-    {" \n\t ", ""},
+     "channels[0].costs.model", "needs_count"},
+    {"[1, 2]", "", "not_object"},
+    {"42", "", "not_object"},
+    {"\"scenario\"", "", "not_object"},
+    {"{\"funnel\": {\"close_rate\": 0.25,}}", "", "json"},
+    {"{} {}", "", "trailing"},
+    {"{\"a\":", "", "json"},
+    {"", "", "empty"},
+    {" \n\t ", "", "empty"},
+    {"{\"name\": \"a\\u0000b\"}", "", "nul_char"},
 };
 
 static void test_json_each_rule_names_its_field(void **state)
@@ -193,15 +204,15 @@ static void test_json_each_rule_names_its_field(void **state)
     for (size_t i = 0; i < sizeof ERRORS / sizeof ERRORS[0]; i++) {
         bool valid = true;
         cJSON *doc = test_eval_text(ERRORS[i].doc, &valid);
-        if (valid || !test_has_diag(doc, "errors", ERRORS[i].field)) {
+        if (valid || !test_diag(doc, "errors", ERRORS[i].field, ERRORS[i].code)) {
             char *text = cJSON_PrintUnformatted(doc);
-            print_error("%s: expected an error on '%s', got %s\n", ERRORS[i].doc,
-                        ERRORS[i].field, text);
+            print_error("%s: expected an error '%s' on '%s', got %s\n", ERRORS[i].doc,
+                        ERRORS[i].code, ERRORS[i].field, text);
             free(text);
         }
         assert_false(valid);
         assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
-        assert_true(test_has_diag(doc, "errors", ERRORS[i].field));
+        assert_non_null(test_diag(doc, "errors", ERRORS[i].field, ERRORS[i].code));
         /* An invalid scenario gives no numbers at all. */
         assert_null(cJSON_GetObjectItem(doc, "roi"));
         assert_null(cJSON_GetObjectItem(doc, "funnel"));
@@ -210,15 +221,15 @@ static void test_json_each_rule_names_its_field(void **state)
 }
 
 static const rule_case VALID_EDGES[] = {
-    {"{}", NULL},
-    {"{\"version\": null, \"name\": null, \"funnel\": null, \"costs\": {\"fixed\": null}}", NULL},
-    {"{\"target_roi\": -0.99, \"target_ltv_cac\": 1000}", NULL},
-    {"{\"time\": {\"talk_share\": 1}, \"horizon_months\": 600}", NULL},
-    {"{\"funnel\": {\"close_rate\": 0, \"volume\": 1e9}}", NULL},
+    {"{}", NULL, NULL},
+    {"{\"version\": null, \"name\": null, \"funnel\": null, \"costs\": {\"fixed\": null}}", NULL, NULL},
+    {"{\"target_roi\": -0.99, \"target_ltv_cac\": 1000}", NULL, NULL},
+    {"{\"time\": {\"talk_share\": 1}, \"horizon_months\": 600}", NULL, NULL},
+    {"{\"funnel\": {\"close_rate\": 0, \"volume\": 1e9}}", NULL, NULL},
     {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"internal_hours_per_meeting\": 2}}",
-     NULL},
+     NULL, NULL},
     {"{\"funnel\": {\"entry\": \"held\"}, \"costs\": {\"model\": \"per_meeting\","
-     " \"meeting_basis\": \"held\", \"per_meeting\": 100}}", NULL},
+     " \"meeting_basis\": \"held\", \"per_meeting\": 100}}", NULL, NULL},
 };
 
 static void test_json_edges_and_nulls_are_valid(void **state)
@@ -271,13 +282,15 @@ static void test_json_defaults_are_the_contract(void **state)
 }
 
 static const rule_case WARNINGS[] = {
-    {"{\"colour\": \"blue\"}", "colour"},
-    {"{\"funnel\": {\"close\": 0.2}}", "funnel.close"},
-    {"{\"costs\": {\"fixed\": [{\"label\": \"a\", \"amount\": 1, \"vat\": 0.2}]}}", "costs.fixed[0].vat"},
-    {"{\"channels\": [{\"bar\": 1}]}", "channels[0].bar"},
-    {"{\"uncertainty\": {\"ranges\": {\"costs.per_meeting\": [1, 2]}}}", "uncertainty.ranges.costs.per_meeting"},
-    {"{\"uncertainty\": {\"seed\": 3}}", "uncertainty.seed"},
-    {"{\"channels\": [{\"currency\": \"USD\"}]}", "channels[0].currency"},
+    {"{\"colour\": \"blue\"}", "colour", "unknown_key"},
+    {"{\"funnel\": {\"close\": 0.2}}", "funnel.close", "unknown_key"},
+    {"{\"costs\": {\"fixed\": [{\"label\": \"a\", \"amount\": 1, \"vat\": 0.2}]}}", "costs.fixed[0].vat",
+     "unknown_key"},
+    {"{\"channels\": [{\"bar\": 1}]}", "channels[0].bar", "unknown_key"},
+    {"{\"uncertainty\": {\"ranges\": {\"costs.per_meeting\": [1, 2]}}}",
+     "uncertainty.ranges.costs.per_meeting", "unknown_key"},
+    {"{\"uncertainty\": {\"seed\": 3}}", "uncertainty.seed", "unknown_key"},
+    {"{\"channels\": [{\"currency\": \"USD\"}]}", "channels[0].currency", "currency_differs"},
 };
 
 static void test_json_unknown_keys_warn_and_still_compute(void **state)
@@ -286,10 +299,11 @@ static void test_json_unknown_keys_warn_and_still_compute(void **state)
     for (size_t i = 0; i < sizeof WARNINGS / sizeof WARNINGS[0]; i++) {
         bool valid = false;
         cJSON *doc = test_eval_text(WARNINGS[i].doc, &valid);
-        if (!test_has_diag(doc, "warnings", WARNINGS[i].field))
-            print_error("%s: no warning on %s\n", WARNINGS[i].doc, WARNINGS[i].field);
+        if (!test_diag(doc, "warnings", WARNINGS[i].field, WARNINGS[i].code))
+            print_error("%s: no warning '%s' on %s\n", WARNINGS[i].doc, WARNINGS[i].code,
+                        WARNINGS[i].field);
         assert_true(valid);
-        assert_true(test_has_diag(doc, "warnings", WARNINGS[i].field));
+        assert_non_null(test_diag(doc, "warnings", WARNINGS[i].field, WARNINGS[i].code));
         cJSON_Delete(doc);
     }
 }
@@ -340,7 +354,7 @@ static void test_json_rejects_broken_text(void **state)
     static const char *const docs[] = {
         "{\"name\": \"caf\xc3\"}",          /* truncated UTF-8 */
         "{\"name\": \"\xff\xfe\"}",         /* not UTF-8 */
-        "{\"name\": \"a\\u0000b\"}",       /* NUL inside */
+        "{\"name\": \"a\\u0001b\"}",       /* control character, escaped */
         "{\"name\": \"tab\\there\"}",      /* control character */
         "{\"name\": \"\xed\xa0\x80\"}",     /* UTF-16 surrogate */
     };
@@ -349,11 +363,8 @@ static void test_json_rejects_broken_text(void **state)
         bool valid = true;
         char *out = roi_eval_json(docs[i], strlen(docs[i]), 0, &valid);
         assert_non_null(out);
-        /* The NUL escape ends the C string early: "a" is a valid name. */
-        if (i != 2) {
-            assert_false(valid);
-            assert_non_null(strstr(out, "\"field\":\"name\""));
-        }
+        assert_false(valid);
+        assert_non_null(strstr(out, "\"field\":\"name\",\"code\":\"text\""));
         roi_free(out);
     }
 }
@@ -369,41 +380,49 @@ static void test_json_limits_on_size_nesting_and_noise(void **state)
     big[0] = '{';
     big[n - 1] = '}';
     big[n] = '\0';
-    char *out = roi_eval_json(big, n, 0, &valid);
+    cJSON *doc = test_eval_text_len(big, n, &valid);
     assert_false(valid);
-    assert_non_null(strstr(out, "over the limit of 1 MiB"));
-    roi_free(out);
+    const cJSON *e = test_diag(doc, "errors", "", "too_big");
+    assert_non_null(e);
+    assert_json_number(e, "params.bytes", ROI_MAX_INPUT + 1, 0);
+    assert_json_number(e, "params.max", ROI_MAX_INPUT, 0);
+    assert_non_null(strstr(cJSON_GetObjectItem(e, "message")->valuestring, "over the limit"));
+    cJSON_Delete(doc);
     /* Exactly 1 MiB is read. */
     big[n - 2] = '}';
-    out = roi_eval_json(big, n - 1, 0, &valid);
+    char *out = roi_eval_json(big, n - 1, 0, &valid);
     assert_true(valid);
     roi_free(out);
     free(big);
 
     /* Nesting: ROI_MAX_DEPTH levels parse, one more is refused. */
     for (int depth = ROI_MAX_DEPTH; depth <= ROI_MAX_DEPTH + 1; depth++) {
-        char doc[256] = "{\"x\":";
+        char nested[256] = "{\"x\":";
         for (int i = 1; i < depth; i++)
-            strcat(doc, "[");
+            strcat(nested, "[");
         for (int i = 1; i < depth; i++)
-            strcat(doc, "]");
+            strcat(nested, "]");
         if (depth == 1)
-            strcat(doc, "0");
-        strcat(doc, "}");
-        out = roi_eval_json(doc, strlen(doc), 0, &valid);
+            strcat(nested, "0");
+        strcat(nested, "}");
+        cJSON *res = test_eval_text(nested, &valid);
         assert_int_equal(valid, depth == ROI_MAX_DEPTH);
-        if (!valid)
-            assert_non_null(strstr(out, "nested more than"));
-        roi_free(out);
+        if (!valid) {
+            e = test_diag(res, "errors", "", "depth");
+            assert_non_null(e);
+            assert_json_number(e, "params.max", ROI_MAX_DEPTH, 0);
+        }
+        cJSON_Delete(res);
     }
     /* A million brackets: refused quickly, no stack overflow. */
     n = 1000000;
     big = malloc(n + 1);
     memset(big, '[', n);
     big[n] = '\0';
-    out = roi_eval_json(big, n, 0, &valid);
+    doc = test_eval_text_len(big, n, &valid);
     assert_false(valid);
-    roi_free(out);
+    assert_non_null(test_diag(doc, "errors", "", "depth"));
+    cJSON_Delete(doc);
     free(big);
 
     /* 5000 unknown keys: warnings are capped with a closing count. */
@@ -413,11 +432,14 @@ static void test_json_limits_on_size_nesting_and_noise(void **state)
     for (int i = 0; i < 5000; i++)
         o += (size_t)snprintf(noisy + o, cap - o, "%s\"k%d\":0", i ? "," : "", i);
     snprintf(noisy + o, cap - o, "}");
-    cJSON *doc = test_eval_text(noisy, &valid);
+    doc = test_eval_text(noisy, &valid);
     assert_true(valid);
     cJSON *warnings = cJSON_GetObjectItem(doc, "warnings");
     assert_int_equal(cJSON_GetArraySize(warnings), ROI_DIAG_MAX + 1);
+    assert_string_equal(test_path(warnings, "[0].code")->valuestring, "unknown_key");
     const cJSON *last = cJSON_GetArrayItem(warnings, ROI_DIAG_MAX);
+    assert_string_equal(cJSON_GetObjectItem(last, "code")->valuestring, "more");
+    assert_json_number(last, "params.count", 4900, 0);
     assert_non_null(strstr(cJSON_GetObjectItem(last, "message")->valuestring,
                            "4900 more not listed"));
     cJSON_Delete(doc);
@@ -428,17 +450,25 @@ static void test_json_malformed_input_says_where(void **state)
 {
     bool valid = true;
     (void)state;
-    const char *doc = "{\n  \"funnel\": {\n    \"volume\": 12,,\n  }\n}";
-    char *out = roi_eval_json(doc, strlen(doc), 0, &valid);
+    const char *text = "{\n  \"funnel\": {\n    \"volume\": 12,,\n  }\n}";
+    cJSON *doc = test_eval_text(text, &valid);
     assert_false(valid);
-    assert_non_null(strstr(out, "malformed JSON at line 3"));
-    roi_free(out);
-    out = roi_eval_json("{}  x", 5, 0, &valid);
+    const cJSON *e = test_diag(doc, "errors", "", "json");
+    assert_non_null(e);
+    assert_json_number(e, "params.line", 3, 0);
+    assert_json_number(e, "params.column", 19, 0);
+    assert_string_equal(cJSON_GetObjectItem(e, "message")->valuestring,
+                        "malformed JSON at line 3, column 19");
+    cJSON_Delete(doc);
+    doc = test_eval_text("{}  x", &valid);
     assert_false(valid);
-    assert_non_null(strstr(out, "unexpected text after the JSON document"));
-    roi_free(out);
+    e = test_diag(doc, "errors", "", "trailing");
+    assert_non_null(e);
+    assert_json_number(e, "params.line", 1, 0);
+    assert_json_number(e, "params.column", 5, 0);
+    cJSON_Delete(doc);
     /* Length is honoured: what follows len is not read. */
-    out = roi_eval_json("{}garbage", 2, 0, &valid);
+    char *out = roi_eval_json("{}garbage", 2, 0, &valid);
     assert_true(valid);
     roi_free(out);
 }

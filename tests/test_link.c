@@ -243,8 +243,8 @@ static void test_link_json_faces(void **state)
     char *enc = roi_link_encode_json(json, strlen(json), &valid);
     assert_true(valid);
     assert_string_equal(enc, "{\"ok\":true,\"link\":\"v=1&entry=deals&vol=2\",\"warnings\":"
-                             "[{\"field\":\"foo\",\"code\":\"message\",\"params\":{\"text\":"
-                             "\"unknown key, ignored\"},\"message\":\"unknown key, ignored\"}]}");
+                             "[{\"field\":\"foo\",\"code\":\"unknown_key\",\"params\":{},"
+                             "\"message\":\"unknown key, ignored\"}]}");
     roi_free(enc);
     enc = roi_link_encode_json("{\"version\": 3}", 14, &valid);
     assert_false(valid);
