@@ -265,3 +265,29 @@ void roi_diags_free(roi_diags *d)
     free(d->items);
     roi_diags_init(d);
 }
+
+char *roi_code_table_json(void)
+{
+    roi_buf b;
+    roi_buf_init(&b);
+    roi_buf_putc(&b, '[');
+    for (size_t c = 0; c < ROI_CODE_COUNT; c++) {
+        roi_buf_puts(&b, c ? ",{\"code\":" : "{\"code\":");
+        roi_buf_json_string(&b, CODES[c].name);
+        roi_buf_puts(&b, ",\"params\":[");
+        for (const char *p = CODES[c].params; *p;) {
+            char name[ROI_DIAG_TEXT_SIZE];
+            size_t n = strcspn(p, " ");
+            snprintf(name, sizeof name, "%.*s", (int)n, p);
+            if (p != CODES[c].params)
+                roi_buf_putc(&b, ',');
+            roi_buf_json_string(&b, name);
+            p += n + (p[n] == ' ');
+        }
+        roi_buf_puts(&b, "],\"message\":");
+        roi_buf_json_string(&b, CODES[c].message);
+        roi_buf_putc(&b, '}');
+    }
+    roi_buf_putc(&b, ']');
+    return roi_buf_finish(&b);
+}

@@ -150,4 +150,10 @@ void roi_diags_to_json(roi_buf *b, const roi_diags *d);
 
 void roi_diags_free(roi_diags *d);
 
+/* The code table as JSON, for interfaces that translate:
+ * [{"code": "range", "params": ["min", "max", "got"], "message": "must be
+ * between {min} and {max} (got {got})"}, ...], in roi_code order.  The caller
+ * frees it with roi_free(); NULL when out of memory. */
+char *roi_code_table_json(void);
+
 #endif

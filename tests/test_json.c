@@ -582,6 +582,247 @@ static void test_json_special_characters_are_escaped(void **state)
     cJSON_Delete(doc);
 }
 
+/* ---- codes ----------------------------------------------------------------- */
+
+static void test_json_refuses_nul_in_strings(void **state)
+{
+    static const struct {
+        const char *doc;
+        size_t len;        /* 0: strlen */
+        double line, column;
+    } refused[] = {
+        {"{\"name\": \"abc\\u0000<script>\"}", 0, 1, 14},
+        {"{\"name\": \"a\\\\\\u0000\"}", 0, 1, 14},                 /* "a\\" then \u0000 */
+        {"{\n  \"channels\": [{\"name\": \"x\\u0000\"}]\n}", 0, 2, 27},
+        {"{\"k\\u0000ey\": 1}", 0, 1, 4},                           /* in a key */
+        {"{\"name\": \"a\0b\"}", 15, 1, 12},                         /* a raw NUL byte */
+    };
+    static const char *const escapes[] = {
+        "{\"name\": \"a\\\\u0000\"}",      /* a backslash, then the text u0000: valid */
+        "{\"name\": \"\\\\\\\\u0000\"}",   /* two backslashes, then u0000: valid */
+        "{\"name\": \"\\u00000\"}",        /* a NUL, then "0": refused */
+        "{\"name\": \"\\u0001x\"}",        /* another control character: the name's error */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        bool valid = true;
+        size_t len = refused[i].len ? refused[i].len : strlen(refused[i].doc);
+        cJSON *doc = test_eval_text_len(refused[i].doc, len, &valid);
+        const cJSON *e = test_diag(doc, "errors", "", "nul_char");
+        if (!e) {
+            char *text = cJSON_PrintUnformatted(doc);
+            print_error("case %zu: expected nul_char, got %s\n", i, text);
+            free(text);
+        }
+        assert_false(valid);
+        assert_non_null(e);
+        assert_json_number(e, "params.line", refused[i].line, 0);
+        assert_json_number(e, "params.column", refused[i].column, 0);
+        cJSON_Delete(doc);
+    }
+    for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+        bool valid = false;
+        cJSON *doc = test_eval_text(escapes[i], &valid);
+        if (i < 2) {
+            assert_true(valid);
+            assert_string_equal(cJSON_GetObjectItem(doc, "name")->valuestring,
+                                i == 0 ? "a\\u0000" : "\\\\u0000");
+        } else if (i == 2) {
+            assert_non_null(test_diag(doc, "errors", "", "nul_char"));
+        } else {
+            assert_non_null(test_diag(doc, "errors", "name", "text"));
+        }
+        cJSON_Delete(doc);
+    }
+}
+
+/* The cell of a Markdown table row between the index-th and next '|', with
+ * spaces trimmed, copied into out. */
+static void md_cell(const char *line, int index, char *out, size_t size)
+{
+    const char *p = line;
+    for (int i = 0; i < index && p; i++)
+        p = strchr(p + 1, '|');
+    const char *end = p ? strchr(p + 1, '|') : NULL;
+    out[0] = '\0';
+    if (!p || !end)
+        return;
+    p++;
+    while (p < end && *p == ' ')
+        p++;
+    while (end > p && end[-1] == ' ')
+        end--;
+    snprintf(out, size, "%.*s", (int)(end - p), p);
+}
+
+/* The words of a cell written as `a`, `b` (or "—" for none), space-separated
+ * as the code table writes its params. */
+static void md_words(const char *cell, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (const char *p = strchr(cell, '`'); p; p = strchr(p, '`')) {
+        const char *end = strchr(p + 1, '`');
+        assert_non_null(end);
+        o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? " " : "", (int)(end - p - 1), p + 1);
+        p = end + 1;
+    }
+}
+
+/* A cell holding one code span: its contents. */
+static void md_code(const char *cell, char *out, size_t size)
+{
+    size_t n = strlen(cell);
+    out[0] = '\0';
+    if (n >= 2 && cell[0] == '`' && cell[n - 1] == '`')
+        snprintf(out, size, "%.*s", (int)(n - 2), cell + 1);
+}
+
+static void test_json_every_code_is_documented(void **state)
+{
+    size_t count, len;
+    const roi_code_info *table = roi_code_table(&count);
+    int *rows = calloc(count, sizeof *rows);
+    (void)state;
+    char *doc = test_read_file(ROI_DOCS "/ERRORS.md", &len);
+    for (char *line = strtok(doc, "\n"); line; line = strtok(NULL, "\n")) {
+        char code[64], params[256], words[256], template[512], cell[512];
+        if (strncmp(line, "| `", 3) != 0)
+            continue;
+        md_cell(line, 0, cell, sizeof cell);
+        md_code(cell, code, sizeof code);
+        md_cell(line, 1, params, sizeof params);
+        md_words(params, words, sizeof words);
+        md_cell(line, 2, cell, sizeof cell);
+        md_code(cell, template, sizeof template);
+        size_t c = 0;
+        while (c < count && strcmp(table[c].name, code) != 0)
+            c++;
+        if (c == count)
+            print_error("docs/ERRORS.md documents '%s', which the code table does not have\n", code);
+        assert_true(c < count);
+        if (strcmp(words, table[c].params) != 0 || strcmp(template, table[c].message) != 0)
+            print_error("%s: docs/ERRORS.md has params '%s' and template '%s', the table '%s' and '%s'\n",
+                        code, words, template, table[c].params, table[c].message);
+        assert_string_equal(words, table[c].params);
+        assert_string_equal(template, table[c].message);
+        rows[c]++;
+    }
+    for (size_t c = 0; c < count; c++) {
+        if (rows[c] != 1)
+            print_error("code '%s' has %d rows in docs/ERRORS.md\n", table[c].name, rows[c]);
+        assert_int_equal(rows[c], 1);
+    }
+    free(rows);
+    free(doc);
+}
+
+/* Each template names each of its params, and every {word} in it is one. */
+static void test_json_templates_name_their_params(void **state)
+{
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    (void)state;
+    for (size_t c = 0; c < count; c++) {
+        char params[128], placeholder[72];
+        assert_non_null(table[c].name);
+        snprintf(params, sizeof params, "%s", table[c].params);
+        for (char *p = strtok(params, " "); p; p = strtok(NULL, " ")) {
+            snprintf(placeholder, sizeof placeholder, "{%s}", p);
+            if (!strstr(table[c].message, placeholder))
+                print_error("%s: template does not use %s\n", table[c].name, placeholder);
+            assert_non_null(strstr(table[c].message, placeholder));
+        }
+        for (const char *t = strchr(table[c].message, '{'); t; t = strchr(t + 1, '{')) {
+            size_t n = strspn(t + 1, "abcdefghijklmnopqrstuvwxyz_");
+            if (n == 0 || t[1 + n] != '}')
+                continue;   /* literal text such as {"version": 1} */
+            snprintf(placeholder, sizeof placeholder, " %.*s ", (int)n, t + 1);
+            snprintf(params, sizeof params, " %s ", table[c].params);
+            if (!strstr(params, placeholder))
+                print_error("%s: template names %.*s, which is no param\n", table[c].name,
+                            (int)n + 2, t);
+            assert_non_null(strstr(params, placeholder));
+        }
+        for (size_t d = 0; d < c; d++)
+            assert_string_not_equal(table[c].name, table[d].name);
+    }
+}
+
+static void test_json_codes_render_params_literally(void **state)
+{
+    roi_diags d;
+    roi_buf b;
+    (void)state;
+    roi_diags_init(&d);
+    ROI_DIAG(&d, "costs.model", ROI_CODE_ENUM, ROI_TXT("value", "$&{x}{allowed}$1"),
+             ROI_TXT("allowed", "a, b"));
+    ROI_DIAG(&d, "funnel.close_rate", ROI_CODE_RANGE, ROI_NUM("min", 0), ROI_NUM("max", 1),
+             ROI_NUM("got", 1.5));
+    ROI_DIAG(&d, "target_roi", ROI_CODE_RANGE_ABOVE, ROI_NUM("min", -1), ROI_NUM("max", 1000),
+             ROI_NUM("got", -1));
+    ROI_DIAG(&d, "costs.model", ROI_CODE_NEEDS_COUNT, ROI_TXT("model", "per_call"),
+             ROI_TXT("unit", "call"), ROI_TXT("entry", "meetings"));
+    ROI_DIAG(&d, "", ROI_CODE_TOO_BIG, ROI_NUM("bytes", 1048577), ROI_NUM("max", 1048576));
+    ROI_DIAG0(&d, "colour", ROI_CODE_UNKNOWN_KEY);
+    ROI_DIAG(&d, "funnel.meeting_rate", ROI_CODE_SKIP_RATE, ROI_NUM("got", 0.5));
+    ROI_DIAG(&d, "goal.metric", ROI_CODE_GOAL_STAGE, ROI_TXT("stage", "meetings"));
+    assert_int_equal(d.count, 8);
+    assert_string_equal(d.items[0].message, "unknown value \"$&{x}{allowed}$1\": must be one of a, b");
+    assert_string_equal(d.items[1].message, "must be between 0 and 1 (got 1.5)");
+    assert_string_equal(d.items[2].message, "must be greater than -1 and at most 1000 (got -1)");
+    assert_string_equal(d.items[3].message,
+                        "the per_call model is priced per call, but the funnel starts at meetings "
+                        "and does not know that count: start the funnel earlier or choose another model");
+    assert_string_equal(d.items[4].message,
+                        "the text is 1048577 bytes, over the limit of 1048576 bytes");
+    assert_string_equal(d.items[5].message, "unknown key, ignored");
+    assert_string_equal(d.items[6].message, "the rate into a skipped stage must be 1 (got 0.5)");
+    assert_string_equal(d.items[7].message, "the goal counts meetings, which this funnel does not know");
+
+    roi_buf_init(&b);
+    roi_diags_to_json(&b, &d);
+    char *text = roi_buf_finish(&b);
+    cJSON *list = cJSON_Parse(text);
+    assert_non_null(list);
+    assert_string_equal(test_path(list, "[0].code")->valuestring, "enum");
+    assert_string_equal(test_path(list, "[0].params.value")->valuestring, "$&{x}{allowed}$1");
+    assert_string_equal(test_path(list, "[1].field")->valuestring, "funnel.close_rate");
+    assert_json_number(list, "[1].params.got", 1.5, 0);
+    assert_string_equal(test_path(list, "[2].code")->valuestring, "range_above");
+    assert_int_equal(cJSON_GetArraySize(test_path(list, "[5].params")), 0);
+    cJSON_Delete(list);
+    roi_free(text);
+    roi_diags_free(&d);
+}
+
+static void test_json_code_table_as_json(void **state)
+{
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    (void)state;
+    char *text = roi_code_table_json();
+    assert_non_null(text);
+    cJSON *list = cJSON_Parse(text);
+    assert_non_null(list);
+    assert_int_equal(cJSON_GetArraySize(list), (int)count);
+    for (size_t c = 0; c < count; c++) {
+        const cJSON *row = cJSON_GetArrayItem(list, (int)c);
+        assert_string_equal(cJSON_GetObjectItem(row, "code")->valuestring, table[c].name);
+        assert_string_equal(cJSON_GetObjectItem(row, "message")->valuestring, table[c].message);
+        char joined[128] = "";
+        const cJSON *p;
+        cJSON_ArrayForEach(p, cJSON_GetObjectItem(row, "params")) {
+            if (joined[0])
+                strcat(joined, " ");
+            strcat(joined, p->valuestring);
+        }
+        assert_string_equal(joined, table[c].params);
+    }
+    cJSON_Delete(list);
+    roi_free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -602,6 +843,11 @@ int main(void)
         cmocka_unit_test(test_json_canonical_scenario_round_trips),
         cmocka_unit_test(test_json_rounding_modes),
         cmocka_unit_test(test_json_special_characters_are_escaped),
+        cmocka_unit_test(test_json_refuses_nul_in_strings),
+        cmocka_unit_test(test_json_every_code_is_documented),
+        cmocka_unit_test(test_json_templates_name_their_params),
+        cmocka_unit_test(test_json_codes_render_params_literally),
+        cmocka_unit_test(test_json_code_table_as_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
