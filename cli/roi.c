@@ -26,6 +26,8 @@ static const char USAGE[] =
     "  link encode FILE|-  print the shareable link fragment of a scenario\n"
     "  link decode STRING  print the scenario a link fragment (or URL) holds\n"
     "  link qr STRING      print a link (or any text) as a QR code, SVG or PBM\n"
+    "  codes               print the table of error and warning codes as JSON:\n"
+    "                      [{\"code\", \"params\": [...], \"message\"}...] (docs/ERRORS.md)\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (roi eval --help, roi simulate --help,\n"
@@ -415,6 +417,20 @@ static int cmd_link(int argc, char **argv)
     return encode ? link_encode(&a) : qr ? link_qr(&a) : link_decode(&a);
 }
 
+/* The code table errors and warnings use, for interfaces that translate. */
+static int cmd_codes(int argc, char **argv)
+{
+    if (argc > 0 && (strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0)) {
+        fputs(USAGE, stdout);
+        return EXIT_VALID;
+    }
+    if (argc > 0) {
+        fprintf(stderr, "roi codes: unexpected argument '%s'\n%s", argv[0], USAGE);
+        return EXIT_USAGE;
+    }
+    return emit(roi_code_table_json(), 0, true);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -436,6 +452,8 @@ int main(int argc, char **argv)
         return run_scenario_command("roi simulate", SIMULATE_USAGE, true, argc - 2, argv + 2);
     if (strcmp(cmd, "link") == 0)
         return cmd_link(argc - 2, argv + 2);
+    if (strcmp(cmd, "codes") == 0)
+        return cmd_codes(argc - 2, argv + 2);
     fprintf(stderr, "roi: unknown command '%s'\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

@@ -4,6 +4,7 @@
 #include "test_util.h"
 
 #include "roi_calc.h"
+#include "roi_diag.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,14 +26,22 @@ static const test_cli_case CASES[] = {
     {"eval --pretty " ROI_FIXTURES "/pay-per-meeting.json", 0, "\"roi\": 3.8,", NULL},
     {"eval - < " ROI_FIXTURES "/lead-generation.json", 0, "\"roi\":1.4,", NULL},
     {"eval " ROI_FIXTURES "/invalid/many-errors.json", 1, "\"ok\":false", NULL},
-    {"eval - < /dev/null", 1, "the document is empty", NULL},
+    {"eval - < /dev/null", 1, "\"code\":\"empty\",\"params\":{},\"message\":\"the document is empty", NULL},
     {"simulate --help", 0, "--samples N", NULL},
     {"simulate " ROI_FIXTURES "/pay-per-meeting.json", 0, "\"samples\":10000,\"seed\":1,", NULL},
     {"simulate --samples 500 --seed 7 - < " ROI_FIXTURES "/pay-per-meeting.json", 0,
      "\"samples\":500,\"seed\":7,", NULL},
     {"simulate --samples 1000001 " ROI_FIXTURES "/pay-per-meeting.json", 1,
-     "\"field\":\"samples\"", NULL},
-    {"simulate --seed 1.5 " ROI_FIXTURES "/pay-per-meeting.json", 1, "\"field\":\"seed\"", NULL},
+     "\"field\":\"samples\",\"code\":\"whole_range\",\"params\":{\"min\":1,\"max\":1000000,\"got\":1000001}",
+     NULL},
+    {"simulate --seed 1.5 " ROI_FIXTURES "/pay-per-meeting.json", 1,
+     "\"field\":\"seed\",\"code\":\"whole_range\",\"params\":{\"min\":0,\"max\":9007199254740991,\"got\":1.5}",
+     NULL},
+    {"--help", 0, "  codes ", NULL},
+    {"codes", 0, "{\"code\":\"range\",\"params\":[\"min\",\"max\",\"got\"],"
+     "\"message\":\"must be between {min} and {max} (got {got})\"}", NULL},
+    {"codes --help", 0, "Usage: roi", NULL},
+    {"codes extra", 2, NULL, "unexpected argument"},
     {"simulate --samples many " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "--samples needs a number"},
     {"simulate --seed", 2, NULL, "--seed needs a number"},
     {"eval --samples 5 " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "unexpected argument"},
@@ -100,6 +109,27 @@ static void test_cli_input_over_one_mebibyte_is_refused(void **state)
     test_run_free(&r);
 }
 
+/* roi codes prints the core's table, every row, as JSON. */
+static void test_cli_codes_prints_the_table(void **state)
+{
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    (void)state;
+    test_run_result r = test_run_cli("codes");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    cJSON *doc = cJSON_Parse(r.out);
+    assert_non_null(doc);
+    assert_int_equal(cJSON_GetArraySize(doc), (int)count);
+    for (size_t c = 0; c < count; c++) {
+        const cJSON *code = cJSON_GetObjectItem(cJSON_GetArrayItem(doc, (int)c), "code");
+        assert_true(cJSON_IsString(code));
+        assert_string_equal(code->valuestring, table[c].name);
+    }
+    cJSON_Delete(doc);
+    test_run_free(&r);
+}
+
 static void test_cli_every_example_is_valid_json(void **state)
 {
     static const char *const examples[] = {
@@ -128,6 +158,7 @@ int main(void)
         cmocka_unit_test(test_cli_invalid_json_prints_errors_on_stdout),
         cmocka_unit_test(test_cli_input_over_one_mebibyte_is_refused),
         cmocka_unit_test(test_cli_every_example_is_valid_json),
+        cmocka_unit_test(test_cli_codes_prints_the_table),
     };
     return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

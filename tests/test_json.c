@@ -119,6 +119,31 @@ typedef struct {
     const char *code;    /* with this code (docs/ERRORS.md) */
 } rule_case;
 
+/* Every entry of errors and warnings has a code from the table (not the
+ * transitional "message"), a params object and the message its template
+ * gives. */
+static void assert_all_coded(const cJSON *doc)
+{
+    static const char *const lists[] = {"errors", "warnings"};
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *item;
+        cJSON_ArrayForEach(item, cJSON_GetObjectItem(doc, lists[l])) {
+            const cJSON *code = cJSON_GetObjectItem(item, "code");
+            assert_true(cJSON_IsString(code));
+            assert_string_not_equal(code->valuestring, "message");
+            size_t c = 0;
+            while (c < count && strcmp(table[c].name, code->valuestring) != 0)
+                c++;
+            assert_true(c < count);
+            assert_true(cJSON_IsObject(cJSON_GetObjectItem(item, "params")));
+            assert_true(cJSON_IsString(cJSON_GetObjectItem(item, "message")));
+            assert_true(cJSON_IsString(cJSON_GetObjectItem(item, "field")));
+        }
+    }
+}
+
 static const rule_case ERRORS[] = {
     {"{\"version\": 2}", "version", "version"},
     {"{\"version\": \"1\"}", "version", "type"},
@@ -213,6 +238,7 @@ static void test_json_each_rule_names_its_field(void **state)
         assert_false(valid);
         assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
         assert_non_null(test_diag(doc, "errors", ERRORS[i].field, ERRORS[i].code));
+        assert_all_coded(doc);
         /* An invalid scenario gives no numbers at all. */
         assert_null(cJSON_GetObjectItem(doc, "roi"));
         assert_null(cJSON_GetObjectItem(doc, "funnel"));
@@ -304,6 +330,7 @@ static void test_json_unknown_keys_warn_and_still_compute(void **state)
                         WARNINGS[i].field);
         assert_true(valid);
         assert_non_null(test_diag(doc, "warnings", WARNINGS[i].field, WARNINGS[i].code));
+        assert_all_coded(doc);
         cJSON_Delete(doc);
     }
 }
@@ -323,6 +350,7 @@ static void test_json_reports_every_problem_at_once(void **state)
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         assert_true(test_has_diag(doc, "errors", fields[i]));
     assert_true(test_has_diag(doc, "warnings", "colour"));
+    assert_all_coded(doc);
     cJSON_Delete(doc);
     free(text);
 }

@@ -292,7 +292,15 @@ static void test_sim_json_bad_inputs(void **state)
         bool valid = true;
         cJSON *doc = simulate(PPM, cases[i].samples, cases[i].seed, &valid);
         assert_false(valid);
-        assert_true(test_has_diag(doc, "errors", cases[i].field));
+        const cJSON *e = test_diag(doc, "errors", cases[i].field, "whole_range");
+        assert_non_null(e);
+        bool seed = strcmp(cases[i].field, "seed") == 0;
+        assert_json_number(e, "params.min", seed ? 0 : 1, 0);
+        assert_json_number(e, "params.max", seed ? 9007199254740991.0 : 1000000, 0);
+        if (isnan(cases[i].samples))
+            assert_true(cJSON_IsNull(test_path(e, "params.got")));
+        else
+            assert_json_number(e, "params.got", seed ? cases[i].seed : cases[i].samples, 0);
         assert_null(test_path(doc, "p_loss"));
         cJSON_Delete(doc);
     }
@@ -300,11 +308,12 @@ static void test_sim_json_bad_inputs(void **state)
     bool valid = true;
     cJSON *doc = simulate("{\"funnel\":{\"close_rate\":2}}", 0, 1, &valid);
     assert_false(valid);
-    assert_true(test_has_diag(doc, "errors", "samples"));
-    assert_true(test_has_diag(doc, "errors", "funnel.close_rate"));
+    assert_non_null(test_diag(doc, "errors", "samples", "whole_range"));
+    assert_non_null(test_diag(doc, "errors", "funnel.close_rate", "range"));
     cJSON_Delete(doc);
     doc = simulate("not json", 10, 1, &valid);
     assert_false(valid);
+    assert_non_null(test_diag(doc, "errors", "", "json"));
     cJSON_Delete(doc);
 }
 

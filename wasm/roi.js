@@ -41,7 +41,8 @@ function toText(scenario) {
 }
 
 /** Evaluates a scenario (object or JSON text); returns the result document:
- *  { ok: true, ... } or { ok: false, errors: [{ field, message }], warnings }. */
+ *  { ok: true, ... } or { ok: false, errors: [{ field, code, params, message }],
+ *  warnings } (codes: docs/ERRORS.md and codes()). */
 export function evaluate(scenario) {
   return JSON.parse(evaluateText(toText(scenario)));
 }
@@ -101,6 +102,20 @@ export function qrSvg(text) {
   const s = String(text);
   if (mod.lengthBytesUTF8(s) > QR_MAX_BYTES) return null;
   return callWithText(mod._roi_wasm_qr_svg, s);
+}
+
+/** The table of error and warning codes (docs/ERRORS.md): [{ code, params:
+ *  ['min', 'max', 'got'], message: 'must be between {min} and {max} (got
+ *  {got})' }, ...].  Every entry of errors and warnings has a code from it and
+ *  its params; translate from those, never from the English message. */
+export function codes() {
+  const output = mod._roi_wasm_codes();
+  if (!output) throw new Error('roi: out of memory');
+  try {
+    return JSON.parse(mod.UTF8ToString(output));
+  } finally {
+    mod._roi_wasm_free(output);
+  }
 }
 
 /** Version of the engine, e.g. "0.1.0". */

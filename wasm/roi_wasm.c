@@ -72,3 +72,11 @@ EMSCRIPTEN_KEEPALIVE int roi_wasm_qr_max(void)
 {
     return ROI_QR_MAX_BYTES;
 }
+
+/* The table of error and warning codes as JSON: [{"code", "params": [...],
+ * "message"}...] (docs/ERRORS.md), to translate errors from code and params.
+ * Free with roi_wasm_free(); NULL when out of memory. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_codes(void)
+{
+    return roi_code_table_json();
+}

@@ -136,7 +136,24 @@ test('links: hostile input never crashes; over 8 KiB is refused', () => {
 
 test('encodeLink refuses an invalid scenario with its errors', () => {
   assert.throws(() => roi.encodeLink({ funnel: { close_rate: 2 } }), (e) =>
-    e.errors.some((x) => x.field === 'funnel.close_rate'));
+    e.errors.some((x) => x.field === 'funnel.close_rate' && x.code === 'range' &&
+      x.params.min === 0 && x.params.max === 1 && x.params.got === 2));
+});
+
+test('codes(): the table of `roi codes`, and every error a scenario gives has a code from it', () => {
+  const table = roi.codes();
+  assert.deepEqual(table, JSON.parse(native(['codes']).out));
+  const byCode = new Map(table.map((c) => [c.code, c]));
+  for (const c of ['type', 'range', 'range_above', 'enum', 'too_long', 'too_many', 'unknown_key',
+    'needs_count', 'range_order', 'skip_rate', 'goal_stage', 'json', 'too_big', 'nul_char']) {
+    assert.ok(byCode.has(c), c);
+  }
+  const r = roi.evaluate('{"name": 3, "funnel": {"close_rate": 2}, "colour": 1}');
+  for (const e of [...r.errors, ...r.warnings]) {
+    const row = byCode.get(e.code);
+    assert.ok(row, JSON.stringify(e));
+    assert.deepEqual(Object.keys(e.params), row.params);
+  }
 });
 
 test('qrSvg: the same SVG as `roi link qr` (which zbar reads back), null past the capacity', () => {
