@@ -62,7 +62,13 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
     [ROI_CODE_NEEDS_HELD] = {"needs_held", "entry",
                              "internal costs are counted per held meeting, but the funnel starts at "
                              "{entry} and does not know that count"},
-    [ROI_CODE_SKIP_RATE] = {"skip_rate", "got", "the rate into a skipped stage must be 1 (got {got})"},
+    [ROI_CODE_DUPLICATE] = {"duplicate", "value", "lists {value} twice"},
+    [ROI_CODE_SKIP_ORDER] = {"skip_order", "entry",
+                             "may list only stages after the entry ({entry}) and before deals"},
+    [ROI_CODE_SKIP_RATE] = {"skip_rate", "stage got",
+                            "leads into {stage}, which this funnel skips: it must be 1 (got {got})"},
+    [ROI_CODE_RANGE_SKIPPED] = {"range_skipped", "stage",
+                                "ranges the rate into {stage}, which this funnel skips"},
     [ROI_CODE_GOAL_STAGE] = {"goal_stage", "stage",
                              "the goal counts {stage}, which this funnel does not know"},
     /* ---- link codec ---- */

@@ -57,7 +57,10 @@ typedef enum {
     ROI_CODE_RANGE_ORDER,   /* low high value */
     ROI_CODE_NEEDS_COUNT,   /* model unit entry */
     ROI_CODE_NEEDS_HELD,    /* entry */
-    ROI_CODE_SKIP_RATE,     /* got */
+    ROI_CODE_DUPLICATE,     /* value */
+    ROI_CODE_SKIP_ORDER,    /* entry */
+    ROI_CODE_SKIP_RATE,     /* stage got */
+    ROI_CODE_RANGE_SKIPPED, /* stage */
     ROI_CODE_GOAL_STAGE,    /* stage */
     /* ---- link codec ---- */
     /* ---- simulation options ---- */

@@ -212,6 +212,26 @@ static const rule_case ERRORS[] = {
     {"{\"channels\": [{\"version\": 2}]}", "channels[0].version", "version"},
     {"{\"channels\": [{\"funnel\": {\"entry\": \"deals\"}, \"costs\": {\"model\": \"per_call\"}}]}",
      "channels[0].costs.model", "needs_count"},
+    {"{\"funnel\": {\"skip\": \"meetings\"}}", "funnel.skip", "type"},
+    {"{\"funnel\": {\"skip\": [3]}}", "funnel.skip[0]", "type"},
+    {"{\"funnel\": {\"skip\": [\"visits\"]}}", "funnel.skip[0]", "enum"},
+    {"{\"funnel\": {\"skip\": [\"meetings\", \"meetings\"]}}", "funnel.skip[1]", "duplicate"},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"leads\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"deals\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"meetings\"], \"meeting_rate\": 0.5}}", "funnel.meeting_rate",
+     "skip_rate"},
+    {"{\"funnel\": {\"skip\": [\"meetings\"]}, \"uncertainty\": {\"ranges\":"
+     " {\"funnel.meeting_rate\": [0.5, 1]}}}", "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
+    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"goal\": {\"metric\": \"meetings\"}}",
+     "goal.metric", "goal_stage"},
+    {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
+    {"{\"schedule\": {\"ramp\": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}}", "schedule.ramp", "too_many"},
+    {"{\"schedule\": {\"ramp\": {}}}", "schedule.ramp", "type"},
+    {"{\"schedule\": {\"ramp\": [2]}}", "schedule.ramp[0]", "range"},
+    {"{\"schedule\": 3}", "schedule", "type"},
+    {"{\"channels\": [{\"schedule\": {\"months\": 3}}]}", "channels[0].schedule", "not_allowed"},
+    {"{\"channels\": [{\"goal\": {\"metric\": \"net\"}}]}", "channels[0].goal", "not_allowed"},
+    {"{\"costs\": {\"commission_rate\": 2}}", "costs.commission_rate", "range"},
     {"[1, 2]", "", "not_object"},
     {"42", "", "not_object"},
     {"\"scenario\"", "", "not_object"},
@@ -793,7 +813,8 @@ static void test_json_codes_render_params_literally(void **state)
              ROI_TXT("unit", "call"), ROI_TXT("entry", "meetings"));
     ROI_DIAG(&d, "", ROI_CODE_TOO_BIG, ROI_NUM("bytes", 1048577), ROI_NUM("max", 1048576));
     ROI_DIAG0(&d, "colour", ROI_CODE_UNKNOWN_KEY);
-    ROI_DIAG(&d, "funnel.meeting_rate", ROI_CODE_SKIP_RATE, ROI_NUM("got", 0.5));
+    ROI_DIAG(&d, "funnel.meeting_rate", ROI_CODE_SKIP_RATE, ROI_TXT("stage", "meetings"),
+             ROI_NUM("got", 0.5));
     ROI_DIAG(&d, "goal.metric", ROI_CODE_GOAL_STAGE, ROI_TXT("stage", "meetings"));
     assert_int_equal(d.count, 8);
     assert_string_equal(d.items[0].message, "unknown value \"$&{x}{allowed}$1\": must be one of a, b");
@@ -805,7 +826,8 @@ static void test_json_codes_render_params_literally(void **state)
     assert_string_equal(d.items[4].message,
                         "the text is 1048577 bytes, over the limit of 1048576 bytes");
     assert_string_equal(d.items[5].message, "unknown key, ignored");
-    assert_string_equal(d.items[6].message, "the rate into a skipped stage must be 1 (got 0.5)");
+    assert_string_equal(d.items[6].message,
+                        "leads into meetings, which this funnel skips: it must be 1 (got 0.5)");
     assert_string_equal(d.items[7].message, "the goal counts meetings, which this funnel does not know");
 
     roi_buf_init(&b);
