@@ -150,7 +150,9 @@ static void render(roi_diag *item)
     item->message[o] = '\0';
 }
 
-/* True when name is the index-th word of the space-separated list. */
+#ifndef NDEBUG
+/* True when name is the index-th word of the space-separated list (only the
+ * asserts use it: a release build would warn it unused). */
 static bool nth_name(const char *list, size_t index, const char *name)
 {
     size_t len = strlen(name);
@@ -163,6 +165,7 @@ static bool nth_name(const char *list, size_t index, const char *name)
     }
     return false;
 }
+#endif
 
 void roi_diags_emit(roi_diags *d, const char *field, roi_code code,
                     const roi_arg *args, size_t nargs)
