@@ -5,9 +5,11 @@
 
 #include <string.h>
 
-/* Tolerance of the floor/ceil roundings: 16.2 deals computed as 16.1999999...
- * must still count 16, and 2.5 -> 3 must not become 4 through noise. */
-#define ROUNDING_SLACK 1e-9
+/* Tolerance of the floor/ceil roundings (METHODOLOGY, Hours and funnel): 16.2
+ * deals computed as 16.1999999... must still count 16, and 2.5 -> 3 must not
+ * become 4 through noise; 1e9 expected deals must stay 1e9 (at 1e-9 they
+ * became 1 000 000 001). */
+#define ROUNDING_SLACK 1e-12
 
 static const char *const STAGE_NAMES[ROI_STAGE_COUNT] = {
     "calls", "contacts", "leads", "meetings", "held", "opportunities", "deals"};
@@ -16,6 +18,8 @@ static const char *const RATE_NAMES[ROI_RATE_COUNT] = {
     "show_rate", "opportunity_rate", "close_rate"};
 static const char *const MODEL_NAMES[ROI_MODEL_COUNT] = {
     "in_house", "hourly", "hybrid", "per_call", "per_meeting", "per_deal", "flat"};
+static const char *const GOAL_NAMES[ROI_GOAL_COUNT] = {
+    "revenue", "margin", "net", "deals", "meetings", "held"};
 static const char *const UNCERTAIN_NAMES[ROI_U_COUNT] = {
     "funnel.volume", "funnel.contact_rate", "funnel.lead_rate",
     "funnel.meeting_rate", "funnel.show_rate", "funnel.opportunity_rate",
@@ -35,6 +39,11 @@ const char *roi_rate_name(roi_rate rate)
 const char *roi_model_name(roi_model model)
 {
     return (unsigned)model < ROI_MODEL_COUNT ? MODEL_NAMES[model] : NULL;
+}
+
+const char *roi_goal_name(roi_goal goal)
+{
+    return (unsigned)goal < ROI_GOAL_COUNT ? GOAL_NAMES[goal] : NULL;
 }
 
 const char *roi_uncertain_name(roi_uncertain field)
@@ -57,6 +66,7 @@ void roi_inputs_default(roi_inputs *in)
     in->value.margin_rate = 1;
     in->costs.model = ROI_MODEL_IN_HOUSE;
     in->costs.meeting_basis = ROI_BASIS_BOOKED;
+    in->goal.metric = ROI_GOAL_NONE;
 }
 
 void roi_campaign_default(roi_campaign *c)
@@ -93,9 +103,15 @@ static double ceil_slack(double x)
     return ceil(x - ROUNDING_SLACK * fmax(1.0, x));
 }
 
+bool roi_stage_skipped(const roi_inputs *in, roi_stage stage)
+{
+    return (unsigned)stage < ROI_STAGE_COUNT && (in->funnel.skip >> stage) & 1u;
+}
+
 bool roi_stage_known(const roi_inputs *in, roi_stage stage)
 {
-    return stage >= in->funnel.entry && stage < ROI_STAGE_COUNT;
+    return stage >= in->funnel.entry && stage < ROI_STAGE_COUNT &&
+           !roi_stage_skipped(in, stage);
 }
 
 static roi_stage billed_stage(const roi_inputs *in)
@@ -126,6 +142,13 @@ static bool model_computable(const roi_inputs *in, roi_model model)
     return need == ROI_STAGE_COUNT || roi_stage_known(in, need);
 }
 
+static double round_deals(const roi_inputs *in, double expected)
+{
+    return in->funnel.rounding == ROI_ROUND_FLOOR ? floor_slack(expected) : expected;
+}
+
+/* A skipped stage passes its count on (the rate into it is 1) and reports
+ * null; validation guarantees the entry and deals are never skipped. */
 static void compute_funnel(const roi_inputs *in, roi_figures *f)
 {
     double count = ROI_NULL;
@@ -134,12 +157,20 @@ static void compute_funnel(const roi_inputs *in, roi_figures *f)
             count = in->funnel.volume;
         else if (s > (int)in->funnel.entry)
             count *= in->funnel.rate[s - 1];
-        f->stage[s] = count;
+        f->stage[s] = roi_stage_skipped(in, (roi_stage)s) ? ROI_NULL : count;
     }
-    f->deals_expected = f->stage[ROI_STAGE_DEALS];
-    f->deals = in->funnel.rounding == ROI_ROUND_FLOOR
-                   ? floor_slack(f->deals_expected)
-                   : f->deals_expected;
+    f->deals_expected = count;
+    f->deals = round_deals(in, f->deals_expected);
+}
+
+/* Multiplies every result count (contacts on) by factor: the effort, calls
+ * and hours, stays.  Used for a ramp month and for "results at half". */
+static void scale_results(const roi_inputs *in, roi_figures *f, double factor)
+{
+    for (int s = ROI_STAGE_CONTACTS; s < ROI_STAGE_COUNT; s++)
+        f->stage[s] *= factor;
+    f->deals_expected *= factor;
+    f->deals = round_deals(in, f->deals_expected);
 }
 
 /* The count a model's price multiplies (q in the methodology's table). */
@@ -205,16 +236,21 @@ static double max_price_for(const roi_inputs *in, const roi_figures *f,
     return ratio(f->margin / (1 + in->target_roi) - others, q);
 }
 
+static double internal_cost(const roi_inputs *in, const roi_figures *f)
+{
+    return internal_cost_applies(in) ? in->costs.internal_hours_per_meeting *
+                                           f->stage[ROI_STAGE_HELD] *
+                                           in->costs.internal_hourly_cost
+                                     : 0;
+}
+
 static void compute_costs(const roi_inputs *in, double fixed_total, roi_figures *f)
 {
     f->cost.model = model_cost(in, f, in->costs.model);
     f->cost.fixed = fixed_total;
-    f->cost.internal = internal_cost_applies(in)
-                           ? in->costs.internal_hours_per_meeting *
-                                 f->stage[ROI_STAGE_HELD] *
-                                 in->costs.internal_hourly_cost
-                           : 0;
-    f->cost.total = f->cost.model + f->cost.fixed + f->cost.internal;
+    f->cost.internal = internal_cost(in, f);
+    f->cost.commission = in->costs.commission_rate * f->revenue;
+    f->cost.total = f->cost.model + f->cost.fixed + f->cost.internal + f->cost.commission;
 }
 
 static void compute_per_hour(const roi_inputs *in, roi_figures *f)
@@ -242,7 +278,8 @@ static void compute_ltv(const roi_inputs *in, roi_figures *f)
                      in->value.monthly_value * in->value.lifetime_months;
     f->ltv.margin = f->ltv.revenue * in->value.margin_rate;
     f->ltv.to_cac = ratio(f->ltv.margin, f->unit_cost[ROI_STAGE_DEALS]);
-    f->ltv.to_meeting_cost = ratio(f->ltv.margin, f->unit_cost[ROI_STAGE_MEETINGS]);
+    /* The sources' cost per meeting counts the meetings actually held. */
+    f->ltv.to_meeting_cost = ratio(f->ltv.margin, f->unit_cost[ROI_STAGE_HELD]);
     f->ltv.max_cac = ratio(f->ltv.margin, in->target_ltv_cac);
 }
 
@@ -269,10 +306,12 @@ static double min_deals(const roi_inputs *in, const roi_figures *f)
 {
     double t1 = 1 + in->target_roi;
     bool per_deal = in->costs.model == ROI_MODEL_PER_DEAL;
-    double a = per_deal ? in->costs.per_deal : 0;
+    /* The cost of one more deal: the per-deal price and the commission. */
+    double a = (per_deal ? in->costs.per_deal : 0) +
+               in->costs.commission_rate * f->revenue_per_deal;
     /* The cost that does not scale with deals, built rather than subtracted so
      * that an all-per-deal cost leaves exactly zero. */
-    double c0 = per_deal ? f->cost.fixed + f->cost.internal : f->cost.total;
+    double c0 = (per_deal ? 0 : f->cost.model) + f->cost.fixed + f->cost.internal;
     double md = f->revenue_per_deal * in->value.margin_rate;
     if (t1 * c0 <= 0)
         return 0;
@@ -282,6 +321,16 @@ static double min_deals(const roi_inputs *in, const roi_figures *f)
     if (!isfinite(x))
         return ROI_NULL;
     return in->funnel.rounding == ROI_ROUND_FLOOR ? ceil_slack(x) : x;
+}
+
+/* The stage the close rate converts into deals: opportunities, or the last
+ * stage before the deals that this funnel has. */
+static roi_stage close_base(const roi_inputs *in)
+{
+    int s = ROI_STAGE_OPPORTUNITIES;
+    while (s > (int)in->funnel.entry && roi_stage_skipped(in, (roi_stage)s))
+        s--;
+    return (roi_stage)s;
 }
 
 static void compute_breakeven(const roi_inputs *in, roi_figures *f)
@@ -294,13 +343,19 @@ static void compute_breakeven(const roi_inputs *in, roi_figures *f)
     f->breakeven.min_close_rate =
         in->funnel.entry == ROI_STAGE_DEALS
             ? ROI_NULL
-            : ratio(f->breakeven.min_deals, f->stage[ROI_STAGE_OPPORTUNITIES]);
-    /* Divided in two steps: 6000 / 12 / 0.4 is exactly 1250, while
-     * 6000 / (12 * 0.4) is 1249.9999999999998. */
-    double need = ratio(ratio(t1 * f->cost.total, f->deals), in->value.margin_rate);
+            : ratio(f->breakeven.min_deals, f->stage[close_base(in)]);
+    /* The commission grows with the deal value: it leaves the cost and lowers
+     * the share of each euro of revenue that is kept.  Divided in two steps:
+     * 6000 / 12 / 0.4 is exactly 1250, while 6000 / (12 * 0.4) is
+     * 1249.9999999999998. */
+    double kept = in->value.margin_rate - t1 * in->costs.commission_rate;
+    double c1 = f->cost.model + f->cost.fixed + f->cost.internal;
+    double need = kept > 0 ? ratio(ratio(t1 * c1, f->deals), kept) : ROI_NULL;
     f->breakeven.min_deal_value = roi_is_null(need) ? ROI_NULL : need - recurring;
     f->breakeven.max_cost_per_meeting =
         ratio(f->margin, t1 * f->stage[ROI_STAGE_MEETINGS]);
+    f->breakeven.max_cost_per_held = ratio(f->margin, t1 * f->stage[ROI_STAGE_HELD]);
+    f->breakeven.max_cost = ratio(f->margin, t1);
     f->breakeven.max_price = max_price_for(in, f, in->costs.model, f->cost.total);
 }
 
@@ -477,6 +532,17 @@ static roi_status compute_sensitivity(const roi_scenario *s, double fixed,
     return ROI_OK;
 }
 
+/* cost.total under `model` when every result count halves and the effort
+ * stays (METHODOLOGY, Billing-model comparison: cost_at_half). */
+static double cost_at_half(const roi_inputs *in, const roi_figures *f, roi_model model)
+{
+    roi_figures h = *f;
+    scale_results(in, &h, 0.5);
+    double revenue = h.deals * h.revenue_per_deal;
+    return model_cost(in, &h, model) + h.cost.fixed + internal_cost(in, &h) +
+           in->costs.commission_rate * revenue;
+}
+
 static void compute_billing(const roi_inputs *in, const roi_figures *f,
                             roi_result *out)
 {
@@ -489,14 +555,16 @@ static void compute_billing(const roi_inputs *in, const roi_figures *f,
         row->model = model;
         if (!model_computable(in, model)) {
             row->cost = row->net = row->roi = ROI_NULL;
-            row->cost_per_deal = row->max_price = ROI_NULL;
+            row->cost_per_deal = row->max_price = row->cost_at_half = ROI_NULL;
             continue;
         }
-        row->cost = model_cost(in, f, model) + f->cost.fixed + f->cost.internal;
+        row->cost = model_cost(in, f, model) + f->cost.fixed + f->cost.internal +
+                    f->cost.commission;
         row->net = f->margin - row->cost;
         row->roi = ratio(row->net, row->cost);
         row->cost_per_deal = ratio(row->cost, f->deals);
         row->max_price = max_price_for(in, f, model, row->cost);
+        row->cost_at_half = cost_at_half(in, f, model);
     }
 }
 
@@ -603,6 +671,264 @@ static void compute_reallocation(const roi_scenario *s, roi_result *out)
     r->net_after = after;
 }
 
+/* ---- cash flow, monthly projection, planner (2026-12) ---------------------- */
+
+size_t roi_cashflow(const roi_inputs *in, const roi_figures *f, double *out)
+{
+    double cycle = in->value.sales_cycle_months, life = in->value.lifetime_months;
+    double first = f->deals * in->value.deal_value * in->value.margin_rate;
+    double monthly = f->deals * in->value.monthly_value * in->value.margin_rate;
+    size_t last = (size_t)fmax(1.0, ceil(cycle + life));
+    for (size_t k = 0; k <= last; k++) {
+        double m = (double)k;
+        double paying = fmin(fmax(m - cycle, 0.0), life);
+        out[k] = -f->cost.total + (m >= cycle ? first : 0) + monthly * paying;
+    }
+    return last + 1;
+}
+
+/* The ramp of campaign month m (1-based). */
+static double ramp_at(const roi_inputs *in, int m)
+{
+    size_t i = (size_t)(m - 1);
+    return i < in->schedule.ramp_count ? in->schedule.ramp[i] : 1.0;
+}
+
+/* Share of month j after signature (j >= 1) during which a client pays, for
+ * q paying months: whole months, then the fraction of the last. */
+static double paying_share(double q, int j)
+{
+    return fmin(fmax(q - (double)(j - 1), 0.0), 1.0);
+}
+
+/* Month m's activity: counts at r(m) of the steady results, the model cost
+ * without its per-deal part, fixed and internal costs. */
+static void activity_month(const roi_inputs *in, const roi_figures *steady, int m,
+                           roi_month *row, double *signing)
+{
+    roi_figures g = *steady;
+    scale_results(in, &g, ramp_at(in, m));
+    g.deals = 0; /* the per-deal part is paid at signature */
+    row->volume = g.stage[in->funnel.entry];
+    row->meetings = g.stage[ROI_STAGE_MEETINGS];
+    row->held = g.stage[ROI_STAGE_HELD];
+    row->cost = model_cost(in, &g, in->costs.model) + steady->cost.fixed +
+                internal_cost(in, &g) + (m == 1 ? in->schedule.setup_cost : 0);
+    *signing = g.deals_expected;
+}
+
+roi_status roi_schedule_compute(const roi_inputs *in, double fixed_total,
+                                roi_schedule *out)
+{
+    roi_figures f;
+    out->present = false;
+    out->count = 0;
+    if (!(in->schedule.months > 0))
+        return ROI_OK;
+    roi_status st = roi_figures_compute(in, fixed_total, &f);
+    if (st != ROI_OK)
+        return st;
+    int n = (int)in->schedule.months;
+    double cycle = in->value.sales_cycle_months;
+    double whole = floor(cycle), part = cycle - whole;
+    double q = fmin(in->horizon_months, in->value.lifetime_months);
+    int t = n + (int)ceil(cycle) + (int)ceil(q);
+    if (t > ROI_MAX_SERIES)
+        return ROI_EINVALID;
+    out->present = true;
+    out->months = n;
+    out->count = (size_t)t;
+    roi_month *series = out->series;
+    memset(series, 0, (size_t)t * sizeof *series);
+
+    /* Activity, and the expected deals each month signs (kept in .deals). */
+    for (int m = 1; m <= t; m++) {
+        roi_month *row = &series[m - 1];
+        if (m > n) {
+            row->meetings = roi_stage_known(in, ROI_STAGE_MEETINGS) ? 0 : ROI_NULL;
+            row->held = roi_stage_known(in, ROI_STAGE_HELD) ? 0 : ROI_NULL;
+            continue;
+        }
+        double e;
+        activity_month(in, &f, m, row, &e);
+        int k = m + (int)whole;
+        if (k <= t)
+            series[k - 1].deals += (1 - part) * e;
+        if (part > 0 && k + 1 <= t)
+            series[k].deals += part * e;
+    }
+
+    /* Deals signed (rounded on the cumulative count), revenue and totals. */
+    double signed_sum = 0, rounded_before = 0, cum_net = 0, cum_cost = 0;
+    double dv = in->value.deal_value, mv = in->value.monthly_value;
+    double mr = in->value.margin_rate;
+    bool per_deal = in->costs.model == ROI_MODEL_PER_DEAL;
+    memset(&out->totals, 0, sizeof out->totals);
+    for (int k = 1; k <= t; k++) {
+        roi_month *row = &series[k - 1];
+        signed_sum += row->deals;
+        if (in->funnel.rounding == ROI_ROUND_FLOOR) {
+            double rounded = floor_slack(signed_sum);
+            row->deals = rounded - rounded_before;
+            rounded_before = rounded;
+        }
+        double paying = 0;
+        for (int j = 1; j < k && paying_share(q, j) > 0; j++)
+            paying += series[k - 1 - j].deals * paying_share(q, j);
+        row->revenue = row->deals * dv + mv * paying;
+        row->margin = row->revenue * mr;
+        row->cost += (per_deal ? in->costs.per_deal * row->deals : 0) +
+                     in->costs.commission_rate * row->revenue;
+        row->net = row->margin - row->cost;
+        cum_net += row->net;
+        cum_cost += row->cost;
+        row->cumulative_net = cum_net;
+        row->cumulative_roi = ratio(cum_net, cum_cost);
+        out->totals.volume += row->volume;
+        out->totals.deals += row->deals;
+        out->totals.revenue += row->revenue;
+        out->totals.margin += row->margin;
+        out->totals.cost += row->cost;
+    }
+    out->totals.net = out->totals.margin - out->totals.cost;
+    out->totals.roi = ratio(out->totals.net, out->totals.cost);
+
+    /* The first month from which the cumulative net stays >= 0 through T. */
+    out->payback_month = ROI_NULL;
+    for (int k = t; k >= 1 && series[k - 1].cumulative_net >= 0; k--)
+        out->payback_month = k;
+    return ROI_OK;
+}
+
+/* Count of each stage per unit of entry volume (null before the entry and
+ * for skipped stages; deals_expected holds the deals per unit). */
+static void unit_funnel(const roi_inputs *in, roi_figures *u)
+{
+    roi_inputs one = *in;
+    one.funnel.volume = 1;
+    compute_funnel(&one, u);
+}
+
+/* Deals D the goal needs (before rounding), or the entry volume directly
+ * (*volume) for the meetings and held goals; ROI_NULL when this campaign
+ * cannot reach it by scaling. */
+static double plan_deals(const roi_inputs *in, double fixed_total, const roi_figures *u,
+                         double rpd, double *volume)
+{
+    double value = in->goal.value, mr = in->value.margin_rate;
+    *volume = ROI_NULL;
+    switch (in->goal.metric) {
+    case ROI_GOAL_MEETINGS:
+    case ROI_GOAL_HELD: {
+        roi_stage st = in->goal.metric == ROI_GOAL_HELD ? ROI_STAGE_HELD : ROI_STAGE_MEETINGS;
+        *volume = ratio(value, u->stage[st]);
+        return ROI_NULL;
+    }
+    case ROI_GOAL_DEALS: return value;
+    case ROI_GOAL_REVENUE: return ratio(value, rpd);
+    case ROI_GOAL_MARGIN: return ratio(ratio(value, rpd), mr);
+    default: break;
+    }
+    /* net: cost(D) = A + b * D. */
+    double v0 = in->funnel.volume;
+    double h0 = in->time.operators * in->time.hours_per_operator;
+    double hour_price = in->costs.model == ROI_MODEL_IN_HOUSE ? in->costs.in_house_hourly_cost
+                      : in->costs.model == ROI_MODEL_HOURLY || in->costs.model == ROI_MODEL_HYBRID
+                          ? in->costs.hourly_rate : 0;
+    double a = fixed_total, per_volume = 0;
+    if (v0 > 0)
+        per_volume += hour_price * h0 / v0;
+    else
+        a += hour_price * h0; /* no volume entered: the hours do not scale */
+    if (in->costs.model == ROI_MODEL_IN_HOUSE)
+        a += in->costs.in_house_fixed;
+    if (in->costs.model == ROI_MODEL_FLAT)
+        a += in->costs.flat_fee;
+    if (in->costs.model == ROI_MODEL_PER_CALL)
+        per_volume += in->costs.per_call * u->stage[ROI_STAGE_CALLS];
+    if (in->costs.model == ROI_MODEL_PER_MEETING)
+        per_volume += in->costs.per_meeting * u->stage[billed_stage(in)];
+    if (in->costs.model == ROI_MODEL_HYBRID)
+        per_volume += in->costs.bonus_per_meeting * u->stage[billed_stage(in)];
+    if (internal_cost_applies(in))
+        per_volume += internal_cost(in, u);
+    double b = (per_volume > 0 ? ratio(per_volume, u->deals_expected) : 0) +
+               (in->costs.model == ROI_MODEL_PER_DEAL ? in->costs.per_deal : 0) +
+               in->costs.commission_rate * rpd;
+    double gain = rpd * mr - b;
+    if (roi_is_null(gain) || gain <= 0)
+        return ROI_NULL;
+    return ratio(value + a, gain);
+}
+
+static void plan_unreachable(roi_plan *p)
+{
+    p->reachable = false;
+    p->volume = p->scale = p->deals_expected = p->deals = ROI_NULL;
+    for (int s = 0; s < ROI_STAGE_COUNT; s++)
+        p->stage[s] = ROI_NULL;
+    p->hours = p->operators = p->cost = p->revenue = p->margin = ROI_NULL;
+    p->net = p->roi = p->sales_hours = ROI_NULL;
+}
+
+roi_status roi_plan_compute(const roi_inputs *in, double fixed_total, roi_plan *out)
+{
+    roi_figures u, f;
+    memset(out, 0, sizeof *out);
+    out->metric = in->goal.metric;
+    if ((unsigned)in->goal.metric >= ROI_GOAL_COUNT)
+        return ROI_OK;
+    out->present = true;
+    out->value = in->goal.value;
+    if (!model_computable(in, in->costs.model))
+        return ROI_EINVALID;
+    unit_funnel(in, &u);
+    double rpd = in->value.deal_value +
+                 in->value.monthly_value * fmin(in->horizon_months, in->value.lifetime_months);
+    double volume, deals = plan_deals(in, fixed_total, &u, rpd, &volume);
+    if (roi_is_null(volume)) {
+        if (roi_is_null(deals)) {
+            plan_unreachable(out);
+            return ROI_OK;
+        }
+        deals = fmax(deals, 0.0);
+        if (in->funnel.rounding == ROI_ROUND_FLOOR)
+            deals = ceil_slack(deals);
+        volume = deals == 0 ? 0 : ratio(deals, u.deals_expected);
+    }
+    if (roi_is_null(volume)) {
+        plan_unreachable(out);
+        return ROI_OK;
+    }
+    double v0 = in->funnel.volume;
+    roi_inputs at = *in;
+    at.funnel.volume = volume;
+    if (v0 > 0)
+        at.time.hours_per_operator = in->time.hours_per_operator * (volume / v0);
+    roi_status st = roi_figures_compute(&at, fixed_total, &f);
+    if (st != ROI_OK)
+        return st;
+    out->reachable = true;
+    out->volume = volume;
+    out->scale = ratio(volume, v0);
+    memcpy(out->stage, f.stage, sizeof out->stage);
+    out->deals_expected = f.deals_expected;
+    out->deals = f.deals;
+    out->hours = f.hours_total;
+    out->operators = in->time.hours_per_operator > 0
+                         ? ceil_slack(f.hours_total / in->time.hours_per_operator)
+                         : ROI_NULL;
+    out->cost = f.cost.total;
+    out->revenue = f.revenue;
+    out->margin = f.margin;
+    out->net = f.net;
+    out->roi = f.roi;
+    out->sales_hours = roi_stage_known(in, ROI_STAGE_HELD)
+                           ? in->costs.internal_hours_per_meeting * f.stage[ROI_STAGE_HELD]
+                           : ROI_NULL;
+    return ROI_OK;
+}
+
 roi_status roi_evaluate(const roi_scenario *s, roi_result *out)
 {
     double fixed = roi_campaign_fixed_total(&s->main);
@@ -618,5 +944,9 @@ roi_status roi_evaluate(const roi_scenario *s, roi_result *out)
     if (st != ROI_OK)
         return st;
     compute_reallocation(s, out);
-    return ROI_OK;
+    out->cashflow_count = roi_cashflow(&s->main.in, &out->figures, out->cashflow);
+    st = roi_schedule_compute(&s->main.in, fixed, &out->schedule);
+    if (st == ROI_OK)
+        st = roi_plan_compute(&s->main.in, fixed, &out->plan);
+    return st;
 }

@@ -24,6 +24,13 @@
 #define ROI_MAX_CHANNELS 20  /* channels compared with the scenario */
 #define ROI_TEXT_CHARS 80    /* name and label length, in characters */
 #define ROI_TEXT_SIZE (ROI_TEXT_CHARS * 4 + 1) /* UTF-8 bytes + NUL */
+#define ROI_MAX_RAMP 12      /* schedule.ramp values */
+#define ROI_MAX_SCHEDULE_MONTHS 60
+/* Longest projection: 60 months of campaign + a 120-month sales cycle + 600
+ * months of recurring revenue (METHODOLOGY, Monthly projection: T). */
+#define ROI_MAX_SERIES (ROI_MAX_SCHEDULE_MONTHS + 120 + 600)
+/* Longest cash-flow series: months 0 .. ceil(120 + 600). */
+#define ROI_MAX_CASHFLOW (120 + 600 + 1)
 
 #define ROI_NULL ((double)NAN)
 #define roi_is_null(x) (isnan(x))
@@ -67,6 +74,18 @@ typedef enum {
 
 typedef enum { ROI_BASIS_BOOKED, ROI_BASIS_HELD } roi_basis;
 
+/* What the planner works back from (goal.metric); ROI_GOAL_NONE: no plan. */
+typedef enum {
+    ROI_GOAL_NONE = -1,
+    ROI_GOAL_REVENUE,
+    ROI_GOAL_MARGIN,
+    ROI_GOAL_NET,
+    ROI_GOAL_DEALS,
+    ROI_GOAL_MEETINGS,
+    ROI_GOAL_HELD,
+    ROI_GOAL_COUNT
+} roi_goal;
+
 /* The uncertain fields, in canonical order (scenarios, sensitivity, simulation). */
 typedef enum {
     ROI_U_VOLUME,
@@ -98,6 +117,7 @@ typedef struct {
         double volume;             /* count at the entry stage */
         double rate[ROI_RATE_COUNT];
         roi_rounding rounding;
+        unsigned skip;             /* bit (1u << stage): stages this funnel lacks */
     } funnel;
     struct {
         double deal_value;         /* one-time revenue per deal */
@@ -119,7 +139,20 @@ typedef struct {
         double flat_fee;
         double internal_hours_per_meeting;
         double internal_hourly_cost;
+        double commission_rate;    /* fraction of the revenue of signed deals */
     } costs;
+    /* Scenario-level (never set in a channel): the monthly projection and the
+     * planner's goal. */
+    struct {
+        double months;             /* 0 = no projection; else the inputs are per month */
+        size_t ramp_count;
+        double ramp[ROI_MAX_RAMP]; /* share of steady results in months 1, 2, ... */
+        double setup_cost;         /* one-time cost in month 1 */
+    } schedule;
+    struct {
+        roi_goal metric;
+        double value;              /* for one campaign (one month with a schedule) */
+    } goal;
 } roi_inputs;
 
 typedef struct {
@@ -159,7 +192,7 @@ typedef struct {
     double stage[ROI_STAGE_COUNT];  /* ROI_NULL before the entry; deals unrounded */
     double deals_expected, deals;
     double revenue_per_deal, revenue, margin;
-    struct { double total, model, fixed, internal; } cost;
+    struct { double total, model, fixed, internal, commission; } cost;
     double net, roi, roi_lifetime;
     struct {
         double revenue, margin, cost, net, calls, meetings, revenue_talk_only;
@@ -169,7 +202,7 @@ typedef struct {
     double payback_months;
     struct {
         double target_roi, min_deals, min_close_rate, min_deal_value;
-        double max_cost_per_meeting, max_price;
+        double max_cost_per_meeting, max_cost_per_held, max_cost, max_price;
     } breakeven;
 } roi_figures;
 
@@ -186,6 +219,7 @@ typedef struct {
 typedef struct {
     roi_model model;
     double cost, net, roi, cost_per_deal, max_price;
+    double cost_at_half;  /* cost.total when results halve and effort stays */
 } roi_billing_row;
 
 /* Row 0 is the scenario itself, row i is channels[i - 1]. */
@@ -204,10 +238,40 @@ typedef struct {
     double net_before, net_after;
 } roi_reallocation;
 
+/* One month of the projection (METHODOLOGY, Monthly projection). */
+typedef struct {
+    double volume, meetings, held, deals, revenue, margin, cost, net;
+    double cumulative_net, cumulative_roi;
+} roi_month;
+
+typedef struct {
+    bool present;                 /* false when schedule.months is 0 */
+    int months;                   /* N */
+    size_t count;                 /* T: series[0] is month 1 */
+    roi_month series[ROI_MAX_SERIES];
+    struct { double volume, deals, revenue, margin, cost, net, roi; } totals;
+    double payback_month;         /* ROI_NULL when never paid back */
+} roi_schedule;
+
+/* The planner's answer (METHODOLOGY, Planner).  When reachable is false every
+ * number is ROI_NULL. */
+typedef struct {
+    bool present;                 /* false without goal.metric */
+    roi_goal metric;
+    double value;
+    bool reachable;
+    double volume, scale;
+    double stage[ROI_STAGE_COUNT];
+    double deals_expected, deals;
+    double hours, operators, cost, revenue, margin, net, roi, sales_hours;
+} roi_plan;
+
 typedef enum { ROI_CASE_PRUDENT, ROI_CASE_CENTRAL, ROI_CASE_AMBITIOUS, ROI_CASE_COUNT } roi_case_kind;
 
 typedef struct {
     roi_figures figures;                    /* the scenario itself */
+    size_t cashflow_count;                  /* months 0 .. K */
+    double cashflow[ROI_MAX_CASHFLOW];      /* cumulative net at the end of month k */
     roi_case cases[ROI_CASE_COUNT];
     size_t sensitivity_count;
     roi_sensitivity_row sensitivity[ROI_U_COUNT];
@@ -216,6 +280,8 @@ typedef struct {
     size_t comparison_count;
     roi_comparison_row comparison[ROI_MAX_CHANNELS + 1];
     roi_reallocation reallocation;
+    roi_schedule schedule;
+    roi_plan plan;
 } roi_result;
 
 typedef enum {
@@ -239,7 +305,8 @@ void roi_scenario_default(roi_scenario *s);
  * none beyond hours and deals (always known). */
 roi_stage roi_model_needs(const roi_inputs *in, roi_model model);
 
-/* True when the count of `stage` is known, i.e. it is at or after the entry. */
+/* True when the count of `stage` is known: at or after the entry and not
+ * listed in funnel.skip. */
 bool roi_stage_known(const roi_inputs *in, roi_stage stage);
 
 /* Computes the figures of one campaign.  fixed_total is the sum of its
@@ -274,9 +341,27 @@ const char *roi_uncertain_name(roi_uncertain field);
 const char *roi_stage_name(roi_stage stage);
 const char *roi_rate_name(roi_rate rate);
 const char *roi_model_name(roi_model model);
+const char *roi_goal_name(roi_goal goal);
 
-/* Evaluates a whole scenario: figures, scenarios, sensitivity, billing models,
- * channel comparison and reallocation.  *s must have passed validation (see
+/* True when `stage` is listed in funnel.skip. */
+bool roi_stage_skipped(const roi_inputs *in, roi_stage stage);
+
+/* The cumulative cash flow of one campaign (the payback chart): out[k] for
+ * k = 0 .. K, K = max(1, ceil(sales_cycle + lifetime)); returns K + 1, the
+ * number of values written (out needs ROI_MAX_CASHFLOW). */
+size_t roi_cashflow(const roi_inputs *in, const roi_figures *f, double *out);
+
+/* The monthly projection of METHODOLOGY "Monthly projection"; out->present is
+ * false when schedule.months is 0.  Needs a validated campaign. */
+roi_status roi_schedule_compute(const roi_inputs *in, double fixed_total,
+                                roi_schedule *out);
+
+/* The planner of METHODOLOGY "Planner"; out->present is false without a
+ * goal.  Needs a validated campaign. */
+roi_status roi_plan_compute(const roi_inputs *in, double fixed_total, roi_plan *out);
+
+/* Evaluates a whole scenario: figures, cash flow, scenarios, sensitivity,
+ * billing models, channel comparison, reallocation, schedule and plan.  *s must have passed validation (see
  * roi_json.h); ROI_EINVALID otherwise.  Allocates nothing. */
 roi_status roi_evaluate(const roi_scenario *s, roi_result *out);
 

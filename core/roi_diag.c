@@ -55,6 +55,10 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
         "link key \"{key}\" names no uncertain field; ignored"},
     [ROI_CODE_LINK_BOUNDS] = {"link_bounds", "key",
         "link key \"{key}\" must be <low>:<high>, two plain decimal numbers; ignored"},
+    [ROI_CODE_LINK_SKIP] = {"link_skip", "key allowed",
+        "link key \"{key}\" must list stage names ({allowed}), each once, separated by commas; ignored"},
+    [ROI_CODE_LINK_RAMP] = {"link_ramp", "key max",
+        "link key \"{key}\" must be at most {max} shares between 0 and 1, plain decimals separated by commas; ignored"},
     /* ---- simulation options ---- */
 };
 

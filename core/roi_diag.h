@@ -48,6 +48,8 @@ typedef enum {
     ROI_CODE_LINK_FIXED_LABEL,   /* key max */
     ROI_CODE_LINK_RANGE_FIELD,   /* key */
     ROI_CODE_LINK_BOUNDS,        /* key */
+    ROI_CODE_LINK_SKIP,          /* key allowed */
+    ROI_CODE_LINK_RAMP,          /* key max */
     /* ---- simulation options ---- */
     ROI_CODE_COUNT
 } roi_code;

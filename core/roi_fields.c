@@ -11,42 +11,60 @@
 #define SC(member) offsetof(roi_scenario, member)
 #define RATE(r) (offsetof(roi_inputs, funnel.rate) + (r) * sizeof(double))
 
+#define C ROI_SCOPE_CAMPAIGN
+#define S ROI_SCOPE_SCENARIO
+#define RATE_F(path, key, r) {path, key, RATE(r), 0, 1, false, false, ROI_KIND_RATE, "fraction", C}
+#define MONEY(path, key, member, unit) \
+    {path, key, IN(member), 0, 1e12, false, false, ROI_KIND_MONEY, unit, C}
+
 static const roi_number_field NUMBER_FIELDS[] = {
-    {"horizon_months", "hz", IN(horizon_months), 0, 600, false},
-    {"target_roi", "tr", IN(target_roi), -1, 1000, true},
-    {"target_ltv_cac", "tl", IN(target_ltv_cac), 0, 1000, true},
-    {"time.operators", "ops", IN(time.operators), 0, 100000, false},
-    {"time.hours_per_operator", "hrs", IN(time.hours_per_operator), 0, 100000, false},
-    {"time.talk_share", "talk", IN(time.talk_share), 0, 1, true},
-    {"funnel.volume", "vol", IN(funnel.volume), 0, 1e9, false},
-    {"funnel.contact_rate", "contact", RATE(ROI_RATE_CONTACT), 0, 1, false},
-    {"funnel.lead_rate", "lead", RATE(ROI_RATE_LEAD), 0, 1, false},
-    {"funnel.meeting_rate", "meet", RATE(ROI_RATE_MEETING), 0, 1, false},
-    {"funnel.show_rate", "show", RATE(ROI_RATE_SHOW), 0, 1, false},
-    {"funnel.opportunity_rate", "opp", RATE(ROI_RATE_OPPORTUNITY), 0, 1, false},
-    {"funnel.close_rate", "close", RATE(ROI_RATE_CLOSE), 0, 1, false},
-    {"value.deal_value", "deal", IN(value.deal_value), 0, 1e12, false},
-    {"value.monthly_value", "mrr", IN(value.monthly_value), 0, 1e12, false},
-    {"value.lifetime_months", "life", IN(value.lifetime_months), 0, 600, false},
-    {"value.margin_rate", "margin", IN(value.margin_rate), 0, 1, false},
-    {"value.sales_cycle_months", "cycle", IN(value.sales_cycle_months), 0, 120, false},
-    {"costs.in_house_hourly_cost", "ihc", IN(costs.in_house_hourly_cost), 0, 1e12, false},
-    {"costs.in_house_fixed", "ihf", IN(costs.in_house_fixed), 0, 1e12, false},
-    {"costs.hourly_rate", "rate", IN(costs.hourly_rate), 0, 1e12, false},
-    {"costs.bonus_per_meeting", "bonus", IN(costs.bonus_per_meeting), 0, 1e12, false},
-    {"costs.per_call", "pcall", IN(costs.per_call), 0, 1e12, false},
-    {"costs.per_meeting", "pmeet", IN(costs.per_meeting), 0, 1e12, false},
-    {"costs.per_deal", "pdeal", IN(costs.per_deal), 0, 1e12, false},
-    {"costs.flat_fee", "flat", IN(costs.flat_fee), 0, 1e12, false},
-    {"costs.internal_hours_per_meeting", "ihm", IN(costs.internal_hours_per_meeting), 0, 1000, false},
-    {"costs.internal_hourly_cost", "ihr", IN(costs.internal_hourly_cost), 0, 1e9, false},
+    {"horizon_months", "hz", IN(horizon_months), 0, 600, false, false, ROI_KIND_MONTHS, "months", C},
+    {"target_roi", "tr", IN(target_roi), -1, 1000, true, false, ROI_KIND_RATE, "fraction", C},
+    {"target_ltv_cac", "tl", IN(target_ltv_cac), 0, 1000, true, false, ROI_KIND_MULTIPLE, "multiple", C},
+    {"time.operators", "ops", IN(time.operators), 0, 100000, false, false, ROI_KIND_COUNT, "people", C},
+    {"time.hours_per_operator", "hrs", IN(time.hours_per_operator), 0, 100000, false, false, ROI_KIND_HOURS, "hours", C},
+    {"time.talk_share", "talk", IN(time.talk_share), 0, 1, true, false, ROI_KIND_RATE, "fraction", C},
+    {"funnel.volume", "vol", IN(funnel.volume), 0, 1e9, false, false, ROI_KIND_COUNT, "entry", C},
+    RATE_F("funnel.contact_rate", "contact", ROI_RATE_CONTACT),
+    RATE_F("funnel.lead_rate", "lead", ROI_RATE_LEAD),
+    RATE_F("funnel.meeting_rate", "meet", ROI_RATE_MEETING),
+    RATE_F("funnel.show_rate", "show", ROI_RATE_SHOW),
+    RATE_F("funnel.opportunity_rate", "opp", ROI_RATE_OPPORTUNITY),
+    RATE_F("funnel.close_rate", "close", ROI_RATE_CLOSE),
+    MONEY("value.deal_value", "deal", value.deal_value, "currency/deal"),
+    MONEY("value.monthly_value", "mrr", value.monthly_value, "currency/month"),
+    {"value.lifetime_months", "life", IN(value.lifetime_months), 0, 600, false, false, ROI_KIND_MONTHS, "months", C},
+    {"value.margin_rate", "margin", IN(value.margin_rate), 0, 1, false, false, ROI_KIND_RATE, "fraction", C},
+    {"value.sales_cycle_months", "cycle", IN(value.sales_cycle_months), 0, 120, false, false, ROI_KIND_MONTHS, "months", C},
+    MONEY("costs.in_house_hourly_cost", "ihc", costs.in_house_hourly_cost, "currency/hour"),
+    MONEY("costs.in_house_fixed", "ihf", costs.in_house_fixed, "currency"),
+    MONEY("costs.hourly_rate", "rate", costs.hourly_rate, "currency/hour"),
+    MONEY("costs.bonus_per_meeting", "bonus", costs.bonus_per_meeting, "currency/meeting"),
+    MONEY("costs.per_call", "pcall", costs.per_call, "currency/call"),
+    MONEY("costs.per_meeting", "pmeet", costs.per_meeting, "currency/meeting"),
+    MONEY("costs.per_deal", "pdeal", costs.per_deal, "currency/deal"),
+    MONEY("costs.flat_fee", "flat", costs.flat_fee, "currency"),
+    {"costs.internal_hours_per_meeting", "ihm", IN(costs.internal_hours_per_meeting), 0, 1000, false, false, ROI_KIND_HOURS, "hours/meeting", C},
+    {"costs.internal_hourly_cost", "ihr", IN(costs.internal_hourly_cost), 0, 1e9, false, false, ROI_KIND_MONEY, "currency/hour", C},
+    {"costs.commission_rate", "comm", IN(costs.commission_rate), 0, 1, false, false, ROI_KIND_RATE, "fraction", C},
+    {"schedule.months", "mo", IN(schedule.months), 0, ROI_MAX_SCHEDULE_MONTHS, false, true, ROI_KIND_MONTHS, "months", S},
+    {"schedule.setup_cost", "setup", IN(schedule.setup_cost), 0, 1e12, false, false, ROI_KIND_MONEY, "currency", S},
+    {"goal.value", "gv", IN(goal.value), 0, 1e12, false, false, ROI_KIND_GOAL, "goal.metric", S},
 };
 
 static const roi_number_field SCENARIO_FIELDS[] = {
-    {"uncertainty.spread", "spread", SC(spread), 0, 1, false},
-    {"reallocation.min_roi", "rmin", SC(reallocation_min_roi), -1, 1000, true},
-    {"reallocation.shift", "rshift", SC(reallocation_shift), 0, 1, false},
+    {"uncertainty.spread", "spread", SC(spread), 0, 1, false, false, ROI_KIND_RATE, "fraction", S},
+    {"reallocation.min_roi", "rmin", SC(reallocation_min_roi), -1, 1000, true, false, ROI_KIND_RATE, "fraction", S},
+    {"reallocation.shift", "rshift", SC(reallocation_shift), 0, 1, false, false, ROI_KIND_RATE, "fraction", S},
 };
+
+static const char *const KIND_NAMES[ROI_KIND_COUNT_] = {
+    "rate", "money", "count", "months", "hours", "multiple", "goal"};
+
+const char *roi_kind_name(roi_kind kind)
+{
+    return (unsigned)kind < ROI_KIND_COUNT_ ? KIND_NAMES[kind] : NULL;
+}
 
 static const char *const ENTRY_NAMES[] = {
     "calls", "contacts", "leads", "meetings", "held", "opportunities", "deals"};
@@ -54,15 +72,17 @@ static const char *const ROUNDING_NAMES[] = {"floor", "expected"};
 static const char *const MODEL_NAMES[] = {
     "in_house", "hourly", "hybrid", "per_call", "per_meeting", "per_deal", "flat"};
 static const char *const BASIS_NAMES[] = {"booked", "held"};
+static const char *const GOAL_NAMES[] = {"revenue", "margin", "net", "deals", "meetings", "held"};
 
 #define COUNT(a) (int)(sizeof(a) / sizeof((a)[0]))
 
-enum { ENUM_ENTRY, ENUM_ROUNDING, ENUM_MODEL, ENUM_BASIS };
+enum { ENUM_ENTRY, ENUM_ROUNDING, ENUM_MODEL, ENUM_BASIS, ENUM_GOAL };
 static const roi_enum_field ENUM_FIELDS[] = {
-    {"funnel.entry", "entry", ENTRY_NAMES, COUNT(ENTRY_NAMES)},
-    {"funnel.rounding", "round", ROUNDING_NAMES, COUNT(ROUNDING_NAMES)},
-    {"costs.model", "model", MODEL_NAMES, COUNT(MODEL_NAMES)},
-    {"costs.meeting_basis", "basis", BASIS_NAMES, COUNT(BASIS_NAMES)},
+    {"funnel.entry", "entry", ENTRY_NAMES, COUNT(ENTRY_NAMES), false, C},
+    {"funnel.rounding", "round", ROUNDING_NAMES, COUNT(ROUNDING_NAMES), false, C},
+    {"costs.model", "model", MODEL_NAMES, COUNT(MODEL_NAMES), false, C},
+    {"costs.meeting_basis", "basis", BASIS_NAMES, COUNT(BASIS_NAMES), false, C},
+    {"goal.metric", "goal", GOAL_NAMES, COUNT(GOAL_NAMES), true, S},
 };
 
 const roi_number_field *roi_number_fields(size_t *count)
@@ -113,7 +133,7 @@ void roi_number_set(void *base, const roi_number_field *f, double value)
 
 bool roi_number_valid(const roi_number_field *f, double value)
 {
-    if (!isfinite(value) || value > f->max)
+    if (!isfinite(value) || value > f->max || (f->whole && value != floor(value)))
         return false;
     return f->min_open ? value > f->min : value >= f->min;
 }
@@ -123,7 +143,9 @@ char *roi_number_rule(const roi_number_field *f, char *buf, size_t size)
     char lo[32], hi[32];
     roi_format_number(f->min, lo);
     roi_format_number(f->max, hi);
-    if (f->min_open)
+    if (f->whole)
+        snprintf(buf, size, "must be a whole number between %s and %s", lo, hi);
+    else if (f->min_open)
         snprintf(buf, size, "must be greater than %s and at most %s", lo, hi);
     else
         snprintf(buf, size, "must be between %s and %s", lo, hi);
@@ -141,18 +163,20 @@ int roi_enum_get(const roi_inputs *in, const roi_enum_field *f)
     case ENUM_ENTRY: return (int)in->funnel.entry;
     case ENUM_ROUNDING: return (int)in->funnel.rounding;
     case ENUM_MODEL: return (int)in->costs.model;
+    case ENUM_GOAL: return (int)in->goal.metric;
     default: return (int)in->costs.meeting_basis;
     }
 }
 
 void roi_enum_set(roi_inputs *in, const roi_enum_field *f, int value)
 {
-    if (value < 0 || value >= f->count)
+    if (value < (f->nullable ? -1 : 0) || value >= f->count)
         return;
     switch (enum_id(f)) {
     case ENUM_ENTRY: in->funnel.entry = (roi_stage)value; break;
     case ENUM_ROUNDING: in->funnel.rounding = (roi_rounding)value; break;
     case ENUM_MODEL: in->costs.model = (roi_model)value; break;
+    case ENUM_GOAL: in->goal.metric = (roi_goal)value; break;
     default: in->costs.meeting_basis = (roi_basis)value; break;
     }
 }

@@ -198,6 +198,59 @@ static void read_fixed(reader *r, const cJSON *list, const char *path, roi_campa
     c->fixed_count = i;
 }
 
+/* funnel.skip: a list of stage names, each once. */
+static void read_skip(reader *r, const cJSON *list, const char *path, roi_inputs *in)
+{
+    const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
+    const cJSON *item;
+    size_t i = 0;
+    if (cJSON_IsNull(list))
+        return;
+    if (!cJSON_IsArray(list)) {
+        roi_diags_add(r->errors, path, "must be a list of stage names, not %s", type_name(list));
+        return;
+    }
+    cJSON_ArrayForEach(item, list) {
+        char at[PATH_SIZE];
+        path_fmt(at, "%s[%zu]", path, i++);
+        int st = cJSON_IsString(item) ? roi_enum_parse(stages, item->valuestring) : -1;
+        if (st < 0) {
+            roi_diags_add(r->errors, at, "must be a stage name (contacts, leads, meetings, held, opportunities)");
+        } else if (roi_stage_skipped(in, (roi_stage)st)) {
+            roi_diags_add(r->errors, at, "lists %s twice", stages->names[st]);
+        } else {
+            in->funnel.skip |= 1u << st;
+        }
+    }
+}
+
+/* schedule.ramp: at most ROI_MAX_RAMP numbers; their range is checked with
+ * the struct. */
+static void read_ramp(reader *r, const cJSON *list, const char *path, roi_inputs *in)
+{
+    const cJSON *item;
+    if (cJSON_IsNull(list))
+        return;
+    if (!cJSON_IsArray(list)) {
+        roi_diags_add(r->errors, path, "must be a list of numbers, not %s", type_name(list));
+        return;
+    }
+    int n = cJSON_GetArraySize(list);
+    if (n > ROI_MAX_RAMP) {
+        roi_diags_add(r->errors, path, "must have at most %d items (got %d)", ROI_MAX_RAMP, n);
+        return;
+    }
+    size_t i = 0;
+    cJSON_ArrayForEach(item, list) {
+        char at[PATH_SIZE];
+        path_fmt(at, "%s[%zu]", path, i);
+        in->schedule.ramp[i] = 1;
+        read_number(r, item, at, &in->schedule.ramp[i]);
+        i++;
+    }
+    in->schedule.ramp_count = i;
+}
+
 /* One member of time / funnel / value / costs, looked up as "group.key". */
 static void read_group_member(reader *r, const cJSON *item, const char *group,
                               const char *prefix, roi_campaign *c)
@@ -215,6 +268,10 @@ static void read_group_member(reader *r, const cJSON *item, const char *group,
         read_enum(r, item, path, ef, &c->in);
     } else if (strcmp(rel, "costs.fixed") == 0) {
         read_fixed(r, item, path, c);
+    } else if (strcmp(rel, ROI_SKIP_PATH) == 0) {
+        read_skip(r, item, path, &c->in);
+    } else if (strcmp(rel, ROI_RAMP_PATH) == 0) {
+        read_ramp(r, item, path, &c->in);
     } else {
         char group_prefix[PATH_SIZE];
         path_fmt(group_prefix, "%s%s.", prefix, group);
@@ -225,14 +282,20 @@ static void read_group_member(reader *r, const cJSON *item, const char *group,
 static bool is_group(const char *key)
 {
     return strcmp(key, "time") == 0 || strcmp(key, "funnel") == 0 ||
-           strcmp(key, "value") == 0 || strcmp(key, "costs") == 0;
+           strcmp(key, "value") == 0 || strcmp(key, "costs") == 0 ||
+           strcmp(key, "schedule") == 0 || strcmp(key, "goal") == 0;
 }
 
+/* Sections a channel may not have. */
 static bool is_scenario_only(const char *key)
 {
     return strcmp(key, "uncertainty") == 0 || strcmp(key, "channels") == 0 ||
-           strcmp(key, "reallocation") == 0;
+           strcmp(key, "reallocation") == 0 || strcmp(key, "schedule") == 0 ||
+           strcmp(key, "goal") == 0;
 }
+
+static void read_group(reader *r, const cJSON *item, const char *key, const char *path,
+                       const char *prefix, roi_campaign *c);
 
 static void read_campaign(reader *r, const cJSON *obj, const char *prefix,
                           roi_campaign *c, bool is_channel)
@@ -254,25 +317,32 @@ static void read_campaign(reader *r, const cJSON *obj, const char *prefix,
             double v = roi_number_get(&c->in, nf);
             read_number(r, item, path, &v);
             roi_number_set(&c->in, nf, v);
-        } else if (is_group(key)) {
-            if (cJSON_IsNull(item))
-                continue;
-            if (!cJSON_IsObject(item)) {
-                roi_diags_add(r->errors, path, "must be an object, not %s", type_name(item));
-                continue;
-            }
-            const cJSON *member;
-            cJSON_ArrayForEach(member, item)
-                read_group_member(r, member, key, prefix, c);
         } else if (is_scenario_only(key)) {
             if (is_channel)
                 roi_diags_add(r->errors, path, "is not allowed inside a channel");
+            else if (is_group(key))
+                read_group(r, item, key, path, prefix, c);
+        } else if (is_group(key)) {
+            read_group(r, item, key, path, prefix, c);
         } else {
             warn_unknown(r, prefix, key);
         }
     }
 }
 
+static void read_group(reader *r, const cJSON *item, const char *key, const char *path,
+                       const char *prefix, roi_campaign *c)
+{
+    if (cJSON_IsNull(item))
+        return;
+    if (!cJSON_IsObject(item)) {
+        roi_diags_add(r->errors, path, "must be an object, not %s", type_name(item));
+        return;
+    }
+    const cJSON *member;
+    cJSON_ArrayForEach(member, item)
+        read_group_member(r, member, key, prefix, c);
+}
 static void read_scenario_number(reader *r, const cJSON *item, const char *path,
                                  roi_scenario *s, bool *given)
 {
@@ -412,7 +482,10 @@ static void read_document(reader *r, const cJSON *root, roi_scenario *s)
 
 /* ---- value rules ---------------------------------------------------------- */
 
-static const roi_number_field AMOUNT_FIELD = {"amount", "", 0, 0, 1e12, false};
+static const roi_number_field AMOUNT_FIELD = {"amount", "", 0, 0, 1e12, false, false,
+                                              ROI_KIND_MONEY, "currency", ROI_SCOPE_CAMPAIGN};
+static const roi_number_field RAMP_FIELD = {"ramp", "", 0, 0, 1, false, false,
+                                            ROI_KIND_RATE, "fraction", ROI_SCOPE_SCENARIO};
 
 static void check_number(roi_diags *errors, const char *path,
                          const roi_number_field *f, double v)
@@ -465,7 +538,83 @@ static void check_model(roi_diags *errors, const char *prefix, const roi_inputs 
     }
 }
 
-static void check_campaign(roi_diags *errors, const char *prefix, const roi_campaign *c)
+/* funnel.skip and the rates into skipped stages (METHODOLOGY, Hours and funnel). */
+static void check_skip(roi_diags *errors, const char *prefix, const roi_inputs *in)
+{
+    char path[PATH_SIZE];
+    unsigned allowed = ((1u << ROI_STAGE_DEALS) - 1u) & ~(1u << in->funnel.entry);
+    if (in->funnel.skip & ~allowed) {
+        join(path, prefix, ROI_SKIP_PATH);
+        roi_diags_add(errors, path, "may list only stages after the entry (%s) and before deals",
+                      roi_stage_name(in->funnel.entry));
+    }
+    for (int st = (int)in->funnel.entry + 1; st < ROI_STAGE_DEALS; st++) {
+        double rate = in->funnel.rate[st - 1];
+        if (!roi_stage_skipped(in, (roi_stage)st) || rate == 1)
+            continue;
+        char rel[PATH_SIZE], got[32];
+        path_fmt(rel, "funnel.%s", roi_rate_name((roi_rate)(st - 1)));
+        join(path, prefix, rel);
+        roi_format_number(rate, got);
+        roi_diags_add(errors, path, "leads into %s, which this funnel skips: it must be 1 (got %s)",
+                      roi_stage_name((roi_stage)st), got);
+    }
+}
+
+/* The goal and the schedule: scenario-level fields. */
+static void check_goal(roi_diags *errors, const char *prefix, const roi_inputs *in)
+{
+    char path[PATH_SIZE];
+    roi_stage st = in->goal.metric == ROI_GOAL_HELD       ? ROI_STAGE_HELD
+                 : in->goal.metric == ROI_GOAL_MEETINGS ? ROI_STAGE_MEETINGS
+                                                        : ROI_STAGE_COUNT;
+    if (st != ROI_STAGE_COUNT && !roi_stage_known(in, st)) {
+        join(path, prefix, "goal.metric");
+        roi_diags_add(errors, path, "the goal counts %s, which this funnel does not know",
+                      roi_stage_name(st));
+    }
+    if (in->schedule.ramp_count > ROI_MAX_RAMP) {
+        join(path, prefix, ROI_RAMP_PATH);
+        roi_diags_add(errors, path, "must have at most %d items", ROI_MAX_RAMP);
+        return;
+    }
+    for (size_t i = 0; i < in->schedule.ramp_count; i++) {
+        path_fmt(path, "%s%s[%zu]", prefix, ROI_RAMP_PATH, i);
+        check_number(errors, path, &RAMP_FIELD, in->schedule.ramp[i]);
+    }
+}
+
+/* A channel holds none of the scenario-level fields. */
+static void check_channel_scope(roi_diags *errors, const char *prefix, const roi_inputs *in)
+{
+    size_t n;
+    char path[PATH_SIZE];
+    roi_inputs def;
+    roi_inputs_default(&def);
+    const roi_number_field *fields = roi_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (fields[i].scope != ROI_SCOPE_SCENARIO ||
+            roi_number_get(in, &fields[i]) == roi_number_get(&def, &fields[i]))
+            continue;
+        join(path, prefix, fields[i].path);
+        roi_diags_add(errors, path, "is not allowed inside a channel");
+    }
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (enums[i].scope != ROI_SCOPE_SCENARIO ||
+            roi_enum_get(in, &enums[i]) == roi_enum_get(&def, &enums[i]))
+            continue;
+        join(path, prefix, enums[i].path);
+        roi_diags_add(errors, path, "is not allowed inside a channel");
+    }
+    if (in->schedule.ramp_count) {
+        join(path, prefix, ROI_RAMP_PATH);
+        roi_diags_add(errors, path, "is not allowed inside a channel");
+    }
+}
+
+static void check_campaign(roi_diags *errors, const char *prefix, const roi_campaign *c,
+                           bool is_channel)
 {
     size_t n;
     char path[PATH_SIZE];
@@ -483,7 +632,7 @@ static void check_campaign(roi_diags *errors, const char *prefix, const roi_camp
     const roi_enum_field *enums = roi_enum_fields(&n);
     for (size_t i = 0; i < n; i++) {
         int v = roi_enum_get(&c->in, &enums[i]);
-        if (v < 0 || v >= enums[i].count) {
+        if (v < (enums[i].nullable ? -1 : 0) || v >= enums[i].count) {
             join(path, prefix, enums[i].path);
             roi_diags_add(errors, path, "has no valid value");
         }
@@ -499,7 +648,12 @@ static void check_campaign(roi_diags *errors, const char *prefix, const roi_camp
         path_fmt(path, "%scosts.fixed[%zu].amount", prefix, i);
         check_number(errors, path, &AMOUNT_FIELD, c->fixed[i].amount);
     }
+    check_skip(errors, prefix, &c->in);
     check_model(errors, prefix, &c->in);
+    if (is_channel)
+        check_channel_scope(errors, prefix, &c->in);
+    else
+        check_goal(errors, prefix, &c->in);
 }
 
 static void check_ranges(roi_diags *errors, const roi_scenario *s)
@@ -516,7 +670,12 @@ static void check_ranges(roi_diags *errors, const roi_scenario *s)
         roi_format_number(rg->low, lo);
         roi_format_number(rg->high, hi);
         roi_format_number(b, base);
-        if (!roi_number_valid(f, rg->low) || !roi_number_valid(f, rg->high)) {
+        int rate = u - ROI_U_CONTACT_RATE;
+        if (rate >= 0 && rate < ROI_RATE_COUNT &&
+            roi_stage_skipped(&s->main.in, (roi_stage)(rate + 1))) {
+            roi_diags_add(errors, path, "ranges the rate into %s, which this funnel skips",
+                          roi_stage_name((roi_stage)(rate + 1)));
+        } else if (!roi_number_valid(f, rg->low) || !roi_number_valid(f, rg->high)) {
             char rule[96];
             roi_number_rule(f, rule, sizeof rule);
             roi_diags_add(errors, path, "both bounds %s (got [%s, %s])", rule, lo, hi);
@@ -532,7 +691,7 @@ size_t roi_scenario_check(const roi_scenario *s, roi_diags *errors)
 {
     size_t before = roi_diags_total(errors), n;
     const roi_number_field *fields = roi_scenario_number_fields(&n);
-    check_campaign(errors, "", &s->main);
+    check_campaign(errors, "", &s->main, false);
     for (size_t i = 0; i < n; i++) {
         if (strcmp(fields[i].path, "reallocation.min_roi") == 0 &&
             !s->reallocation_min_roi_given)
@@ -547,7 +706,7 @@ size_t roi_scenario_check(const roi_scenario *s, roi_diags *errors)
     for (size_t i = 0; i < s->channel_count; i++) {
         char prefix[PATH_SIZE];
         path_fmt(prefix, "channels[%zu].", i);
-        check_campaign(errors, prefix, &s->channels[i]);
+        check_campaign(errors, prefix, &s->channels[i], true);
     }
     return roi_diags_total(errors) - before;
 }
@@ -812,6 +971,7 @@ static void w_figures(writer *w, const roi_figures *f)
     w_number(w, "model", f->cost.model);
     w_number(w, "fixed", f->cost.fixed);
     w_number(w, "internal", f->cost.internal);
+    w_number(w, "commission", f->cost.commission);
     w_close(w, '}');
     w_number(w, "net", f->net);
     w_number(w, "roi", f->roi);
@@ -837,12 +997,18 @@ static void w_figures(writer *w, const roi_figures *f)
     w_number(w, "max_cac", f->ltv.max_cac);
     w_close(w, '}');
     w_number(w, "payback_months", f->payback_months);
+}
+
+static void w_breakeven(writer *w, const roi_figures *f)
+{
     w_open(w, "breakeven", '{');
     w_number(w, "target_roi", f->breakeven.target_roi);
     w_number(w, "min_deals", f->breakeven.min_deals);
     w_number(w, "min_close_rate", f->breakeven.min_close_rate);
     w_number(w, "min_deal_value", f->breakeven.min_deal_value);
     w_number(w, "max_cost_per_meeting", f->breakeven.max_cost_per_meeting);
+    w_number(w, "max_cost_per_held", f->breakeven.max_cost_per_held);
+    w_number(w, "max_cost", f->breakeven.max_cost);
     w_number(w, "max_price", f->breakeven.max_price);
     w_close(w, '}');
 }
@@ -891,6 +1057,7 @@ static void w_billing(writer *w, const roi_result *r)
         w_number(w, "roi", row->roi);
         w_number(w, "cost_per_deal", row->cost_per_deal);
         w_number(w, "max_price", row->max_price);
+        w_number(w, "cost_at_half", row->cost_at_half);
         w_close(w, '}');
     }
     w_close(w, ']');
@@ -945,6 +1112,90 @@ static void w_reallocation(writer *w, const roi_reallocation *ra)
     w_close(w, '}');
 }
 
+static void w_cashflow(writer *w, const roi_result *r)
+{
+    w_open(w, "cashflow", '[');
+    for (size_t k = 0; k < r->cashflow_count; k++) {
+        w_open(w, NULL, '{');
+        w_number(w, "month", (double)k);
+        w_number(w, "net", r->cashflow[k]);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+}
+
+static void w_schedule(writer *w, const roi_schedule *sc)
+{
+    if (!sc->present) {
+        w_raw(w, "schedule", "null");
+        return;
+    }
+    w_open(w, "schedule", '{');
+    w_number(w, "months", sc->months);
+    w_open(w, "series", '[');
+    for (size_t k = 0; k < sc->count; k++) {
+        const roi_month *m = &sc->series[k];
+        w_open(w, NULL, '{');
+        w_number(w, "month", (double)(k + 1));
+        w_number(w, "volume", m->volume);
+        w_number(w, "meetings", m->meetings);
+        w_number(w, "held", m->held);
+        w_number(w, "deals", m->deals);
+        w_number(w, "revenue", m->revenue);
+        w_number(w, "margin", m->margin);
+        w_number(w, "cost", m->cost);
+        w_number(w, "net", m->net);
+        w_number(w, "cumulative_net", m->cumulative_net);
+        w_number(w, "cumulative_roi", m->cumulative_roi);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+    w_open(w, "totals", '{');
+    w_number(w, "volume", sc->totals.volume);
+    w_number(w, "deals", sc->totals.deals);
+    w_number(w, "revenue", sc->totals.revenue);
+    w_number(w, "margin", sc->totals.margin);
+    w_number(w, "cost", sc->totals.cost);
+    w_number(w, "net", sc->totals.net);
+    w_number(w, "roi", sc->totals.roi);
+    w_close(w, '}');
+    w_number(w, "payback_month", sc->payback_month);
+    w_close(w, '}');
+}
+
+static void w_plan(writer *w, const roi_plan *p)
+{
+    if (!p->present) {
+        w_raw(w, "plan", "null");
+        return;
+    }
+    w_open(w, "plan", '{');
+    w_string(w, "metric", roi_goal_name(p->metric));
+    w_number(w, "value", p->value);
+    w_raw(w, "reachable", p->reachable ? "true" : "false");
+    w_number(w, "volume", p->volume);
+    w_number(w, "scale", p->scale);
+    if (p->reachable) {
+        w_open(w, "funnel", '{');
+        for (int s = 0; s < ROI_STAGE_DEALS; s++)
+            w_number(w, roi_stage_name((roi_stage)s), p->stage[s]);
+        w_number(w, "deals_expected", p->deals_expected);
+        w_number(w, "deals", p->deals);
+        w_close(w, '}');
+    } else {
+        w_raw(w, "funnel", "null");
+    }
+    w_number(w, "hours", p->hours);
+    w_number(w, "operators", p->operators);
+    w_number(w, "cost", p->cost);
+    w_number(w, "revenue", p->revenue);
+    w_number(w, "margin", p->margin);
+    w_number(w, "net", p->net);
+    w_number(w, "roi", p->roi);
+    w_number(w, "sales_hours", p->sales_hours);
+    w_close(w, '}');
+}
+
 char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
                          const roi_diags *warnings, int options)
 {
@@ -957,6 +1208,8 @@ char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
     w_string(&w, "currency", s->main.currency);
     w_diags(&w, "warnings", warnings);
     w_figures(&w, &r->figures);
+    w_cashflow(&w, r);
+    w_breakeven(&w, &r->figures);
     w_open(&w, "scenarios", '{');
     w_case(&w, "prudent", &r->cases[ROI_CASE_PRUDENT]);
     w_case(&w, "central", &r->cases[ROI_CASE_CENTRAL]);
@@ -966,6 +1219,8 @@ char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
     w_billing(&w, r);
     w_comparison(&w, s, r);
     w_reallocation(&w, &r->reallocation);
+    w_schedule(&w, &r->schedule);
+    w_plan(&w, &r->plan);
     w_close(&w, '}');
     return w_finish(&w);
 }
@@ -977,17 +1232,20 @@ static void w_group_numbers(writer *w, const roi_inputs *in, const char *group)
     size_t n, glen = strlen(group);
     const roi_enum_field *enums = roi_enum_fields(&n);
     for (size_t i = 0; i < n; i++)
-        if (strncmp(enums[i].path, group, glen) == 0 && enums[i].path[glen] == '.')
-            w_string(w, enums[i].path + glen + 1, enums[i].names[roi_enum_get(in, &enums[i])]);
+        if (strncmp(enums[i].path, group, glen) == 0 && enums[i].path[glen] == '.') {
+            int v = roi_enum_get(in, &enums[i]);
+            w_string(w, enums[i].path + glen + 1, v >= 0 ? enums[i].names[v] : NULL);
+        }
     const roi_number_field *fields = roi_number_fields(&n);
     for (size_t i = 0; i < n; i++)
         if (strncmp(fields[i].path, group, glen) == 0 && fields[i].path[glen] == '.')
             w_number(w, fields[i].path + glen + 1, roi_number_get(in, &fields[i]));
 }
 
-static void w_campaign(writer *w, const roi_campaign *c)
+static void w_campaign(writer *w, const roi_campaign *c, bool is_channel)
 {
-    static const char *const groups[] = {"time", "funnel", "value", "costs"};
+    static const char *const groups[] = {"time", "funnel", "value", "costs", "schedule", "goal"};
+    size_t group_count = is_channel ? 4 : 6;
     size_t n;
     const roi_number_field *fields = roi_number_fields(&n);
     w_number(w, "version", ROI_FORMAT_VERSION);
@@ -996,9 +1254,22 @@ static void w_campaign(writer *w, const roi_campaign *c)
     for (size_t i = 0; i < n; i++)
         if (!strchr(fields[i].path, '.'))
             w_number(w, fields[i].path, roi_number_get(&c->in, &fields[i]));
-    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+    for (size_t g = 0; g < group_count; g++) {
         w_open(w, groups[g], '{');
         w_group_numbers(w, &c->in, groups[g]);
+        if (strcmp(groups[g], "funnel") == 0) {
+            w_open(w, "skip", '[');
+            for (int st = 0; st < ROI_STAGE_COUNT; st++)
+                if (roi_stage_skipped(&c->in, (roi_stage)st))
+                    w_string(w, NULL, roi_stage_name((roi_stage)st));
+            w_close(w, ']');
+        }
+        if (strcmp(groups[g], "schedule") == 0) {
+            w_open(w, "ramp", '[');
+            for (size_t i = 0; i < c->in.schedule.ramp_count && i < ROI_MAX_RAMP; i++)
+                w_number(w, NULL, c->in.schedule.ramp[i]);
+            w_close(w, ']');
+        }
         if (strcmp(groups[g], "costs") == 0) {
             w_open(w, "fixed", '[');
             for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++) {
@@ -1018,7 +1289,7 @@ char *roi_scenario_to_json(const roi_scenario *s, int options)
     writer w;
     w_init(&w, options);
     w_open(&w, NULL, '{');
-    w_campaign(&w, &s->main);
+    w_campaign(&w, &s->main, false);
     w_open(&w, "uncertainty", '{');
     w_number(&w, "spread", s->spread);
     w_open(&w, "ranges", '{');
@@ -1035,7 +1306,7 @@ char *roi_scenario_to_json(const roi_scenario *s, int options)
     w_open(&w, "channels", '[');
     for (size_t i = 0; i < s->channel_count && i < ROI_MAX_CHANNELS; i++) {
         w_open(&w, NULL, '{');
-        w_campaign(&w, &s->channels[i]);
+        w_campaign(&w, &s->channels[i], true);
         w_close(&w, '}');
     }
     w_close(&w, ']');

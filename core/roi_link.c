@@ -108,6 +108,24 @@ static void put_campaign(roi_buf *b, const char *prefix, const roi_campaign *c,
             put_number(b, v);
         }
     }
+    if (c->in.funnel.skip) {
+        put_key(b, prefix, "skip");
+        const char *sep = "";
+        for (int st = 0; st < ROI_STAGE_COUNT; st++) {
+            if (!roi_stage_skipped(&c->in, (roi_stage)st))
+                continue;
+            roi_buf_puts(b, sep);
+            roi_buf_puts(b, roi_stage_name((roi_stage)st));
+            sep = ",";
+        }
+    }
+    for (size_t i = 0; i < c->in.schedule.ramp_count && i < ROI_MAX_RAMP; i++) {
+        if (i == 0)
+            put_key(b, prefix, "ramp");
+        else
+            roi_buf_putc(b, ',');
+        put_number(b, c->in.schedule.ramp[i]);
+    }
     for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++) {
         put_key(b, prefix, "fix");
         put_number(b, c->fixed[i].amount);
@@ -342,6 +360,66 @@ static void add_fixed(decoder *d, const char *prefix, const char *key, const cha
     c->fixed_count++;
 }
 
+/* skip=meetings,held: stage names separated by commas. */
+static void set_skip(decoder *d, const char *prefix, const char *key, const char *value,
+                     roi_inputs *in)
+{
+    char path[ROI_DIAG_FIELD_SIZE], name[32];
+    const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
+    unsigned skip = 0;
+    snprintf(path, sizeof path, "%s%s", prefix, ROI_SKIP_PATH);
+    for (const char *p = value; ; p++) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        int st = -1;
+        if (n < sizeof name) {
+            memcpy(name, p, n);
+            name[n] = '\0';
+            st = roi_enum_parse(stages, name);
+        }
+        if (st < 0 || st == ROI_STAGE_DEALS || (skip >> st) & 1u) {
+            DROP(d, path, ROI_CODE_LINK_SKIP, key,
+                 ROI_TXT("allowed", "calls contacts leads meetings held opportunities"));
+            return;
+        }
+        skip |= 1u << st;
+        if (!comma)
+            break;
+        p = comma;
+    }
+    in->funnel.skip = skip;
+}
+
+/* ramp=0.4,0.7,0.9: at most ROI_MAX_RAMP numbers separated by commas. */
+static void set_ramp(decoder *d, const char *prefix, const char *key, const char *value,
+                     roi_inputs *in)
+{
+    char path[ROI_DIAG_FIELD_SIZE], text[40];
+    double ramp[ROI_MAX_RAMP];
+    size_t count = 0;
+    snprintf(path, sizeof path, "%s%s", prefix, ROI_RAMP_PATH);
+    for (const char *p = value; ; p++) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        bool ok = count < ROI_MAX_RAMP && n < sizeof text;
+        if (ok) {
+            memcpy(text, p, n);
+            text[n] = '\0';
+            ok = parse_number(text, &ramp[count]) && ramp[count] >= 0 && ramp[count] <= 1;
+        }
+        if (!ok) {
+            DROP(d, path, ROI_CODE_LINK_RAMP, key, ROI_NUM("max", ROI_MAX_RAMP));
+            return;
+        }
+        count++;
+        if (!comma)
+            break;
+        p = comma;
+    }
+    memcpy(in->schedule.ramp, ramp, count * sizeof ramp[0]);
+    in->schedule.ramp_count = count;
+}
+
 static const roi_number_field *number_by_key(const roi_number_field *fields, size_t n,
                                              const char *key)
 {
@@ -421,6 +499,14 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
     }
     if (strcmp(key, "fix") == 0) {
         add_fixed(d, prefix, key, value, c);
+        return;
+    }
+    if (strcmp(key, "skip") == 0) {
+        set_skip(d, prefix, key, value, &c->in);
+        return;
+    }
+    if (strcmp(key, "ramp") == 0) {
+        set_ramp(d, prefix, key, value, &c->in);
         return;
     }
     if (nf) {
@@ -509,6 +595,10 @@ static void reset_field(roi_scenario *s, const char *path)
                 s->ranges[u].given = false;
         return;
     }
+    if (strncmp(path, ROI_RAMP_PATH, strlen(ROI_RAMP_PATH)) == 0)
+        c->in.schedule.ramp_count = 0;
+    if (strcmp(path, ROI_SKIP_PATH) == 0)
+        c->in.funnel.skip = 0;
     const roi_number_field *nf = roi_number_field_find(path);
     const roi_enum_field *ef = roi_enum_field_find(path);
     if (nf)

@@ -380,15 +380,19 @@ static void test_calc_deals_rounding(void **state)
         {"2.5 expected", ROI_STAGE_MEETINGS, 10, 0.25, 1, 1, ROI_ROUND_EXPECTED, 2.5, 2.5, false},
         /* 50 * 0.25 = 12.5 -> 12 (pay-per-meeting example) */
         {"12.5 floor", ROI_STAGE_MEETINGS, 50, 0.25, 1, 1, ROI_ROUND_FLOOR, 12.5, 12, false},
-        /* the slack is tiny: 2.99999 + 1e-9*2.99999 < 3 -> 2 */
+        /* the slack is tiny: 2.99999 + 1e-12*2.99999 < 3 -> 2 */
         {"2.99999 floor", ROI_STAGE_DEALS, 2.99999, 1, 1, 1, ROI_ROUND_FLOOR, 2.99999, 2, false},
-        /* relative for large counts: 999999.9995 + 1e-9*999999.9995
-         * = 1000000.0005 -> 1000000 */
-        {"relative slack", ROI_STAGE_DEALS, 999999.9995, 1, 1, 1, ROI_ROUND_FLOOR, 999999.9995, 1000000, false},
-        /* absolute below 1: 0.9999999995 + 1e-9 = 1.0000000005 -> 1 */
-        {"slack below 1, up", ROI_STAGE_DEALS, 0.9999999995, 1, 1, 1, ROI_ROUND_FLOOR, 0.9999999995, 1, false},
-        /* 0.999999998 + 1e-9 = 0.999999999 -> 0 */
-        {"slack below 1, down", ROI_STAGE_DEALS, 0.999999998, 1, 1, 1, ROI_ROUND_FLOOR, 0.999999998, 0, false},
+        /* relative for large counts: 999999.9999999995 + 1e-12*1e6
+         * = 1000000.0000009995 -> 1000000 */
+        {"relative slack", ROI_STAGE_DEALS, 999999.9999999995, 1, 1, 1, ROI_ROUND_FLOOR, 999999.9999999995, 1000000, false},
+        /* but no more: 999999.9995 + 1e-6 stays below 1000000 -> 999999 */
+        {"relative slack, down", ROI_STAGE_DEALS, 999999.9995, 1, 1, 1, ROI_ROUND_FLOOR, 999999.9995, 999999, false},
+        /* 2026-12: at 1e-9 the slack turned 1e9 deals into 1 000 000 001 */
+        {"1e9 deals stay 1e9", ROI_STAGE_DEALS, 1e9, 1, 1, 1, ROI_ROUND_FLOOR, 1e9, 1e9, false},
+        /* absolute below 1: 0.9999999999995 + 1e-12 = 1.0000000000005 -> 1 */
+        {"slack below 1, up", ROI_STAGE_DEALS, 0.9999999999995, 1, 1, 1, ROI_ROUND_FLOOR, 0.9999999999995, 1, false},
+        /* 0.999999999998 + 1e-12 = 0.999999999999 -> 0 */
+        {"slack below 1, down", ROI_STAGE_DEALS, 0.999999999998, 1, 1, 1, ROI_ROUND_FLOOR, 0.999999999998, 0, false},
         {"zero", ROI_STAGE_CALLS, 0, 0.3, 0.1, 0.3, ROI_ROUND_FLOOR, 0, 0, false},
         {"close 0", ROI_STAGE_MEETINGS, 50, 0, 1, 1, ROI_ROUND_FLOOR, 0, 0, false},
     };
@@ -711,13 +715,24 @@ static void test_calc_ltv(void **state)
     CLOSE(f.ltv.margin, 1700);           /* 3400 x 0.5 */
     CLOSE(f.unit_cost[ROI_STAGE_DEALS], 400); /* 2000 / 5 */
     CLOSE(f.ltv.to_cac, 4.25);           /* 1700 / 400 */
-    CLOSE(f.ltv.to_meeting_cost, 8.5);   /* 1700 / (2000 / 10) */
+    CLOSE(f.ltv.to_meeting_cost, 8.5);   /* 1700 / (2000 / 10 held) */
     CLOSE(f.ltv.max_cac, 425);           /* 1700 / 4 */
     /* rpd 1000 + 100x12 = 2200; roi_lifetime = (5 x 1700 - 2000)/2000 = 3.25 */
     CLOSE(f.roi_lifetime, 3.25);
 
-    /* entry held: meeting cost unknown -> to_meeting_cost null */
+    /* 2026-12: over HELD meetings.  Entry held: booked meetings unknown, held
+     * known -> still 1700 / (2000 / 10) */
     in.funnel.entry = ROI_STAGE_HELD;
+    f = compute_ok(&in, 0);
+    CLOSE(f.ltv.to_meeting_cost, 8.5);
+    /* 8 held of 10 booked: 1700 / (2000 / 8) = 6.8, not 1700 / 200 */
+    in.funnel.entry = ROI_STAGE_MEETINGS;
+    in.funnel.rate[ROI_RATE_SHOW] = 0.8;
+    f = compute_ok(&in, 0);
+    CLOSE(f.ltv.to_meeting_cost, 6.8);
+    in.funnel.rate[ROI_RATE_SHOW] = 1;
+    /* entry opportunities: held unknown -> to_meeting_cost null */
+    in.funnel.entry = ROI_STAGE_OPPORTUNITIES;
     f = compute_ok(&in, 0);
     IS_NULL(f.ltv.to_meeting_cost);
     CLOSE(f.ltv.to_cac, 4.25);

@@ -192,6 +192,10 @@ static const bad_case BAD[] = {
     {"v=1&entry=meetings&vol=50&&garbage", "", "link_pair"},
     {"v=1&entry=meetings&vol=50&%ZZ=1", "", "link_pair"},
     {"v=&entry=meetings&vol=50", "version", "link_number"},
+    {"v=1&entry=meetings&vol=50&skip=held,held", "funnel.skip", "link_skip"},
+    {"v=1&entry=meetings&vol=50&skip=deals", "funnel.skip", "link_skip"},
+    {"v=1&entry=meetings&vol=50&ramp=0.5,0x1", "schedule.ramp", "link_ramp"},
+    {"v=1&entry=meetings&vol=50&ramp=0.5,1.5", "schedule.ramp", "link_ramp"},
 };
 
 static void test_link_drops_bad_pairs_and_keeps_good_ones(void **state)
@@ -662,6 +666,137 @@ static void test_link_longest_scenario_is_measured_and_refused(void **state)
     roi_scenario_free(s);
 }
 
+/* ---- links printed in the docs, frozen (issue 9) ---------------------------
+ * tests/fixtures/links/NN-name.link holds a link exactly as README.md or
+ * docs/ show it (see the README there); NN-name.json the scenario the decoder
+ * gave for it when it was frozen; NN-name.warnings, when the decode warned,
+ * the field of each warning in order, one per line (an empty line for a piece
+ * that names no field).  Both sides go through today's canonical writer, so a
+ * field added later with its default does not break the comparison, while any
+ * change in what an old link means does. */
+#include <dirent.h>
+
+#define LINK_FIXTURES ROI_FIXTURES "/links"
+
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The NN-name stems of the .link files, sorted; the caller frees. */
+static char **link_fixture_stems(size_t *count)
+{
+    DIR *dir = opendir(LINK_FIXTURES);
+    char **stems = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    assert_non_null(dir);
+    while ((e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len <= 5 || strcmp(e->d_name + len - 5, ".link") != 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            stems = realloc(stems, cap * sizeof *stems);
+            assert_non_null(stems);
+        }
+        stems[n] = malloc(len - 4);
+        assert_non_null(stems[n]);
+        memcpy(stems[n], e->d_name, len - 5);
+        stems[n][len - 5] = '\0';
+        n++;
+    }
+    closedir(dir);
+    if (n > 0)
+        qsort(stems, n, sizeof *stems, compare_names);
+    *count = n;
+    return stems;
+}
+
+/* A fixture file's text, NULL when it does not exist. */
+static char *read_link_fixture(const char *stem, const char *ext, size_t *len)
+{
+    char path[512];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s%s", LINK_FIXTURES, stem, ext);
+    f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fclose(f);
+    return test_read_file(path, len);
+}
+
+static void check_frozen_link(const char *stem)
+{
+    size_t len, json_len, warn_len = 0;
+    char *link = read_link_fixture(stem, ".link", &len);
+    char *json = read_link_fixture(stem, ".json", &json_len);
+    char *expected_warnings = read_link_fixture(stem, ".warnings", &warn_len);
+    roi_diags warnings, errors, parse_warnings;
+    roi_scenario *a = NULL, *b = NULL;
+
+    print_message("frozen link %s\n", stem);
+    assert_non_null(link);
+    assert_non_null(json);
+    /* A printed link never ends in white space: a final newline (an editor's)
+     * is not part of it. */
+    while (len > 0 && (link[len - 1] == '\n' || link[len - 1] == '\r'))
+        link[--len] = '\0';
+    assert_true(len > 0);
+
+    roi_diags_init(&warnings);
+    roi_diags_init(&errors);
+    assert_int_equal(roi_link_decode(link, len, &a, &warnings, &errors), ROI_OK);
+    assert_int_equal(errors.count, 0);
+    assert_non_null(a);
+
+    roi_diags_init(&parse_warnings);
+    assert_int_equal(roi_scenario_parse(json, json_len, &b, &errors, &parse_warnings), ROI_OK);
+    assert_int_equal(errors.count, 0);
+    assert_int_equal(parse_warnings.count, 0);
+    assert_non_null(b);
+
+    assert_same_scenario(a, b);
+
+    /* The warnings: the same fields, in the same order. */
+    {
+        size_t i = 0;
+        char *line = expected_warnings;
+        while (line && *line) {
+            char *end = strchr(line, '\n');
+            assert_non_null(end); /* every line, the last too, ends in '\n' */
+            *end = '\0';
+            assert_true(i < warnings.count);
+            assert_string_equal(warnings.items[i].field, line);
+            i++;
+            line = end + 1;
+        }
+        assert_int_equal(warnings.count, i);
+    }
+
+    roi_diags_free(&warnings);
+    roi_diags_free(&errors);
+    roi_diags_free(&parse_warnings);
+    roi_scenario_free(a);
+    roi_scenario_free(b);
+    free(link);
+    free(json);
+    free(expected_warnings);
+}
+
+static void test_link_docs_links_still_decode_to_their_frozen_scenario(void **state)
+{
+    size_t count;
+    char **stems = link_fixture_stems(&count);
+    (void)state;
+    assert_true(count > 0); /* an empty or missing directory tests nothing */
+    for (size_t i = 0; i < count; i++) {
+        check_frozen_link(stems[i]);
+        free(stems[i]);
+    }
+    free(stems);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -680,6 +815,7 @@ int main(void)
         cmocka_unit_test(test_link_reads_a_whole_url),
         cmocka_unit_test(test_link_refuses_input_over_8_kib),
         cmocka_unit_test(test_link_json_faces),
+        cmocka_unit_test(test_link_docs_links_still_decode_to_their_frozen_scenario),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -308,6 +308,47 @@ static void test_sim_json_bad_inputs(void **state)
     cJSON_Delete(doc);
 }
 
+/* Equal nets of any size give finite, strictly increasing edges (2026-12:
+ * at 2^53 and above net - 1 .. net + 1 collapsed to one point, and the
+ * histogram divided 0 by 0).  Reproducer from the issue:
+ * #v=1&entry=deals&vol=1e9&deal=1e12&model=flat&spread=0. */
+static void test_sim_histogram_edges_for_equal_nets(void **state)
+{
+    static const struct {
+        double volume, deal_value, flat_fee;
+    } cases[] = {
+        {1e9, 1e12, 0},          /* net 1e21 */
+        {1e9, 1e12, 1e12},       /* net 1e21 - 1e12 */
+        {1, 9007199254740992.0 / 1e4, 0}, /* 2^53 / 1e4 deal value: just under */
+        {1e5, 1e12, 0},          /* 1e17 > 2^53 */
+        {0, 0, 1e12},            /* net -1e12 */
+        {0, 0, 0},               /* net 0 */
+    };
+    fixture *fx = FX(state);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        roi_scenario_default(&fx->s);
+        roi_inputs *in = &fx->s.main.in;
+        in->funnel.entry = ROI_STAGE_DEALS;
+        in->funnel.volume = cases[c].volume;
+        in->value.deal_value = cases[c].deal_value;
+        in->costs.model = ROI_MODEL_FLAT;
+        in->costs.flat_fee = cases[c].flat_fee;
+        fx->s.spread = 0;
+        assert_int_equal(roi_simulate(&fx->s, 100, 1, fx->net, fx->roi, &fx->r), ROI_OK);
+        size_t total = 0;
+        for (int i = 0; i <= ROI_SIM_BINS; i++) {
+            assert_true(isfinite(fx->r.edges[i]));
+            if (i > 0)
+                assert_true(fx->r.edges[i] > fx->r.edges[i - 1]);
+        }
+        for (int i = 0; i < ROI_SIM_BINS; i++)
+            total += fx->r.counts[i];
+        assert_int_equal(total, 100);
+        double net = fx->r.main.net.p50;
+        assert_true(fx->r.edges[0] <= net && net <= fx->r.edges[ROI_SIM_BINS]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -323,6 +364,7 @@ int main(void)
         TEST_FX(test_sim_channels_independent),
         cmocka_unit_test(test_sim_json_document),
         cmocka_unit_test(test_sim_json_bad_inputs),
+        TEST_FX(test_sim_histogram_edges_for_equal_nets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
