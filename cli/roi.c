@@ -75,13 +75,15 @@ static const char LINK_USAGE[] =
     "\n"
     "encode reads a scenario document (JSON) and prints its link fragment: short\n"
     "key=value pairs (v=1&entry=meetings&vol=50&close=0.25...) to put after '#'.\n"
-    "Fields equal to their default are left out.  An invalid scenario prints the\n"
-    "error document (as roi eval does) and exits 1.\n"
+    "Fields equal to their default are left out.  An invalid scenario, or one\n"
+    "whose link would pass 8 KiB with its '#' (long names and labels in many\n"
+    "channels), prints the error document (as roi eval does) and exits 1.\n"
     "\n"
     "decode reads a fragment, with or without '#', or a whole URL (- reads it from\n"
     "standard input), and prints the scenario it holds as JSON.  Decoding is\n"
     "tolerant: a bad or unknown pair is dropped with a warning on standard error\n"
-    "and every good one is kept.  A link over 8 KiB is refused (exit 1).\n"
+    "and every good one is kept.  A link over 8 KiB, or of a format version other\n"
+    "than 1, is refused (exit 1).\n"
     "\n"
     "qr prints STRING (- reads it from standard input, without the final line\n"
     "break) as a QR code in byte mode: an SVG with a 4-module quiet zone, or with\n"
@@ -279,12 +281,14 @@ static int link_encode(const args *a)
     roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
     free(text);
     int code;
+    char *link = NULL;
+    if (st == ROI_OK)
+        st = roi_link_encode(s, &link, &errors);
     if (st == ROI_OK) {
-        char *link = roi_link_encode(s);
         for (size_t i = 0; i < warnings.count; i++)
             fprintf(stderr, "roi: warning: %s: %s\n", warnings.items[i].field,
                     warnings.items[i].message);
-        code = link ? emit(link, 0, true) : emit(NULL, 0, false);
+        code = emit(link, 0, true);
     } else if (st == ROI_ENOMEM) {
         code = emit(NULL, 0, false);
     } else {

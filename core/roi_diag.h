@@ -63,6 +63,26 @@ typedef enum {
     ROI_CODE_RANGE_SKIPPED, /* stage */
     ROI_CODE_GOAL_STAGE,    /* stage */
     /* ---- link codec ---- */
+    ROI_CODE_LINK_TOO_LONG,      /* bytes max */
+    ROI_CODE_LINK_VERSION,       /* got supported */
+    ROI_CODE_LINK_PAIR,          /* part */
+    ROI_CODE_LINK_VALUE,         /* key */
+    ROI_CODE_LINK_UNKNOWN_KEY,   /* key */
+    ROI_CODE_LINK_NUMBER,        /* key */
+    ROI_CODE_LINK_RANGE,         /* key min max */
+    ROI_CODE_LINK_RANGE_ABOVE,   /* key min max */
+    ROI_CODE_LINK_TEXT,          /* key */
+    ROI_CODE_LINK_TEXT_TOO_LONG, /* key max */
+    ROI_CODE_LINK_CURRENCY,      /* key */
+    ROI_CODE_LINK_ENUM,          /* key got allowed */
+    ROI_CODE_LINK_CHANNEL,       /* key max */
+    ROI_CODE_LINK_TOO_MANY,      /* key max */
+    ROI_CODE_LINK_FIXED_AMOUNT,  /* key min max */
+    ROI_CODE_LINK_FIXED_LABEL,   /* key max */
+    ROI_CODE_LINK_RANGE_FIELD,   /* key */
+    ROI_CODE_LINK_BOUNDS,        /* key */
+    ROI_CODE_LINK_SKIP,          /* key allowed */
+    ROI_CODE_LINK_RAMP,          /* key max */
     /* ---- simulation options ---- */
     ROI_CODE_WHOLE_RANGE,   /* min max got */
     ROI_CODE_COUNT

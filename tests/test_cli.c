@@ -45,6 +45,10 @@ static const test_cli_case CASES[] = {
     {"simulate --samples many " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "--samples needs a number"},
     {"simulate --seed", 2, NULL, "--seed needs a number"},
     {"eval --samples 5 " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "unexpected argument"},
+    {"link encode " ROI_FIXTURES "/pay-per-meeting.json", 0, "v=1&n=Campagne", NULL},
+    {"link decode 'v=2&vol=1'", 1, NULL, "format version 2; this calculator reads version 1 only"},
+    {"link decode 'v=1&vol=0x10'", 0, "\"volume\":0,", "link key \"vol\" is not a plain decimal"},
+    {"link decode 'vol=16'", 0, "\"volume\":16,", NULL},
 };
 
 static void test_cli_exit_codes_and_streams(void **state)
@@ -130,6 +134,40 @@ static void test_cli_codes_prints_the_table(void **state)
     test_run_free(&r);
 }
 
+/* A valid scenario whose link would pass 8 KiB: the error document on
+ * standard output, exit 1, never a link that cannot be opened. */
+static void test_cli_link_encode_refuses_a_link_too_long(void **state)
+{
+    char path[128], args[256], label[200] = "";
+    (void)state;
+    for (int i = 0; i < 80; i++)
+        strcat(label, "\xC3\xA9");
+    snprintf(path, sizeof path, "%s/long.json", test_tmp_dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"channels\": [", f);
+    for (int c = 0; c < 20; c++) {
+        fprintf(f, "%s{\"name\": \"%s\", \"costs\": {\"fixed\": [", c ? "," : "", label);
+        for (int i = 0; i < 10; i++)
+            fprintf(f, "%s{\"label\": \"%s\", \"amount\": 1}", i ? "," : "", label);
+        fputs("]}}", f);
+    }
+    fputs("]}", f);
+    fclose(f);
+    snprintf(args, sizeof args, "link encode %s", path);
+    test_run_result r = test_run_cli(args);
+    assert_int_equal(r.status, 1);
+    cJSON *doc = cJSON_Parse(r.out);
+    assert_non_null(doc);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
+    assert_string_equal(cJSON_GetStringValue(test_path(doc, "errors[0].code")), "link_too_long");
+    assert_json_number(doc, "errors[0].params.max", 8192, 0);
+    assert_true(test_path(doc, "errors[0].params.bytes")->valuedouble > 8192);
+    assert_null(strstr(r.out, "v=1&"));
+    cJSON_Delete(doc);
+    test_run_free(&r);
+}
+
 static void test_cli_every_example_is_valid_json(void **state)
 {
     static const char *const examples[] = {
@@ -157,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_cli_exit_codes_and_streams),
         cmocka_unit_test(test_cli_invalid_json_prints_errors_on_stdout),
         cmocka_unit_test(test_cli_input_over_one_mebibyte_is_refused),
+        cmocka_unit_test(test_cli_link_encode_refuses_a_link_too_long),
         cmocka_unit_test(test_cli_every_example_is_valid_json),
         cmocka_unit_test(test_cli_codes_prints_the_table),
     };

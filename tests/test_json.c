@@ -20,7 +20,7 @@ typedef struct {
 
 typedef struct {
     const char *file;
-    expect values[16];
+    expect values[20];
 } example;
 
 static const example EXAMPLES[] = {
@@ -44,6 +44,38 @@ static const example EXAMPLES[] = {
     {"call-campaign-revenue.json",
      {{"revenue", 30000}, {"cost.total", 12000}, {"net", 18000}, {"roi", 1.5},
       {"funnel.opportunities", NAN}, {"breakeven.min_close_rate", NAN}, {NULL, 0}}},
+    /* 2026-12: the four new worked examples, figures of METHODOLOGY section 5
+     * (rounded there to 3 decimals: checked here to 1e-3 relative where so). */
+    {"in-house-ramp-up.json",
+     {{"cost.total", 12140}, {"funnel.deals", 8}, {"roi", 1.1350906095551894},
+      {"schedule.months", 6}, {"schedule.series[0].cost", 18140},
+      {"schedule.series[2].deals", 3}, {"schedule.series[3].deals", 6},
+      {"schedule.series[4].deals", 7}, {"schedule.series[5].deals", 9},
+      {"schedule.series[6].deals", 8}, {"schedule.series[7].deals", 9},
+      {"schedule.totals.deals", 42}, {"schedule.totals.cost", 78840},
+      {"schedule.totals.revenue", 226800}, {"schedule.totals.net", 57240},
+      {"schedule.payback_month", 8}, {NULL, 0}}},
+    {"goal-net-result.json",
+     {{"plan.funnel.deals", 27}, {"plan.volume", 108}, {"plan.scale", 2.16},
+      {"plan.cost", 12960}, {"plan.net", 51840}, {"plan.roi", 4},
+      {"plan.funnel.meetings", 108}, {"plan.operators", NAN}, {"roi", 3.8}, {NULL, 0}}},
+    {"lead-generation-without-meetings.json",
+     {{"funnel.meetings", NAN}, {"funnel.held", NAN}, {"unit_costs.meeting", NAN},
+      {"unit_costs.held", NAN}, {"ltv.to_meeting_cost", NAN},
+      {"breakeven.max_cost_per_meeting", NAN}, {"breakeven.max_cost_per_held", NAN},
+      {"breakeven.min_close_rate", 4.0 / 36}, {"breakeven.max_price", 27000},
+      {"roi", 1.4}, {"funnel.opportunities", 36}, {"funnel.deals", 9}, {NULL, 0}}},
+    {"held-meetings-plus-commission.json",
+     {{"cost.model", 3200}, {"cost.commission", 3000}, {"cost.total", 6200},
+      {"net", 17800}, {"roi", 17800.0 / 6200}, {"breakeven.min_deals", 2},
+      {"breakeven.min_deal_value", 3200.0 / 3.5}, {"breakeven.max_cost_per_held", 600},
+      {"breakeven.max_price", 525}, {"billing[0].cost_at_half", 3100},
+      {"breakeven.max_cost", 24000}, {"ltv.to_meeting_cost", 2400.0 / 155}, {NULL, 0}}},
+};
+
+/* The contract's rounded figures of the 2026-12 examples. */
+static const expect ROUNDED[] = {
+    {"roi", 1.135}, {"schedule.totals.roi", 0.726}, {"schedule.series[5].cumulative_roi", -0.39},
 };
 
 static void test_json_worked_examples(void **state)
@@ -61,6 +93,13 @@ static void test_json_worked_examples(void **state)
         }
         cJSON_Delete(doc);
     }
+    bool valid = false;
+    cJSON *doc = test_eval_fixture("in-house-ramp-up.json", &valid);
+    assert_true(valid);
+    assert_int_equal(cJSON_GetArraySize(test_path(doc, "schedule.series")), 20);
+    for (size_t i = 0; i < sizeof ROUNDED / sizeof ROUNDED[0]; i++)
+        assert_json_number(doc, ROUNDED[i].path, ROUNDED[i].value, 0.005 / fabs(ROUNDED[i].value));
+    cJSON_Delete(doc);
 }
 
 static void test_json_result_has_every_key(void **state)
@@ -91,7 +130,11 @@ static void test_json_result_has_every_key(void **state)
         "comparison[1].cac", "comparison[1].revenue_per_hour", "comparison[1].payback_months",
         "comparison[1].ltv_to_cac", "comparison[1].rank", "reallocation.min_roi",
         "reallocation.shift", "reallocation.moved", "reallocation.to", "reallocation.from",
-        "reallocation.net_before", "reallocation.net_after"};
+        "reallocation.net_before", "reallocation.net_after",
+        /* 2026-12 */
+        "cost.commission", "breakeven.max_cost_per_held", "breakeven.max_cost",
+        "cashflow[0].month", "cashflow[0].net", "cashflow[1].net", "billing[0].cost_at_half",
+        "schedule", "plan"};
     static const char doc_text[] =
         "{\"funnel\": {\"entry\": \"meetings\", \"volume\": 50, \"close_rate\": 0.25},"
         " \"value\": {\"deal_value\": 6000, \"margin_rate\": 0.4},"
@@ -242,6 +285,85 @@ static const rule_case ERRORS[] = {
     {" \n\t ", "", "empty"},
     {"{\"name\": \"a\\u0000b\"}", "", "nul_char"},
 };
+
+/* 2026-12 rules: skipped stages, the goal, the schedule, scenario-only
+ * sections in channels.  code NULL: checked by field only. */
+typedef struct {
+    const char *doc;
+    const char *field;
+    const char *code;
+} coded_case;
+
+static const coded_case REVISION_ERRORS[] = {
+    /* the entry stage cannot be skipped; neither can deals */
+    {"{\"funnel\": {\"entry\": \"meetings\", \"skip\": [\"meetings\"]}}", "funnel.skip", NULL},
+    {"{\"funnel\": {\"skip\": [\"deals\"]}}", "funnel.skip", NULL},
+    {"{\"funnel\": {\"skip\": [\"held\", \"held\"]}}", "funnel.skip[1]", NULL},
+    {"{\"funnel\": {\"skip\": [\"demo\"]}}", "funnel.skip[0]", NULL},
+    {"{\"funnel\": {\"skip\": \"held\"}}", "funnel.skip", NULL},
+    /* a rate into a skipped stage must be 1 */
+    {"{\"funnel\": {\"entry\": \"leads\", \"meeting_rate\": 0.5, \"skip\": [\"meetings\"]}}",
+     "funnel.meeting_rate", "skip_rate"},
+    /* ... and may not be ranged */
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
+     " \"uncertainty\": {\"ranges\": {\"funnel.meeting_rate\": [0.5, 1]}}}",
+     "uncertainty.ranges.funnel.meeting_rate", "skip_rate"},
+    /* a billing model or internal cost that needs a skipped count */
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]}, \"costs\": {\"model\": \"per_meeting\"}}",
+     "costs.model", NULL},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]}, \"costs\": {\"model\": \"per_meeting\","
+     " \"meeting_basis\": \"held\"}}", "costs.model", NULL},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]},"
+     " \"costs\": {\"internal_hours_per_meeting\": 1, \"internal_hourly_cost\": 50}}",
+     "costs.internal_hours_per_meeting", NULL},
+    {"{\"costs\": {\"commission_rate\": 1.5}}", "costs.commission_rate", NULL},
+    /* the goal */
+    {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", NULL},
+    {"{\"goal\": {\"metric\": \"net\", \"value\": -1}}", "goal.value", NULL},
+    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"goal\": {\"metric\": \"held\", \"value\": 5}}",
+     "goal.metric", "goal_stage"},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
+     " \"goal\": {\"metric\": \"meetings\", \"value\": 5}}", "goal.metric", "goal_stage"},
+    {"{\"goal\": 3}", "goal", NULL},
+    /* the schedule */
+    {"{\"schedule\": {\"months\": 2.5}}", "schedule.months", NULL},
+    {"{\"schedule\": {\"months\": 61}}", "schedule.months", NULL},
+    {"{\"schedule\": {\"setup_cost\": -1}}", "schedule.setup_cost", NULL},
+    {"{\"schedule\": {\"ramp\": [0.5, 1.5]}}", "schedule.ramp[1]", NULL},
+    {"{\"schedule\": {\"ramp\": [0.5, \"x\"]}}", "schedule.ramp[1]", NULL},
+    {"{\"schedule\": {\"ramp\": [1,1,1,1,1,1,1,1,1,1,1,1,1]}}", "schedule.ramp", NULL},
+    /* channels hold no schedule and no goal */
+    {"{\"channels\": [{\"schedule\": {\"months\": 3}}]}", "channels[0].schedule", NULL},
+    {"{\"channels\": [{\"goal\": {\"metric\": \"net\"}}]}", "channels[0].goal", NULL},
+    {"{\"channels\": [{\"funnel\": {\"entry\": \"leads\", \"meeting_rate\": 0.4, \"skip\": [\"meetings\"]}}]}",
+     "channels[0].funnel.meeting_rate", "skip_rate"},
+};
+
+static void test_json_revision_rules_name_their_field(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof REVISION_ERRORS / sizeof REVISION_ERRORS[0]; i++) {
+        const coded_case *c = &REVISION_ERRORS[i];
+        bool valid = true;
+        cJSON *doc = test_eval_text(c->doc, &valid);
+        const cJSON *e, *hit = NULL;
+        cJSON_ArrayForEach(e, cJSON_GetObjectItem(doc, "errors")) {
+            const cJSON *f = cJSON_GetObjectItem(e, "field");
+            if (cJSON_IsString(f) && strcmp(f->valuestring, c->field) == 0)
+                hit = e;
+        }
+        if (valid || !hit) {
+            char *text = cJSON_Print(doc);
+            print_error("case %zu: %s\nexpected an error on %s, got %s\n", i, c->doc, c->field, text);
+            free(text);
+        }
+        assert_false(valid);
+        assert_non_null(hit);
+        if (c->code)
+            assert_string_equal(cJSON_GetObjectItem(hit, "code")->valuestring, c->code);
+        cJSON_Delete(doc);
+    }
+}
 
 static void test_json_each_rule_names_its_field(void **state)
 {
@@ -879,6 +1001,7 @@ int main(void)
         cmocka_unit_test(test_json_worked_examples),
         cmocka_unit_test(test_json_result_has_every_key),
         cmocka_unit_test(test_json_each_rule_names_its_field),
+        cmocka_unit_test(test_json_revision_rules_name_their_field),
         cmocka_unit_test(test_json_edges_and_nulls_are_valid),
         cmocka_unit_test(test_json_per_call_with_unknown_calls_is_an_error),
         cmocka_unit_test(test_json_defaults_are_the_contract),

@@ -67,12 +67,16 @@ export function simulateText(text, { samples = 10000, seed = 1 } = {}) {
 }
 
 /** Encodes a scenario as a link fragment (without '#'): short key=value
- *  pairs, defaults left out.  Throws an Error carrying .errors when the
- *  scenario is invalid. */
+ *  pairs, defaults left out.  Every link it returns opens ('#' + link is at
+ *  most 8 KiB).  Throws an Error carrying .errors ([{ field, code, params,
+ *  message }]) when the scenario is invalid, or when its link would be too
+ *  long: then .errors is [{ field: '', code: 'link_too_long', params:
+ *  { bytes, max: 8192 } }] (long names and labels in many channels). */
 export function encodeLink(scenario) {
   const doc = JSON.parse(callWithText(mod._roi_wasm_link_encode, toText(scenario)));
   if (!doc.ok) {
-    const err = new Error('roi: invalid scenario: ' + doc.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    const what = doc.errors.some((e) => e.code === 'link_too_long') ? 'link too long' : 'invalid scenario';
+    const err = new Error(`roi: ${what}: ` + doc.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
     err.errors = doc.errors;
     throw err;
   }
@@ -81,7 +85,9 @@ export function encodeLink(scenario) {
 
 /** Decodes a link fragment (with or without '#', or a whole URL).  Tolerant:
  *  returns { scenario, warnings } with every good field kept and each dropped
- *  one named in warnings.  Throws for a link over 8 KiB. */
+ *  one named in warnings ({ field, code, params, message }).  Throws an Error
+ *  carrying .errors for a link over 8 KiB (code link_too_long) or of another
+ *  format version than 1 (code link_version). */
 export function decodeLink(text) {
   const doc = JSON.parse(callWithText(mod._roi_wasm_link_decode, String(text)));
   if (!doc.ok) {

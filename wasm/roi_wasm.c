@@ -33,7 +33,8 @@ EMSCRIPTEN_KEEPALIVE const char *roi_wasm_version(void)
 }
 
 /* Encodes a scenario document as a link fragment:
- * {"ok":true,"link":"v=1&...","warnings":[...]} or the error document. */
+ * {"ok":true,"link":"v=1&...","warnings":[...]} or the error document (the
+ * scenario's errors, or link_too_long when '#' + link would pass 8 KiB). */
 EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_encode(const char *json, size_t len)
 {
     bool valid;

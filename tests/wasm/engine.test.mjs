@@ -106,7 +106,6 @@ test('links: bad, unknown and truncated pairs are dropped with a warning, good o
     ['v=1&vol=50&entry=meetings&c25.vol=3', 'channels'],
     ['v=1&vol=50&entry=meetings&r.close=0.1:0.2', 'uncertainty.ranges.funnel.close_rate'],
     ['v=1&vol=50&entry=meetings&fix=abc:Files', 'costs.fixed'],
-    ['v=9&vol=50&entry=meetings', 'version'],
     ['v=1&vol=50&entry=meetings&cl', ''],
   ];
   for (const [link, field] of cases) {
@@ -132,6 +131,28 @@ test('links: hostile input never crashes; over 8 KiB is refused', () => {
   const big = native(['link', 'decode', 'v=1&' + 'x'.repeat(9000)]);
   assert.equal(big.status, 1);
   assert.match(big.err, /over the limit/);
+});
+
+test('links: another format version is refused with link_version, not misread', () => {
+  assert.throws(() => roi.decodeLink('v=9&vol=50&entry=meetings'), (e) =>
+    e.errors.some((x) => x.code === 'link_version' && x.field === 'version' && x.params.got === '9'));
+  assert.equal(roi.decodeLink('vol=50&entry=meetings').scenario.funnel.volume, 50);
+});
+
+test('links: values that are not plain decimals are dropped with link_number', () => {
+  for (const v of ['0x10', '0x1p3', '%0A7', '%207', 'inf', 'nan']) {
+    const { scenario: s, warnings } = roi.decodeLink(`v=1&vol=${v}`);
+    assert.equal(s.funnel.volume, 0, v);
+    assert.ok(warnings.some((w) => w.field === 'funnel.volume' && w.code === 'link_number'), v);
+  }
+});
+
+test('encodeLink refuses a scenario whose link would not open, with link_too_long', () => {
+  const label = 'é'.repeat(80);
+  const campaign = (name) => ({ name, costs: { fixed: Array.from({ length: 50 }, () => ({ label, amount: 1 })) } });
+  const s = { ...campaign(label), channels: Array.from({ length: 20 }, () => campaign(label)) };
+  assert.throws(() => roi.encodeLink(s), (e) =>
+    e.errors.length === 1 && e.errors[0].code === 'link_too_long' && e.errors[0].params.max === 8192 && e.errors[0].params.bytes > 8192);
 });
 
 test('encodeLink refuses an invalid scenario with its errors', () => {
