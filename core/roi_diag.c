@@ -6,7 +6,6 @@
 #include "roi_fields.h"
 
 #include <assert.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +13,6 @@
 /* One row per roi_code, in enum order.  A template names its parameters in
  * braces; every parameter of the row appears in its template. */
 static const roi_code_info CODES[ROI_CODE_COUNT] = {
-    [ROI_CODE_MESSAGE] = {"message", "text", "{text}"},
     [ROI_CODE_MORE] = {"more", "count", "and {count} more not listed"},
     /* ---- documents (JSON layer) ---- */
     [ROI_CODE_TOO_BIG] = {"too_big", "bytes max",
@@ -236,26 +234,6 @@ void roi_diags_copy(roi_diags *d, const char *field, const roi_diag *from)
         return;
     *item = *from;
     snprintf(item->field, sizeof item->field, "%s", field);
-}
-
-void roi_diags_add(roi_diags *d, const char *field, const char *fmt, ...)
-{
-    char text[ROI_DIAG_MESSAGE_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    roi_diag *item = new_item(d);
-    if (!item)
-        return;
-    snprintf(item->field, sizeof item->field, "%s", field);
-    item->code = ROI_CODE_MESSAGE;
-    /* The message keeps its full length; the parameter is cut like any text. */
-    item->param_count = 1;
-    item->params[0].name = "text";
-    item->params[0].is_text = true;
-    roi_utf8_printable(text, item->params[0].text, sizeof item->params[0].text);
-    snprintf(item->message, sizeof item->message, "%s", text);
 }
 
 size_t roi_diags_total(const roi_diags *d)

@@ -26,7 +26,6 @@
  * are in the table of roi_diag.c (roi_code_table); docs/ERRORS.md documents
  * each one, and a test checks that the two agree. */
 typedef enum {
-    ROI_CODE_MESSAGE,       /* transitional: a message with no code of its own */
     ROI_CODE_MORE,          /* the closing "and N more not listed" entry */
     /* ---- documents (JSON layer) ---- */
     ROI_CODE_TOO_BIG,       /* bytes max */
@@ -154,14 +153,6 @@ void roi_diags_emit(roi_diags *d, const char *field, roi_code code,
 /* Copies a problem (code, params, message) under another field path, e.g. a
  * scenario error reported as a link warning. */
 void roi_diags_copy(roi_diags *d, const char *field, const roi_diag *from);
-
-/* Transitional: a problem with a free-form message and code "message".  Every
- * call is being replaced by roi_diags_emit; none may remain. */
-void roi_diags_add(roi_diags *d, const char *field, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
 
 /* Problems found, stored or not. */
 size_t roi_diags_total(const roi_diags *d);

@@ -503,8 +503,11 @@ static void check_number(roi_diags *errors, const char *path,
 {
     if (roi_number_valid(f, v))
         return;
-    ROI_DIAG(errors, path, f->min_open ? ROI_CODE_RANGE_ABOVE : ROI_CODE_RANGE,
-             ROI_NUM("min", f->min), ROI_NUM("max", f->max), ROI_NUM("got", v));
+    roi_code code = f->whole ? ROI_CODE_WHOLE_RANGE
+                  : f->min_open ? ROI_CODE_RANGE_ABOVE : ROI_CODE_RANGE;
+    assert(!(f->whole && f->min_open));
+    ROI_DIAG(errors, path, code, ROI_NUM("min", f->min), ROI_NUM("max", f->max),
+             ROI_NUM("got", v));
 }
 
 static void check_text(roi_diags *errors, const char *path, const char *text)

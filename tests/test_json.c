@@ -287,7 +287,7 @@ static const rule_case ERRORS[] = {
 };
 
 /* 2026-12 rules: skipped stages, the goal, the schedule, scenario-only
- * sections in channels.  code NULL: checked by field only. */
+ * sections in channels, each with its code (docs/ERRORS.md). */
 typedef struct {
     const char *doc;
     const char *field;
@@ -296,45 +296,45 @@ typedef struct {
 
 static const coded_case REVISION_ERRORS[] = {
     /* the entry stage cannot be skipped; neither can deals */
-    {"{\"funnel\": {\"entry\": \"meetings\", \"skip\": [\"meetings\"]}}", "funnel.skip", NULL},
-    {"{\"funnel\": {\"skip\": [\"deals\"]}}", "funnel.skip", NULL},
-    {"{\"funnel\": {\"skip\": [\"held\", \"held\"]}}", "funnel.skip[1]", NULL},
-    {"{\"funnel\": {\"skip\": [\"demo\"]}}", "funnel.skip[0]", NULL},
-    {"{\"funnel\": {\"skip\": \"held\"}}", "funnel.skip", NULL},
+    {"{\"funnel\": {\"entry\": \"meetings\", \"skip\": [\"meetings\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"deals\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"held\", \"held\"]}}", "funnel.skip[1]", "duplicate"},
+    {"{\"funnel\": {\"skip\": [\"demo\"]}}", "funnel.skip[0]", "enum"},
+    {"{\"funnel\": {\"skip\": \"held\"}}", "funnel.skip", "type"},
     /* a rate into a skipped stage must be 1 */
     {"{\"funnel\": {\"entry\": \"leads\", \"meeting_rate\": 0.5, \"skip\": [\"meetings\"]}}",
      "funnel.meeting_rate", "skip_rate"},
     /* ... and may not be ranged */
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
      " \"uncertainty\": {\"ranges\": {\"funnel.meeting_rate\": [0.5, 1]}}}",
-     "uncertainty.ranges.funnel.meeting_rate", "skip_rate"},
+     "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
     /* a billing model or internal cost that needs a skipped count */
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]}, \"costs\": {\"model\": \"per_meeting\"}}",
-     "costs.model", NULL},
+     "costs.model", "needs_count"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]}, \"costs\": {\"model\": \"per_meeting\","
-     " \"meeting_basis\": \"held\"}}", "costs.model", NULL},
+     " \"meeting_basis\": \"held\"}}", "costs.model", "needs_count"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]},"
      " \"costs\": {\"internal_hours_per_meeting\": 1, \"internal_hourly_cost\": 50}}",
-     "costs.internal_hours_per_meeting", NULL},
-    {"{\"costs\": {\"commission_rate\": 1.5}}", "costs.commission_rate", NULL},
+     "costs.internal_hours_per_meeting", "needs_held"},
+    {"{\"costs\": {\"commission_rate\": 1.5}}", "costs.commission_rate", "range"},
     /* the goal */
-    {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", NULL},
-    {"{\"goal\": {\"metric\": \"net\", \"value\": -1}}", "goal.value", NULL},
+    {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
+    {"{\"goal\": {\"metric\": \"net\", \"value\": -1}}", "goal.value", "range"},
     {"{\"funnel\": {\"entry\": \"opportunities\"}, \"goal\": {\"metric\": \"held\", \"value\": 5}}",
      "goal.metric", "goal_stage"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
      " \"goal\": {\"metric\": \"meetings\", \"value\": 5}}", "goal.metric", "goal_stage"},
-    {"{\"goal\": 3}", "goal", NULL},
+    {"{\"goal\": 3}", "goal", "type"},
     /* the schedule */
-    {"{\"schedule\": {\"months\": 2.5}}", "schedule.months", NULL},
-    {"{\"schedule\": {\"months\": 61}}", "schedule.months", NULL},
-    {"{\"schedule\": {\"setup_cost\": -1}}", "schedule.setup_cost", NULL},
-    {"{\"schedule\": {\"ramp\": [0.5, 1.5]}}", "schedule.ramp[1]", NULL},
-    {"{\"schedule\": {\"ramp\": [0.5, \"x\"]}}", "schedule.ramp[1]", NULL},
-    {"{\"schedule\": {\"ramp\": [1,1,1,1,1,1,1,1,1,1,1,1,1]}}", "schedule.ramp", NULL},
+    {"{\"schedule\": {\"months\": 2.5}}", "schedule.months", "whole_range"},
+    {"{\"schedule\": {\"months\": 61}}", "schedule.months", "whole_range"},
+    {"{\"schedule\": {\"setup_cost\": -1}}", "schedule.setup_cost", "range"},
+    {"{\"schedule\": {\"ramp\": [0.5, 1.5]}}", "schedule.ramp[1]", "range"},
+    {"{\"schedule\": {\"ramp\": [0.5, \"x\"]}}", "schedule.ramp[1]", "type"},
+    {"{\"schedule\": {\"ramp\": [1,1,1,1,1,1,1,1,1,1,1,1,1]}}", "schedule.ramp", "too_many"},
     /* channels hold no schedule and no goal */
-    {"{\"channels\": [{\"schedule\": {\"months\": 3}}]}", "channels[0].schedule", NULL},
-    {"{\"channels\": [{\"goal\": {\"metric\": \"net\"}}]}", "channels[0].goal", NULL},
+    {"{\"channels\": [{\"schedule\": {\"months\": 3}}]}", "channels[0].schedule", "not_allowed"},
+    {"{\"channels\": [{\"goal\": {\"metric\": \"net\"}}]}", "channels[0].goal", "not_allowed"},
     {"{\"channels\": [{\"funnel\": {\"entry\": \"leads\", \"meeting_rate\": 0.4, \"skip\": [\"meetings\"]}}]}",
      "channels[0].funnel.meeting_rate", "skip_rate"},
 };
@@ -346,21 +346,16 @@ static void test_json_revision_rules_name_their_field(void **state)
         const coded_case *c = &REVISION_ERRORS[i];
         bool valid = true;
         cJSON *doc = test_eval_text(c->doc, &valid);
-        const cJSON *e, *hit = NULL;
-        cJSON_ArrayForEach(e, cJSON_GetObjectItem(doc, "errors")) {
-            const cJSON *f = cJSON_GetObjectItem(e, "field");
-            if (cJSON_IsString(f) && strcmp(f->valuestring, c->field) == 0)
-                hit = e;
-        }
+        const cJSON *hit = test_diag(doc, "errors", c->field, c->code);
         if (valid || !hit) {
             char *text = cJSON_Print(doc);
-            print_error("case %zu: %s\nexpected an error on %s, got %s\n", i, c->doc, c->field, text);
+            print_error("case %zu: %s\nexpected an error '%s' on %s, got %s\n", i, c->doc, c->code,
+                        c->field, text);
             free(text);
         }
         assert_false(valid);
         assert_non_null(hit);
-        if (c->code)
-            assert_string_equal(cJSON_GetObjectItem(hit, "code")->valuestring, c->code);
+        assert_all_coded(doc);
         cJSON_Delete(doc);
     }
 }
