@@ -28,6 +28,8 @@ static const char USAGE[] =
     "  link qr STRING      print a link (or any text) as a QR code, SVG or PBM\n"
     "  fields              print every scenario field (path, kind, default, bounds,\n"
     "                      values, link key, unit, scope) as JSON\n"
+    "  codes               print the table of error and warning codes as JSON:\n"
+    "                      [{\"code\", \"params\": [...], \"message\"}...] (docs/ERRORS.md)\n"
     "\n"
     "Options:\n"
     "  -h, --help          show this help (roi eval --help, roi simulate --help,\n"
@@ -75,13 +77,15 @@ static const char LINK_USAGE[] =
     "\n"
     "encode reads a scenario document (JSON) and prints its link fragment: short\n"
     "key=value pairs (v=1&entry=meetings&vol=50&close=0.25...) to put after '#'.\n"
-    "Fields equal to their default are left out.  An invalid scenario prints the\n"
-    "error document (as roi eval does) and exits 1.\n"
+    "Fields equal to their default are left out.  An invalid scenario, or one\n"
+    "whose link would pass 8 KiB with its '#' (long names and labels in many\n"
+    "channels), prints the error document (as roi eval does) and exits 1.\n"
     "\n"
     "decode reads a fragment, with or without '#', or a whole URL (- reads it from\n"
     "standard input), and prints the scenario it holds as JSON.  Decoding is\n"
     "tolerant: a bad or unknown pair is dropped with a warning on standard error\n"
-    "and every good one is kept.  A link over 8 KiB is refused (exit 1).\n"
+    "and every good one is kept.  A link over 8 KiB, or of a format version other\n"
+    "than 1, is refused (exit 1).\n"
     "\n"
     "qr prints STRING (- reads it from standard input, without the final line\n"
     "break) as a QR code in byte mode: an SVG with a 4-module quiet zone, or with\n"
@@ -293,12 +297,14 @@ static int link_encode(const args *a)
     roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
     free(text);
     int code;
+    char *link = NULL;
+    if (st == ROI_OK)
+        st = roi_link_encode(s, &link, &errors);
     if (st == ROI_OK) {
-        char *link = roi_link_encode(s);
         for (size_t i = 0; i < warnings.count; i++)
             fprintf(stderr, "roi: warning: %s: %s\n", warnings.items[i].field,
                     warnings.items[i].message);
-        code = link ? emit(link, 0, true) : emit(NULL, 0, false);
+        code = emit(link, 0, true);
     } else if (st == ROI_ENOMEM) {
         code = emit(NULL, 0, false);
     } else {
@@ -449,6 +455,20 @@ static int cmd_fields(int argc, char **argv)
     return emit(roi_fields_json(options), options, true);
 }
 
+/* The code table errors and warnings use, for interfaces that translate. */
+static int cmd_codes(int argc, char **argv)
+{
+    if (argc > 0 && (strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0)) {
+        fputs(USAGE, stdout);
+        return EXIT_VALID;
+    }
+    if (argc > 0) {
+        fprintf(stderr, "roi codes: unexpected argument '%s'\n%s", argv[0], USAGE);
+        return EXIT_USAGE;
+    }
+    return emit(roi_code_table_json(), 0, true);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -472,6 +492,8 @@ int main(int argc, char **argv)
         return cmd_link(argc - 2, argv + 2);
     if (strcmp(cmd, "fields") == 0)
         return cmd_fields(argc - 2, argv + 2);
+    if (strcmp(cmd, "codes") == 0)
+        return cmd_codes(argc - 2, argv + 2);
     fprintf(stderr, "roi: unknown command '%s'\n%s", cmd, USAGE);
     return EXIT_USAGE;
 }

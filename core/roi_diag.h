@@ -16,7 +16,8 @@
 #define ROI_DIAG_FIELD_SIZE 128
 #define ROI_DIAG_MESSAGE_SIZE 256
 #define ROI_DIAG_PARAMS 4        /* parameters of one problem, at most */
-#define ROI_DIAG_TEXT_SIZE 64    /* bytes of a text parameter, NUL included */
+#define ROI_DIAG_TEXT_SIZE 128   /* bytes of a text parameter, NUL included: room
+                                  * for a list of allowed names */
 /* Past this many, one closing entry (code "more") counts the rest: a hostile
  * 1 MiB document full of unknown keys must not produce a megabyte of warnings. */
 #define ROI_DIAG_MAX 100
@@ -25,12 +26,64 @@
  * are in the table of roi_diag.c (roi_code_table); docs/ERRORS.md documents
  * each one, and a test checks that the two agree. */
 typedef enum {
-    ROI_CODE_MESSAGE,       /* transitional: a message with no code of its own */
     ROI_CODE_MORE,          /* the closing "and N more not listed" entry */
     /* ---- documents (JSON layer) ---- */
+    ROI_CODE_TOO_BIG,       /* bytes max */
+    ROI_CODE_EMPTY,
+    ROI_CODE_DEPTH,         /* max */
+    ROI_CODE_JSON,          /* line column */
+    ROI_CODE_TRAILING,      /* line column */
+    ROI_CODE_NUL_CHAR,      /* line column */
+    ROI_CODE_NOT_OBJECT,    /* got */
+    ROI_CODE_INTERNAL,
     /* ---- scenario fields ---- */
+    ROI_CODE_TYPE,          /* expected got */
+    ROI_CODE_NOT_FINITE,
+    ROI_CODE_RANGE,         /* min max got */
+    ROI_CODE_RANGE_ABOVE,   /* min max got: min itself excluded */
+    ROI_CODE_ENUM,          /* value allowed */
+    ROI_CODE_NO_VALUE,
+    ROI_CODE_TEXT,
+    ROI_CODE_TOO_LONG,      /* max got */
+    ROI_CODE_CURRENCY,      /* got */
+    ROI_CODE_CURRENCY_DIFFERS, /* currency */
+    ROI_CODE_VERSION,       /* got supported */
+    ROI_CODE_TOO_MANY,      /* max got */
+    ROI_CODE_UNKNOWN_KEY,
+    ROI_CODE_NOT_ALLOWED,
+    ROI_CODE_PAIR,
+    ROI_CODE_RANGE_BOUNDS,  /* min max low high */
+    ROI_CODE_RANGE_ORDER,   /* low high value */
+    ROI_CODE_NEEDS_COUNT,   /* model unit entry */
+    ROI_CODE_NEEDS_HELD,    /* entry */
+    ROI_CODE_DUPLICATE,     /* value */
+    ROI_CODE_SKIP_ORDER,    /* entry */
+    ROI_CODE_SKIP_RATE,     /* stage got */
+    ROI_CODE_RANGE_SKIPPED, /* stage */
+    ROI_CODE_GOAL_STAGE,    /* stage */
     /* ---- link codec ---- */
+    ROI_CODE_LINK_TOO_LONG,      /* bytes max */
+    ROI_CODE_LINK_VERSION,       /* got supported */
+    ROI_CODE_LINK_PAIR,          /* part */
+    ROI_CODE_LINK_VALUE,         /* key */
+    ROI_CODE_LINK_UNKNOWN_KEY,   /* key */
+    ROI_CODE_LINK_NUMBER,        /* key */
+    ROI_CODE_LINK_RANGE,         /* key min max */
+    ROI_CODE_LINK_RANGE_ABOVE,   /* key min max */
+    ROI_CODE_LINK_TEXT,          /* key */
+    ROI_CODE_LINK_TEXT_TOO_LONG, /* key max */
+    ROI_CODE_LINK_CURRENCY,      /* key */
+    ROI_CODE_LINK_ENUM,          /* key got allowed */
+    ROI_CODE_LINK_CHANNEL,       /* key max */
+    ROI_CODE_LINK_TOO_MANY,      /* key max */
+    ROI_CODE_LINK_FIXED_AMOUNT,  /* key min max */
+    ROI_CODE_LINK_FIXED_LABEL,   /* key max */
+    ROI_CODE_LINK_RANGE_FIELD,   /* key */
+    ROI_CODE_LINK_BOUNDS,        /* key */
+    ROI_CODE_LINK_SKIP,          /* key allowed */
+    ROI_CODE_LINK_RAMP,          /* key max */
     /* ---- simulation options ---- */
+    ROI_CODE_WHOLE_RANGE,   /* min max got */
     ROI_CODE_COUNT
 } roi_code;
 
@@ -101,14 +154,6 @@ void roi_diags_emit(roi_diags *d, const char *field, roi_code code,
  * scenario error reported as a link warning. */
 void roi_diags_copy(roi_diags *d, const char *field, const roi_diag *from);
 
-/* Transitional: a problem with a free-form message and code "message".  Every
- * call is being replaced by roi_diags_emit; none may remain. */
-void roi_diags_add(roi_diags *d, const char *field, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
 /* Problems found, stored or not. */
 size_t roi_diags_total(const roi_diags *d);
 
@@ -118,5 +163,11 @@ size_t roi_diags_total(const roi_diags *d);
 void roi_diags_to_json(roi_buf *b, const roi_diags *d);
 
 void roi_diags_free(roi_diags *d);
+
+/* The code table as JSON, for interfaces that translate:
+ * [{"code": "range", "params": ["min", "max", "got"], "message": "must be
+ * between {min} and {max} (got {got})"}, ...], in roi_code order.  The caller
+ * frees it with roi_free(); NULL when out of memory. */
+char *roi_code_table_json(void);
 
 #endif

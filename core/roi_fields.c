@@ -249,7 +249,7 @@ void roi_utf8_printable(const char *text, char *out, size_t size)
 {
     size_t o = 0;
     const unsigned char *p = (const unsigned char *)text;
-    while (*p && o + 5 < size && o < 60) {
+    while (*p && o + 5 < size) {
         char one[5] = {0};
         size_t n = (*p < 0x80) ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3
                  : (*p & 0xf8) == 0xf0 ? 4 : 0;

@@ -96,9 +96,10 @@ int roi_format_number(double value, char *buf);
  * holds a control character. */
 long roi_utf8_chars(const char *s);
 
-/* Copies text from a document into out for a message: at most 60 bytes, cut
- * on a character boundary, every byte of broken UTF-8 or control character
- * shown as '?'.  out needs at least 6 bytes. */
+/* Copies text from a document into out for a message: at most size - 2
+ * bytes (a 64-byte buffer holds a 62-byte excerpt), cut on a character
+ * boundary, every byte of broken UTF-8 or control character shown as '?'.
+ * out needs at least 6 bytes. */
 void roi_utf8_printable(const char *text, char *out, size_t size);
 
 /* True when s is exactly three uppercase ASCII letters (an ISO 4217 code). */

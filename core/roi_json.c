@@ -12,6 +12,7 @@
 #include "roi_sim.h"
 
 #include <cjson/cJSON.h>
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,14 +28,23 @@ typedef struct {
 
 /* ---- small helpers -------------------------------------------------------- */
 
+/* The JSON type of a value as the "type" code's params name it: boolean,
+ * number, text, list, object, null (docs/ERRORS.md). */
 static const char *type_name(const cJSON *item)
 {
-    if (cJSON_IsBool(item)) return "a boolean";
-    if (cJSON_IsNumber(item)) return "a number";
-    if (cJSON_IsString(item)) return "a string";
-    if (cJSON_IsArray(item)) return "a list";
-    if (cJSON_IsObject(item)) return "an object";
+    if (cJSON_IsBool(item)) return "boolean";
+    if (cJSON_IsNumber(item)) return "number";
+    if (cJSON_IsString(item)) return "text";
+    if (cJSON_IsArray(item)) return "list";
+    if (cJSON_IsObject(item)) return "object";
     return "null";
+}
+
+static void wrong_type(roi_diags *errors, const char *path, const char *expected,
+                       const cJSON *item)
+{
+    ROI_DIAG(errors, path, ROI_CODE_TYPE, ROI_TXT("expected", expected),
+             ROI_TXT("got", type_name(item)));
 }
 
 /* Field paths are cut to PATH_SIZE: deep paths are short, and an over-long key
@@ -62,7 +72,7 @@ static void warn_unknown(reader *r, const char *prefix, const char *key)
     char shown[64], path[PATH_SIZE];
     roi_utf8_printable(key, shown, sizeof shown);
     join(path, prefix, shown);
-    roi_diags_add(r->warnings, path, "unknown key, ignored");
+    ROI_DIAG0(r->warnings, path, ROI_CODE_UNKNOWN_KEY);
 }
 
 static void list_names(const roi_enum_field *f, char *out, size_t size)
@@ -80,11 +90,11 @@ static void read_number(reader *r, const cJSON *item, const char *path, double *
     if (cJSON_IsNull(item))
         return;
     if (!cJSON_IsNumber(item)) {
-        roi_diags_add(r->errors, path, "must be a number, not %s", type_name(item));
+        wrong_type(r->errors, path, "number", item);
         return;
     }
     if (!isfinite(item->valuedouble)) {
-        roi_diags_add(r->errors, path, "is too large to be a number");
+        ROI_DIAG0(r->errors, path, ROI_CODE_NOT_FINITE);
         return;
     }
     *dst = item->valuedouble;
@@ -93,19 +103,19 @@ static void read_number(reader *r, const cJSON *item, const char *path, double *
 static void read_enum(reader *r, const cJSON *item, const char *path,
                       const roi_enum_field *f, roi_inputs *in)
 {
-    char names[160];
     if (cJSON_IsNull(item))
         return;
-    list_names(f, names, sizeof names);
     if (!cJSON_IsString(item)) {
-        roi_diags_add(r->errors, path, "must be one of %s, not %s", names, type_name(item));
+        wrong_type(r->errors, path, "text", item);
         return;
     }
     int v = roi_enum_parse(f, item->valuestring);
     if (v < 0) {
-        char shown[64];
+        char names[ROI_DIAG_TEXT_SIZE], shown[64];
+        list_names(f, names, sizeof names);
         roi_utf8_printable(item->valuestring, shown, sizeof shown);
-        roi_diags_add(r->errors, path, "unknown value \"%s\": must be one of %s", shown, names);
+        ROI_DIAG(r->errors, path, ROI_CODE_ENUM, ROI_TXT("value", shown),
+                 ROI_TXT("allowed", names));
         return;
     }
     roi_enum_set(in, f, v);
@@ -114,24 +124,27 @@ static void read_enum(reader *r, const cJSON *item, const char *path,
 /* Copies a text field; the character count and UTF-8 validity are checked by
  * roi_scenario_check, only what cannot be stored is reported here. */
 static void read_text(reader *r, const cJSON *item, const char *path, char *dst,
-                      size_t size, const char *what)
+                      size_t size)
 {
     if (cJSON_IsNull(item))
         return;
     if (!cJSON_IsString(item)) {
-        roi_diags_add(r->errors, path, "must be %s, not %s", what, type_name(item));
+        wrong_type(r->errors, path, "text", item);
         return;
     }
     size_t len = strlen(item->valuestring);
     if (len >= size) {
         long chars = roi_utf8_chars(item->valuestring);
-        if (size == 4)
-            roi_diags_add(r->errors, path, "must be %s", what);
-        else if (chars < 0)
-            roi_diags_add(r->errors, path, "is not valid text (broken UTF-8 or control characters)");
-        else
-            roi_diags_add(r->errors, path, "must be at most %d characters (got %ld)",
-                          ROI_TEXT_CHARS, chars);
+        if (size == sizeof ((roi_campaign *)0)->currency) {
+            char shown[64];
+            roi_utf8_printable(item->valuestring, shown, sizeof shown);
+            ROI_DIAG(r->errors, path, ROI_CODE_CURRENCY, ROI_TXT("got", shown));
+        } else if (chars < 0) {
+            ROI_DIAG0(r->errors, path, ROI_CODE_TEXT);
+        } else {
+            ROI_DIAG(r->errors, path, ROI_CODE_TOO_LONG, ROI_NUM("max", ROI_TEXT_CHARS),
+                     ROI_NUM("got", chars));
+        }
         return;
     }
     memcpy(dst, item->valuestring, len + 1);
@@ -141,13 +154,11 @@ static void read_version(reader *r, const cJSON *item, const char *path)
 {
     if (cJSON_IsNull(item))
         return;
-    if (!cJSON_IsNumber(item) || item->valuedouble != ROI_FORMAT_VERSION) {
-        char got[32] = "?";
-        if (cJSON_IsNumber(item))
-            roi_format_number(item->valuedouble, got);
-        roi_diags_add(r->errors, path, "unsupported version %s: this calculator reads version %d",
-                      cJSON_IsNumber(item) ? got : type_name(item), ROI_FORMAT_VERSION);
-    }
+    if (!cJSON_IsNumber(item))
+        wrong_type(r->errors, path, "number", item);
+    else if (item->valuedouble != ROI_FORMAT_VERSION)
+        ROI_DIAG(r->errors, path, ROI_CODE_VERSION, ROI_NUM("got", item->valuedouble),
+                 ROI_NUM("supported", ROI_FORMAT_VERSION));
 }
 
 static void read_fixed_item(reader *r, const cJSON *obj, const char *prefix,
@@ -158,7 +169,7 @@ static void read_fixed_item(reader *r, const cJSON *obj, const char *prefix,
     cJSON_ArrayForEach(item, obj) {
         join(path, prefix, item->string);
         if (strcmp(item->string, "label") == 0)
-            read_text(r, item, path, fc->label, sizeof fc->label, "a text");
+            read_text(r, item, path, fc->label, sizeof fc->label);
         else if (strcmp(item->string, "amount") == 0)
             read_number(r, item, path, &fc->amount);
         else
@@ -171,13 +182,13 @@ static void read_fixed(reader *r, const cJSON *list, const char *path, roi_campa
     if (cJSON_IsNull(list))
         return;
     if (!cJSON_IsArray(list)) {
-        roi_diags_add(r->errors, path, "must be a list of {\"label\", \"amount\"} items, not %s",
-                      type_name(list));
+        wrong_type(r->errors, path, "list", list);
         return;
     }
     int n = cJSON_GetArraySize(list);
     if (n > ROI_MAX_FIXED) {
-        roi_diags_add(r->errors, path, "must have at most %d items (got %d)", ROI_MAX_FIXED, n);
+        ROI_DIAG(r->errors, path, ROI_CODE_TOO_MANY, ROI_NUM("max", ROI_MAX_FIXED),
+                 ROI_NUM("got", n));
         return;
     }
     const cJSON *item;
@@ -188,8 +199,7 @@ static void read_fixed(reader *r, const cJSON *list, const char *path, roi_campa
         roi_fixed_cost *fc = &c->fixed[i++];
         memset(fc, 0, sizeof *fc);
         if (!cJSON_IsObject(item)) {
-            roi_diags_add(r->errors, prefix, "must be an object {\"label\", \"amount\"}, not %s",
-                          type_name(item));
+            wrong_type(r->errors, prefix, "object", item);
             continue;
         }
         strcat(prefix, ".");
@@ -207,17 +217,23 @@ static void read_skip(reader *r, const cJSON *list, const char *path, roi_inputs
     if (cJSON_IsNull(list))
         return;
     if (!cJSON_IsArray(list)) {
-        roi_diags_add(r->errors, path, "must be a list of stage names, not %s", type_name(list));
+        wrong_type(r->errors, path, "list", list);
         return;
     }
     cJSON_ArrayForEach(item, list) {
         char at[PATH_SIZE];
         path_fmt(at, "%s[%zu]", path, i++);
         int st = cJSON_IsString(item) ? roi_enum_parse(stages, item->valuestring) : -1;
-        if (st < 0) {
-            roi_diags_add(r->errors, at, "must be a stage name (contacts, leads, meetings, held, opportunities)");
+        if (!cJSON_IsString(item)) {
+            wrong_type(r->errors, at, "text", item);
+        } else if (st < 0) {
+            /* calls and deals are stage names too, refused by check_skip. */
+            char shown[64];
+            roi_utf8_printable(item->valuestring, shown, sizeof shown);
+            ROI_DIAG(r->errors, at, ROI_CODE_ENUM, ROI_TXT("value", shown),
+                     ROI_TXT("allowed", "contacts, leads, meetings, held, opportunities"));
         } else if (roi_stage_skipped(in, (roi_stage)st)) {
-            roi_diags_add(r->errors, at, "lists %s twice", stages->names[st]);
+            ROI_DIAG(r->errors, at, ROI_CODE_DUPLICATE, ROI_TXT("value", stages->names[st]));
         } else {
             in->funnel.skip |= 1u << st;
         }
@@ -232,12 +248,12 @@ static void read_ramp(reader *r, const cJSON *list, const char *path, roi_inputs
     if (cJSON_IsNull(list))
         return;
     if (!cJSON_IsArray(list)) {
-        roi_diags_add(r->errors, path, "must be a list of numbers, not %s", type_name(list));
+        wrong_type(r->errors, path, "list", list);
         return;
     }
     int n = cJSON_GetArraySize(list);
     if (n > ROI_MAX_RAMP) {
-        roi_diags_add(r->errors, path, "must have at most %d items (got %d)", ROI_MAX_RAMP, n);
+        ROI_DIAG(r->errors, path, ROI_CODE_TOO_MANY, ROI_NUM("max", ROI_MAX_RAMP), ROI_NUM("got", n));
         return;
     }
     size_t i = 0;
@@ -309,17 +325,16 @@ static void read_campaign(reader *r, const cJSON *obj, const char *prefix,
         if (strcmp(key, "version") == 0) {
             read_version(r, item, path);
         } else if (strcmp(key, "name") == 0) {
-            read_text(r, item, path, c->name, sizeof c->name, "a text");
+            read_text(r, item, path, c->name, sizeof c->name);
         } else if (strcmp(key, "currency") == 0) {
-            read_text(r, item, path, c->currency, sizeof c->currency,
-                      "a three-letter ISO 4217 code such as EUR");
+            read_text(r, item, path, c->currency, sizeof c->currency);
         } else if (nf && !strchr(key, '.')) {
             double v = roi_number_get(&c->in, nf);
             read_number(r, item, path, &v);
             roi_number_set(&c->in, nf, v);
         } else if (is_scenario_only(key)) {
             if (is_channel)
-                roi_diags_add(r->errors, path, "is not allowed inside a channel");
+                ROI_DIAG0(r->errors, path, ROI_CODE_NOT_ALLOWED);
             else if (is_group(key))
                 read_group(r, item, key, path, prefix, c);
         } else if (is_group(key)) {
@@ -336,7 +351,7 @@ static void read_group(reader *r, const cJSON *item, const char *key, const char
     if (cJSON_IsNull(item))
         return;
     if (!cJSON_IsObject(item)) {
-        roi_diags_add(r->errors, path, "must be an object, not %s", type_name(item));
+        wrong_type(r->errors, path, "object", item);
         return;
     }
     const cJSON *member;
@@ -376,9 +391,7 @@ static void read_ranges(reader *r, const cJSON *obj, roi_scenario *s)
     if (cJSON_IsNull(obj))
         return;
     if (!cJSON_IsObject(obj)) {
-        roi_diags_add(r->errors, "uncertainty.ranges",
-                      "must be an object such as {\"funnel.close_rate\": [0.2, 0.3]}, not %s",
-                      type_name(obj));
+        wrong_type(r->errors, "uncertainty.ranges", "object", obj);
         return;
     }
     cJSON_ArrayForEach(item, obj) {
@@ -394,11 +407,11 @@ static void read_ranges(reader *r, const cJSON *obj, roi_scenario *s)
         const cJSON *lo = cJSON_GetArrayItem(item, 0), *hi = cJSON_GetArrayItem(item, 1);
         if (!cJSON_IsArray(item) || cJSON_GetArraySize(item) != 2 ||
             !cJSON_IsNumber(lo) || !cJSON_IsNumber(hi)) {
-            roi_diags_add(r->errors, path, "must be a list of two numbers [low, high]");
+            ROI_DIAG0(r->errors, path, ROI_CODE_PAIR);
             continue;
         }
         if (!isfinite(lo->valuedouble) || !isfinite(hi->valuedouble)) {
-            roi_diags_add(r->errors, path, "is too large to be a number");
+            ROI_DIAG0(r->errors, path, ROI_CODE_NOT_FINITE);
             continue;
         }
         s->ranges[u].given = true;
@@ -416,7 +429,7 @@ static void read_section(reader *r, const cJSON *obj, const char *section,
     if (!obj || cJSON_IsNull(obj))
         return;
     if (!cJSON_IsObject(obj)) {
-        roi_diags_add(r->errors, section, "must be an object, not %s", type_name(obj));
+        wrong_type(r->errors, section, "object", obj);
         return;
     }
     cJSON_ArrayForEach(item, obj) {
@@ -438,14 +451,13 @@ static void read_channels(reader *r, const cJSON *list, roi_scenario *s)
     if (!list || cJSON_IsNull(list))
         return;
     if (!cJSON_IsArray(list)) {
-        roi_diags_add(r->errors, "channels", "must be a list of scenario objects, not %s",
-                      type_name(list));
+        wrong_type(r->errors, "channels", "list", list);
         return;
     }
     int n = cJSON_GetArraySize(list);
     if (n > ROI_MAX_CHANNELS) {
-        roi_diags_add(r->errors, "channels", "must have at most %d channels (got %d)",
-                      ROI_MAX_CHANNELS, n);
+        ROI_DIAG(r->errors, "channels", ROI_CODE_TOO_MANY, ROI_NUM("max", ROI_MAX_CHANNELS),
+                 ROI_NUM("got", n));
         return;
     }
     const cJSON *item;
@@ -456,16 +468,15 @@ static void read_channels(reader *r, const cJSON *list, roi_scenario *s)
         roi_campaign_default(c);
         path_fmt(prefix, "channels[%zu]", i++);
         if (!cJSON_IsObject(item)) {
-            roi_diags_add(r->errors, prefix, "must be an object, not %s", type_name(item));
+            wrong_type(r->errors, prefix, "object", item);
             continue;
         }
         strcat(prefix, ".");
         read_campaign(r, item, prefix, c, true);
         if (strcmp(c->currency, s->main.currency) != 0 && roi_currency_valid(c->currency)) {
             strcat(prefix, "currency");
-            roi_diags_add(r->warnings, prefix,
-                          "differs from the scenario's %s: amounts are compared as they are",
-                          s->main.currency);
+            ROI_DIAG(r->warnings, prefix, ROI_CODE_CURRENCY_DIFFERS,
+                     ROI_TXT("currency", s->main.currency));
         }
     }
     s->channel_count = i;
@@ -490,22 +501,23 @@ static const roi_number_field RAMP_FIELD = {"ramp", "", 0, 0, 1, false, false,
 static void check_number(roi_diags *errors, const char *path,
                          const roi_number_field *f, double v)
 {
-    char rule[96], got[32];
     if (roi_number_valid(f, v))
         return;
-    roi_number_rule(f, rule, sizeof rule);
-    roi_format_number(v, got);
-    roi_diags_add(errors, path, "%s (got %s)", rule, got);
+    roi_code code = f->whole ? ROI_CODE_WHOLE_RANGE
+                  : f->min_open ? ROI_CODE_RANGE_ABOVE : ROI_CODE_RANGE;
+    assert(!(f->whole && f->min_open));
+    ROI_DIAG(errors, path, code, ROI_NUM("min", f->min), ROI_NUM("max", f->max),
+             ROI_NUM("got", v));
 }
 
 static void check_text(roi_diags *errors, const char *path, const char *text)
 {
     long chars = roi_utf8_chars(text);
     if (chars < 0)
-        roi_diags_add(errors, path, "is not valid text (broken UTF-8 or control characters)");
+        ROI_DIAG0(errors, path, ROI_CODE_TEXT);
     else if (chars > ROI_TEXT_CHARS)
-        roi_diags_add(errors, path, "must be at most %d characters (got %ld)",
-                      ROI_TEXT_CHARS, chars);
+        ROI_DIAG(errors, path, ROI_CODE_TOO_LONG, ROI_NUM("max", ROI_TEXT_CHARS),
+                 ROI_NUM("got", chars));
 }
 
 static const char *stage_as_unit(roi_stage s)
@@ -522,19 +534,16 @@ static void check_model(roi_diags *errors, const char *prefix, const roi_inputs 
     roi_stage need = roi_model_needs(in, in->costs.model);
     if (need != ROI_STAGE_COUNT && !roi_stage_known(in, need)) {
         join(path, prefix, "costs.model");
-        roi_diags_add(errors, path,
-                      "the %s model is priced per %s, but the funnel starts at %s and "
-                      "does not know that count: start the funnel earlier or choose another model",
-                      roi_model_name(in->costs.model), stage_as_unit(need),
-                      roi_stage_name(in->funnel.entry));
+        ROI_DIAG(errors, path, ROI_CODE_NEEDS_COUNT,
+                 ROI_TXT("model", roi_model_name(in->costs.model)),
+                 ROI_TXT("unit", stage_as_unit(need)),
+                 ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
     }
     if (in->costs.internal_hours_per_meeting > 0 && in->costs.internal_hourly_cost > 0 &&
         !roi_stage_known(in, ROI_STAGE_HELD)) {
         join(path, prefix, "costs.internal_hours_per_meeting");
-        roi_diags_add(errors, path,
-                      "internal costs are counted per held meeting, but the funnel starts at %s "
-                      "and does not know that count",
-                      roi_stage_name(in->funnel.entry));
+        ROI_DIAG(errors, path, ROI_CODE_NEEDS_HELD,
+                 ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
     }
 }
 
@@ -545,19 +554,17 @@ static void check_skip(roi_diags *errors, const char *prefix, const roi_inputs *
     unsigned allowed = ((1u << ROI_STAGE_DEALS) - 1u) & ~(1u << in->funnel.entry);
     if (in->funnel.skip & ~allowed) {
         join(path, prefix, ROI_SKIP_PATH);
-        roi_diags_add(errors, path, "may list only stages after the entry (%s) and before deals",
-                      roi_stage_name(in->funnel.entry));
+        ROI_DIAG(errors, path, ROI_CODE_SKIP_ORDER, ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
     }
     for (int st = (int)in->funnel.entry + 1; st < ROI_STAGE_DEALS; st++) {
         double rate = in->funnel.rate[st - 1];
         if (!roi_stage_skipped(in, (roi_stage)st) || rate == 1)
             continue;
-        char rel[PATH_SIZE], got[32];
+        char rel[PATH_SIZE];
         path_fmt(rel, "funnel.%s", roi_rate_name((roi_rate)(st - 1)));
         join(path, prefix, rel);
-        roi_format_number(rate, got);
-        roi_diags_add(errors, path, "leads into %s, which this funnel skips: it must be 1 (got %s)",
-                      roi_stage_name((roi_stage)st), got);
+        ROI_DIAG(errors, path, ROI_CODE_SKIP_RATE, ROI_TXT("stage", roi_stage_name((roi_stage)st)),
+                 ROI_NUM("got", rate));
     }
 }
 
@@ -570,12 +577,12 @@ static void check_goal(roi_diags *errors, const char *prefix, const roi_inputs *
                                                         : ROI_STAGE_COUNT;
     if (st != ROI_STAGE_COUNT && !roi_stage_known(in, st)) {
         join(path, prefix, "goal.metric");
-        roi_diags_add(errors, path, "the goal counts %s, which this funnel does not know",
-                      roi_stage_name(st));
+        ROI_DIAG(errors, path, ROI_CODE_GOAL_STAGE, ROI_TXT("stage", roi_stage_name(st)));
     }
     if (in->schedule.ramp_count > ROI_MAX_RAMP) {
         join(path, prefix, ROI_RAMP_PATH);
-        roi_diags_add(errors, path, "must have at most %d items", ROI_MAX_RAMP);
+        ROI_DIAG(errors, path, ROI_CODE_TOO_MANY, ROI_NUM("max", ROI_MAX_RAMP),
+                 ROI_NUM("got", in->schedule.ramp_count));
         return;
     }
     for (size_t i = 0; i < in->schedule.ramp_count; i++) {
@@ -597,7 +604,7 @@ static void check_channel_scope(roi_diags *errors, const char *prefix, const roi
             roi_number_get(in, &fields[i]) == roi_number_get(&def, &fields[i]))
             continue;
         join(path, prefix, fields[i].path);
-        roi_diags_add(errors, path, "is not allowed inside a channel");
+        ROI_DIAG0(errors, path, ROI_CODE_NOT_ALLOWED);
     }
     const roi_enum_field *enums = roi_enum_fields(&n);
     for (size_t i = 0; i < n; i++) {
@@ -605,11 +612,11 @@ static void check_channel_scope(roi_diags *errors, const char *prefix, const roi
             roi_enum_get(in, &enums[i]) == roi_enum_get(&def, &enums[i]))
             continue;
         join(path, prefix, enums[i].path);
-        roi_diags_add(errors, path, "is not allowed inside a channel");
+        ROI_DIAG0(errors, path, ROI_CODE_NOT_ALLOWED);
     }
     if (in->schedule.ramp_count) {
         join(path, prefix, ROI_RAMP_PATH);
-        roi_diags_add(errors, path, "is not allowed inside a channel");
+        ROI_DIAG0(errors, path, ROI_CODE_NOT_ALLOWED);
     }
 }
 
@@ -623,7 +630,7 @@ static void check_campaign(roi_diags *errors, const char *prefix, const roi_camp
     check_text(errors, path, c->name);
     if (!roi_currency_valid(c->currency)) {
         join(path, prefix, "currency");
-        roi_diags_add(errors, path, "must be a three-letter ISO 4217 code such as EUR");
+        ROI_DIAG(errors, path, ROI_CODE_CURRENCY, ROI_TXT("got", c->currency));
     }
     for (size_t i = 0; i < n; i++) {
         join(path, prefix, fields[i].path);
@@ -634,12 +641,13 @@ static void check_campaign(roi_diags *errors, const char *prefix, const roi_camp
         int v = roi_enum_get(&c->in, &enums[i]);
         if (v < (enums[i].nullable ? -1 : 0) || v >= enums[i].count) {
             join(path, prefix, enums[i].path);
-            roi_diags_add(errors, path, "has no valid value");
+            ROI_DIAG0(errors, path, ROI_CODE_NO_VALUE);
         }
     }
     if (c->fixed_count > ROI_MAX_FIXED) {
         join(path, prefix, "costs.fixed");
-        roi_diags_add(errors, path, "must have at most %d items", ROI_MAX_FIXED);
+        ROI_DIAG(errors, path, ROI_CODE_TOO_MANY, ROI_NUM("max", ROI_MAX_FIXED),
+                 ROI_NUM("got", c->fixed_count));
         return;
     }
     for (size_t i = 0; i < c->fixed_count; i++) {
@@ -662,27 +670,24 @@ static void check_ranges(roi_diags *errors, const roi_scenario *s)
         const roi_range *rg = &s->ranges[u];
         if (!rg->given)
             continue;
-        char path[PATH_SIZE], lo[32], hi[32], base[32];
+        char path[PATH_SIZE];
         const char *name = roi_uncertain_name((roi_uncertain)u);
         const roi_number_field *f = roi_number_field_find(name);
         double b = roi_uncertain_get(&s->main.in, (roi_uncertain)u);
         join(path, "uncertainty.ranges.", name);
-        roi_format_number(rg->low, lo);
-        roi_format_number(rg->high, hi);
-        roi_format_number(b, base);
+        /* Every uncertain field has a closed range: range_bounds says "between". */
+        assert(!f->min_open);
         int rate = u - ROI_U_CONTACT_RATE;
         if (rate >= 0 && rate < ROI_RATE_COUNT &&
             roi_stage_skipped(&s->main.in, (roi_stage)(rate + 1))) {
-            roi_diags_add(errors, path, "ranges the rate into %s, which this funnel skips",
-                          roi_stage_name((roi_stage)(rate + 1)));
+            ROI_DIAG(errors, path, ROI_CODE_RANGE_SKIPPED,
+                     ROI_TXT("stage", roi_stage_name((roi_stage)(rate + 1))));
         } else if (!roi_number_valid(f, rg->low) || !roi_number_valid(f, rg->high)) {
-            char rule[96];
-            roi_number_rule(f, rule, sizeof rule);
-            roi_diags_add(errors, path, "both bounds %s (got [%s, %s])", rule, lo, hi);
+            ROI_DIAG(errors, path, ROI_CODE_RANGE_BOUNDS, ROI_NUM("min", f->min),
+                     ROI_NUM("max", f->max), ROI_NUM("low", rg->low), ROI_NUM("high", rg->high));
         } else if (!(rg->low <= b && b <= rg->high)) {
-            roi_diags_add(errors, path,
-                          "must satisfy low <= value <= high (got [%s, %s] around %s)",
-                          lo, hi, base);
+            ROI_DIAG(errors, path, ROI_CODE_RANGE_ORDER, ROI_NUM("low", rg->low),
+                     ROI_NUM("high", rg->high), ROI_NUM("value", b));
         }
     }
 }
@@ -700,7 +705,8 @@ size_t roi_scenario_check(const roi_scenario *s, roi_diags *errors)
     }
     check_ranges(errors, s);
     if (s->channel_count > ROI_MAX_CHANNELS) {
-        roi_diags_add(errors, "channels", "must have at most %d channels", ROI_MAX_CHANNELS);
+        ROI_DIAG(errors, "channels", ROI_CODE_TOO_MANY, ROI_NUM("max", ROI_MAX_CHANNELS),
+                 ROI_NUM("got", s->channel_count));
         return roi_diags_total(errors) - before;
     }
     for (size_t i = 0; i < s->channel_count; i++) {
@@ -774,36 +780,66 @@ static void where(const char *text, size_t offset, size_t *line, size_t *column)
     }
 }
 
+/* Offset of the first NUL character inside a string of a well-formed JSON
+ * text, written as the escape \u0000 or as a raw byte; len when there is none.
+ * cJSON would keep the string up to it and silently drop the rest
+ * ("abc\u0000<script>" read as "abc"), so the document is refused instead.
+ * An escaped backslash followed by "u0000" ("\\u0000") is text, not a NUL. */
+static size_t nul_in_string(const char *text, size_t len)
+{
+    bool in_string = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\0' && in_string)
+            return i;
+        if (!in_string) {
+            in_string = c == '"';
+        } else if (c == '"') {
+            in_string = false;
+        } else if (c == '\\' && i + 1 < len) {
+            if (text[i + 1] == 'u' && i + 5 < len && memcmp(text + i + 2, "0000", 4) == 0)
+                return i;
+            i++;  /* the escaped character, a backslash included */
+        }
+    }
+    return len;
+}
+
 static cJSON *parse_json(const char *text, size_t len, roi_diags *errors)
 {
     if (len > ROI_MAX_INPUT) {
-        roi_diags_add(errors, "", "the document is %zu bytes, over the limit of 1 MiB (%d bytes)",
-                      len, ROI_MAX_INPUT);
+        ROI_DIAG(errors, "", ROI_CODE_TOO_BIG, ROI_NUM("bytes", len), ROI_NUM("max", ROI_MAX_INPUT));
         return NULL;
     }
     if (is_blank(text, len)) {
-        roi_diags_add(errors, "", "the document is empty: expected a JSON object such as {\"version\": 1}");
+        ROI_DIAG0(errors, "", ROI_CODE_EMPTY);
         return NULL;
     }
     if (nesting_depth(text, len) > ROI_MAX_DEPTH) {
-        roi_diags_add(errors, "", "the document is nested more than %d levels deep", ROI_MAX_DEPTH);
+        ROI_DIAG(errors, "", ROI_CODE_DEPTH, ROI_NUM("max", ROI_MAX_DEPTH));
         return NULL;
     }
     const char *end = NULL;
     cJSON *root = cJSON_ParseWithLengthOpts(text, len, &end, false);
     size_t offset = end && end >= text ? (size_t)(end - text) : 0;
+    roi_code code = ROI_CODE_JSON;
     if (root) {
         while (offset < len && strchr(" \t\r\n", text[offset]) && text[offset])
             offset++;
-        if (offset == len)
-            return root;
+        if (offset == len) {
+            /* Well-formed: now a NUL in a string can be found without doubt. */
+            offset = nul_in_string(text, len);
+            if (offset == len)
+                return root;
+            code = ROI_CODE_NUL_CHAR;
+        } else {
+            code = ROI_CODE_TRAILING;
+        }
         cJSON_Delete(root);
     }
     size_t line, column;
     where(text, offset < len ? offset : len, &line, &column);
-    roi_diags_add(errors, "", root ? "unexpected text after the JSON document at line %zu, column %zu"
-                                   : "malformed JSON at line %zu, column %zu",
-                  line, column);
+    ROI_DIAG(errors, "", code, ROI_NUM("line", line), ROI_NUM("column", column));
     return NULL;
 }
 
@@ -820,7 +856,7 @@ roi_status roi_scenario_parse(const char *text, size_t len, roi_scenario **out,
     if (!root)
         goto fail;
     if (!cJSON_IsObject(root)) {
-        roi_diags_add(errors, "", "the document must be a JSON object, not %s", type_name(root));
+        ROI_DIAG(errors, "", ROI_CODE_NOT_OBJECT, ROI_TXT("got", type_name(root)));
         goto fail;
     }
     s = roi_scenario_new();
@@ -1342,7 +1378,7 @@ char *roi_eval_json(const char *text, size_t len, int options, bool *valid)
         goto done;
     if (roi_evaluate(s, r) != ROI_OK) {
         /* The checks above admit only scenarios the core computes. */
-        roi_diags_add(&errors, "", "internal error: the scenario passed validation but could not be computed");
+        ROI_DIAG0(&errors, "", ROI_CODE_INTERNAL);
         out = roi_errors_to_json(&errors, &warnings, options);
         goto done;
     }
@@ -1432,20 +1468,16 @@ char *roi_simulate_json(const char *text, size_t len, double samples, double see
     roi_sim_result *r = NULL;
     double *bufs = NULL;
     char *out = NULL;
-    char num[40];
     roi_diags_init(&errors);
     roi_diags_init(&warnings);
     *valid = false;
 
-    if (!whole_in(samples, 1, ROI_SIM_MAX_SAMPLES)) {
-        roi_format_number(samples, num);
-        roi_diags_add(&errors, "samples", "must be a whole number from 1 to %d (got %s)",
-                      ROI_SIM_MAX_SAMPLES, num);
-    }
-    if (!whole_in(seed, 0, ROI_SIM_MAX_SEED)) {
-        roi_format_number(seed, num);
-        roi_diags_add(&errors, "seed", "must be a whole number from 0 to 9007199254740991 (got %s)", num);
-    }
+    if (!whole_in(samples, 1, ROI_SIM_MAX_SAMPLES))
+        ROI_DIAG(&errors, "samples", ROI_CODE_WHOLE_RANGE, ROI_NUM("min", 1),
+                 ROI_NUM("max", ROI_SIM_MAX_SAMPLES), ROI_NUM("got", samples));
+    if (!whole_in(seed, 0, ROI_SIM_MAX_SEED))
+        ROI_DIAG(&errors, "seed", ROI_CODE_WHOLE_RANGE, ROI_NUM("min", 0),
+                 ROI_NUM("max", ROI_SIM_MAX_SEED), ROI_NUM("got", seed));
     roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
     if (st == ROI_ENOMEM)
         goto done;
@@ -1459,7 +1491,7 @@ char *roi_simulate_json(const char *text, size_t len, double samples, double see
     if (!r || !bufs)
         goto done;
     if (roi_simulate(s, n, (uint64_t)seed, bufs, bufs + n, r) != ROI_OK) {
-        roi_diags_add(&errors, "", "internal error: the scenario passed validation but could not be simulated");
+        ROI_DIAG0(&errors, "", ROI_CODE_INTERNAL);
         out = roi_errors_to_json(&errors, &warnings, options);
         goto done;
     }

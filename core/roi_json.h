@@ -23,8 +23,9 @@ roi_scenario *roi_scenario_new(void);
 void roi_scenario_free(roi_scenario *s);
 
 /* Reads and validates a scenario document of len bytes (need not be
- * NUL-terminated).  Every problem goes to errors (field path + message) and
- * every unknown key to warnings.  Returns ROI_OK and a new scenario in *out
+ * NUL-terminated).  Every problem goes to errors (field path, code, params
+ * and message: docs/ERRORS.md) and every unknown key to warnings.  A string
+ * holding a NUL character (\u0000) is refused: C text would end there.  Returns ROI_OK and a new scenario in *out
  * when there is no error; otherwise *out is NULL and errors says why. */
 roi_status roi_scenario_parse(const char *text, size_t len, roi_scenario **out,
                               roi_diags *errors, roi_diags *warnings);

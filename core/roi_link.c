@@ -7,7 +7,7 @@
 #include "roi_fields.h"
 #include "roi_json.h"
 
-#include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,13 +16,16 @@
 
 /* ---- encoding ----------------------------------------------------------- */
 
-/* Characters a fragment may hold as they are (RFC 3986 pchar), except the
- * ones this format gives a meaning: & = + and % (and # ends nothing here but
- * must not appear).  Non-ASCII is percent-encoded UTF-8. */
+/* Characters a value may hold as they are: RFC 3986 pchar (what a fragment
+ * holds without escapes), except the ones this format gives a meaning, & + %
+ * (and #, which no fragment holds).  '=' stays raw: the decoder splits a pair
+ * at its first '=', so a later one is part of the value.  Non-ASCII, space
+ * and " < > ` { } | \ ^ [ ] are percent-encoded: browsers and mail clients
+ * escape or cut them, and a link must come back as it was sent. */
 static bool plain(unsigned char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-           (c >= '0' && c <= '9') || (c != 0 && strchr("-._~!$'()*,;:@/?", c));
+           (c >= '0' && c <= '9') || (c != 0 && strchr("-._~!$'()*,;:@/?=", c));
 }
 
 static void put_text(roi_buf *b, const char *s)
@@ -40,15 +43,26 @@ static void put_text(roi_buf *b, const char *s)
     }
 }
 
-/* Numbers as roi_format_number writes them, minus the exponent's '+', which
- * a link reads as a space: 1e+12 becomes 1e12. */
+/* Numbers as roi_format_number writes them, with the exponent as short as it
+ * reads back: no '+' (a link reads it as a space) and no leading zeros, so
+ * 1e+12 becomes 1e12 and 5e-05 becomes 5e-5. */
 static void put_number(roi_buf *b, double v)
 {
     char text[32];
     roi_format_number(v, text);
-    for (const char *p = text; *p; p++)
-        if (*p != '+')
-            roi_buf_putc(b, *p);
+    for (const char *p = text; *p; p++) {
+        if (*p == '+')
+            continue;
+        roi_buf_putc(b, *p);
+        if (*p == 'e') {
+            if (p[1] == '+' || p[1] == '-')
+                p++;
+            if (*p == '-')
+                roi_buf_putc(b, '-');
+            while (p[1] == '0' && p[2] != '\0')
+                p++;
+        }
+    }
 }
 
 static void put_key(roi_buf *b, const char *prefix, const char *key)
@@ -60,13 +74,17 @@ static void put_key(roi_buf *b, const char *prefix, const char *key)
     roi_buf_putc(b, '=');
 }
 
+/* Writes the fields of c that differ from their default.  A channel with an
+ * empty name writes no n: the decoder creates every channel up to the highest
+ * index it reads, so only the last one, when nothing else of it is written,
+ * needs "c<i>.n=" to exist. */
 static void put_campaign(roi_buf *b, const char *prefix, const roi_campaign *c,
-                         bool is_channel)
+                         bool is_last_channel)
 {
     roi_inputs def;
-    size_t n;
+    size_t n, start = b->len;
     roi_inputs_default(&def);
-    if (c->name[0] || is_channel) { /* a channel's name marks it present */
+    if (c->name[0]) {
         put_key(b, prefix, "n");
         put_text(b, c->name);
     }
@@ -111,16 +129,21 @@ static void put_campaign(roi_buf *b, const char *prefix, const roi_campaign *c,
     for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++) {
         put_key(b, prefix, "fix");
         put_number(b, c->fixed[i].amount);
-        roi_buf_putc(b, ':');
-        put_text(b, c->fixed[i].label);
+        if (c->fixed[i].label[0]) { /* "fix=800" is "fix=800:" */
+            roi_buf_putc(b, ':');
+            put_text(b, c->fixed[i].label);
+        }
     }
+    if (is_last_channel && b->len == start)
+        put_key(b, prefix, "n");
 }
 
-char *roi_link_encode(const roi_scenario *s)
+roi_status roi_link_encode(const roi_scenario *s, char **out, roi_diags *errors)
 {
     roi_scenario def;
     roi_buf b;
     size_t n;
+    *out = NULL;
     roi_buf_init(&b);
     roi_scenario_default(&def);
     put_key(&b, "", "v");
@@ -145,12 +168,25 @@ char *roi_link_encode(const roi_scenario *s)
         roi_buf_putc(&b, ':');
         put_number(&b, s->ranges[u].high);
     }
-    for (size_t i = 0; i < s->channel_count && i < ROI_MAX_CHANNELS; i++) {
+    size_t channels = s->channel_count < ROI_MAX_CHANNELS ? s->channel_count : ROI_MAX_CHANNELS;
+    for (size_t i = 0; i < channels; i++) {
         char prefix[16];
         snprintf(prefix, sizeof prefix, "c%u.", (unsigned)i);
-        put_campaign(&b, prefix, &s->channels[i], true);
+        put_campaign(&b, prefix, &s->channels[i], i + 1 == channels);
     }
-    return roi_buf_finish(&b);
+    size_t len = b.len;
+    char *link = roi_buf_finish(&b);
+    if (!link)
+        return ROI_ENOMEM;
+    if (len + 1 > ROI_LINK_MAX) { /* '#' + fragment must open */
+        if (errors)
+            ROI_DIAG(errors, "", ROI_CODE_LINK_TOO_LONG, ROI_NUM("bytes", len + 1),
+                     ROI_NUM("max", ROI_LINK_MAX));
+        roi_free(link);
+        return ROI_ETOOBIG;
+    }
+    *out = link;
+    return ROI_OK;
 }
 
 /* ---- decoding ----------------------------------------------------------- */
@@ -160,6 +196,32 @@ typedef struct {
     roi_diags *warnings;
     size_t channels_seen;   /* highest channel index + 1 */
 } decoder;
+
+/* One '&'-separated part of a fragment, still escaped. */
+typedef struct {
+    const char *key, *value;   /* value is NULL when the part has no '=' */
+    size_t key_len, value_len;
+} raw_pair;
+
+/* The next non-empty part of [*p, end); false at the end. */
+static bool next_pair(const char **p, const char *end, raw_pair *pair)
+{
+    while (*p < end) {
+        const char *start = *p;
+        const char *amp = memchr(start, '&', (size_t)(end - start));
+        const char *stop = amp ? amp : end;
+        *p = amp ? amp + 1 : end;
+        if (stop == start)
+            continue;
+        const char *eq = memchr(start, '=', (size_t)(stop - start));
+        pair->key = start;
+        pair->key_len = eq ? (size_t)(eq - start) : (size_t)(stop - start);
+        pair->value = eq ? eq + 1 : NULL;
+        pair->value_len = eq ? (size_t)(stop - eq - 1) : 0;
+        return true;
+    }
+    return false;
+}
 
 static int hex_value(char c)
 {
@@ -195,42 +257,58 @@ static bool unescape(const char *s, size_t n, char *out, size_t size)
     return true;
 }
 
-static void drop(decoder *d, const char *path, const char *key, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
-static void drop(decoder *d, const char *path, const char *key, const char *fmt, ...)
+static bool is_digit(char c)
 {
-    char why[160], shown[64];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
-    va_end(ap);
-    roi_utf8_printable(key, shown, sizeof shown);
-    roi_diags_add(d->warnings, path, "link key \"%s\" %s; ignored", shown, why);
+    return c >= '0' && c <= '9';
 }
 
+/* Skips one or more digits; NULL when there is none. */
+static const char *digits(const char *p)
+{
+    if (!is_digit(*p))
+        return NULL;
+    while (is_digit(*p))
+        p++;
+    return p;
+}
+
+/* A plain decimal, as the README promises and the encoder writes: optional
+ * '-', digits, optional '.' and digits, optional 'e' or 'E', optional '-' and
+ * digits; nothing else (no space, '+', hexadecimal, inf or nan).  False too
+ * when the value overflows a double. */
 static bool parse_number(const char *text, double *out)
 {
-    char *end;
-    if (!*text || strchr(" \t", *text))
+    const char *p = text;
+    if (*p == '-')
+        p++;
+    p = digits(p);
+    if (p && *p == '.')
+        p = digits(p + 1);
+    if (p && (*p == 'e' || *p == 'E'))
+        p = digits(p + 1 + (p[1] == '-'));
+    if (!p || *p != '\0')
         return false;
-    double v = strtod(text, &end);
-    if (*end != '\0' || !isfinite(v))
+    double v = strtod(text, NULL);
+    if (!isfinite(v))
         return false;
     *out = v;
     return true;
 }
+
+/* A dropped pair: the warning on path, with the key as given. */
+#define DROP(d, path, code, key, ...) \
+    ROI_DIAG((d)->warnings, (path), (code), ROI_TXT("key", (key)), __VA_ARGS__)
+#define DROP0(d, path, code, key) \
+    ROI_DIAG((d)->warnings, (path), (code), ROI_TXT("key", (key)))
 
 static void set_text(decoder *d, const char *path, const char *key, const char *value,
                      char *dst, size_t size)
 {
     long chars = roi_utf8_chars(value);
     if (chars < 0)
-        drop(d, path, key, "is not valid text");
+        DROP0(d, path, ROI_CODE_LINK_TEXT, key);
     else if (chars > ROI_TEXT_CHARS || strlen(value) >= size)
-        drop(d, path, key, "is longer than %d characters", ROI_TEXT_CHARS);
+        DROP(d, path, ROI_CODE_LINK_TEXT_TOO_LONG, key, ROI_NUM("max", ROI_TEXT_CHARS));
     else
         memcpy(dst, value, strlen(value) + 1);
 }
@@ -239,11 +317,11 @@ static void set_number(decoder *d, const char *path, const char *key, const char
                        const roi_number_field *f, void *base)
 {
     double v;
-    char rule[96];
     if (!parse_number(value, &v))
-        drop(d, path, key, "is not a number");
+        DROP0(d, path, ROI_CODE_LINK_NUMBER, key);
     else if (!roi_number_valid(f, v))
-        drop(d, path, key, "%s", roi_number_rule(f, rule, sizeof rule));
+        DROP(d, path, f->min_open ? ROI_CODE_LINK_RANGE_ABOVE : ROI_CODE_LINK_RANGE, key,
+             ROI_NUM("min", f->min), ROI_NUM("max", f->max));
     else
         roi_number_set(base, f, v);
 }
@@ -258,25 +336,23 @@ static void add_fixed(decoder *d, const char *prefix, const char *key, const cha
     double amount;
     size_t alen = colon ? (size_t)(colon - value) : strlen(value);
     if (c->fixed_count >= ROI_MAX_FIXED) {
-        drop(d, path, key, "goes past %d fixed costs", ROI_MAX_FIXED);
+        DROP(d, path, ROI_CODE_LINK_TOO_MANY, key, ROI_NUM("max", ROI_MAX_FIXED));
         return;
     }
-    if (alen >= sizeof amount_text) {
-        drop(d, path, key, "has no valid amount");
-        return;
+    if (alen < sizeof amount_text) {
+        memcpy(amount_text, value, alen);
+        amount_text[alen] = '\0';
     }
-    memcpy(amount_text, value, alen);
-    amount_text[alen] = '\0';
-    if (!parse_number(amount_text, &amount) || amount < 0 || amount > 1e12) {
-        drop(d, path, key, "needs an amount between 0 and 1e12 before ':'");
+    if (alen >= sizeof amount_text || !parse_number(amount_text, &amount) || amount < 0 ||
+        amount > 1e12) {
+        DROP(d, path, ROI_CODE_LINK_FIXED_AMOUNT, key, ROI_NUM("min", 0), ROI_NUM("max", 1e12));
         return;
     }
     roi_fixed_cost *fc = &c->fixed[c->fixed_count];
     memset(fc, 0, sizeof *fc);
     const char *label = colon ? colon + 1 : "";
     if (roi_utf8_chars(label) < 0 || roi_utf8_chars(label) > ROI_TEXT_CHARS) {
-        drop(d, path, key, "has a label that is not valid text of at most %d characters",
-             ROI_TEXT_CHARS);
+        DROP(d, path, ROI_CODE_LINK_FIXED_LABEL, key, ROI_NUM("max", ROI_TEXT_CHARS));
         return;
     }
     memcpy(fc->label, label, strlen(label) + 1);
@@ -302,7 +378,8 @@ static void set_skip(decoder *d, const char *prefix, const char *key, const char
             st = roi_enum_parse(stages, name);
         }
         if (st < 0 || st == ROI_STAGE_DEALS || (skip >> st) & 1u) {
-            drop(d, path, key, "must list stage names, each once, separated by commas");
+            DROP(d, path, ROI_CODE_LINK_SKIP, key,
+                 ROI_TXT("allowed", "calls contacts leads meetings held opportunities"));
             return;
         }
         skip |= 1u << st;
@@ -331,8 +408,7 @@ static void set_ramp(decoder *d, const char *prefix, const char *key, const char
             ok = parse_number(text, &ramp[count]) && ramp[count] >= 0 && ramp[count] <= 1;
         }
         if (!ok) {
-            drop(d, path, key, "must be at most %d shares between 0 and 1 separated by commas",
-                 ROI_MAX_RAMP);
+            DROP(d, path, ROI_CODE_LINK_RAMP, key, ROI_NUM("max", ROI_MAX_RAMP));
             return;
         }
         count++;
@@ -365,26 +441,39 @@ static void set_range(decoder *d, const char *key, const char *value)
         if (strcmp(roi_uncertain_name((roi_uncertain)i), f->path) == 0)
             u = i;
     if (u < 0) {
-        drop(d, "uncertainty.ranges", key, "names no uncertain field");
+        DROP0(d, "uncertainty.ranges", ROI_CODE_LINK_RANGE_FIELD, key);
         return;
     }
     snprintf(path, sizeof path, "uncertainty.ranges.%s", f->path);
     double low, high;
     size_t llen = colon ? (size_t)(colon - value) : 0;
-    if (!colon || llen >= sizeof low_text) {
-        drop(d, path, key, "must be <low>:<high>");
-        return;
+    if (colon && llen < sizeof low_text) {
+        memcpy(low_text, value, llen);
+        low_text[llen] = '\0';
     }
-    memcpy(low_text, value, llen);
-    low_text[llen] = '\0';
-    if (!parse_number(low_text, &low) || !parse_number(colon + 1, &high)) {
-        drop(d, path, key, "must be <low>:<high>");
+    if (!colon || llen >= sizeof low_text || !parse_number(low_text, &low) ||
+        !parse_number(colon + 1, &high)) {
+        DROP0(d, path, ROI_CODE_LINK_BOUNDS, key);
         return;
     }
     /* Bounds against the base value are checked once every pair is read. */
     d->s->ranges[u].given = true;
     d->s->ranges[u].low = low;
     d->s->ranges[u].high = high;
+}
+
+/* The names an enum field accepts, space-separated, for a warning. */
+static const char *enum_names(const roi_enum_field *f, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < f->count; i++) {
+        int w = snprintf(buf + o, size - o, "%s%s", i ? " " : "", f->names[i]);
+        if (w < 0 || (size_t)w >= size - o)
+            break;
+        o += (size_t)w;
+    }
+    return buf;
 }
 
 static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
@@ -405,7 +494,7 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
         if (roi_currency_valid(value))
             memcpy(c->currency, value, 4);
         else
-            drop(d, path, key, "must be a three-letter currency code such as EUR");
+            DROP0(d, path, ROI_CODE_LINK_CURRENCY, key);
         return;
     }
     if (strcmp(key, "fix") == 0) {
@@ -430,14 +519,16 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
             continue;
         snprintf(path, sizeof path, "%s%s", prefix, enums[i].path);
         int v = roi_enum_parse(&enums[i], value);
+        char names[ROI_DIAG_TEXT_SIZE];
         if (v < 0)
-            drop(d, path, key, "has an unknown value");
+            DROP(d, path, ROI_CODE_LINK_ENUM, key, ROI_TXT("got", value),
+                 ROI_TXT("allowed", enum_names(&enums[i], names, sizeof names)));
         else
             roi_enum_set(&c->in, &enums[i], v);
         return;
     }
     snprintf(path, sizeof path, "%s%s", prefix, key);
-    drop(d, path, key, "is unknown");
+    DROP0(d, path, ROI_CODE_LINK_UNKNOWN_KEY, key);
 }
 
 /* "c3.vol" -> channel 3, rest "vol"; -1 when the key has no channel prefix,
@@ -454,7 +545,8 @@ static int channel_of(const char *key, const char **rest)
     return i >= 0 && i < ROI_MAX_CHANNELS && end - key <= 3 ? (int)i : -2;
 }
 
-static void decode_pair(decoder *d, const char *key, const char *value)
+/* One pair of a version-1 link.  "v" was read before (read_version). */
+static void decode_pair_v1(decoder *d, const char *key, const char *value)
 {
     size_t n;
     const char *rest = NULL;
@@ -462,7 +554,7 @@ static void decode_pair(decoder *d, const char *key, const char *value)
     const roi_number_field *scenario_fields = roi_scenario_number_fields(&n);
     const roi_number_field *sf = number_by_key(scenario_fields, n, key);
     if (ch == -2) {
-        drop(d, "channels", key, "names no channel between c0 and c%d", ROI_MAX_CHANNELS - 1);
+        DROP(d, "channels", ROI_CODE_LINK_CHANNEL, key, ROI_NUM("max", ROI_MAX_CHANNELS - 1));
     } else if (ch >= 0) {
         char prefix[24];
         snprintf(prefix, sizeof prefix, "channels[%d].", ch);
@@ -470,11 +562,7 @@ static void decode_pair(decoder *d, const char *key, const char *value)
             roi_campaign_default(&d->s->channels[d->channels_seen++]);
         set_campaign_field(d, &d->s->channels[ch], prefix, rest, value);
     } else if (strcmp(key, "v") == 0) {
-        double v;
-        if (!parse_number(value, &v) || v != ROI_LINK_VERSION)
-            drop(d, "version", key,
-                 "is not a version this calculator knows (it reads version %d); the rest is read as version %d",
-                 ROI_LINK_VERSION, ROI_LINK_VERSION);
+        return;
     } else if (strncmp(key, "r.", 2) == 0) {
         set_range(d, key, value);
     } else if (sf) {
@@ -519,6 +607,9 @@ static void reset_field(roi_scenario *s, const char *path)
         roi_enum_set(&c->in, ef, roi_enum_get(&def, ef));
 }
 
+/* The scenario checks that span fields (a model that needs an unknown count, a
+ * range around the wrong base...) become warnings with their own code and
+ * params, and the field they name goes back to its default. */
 static void settle(roi_scenario *s, roi_diags *warnings)
 {
     for (int pass = 0; pass < 3; pass++) {
@@ -526,8 +617,7 @@ static void settle(roi_scenario *s, roi_diags *warnings)
         roi_diags_init(&problems);
         roi_scenario_check(s, &problems);
         for (size_t i = 0; i < problems.count; i++) {
-            roi_diags_add(warnings, problems.items[i].field, "%s; ignored",
-                          problems.items[i].message);
+            roi_diags_copy(warnings, problems.items[i].field, &problems.items[i]);
             reset_field(s, problems.items[i].field);
         }
         size_t total = roi_diags_total(&problems);
@@ -548,36 +638,80 @@ static const char *fragment_of(const char *text, size_t len, size_t *flen)
     return text;
 }
 
+/* The format version a fragment declares in its "v" pairs (every one must
+ * name the same).  A link without v, or whose only v is empty (a link cut
+ * short), is version 1: the encoder has always written v=1, and hand-written
+ * version-1 links may leave it out.  ROI_EINVALID with a link_version error
+ * when a v names anything else. */
+static roi_status read_version(const char *p, const char *end, int *version,
+                               roi_diags *warnings, roi_diags *errors)
+{
+    raw_pair pair;
+    char key[KEY_SIZE], value[40];
+    *version = ROI_LINK_VERSION;
+    while (next_pair(&p, end, &pair)) {
+        if (!pair.value || !unescape(pair.key, pair.key_len, key, sizeof key) ||
+            strcmp(key, "v") != 0)
+            continue;
+        double v = 0;
+        bool read = unescape(pair.value, pair.value_len, value, sizeof value);
+        if (read && value[0] == '\0') {
+            ROI_DIAG(warnings, "version", ROI_CODE_LINK_NUMBER, ROI_TXT("key", "v"));
+            continue;
+        }
+        if (!read || !parse_number(value, &v) || v != ROI_LINK_VERSION) {
+            if (!read) /* shown as given, escapes and all */
+                snprintf(value, sizeof value, "%.*s",
+                         (int)(pair.value_len < 32 ? pair.value_len : 32), pair.value);
+            ROI_DIAG(errors, "version", ROI_CODE_LINK_VERSION, ROI_TXT("got", value),
+                     ROI_NUM("supported", ROI_LINK_VERSION));
+            return ROI_EINVALID;
+        }
+    }
+    return ROI_OK;
+}
+
+static void decode_v1(decoder *d, const char *p, const char *end)
+{
+    raw_pair pair;
+    while (next_pair(&p, end, &pair)) {
+        char key[KEY_SIZE], value[ROI_TEXT_SIZE * 3], part[40];
+        if (!pair.value || !unescape(pair.key, pair.key_len, key, sizeof key)) {
+            size_t shown = pair.value ? (size_t)(pair.value - pair.key) + pair.value_len
+                                      : pair.key_len;
+            snprintf(part, sizeof part, "%.*s", (int)(shown < 32 ? shown : 32), pair.key);
+            ROI_DIAG(d->warnings, "", ROI_CODE_LINK_PAIR, ROI_TXT("part", part));
+        } else if (!unescape(pair.value, pair.value_len, value, sizeof value)) {
+            DROP0(d, key, ROI_CODE_LINK_VALUE, key);
+        } else {
+            decode_pair_v1(d, key, value);
+        }
+    }
+}
+
 roi_status roi_link_decode(const char *text, size_t len, roi_scenario **out,
                            roi_diags *warnings, roi_diags *errors)
 {
     *out = NULL;
     if (len > ROI_LINK_MAX) {
-        roi_diags_add(errors, "", "the link is %zu bytes, over the limit of %d bytes",
-                      len, ROI_LINK_MAX);
+        ROI_DIAG(errors, "", ROI_CODE_LINK_TOO_LONG, ROI_NUM("bytes", len),
+                 ROI_NUM("max", ROI_LINK_MAX));
         return ROI_ETOOBIG;
     }
+    size_t flen;
+    const char *p = fragment_of(text, len, &flen), *end = p + flen;
+    int version;
+    roi_status st = read_version(p, end, &version, warnings, errors);
+    if (st != ROI_OK)
+        return st;
     roi_scenario *s = roi_scenario_new();
     if (!s)
         return ROI_ENOMEM;
     decoder d = {s, warnings, 0};
-    size_t flen;
-    const char *p = fragment_of(text, len, &flen), *end = p + flen;
-    while (p < end) {
-        const char *amp = memchr(p, '&', (size_t)(end - p));
-        const char *stop = amp ? amp : end;
-        const char *eq = memchr(p, '=', (size_t)(stop - p));
-        char key[KEY_SIZE], value[ROI_TEXT_SIZE * 3];
-        if (stop > p) {
-            size_t klen = eq ? (size_t)(eq - p) : (size_t)(stop - p);
-            if (!unescape(p, klen, key, sizeof key) || !eq)
-                roi_diags_add(warnings, "", "a part of the link is not key=value; ignored");
-            else if (!unescape(eq + 1, (size_t)(stop - eq - 1), value, sizeof value))
-                drop(&d, key, key, "has a broken or over-long value");
-            else
-                decode_pair(&d, key, value);
-        }
-        p = stop + 1;
+    switch (version) {
+    default: /* read_version accepts only the versions decoded here */
+        decode_v1(&d, p, end);
+        break;
     }
     s->channel_count = d.channels_seen;
     settle(s, warnings);
@@ -604,9 +738,13 @@ char *roi_link_encode_json(const char *json, size_t len, bool *valid)
         out = roi_errors_to_json(&errors, &warnings, 0);
         goto done;
     }
-    link = roi_link_encode(s);
-    if (!link)
+    st = roi_link_encode(s, &link, &errors);
+    if (st == ROI_ENOMEM)
         goto done;
+    if (st != ROI_OK) {
+        out = roi_errors_to_json(&errors, &warnings, 0);
+        goto done;
+    }
     roi_buf_puts(&b, "{\"ok\":true,\"link\":");
     roi_buf_json_string(&b, link);
     roi_buf_puts(&b, ",\"warnings\":");

@@ -129,9 +129,15 @@ static void histogram(const double *values, size_t n, roi_sim_result *out)
         lo = values[i] < lo ? values[i] : lo;
         hi = values[i] > hi ? values[i] : hi;
     }
-    if (!(lo < hi)) {
-        lo -= 1;
-        hi += 1;
+    /* Equal nets (or nets a few units of the last place apart) get a span
+     * around their middle: +-1 for ordinary amounts, wider where 1 is below
+     * the precision of a double (2^53 and up), so that the edges stay finite
+     * and strictly increasing and no bin width is 0. */
+    double mid = lo / 2 + hi / 2;
+    if (!(hi - lo > fabs(mid) * 1e-12)) {
+        double w = fmax(1.0, fabs(mid) * 1e-9);
+        lo = mid - w;
+        hi = mid + w;
     }
     for (int i = 0; i <= ROI_SIM_BINS; i++)
         out->edges[i] = lo + (hi - lo) * (double)i / ROI_SIM_BINS;

@@ -44,7 +44,8 @@ typedef struct {
     roi_sim_outcome main;
     /* Histogram of the scenario's net: bin i counts lo_i <= net < lo_{i+1}
      * (the last bin includes its upper edge).  When every sample has the
-     * same net the edges span net - 1 .. net + 1. */
+     * same net the edges span net - w .. net + w, w = max(1, |net| * 1e-9):
+     * always finite and strictly increasing. */
     double edges[ROI_SIM_BINS + 1];
     size_t counts[ROI_SIM_BINS];
     size_t channel_count;

@@ -1727,9 +1727,578 @@ static void test_calc_reallocation_null_roi(void **state)
     check_realloc(&fx->r.reallocation, 2, 0.2, 0, -1, 0, NULL, 3100, 3100);
 }
 
+/* ---- 2026-12: skipped stages, commission, cash flow, cost at half -------- */
+
+/* The pay-per-meeting example: 50 meetings, 25 % close, 6 000 a deal, 40 %
+ * margin, 120 a booked meeting. */
+static void pay_per_meeting(roi_inputs *in)
+{
+    roi_inputs_default(in);
+    in->funnel.entry = ROI_STAGE_MEETINGS;
+    in->funnel.volume = 50;
+    in->funnel.rate[ROI_RATE_CLOSE] = 0.25;
+    in->value.deal_value = 6000;
+    in->value.margin_rate = 0.4;
+    in->costs.model = ROI_MODEL_PER_MEETING;
+    in->costs.per_meeting = 120;
+}
+
+static void test_calc_skipped_stages(void **state)
+{
+    (void)state;
+    roi_inputs in;
+    roi_inputs_default(&in);
+    /* 300 contacts -> 120 leads -> (no meetings) -> 36 opportunities -> 9 */
+    in.funnel.entry = ROI_STAGE_CONTACTS;
+    in.funnel.volume = 300;
+    set_rates(&in, 1, 0.4, 1, 1, 0.3, 0.25);
+    in.funnel.skip = 1u << ROI_STAGE_MEETINGS | 1u << ROI_STAGE_HELD;
+    in.value.deal_value = 10000;
+    in.value.margin_rate = 0.4;
+    in.costs.model = ROI_MODEL_FLAT;
+    in.costs.flat_fee = 6000;
+    assert_false(roi_stage_known(&in, ROI_STAGE_MEETINGS));
+    assert_false(roi_stage_known(&in, ROI_STAGE_HELD));
+    assert_true(roi_stage_known(&in, ROI_STAGE_OPPORTUNITIES));
+    roi_figures f = compute_ok(&in, 9000);
+    IS_NULL(f.stage[ROI_STAGE_MEETINGS]);
+    IS_NULL(f.stage[ROI_STAGE_HELD]);
+    CLOSE(f.stage[ROI_STAGE_LEADS], 120);
+    CLOSE(f.stage[ROI_STAGE_OPPORTUNITIES], 36);   /* 120 x 0.3 */
+    CLOSE(f.deals, 9);
+    IS_NULL(f.unit_cost[ROI_STAGE_MEETINGS]);
+    IS_NULL(f.unit_cost[ROI_STAGE_HELD]);
+    IS_NULL(f.ltv.to_meeting_cost);
+    IS_NULL(f.breakeven.max_cost_per_meeting);
+    IS_NULL(f.breakeven.max_cost_per_held);
+    CLOSE(f.breakeven.min_deals, 4);                /* ceil(15000 / 4000) */
+    CLOSE(f.breakeven.min_close_rate, 4.0 / 36);
+    CLOSE(f.breakeven.max_price, 27000);            /* 36000 - 9000 */
+    CLOSE(f.roi, 1.4);
+
+    /* opportunities skipped: the close rate converts held meetings, and the
+     * break-even close rate divides by them: 50 booked, 40 held, 10 deals;
+     * min_deals = ceil(3200 / 2400) = 2 -> 2 / 40 */
+    pay_per_meeting(&in);
+    in.funnel.rate[ROI_RATE_SHOW] = 0.8;
+    in.costs.meeting_basis = ROI_BASIS_HELD;
+    in.costs.per_meeting = 80;
+    in.funnel.skip = 1u << ROI_STAGE_OPPORTUNITIES;
+    f = compute_ok(&in, 0);
+    IS_NULL(f.stage[ROI_STAGE_OPPORTUNITIES]);
+    CLOSE(f.deals, 10);
+    CLOSE(f.breakeven.min_deals, 2);
+    CLOSE(f.breakeven.min_close_rate, 2.0 / 40);
+    /* held and opportunities both skipped: back to booked meetings */
+    in.costs.meeting_basis = ROI_BASIS_BOOKED;
+    in.funnel.rate[ROI_RATE_SHOW] = 1;
+    in.funnel.skip |= 1u << ROI_STAGE_HELD;
+    f = compute_ok(&in, 0);
+    CLOSE(f.deals, 12);                             /* 50 x 0.25 = 12.5 */
+    CLOSE(f.breakeven.min_close_rate, 2.0 / 50);    /* ceil(4000 / 2400) = 2 */
+
+    /* a model or internal cost that needs a skipped count cannot compute */
+    in.costs.meeting_basis = ROI_BASIS_HELD;
+    assert_int_equal(roi_model_needs(&in, ROI_MODEL_PER_MEETING), ROI_STAGE_HELD);
+    roi_figures g;
+    assert_int_equal(roi_figures_compute(&in, 0, &g), ROI_EINVALID);
+    in.costs.meeting_basis = ROI_BASIS_BOOKED;
+    in.costs.internal_hours_per_meeting = 1;
+    in.costs.internal_hourly_cost = 50;
+    assert_int_equal(roi_figures_compute(&in, 0, &g), ROI_EINVALID);
+}
+
+static void test_calc_commission(void **state)
+{
+    (void)state;
+    roi_inputs in;
+    /* 50 booked, 40 held at 80 + 5 % of revenue; 10 deals of 6 000, 40 % */
+    pay_per_meeting(&in);
+    in.funnel.rate[ROI_RATE_SHOW] = 0.8;
+    in.costs.meeting_basis = ROI_BASIS_HELD;
+    in.costs.per_meeting = 80;
+    in.costs.commission_rate = 0.05;
+    roi_figures f = compute_ok(&in, 0);
+    CLOSE(f.cost.model, 3200);                 /* 80 x 40 */
+    CLOSE(f.cost.commission, 3000);            /* 0.05 x 60 000 */
+    CLOSE(f.cost.total, 6200);
+    CLOSE(f.net, 17800);                       /* 24 000 - 6 200 */
+    CLOSE(f.roi, 17800.0 / 6200);
+    /* a = 0.05 x 6000 = 300, C0 = 3200, md = 2400: 3200 / 2100 = 1.52 -> 2 */
+    CLOSE(f.breakeven.min_deals, 2);
+    /* 3200 / (10 x (0.4 - 0.05)) = 914.29 */
+    CLOSE(f.breakeven.min_deal_value, 3200.0 / 3.5);
+    CLOSE(f.breakeven.max_cost_per_held, 600);  /* 24 000 / 40 */
+    CLOSE(f.breakeven.max_cost_per_meeting, 480); /* 24 000 / 50 */
+    CLOSE(f.breakeven.max_cost, 24000);
+    CLOSE(f.breakeven.max_price, 525);          /* (24 000 - 3 000) / 40 */
+    CLOSE(f.ltv.to_meeting_cost, 2400.0 / 155); /* 2400 / (6200 / 40) */
+
+    /* at target ROI 1: min_deal_value = 2 x 3200 / (10 x (0.4 - 2 x 0.05)) */
+    in.target_roi = 1;
+    f = compute_ok(&in, 0);
+    CLOSE(f.breakeven.min_deal_value, 6400.0 / 3);
+    CLOSE(f.breakeven.max_cost, 12000);
+    /* min_deals: 2 x 3200 / (2400 - 2 x 300) = 3.56 -> 4 */
+    CLOSE(f.breakeven.min_deals, 4);
+
+    /* commission as high as the margin: no deal value and no deal count pays */
+    in.target_roi = 0;
+    in.costs.commission_rate = 0.4;
+    f = compute_ok(&in, 0);
+    IS_NULL(f.breakeven.min_deal_value);        /* 0.4 - 0.4 <= 0 */
+    IS_NULL(f.breakeven.min_deals);             /* 2400 - 2400 <= 0 */
+    in.costs.commission_rate = 0.5;
+    f = compute_ok(&in, 0);
+    IS_NULL(f.breakeven.min_deal_value);
+    IS_NULL(f.breakeven.min_deals);
+    CLOSE(f.cost.commission, 30000);
+
+    /* per-deal model with commission: a = 500 + 300, C0 = 0 -> 0 deals */
+    pay_per_meeting(&in);
+    in.costs.model = ROI_MODEL_PER_DEAL;
+    in.costs.per_deal = 500;
+    in.costs.commission_rate = 0.05;
+    f = compute_ok(&in, 0);
+    CLOSE(f.cost.total, 12 * 500 + 0.05 * 72000);
+    CLOSE(f.breakeven.min_deals, 0);
+}
+
+static void test_calc_cashflow(void **state)
+{
+    (void)state;
+    roi_inputs in;
+    double cf[ROI_MAX_CASHFLOW];
+    /* one-time revenue, no cycle: K = max(1, 0) = 1, paid at month 0 */
+    pay_per_meeting(&in);
+    roi_figures f = compute_ok(&in, 0);
+    assert_int_equal(roi_cashflow(&in, &f, cf), 2);
+    CLOSE(cf[0], 22800);
+    CLOSE(cf[1], 22800);
+
+    /* 2 deals of 1 000 + 100 a month for 2.5 months, 50 % margin, cycle 1.5,
+     * cost 1 500: M0 = 1000, Mm = 100; K = ceil(4) = 4 */
+    deals_campaign(&in, 2, 1000, 1500);
+    in.value.monthly_value = 100;
+    in.value.lifetime_months = 2.5;
+    in.value.margin_rate = 0.5;
+    in.value.sales_cycle_months = 1.5;
+    f = compute_ok(&in, 0);
+    assert_int_equal(roi_cashflow(&in, &f, cf), 5);
+    CLOSE(cf[0], -1500);
+    CLOSE(cf[1], -1500);                   /* 1 < 1.5: nothing signed yet */
+    CLOSE(cf[2], -1500 + 1000 + 100 * 0.5); /* signed, half a month paid */
+    CLOSE(cf[3], -1500 + 1000 + 100 * 1.5);
+    CLOSE(cf[4], -1500 + 1000 + 100 * 2.5); /* -250: never paid back */
+    IS_NULL(f.payback_months);
+    /* payback when N crosses 0: cost 1 100 -> 1.5 + 1 = 2.5 */
+    in.costs.flat_fee = 1100;
+    f = compute_ok(&in, 0);
+    roi_cashflow(&in, &f, cf);
+    CLOSE(f.payback_months, 2.5);
+    assert_true(cf[2] < 0 && cf[3] >= 0);
+
+    /* the longest series: cycle 120 + lifetime 600 */
+    in.value.sales_cycle_months = 120;
+    in.value.lifetime_months = 600;
+    f = compute_ok(&in, 0);
+    assert_int_equal(roi_cashflow(&in, &f, cf), ROI_MAX_CASHFLOW);
+}
+
+static void test_calc_cost_at_half(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    /* 1 000 calls by 2 x 100 h, 20 % contacts, 10 % meetings, 25 % close:
+     * 200 contacts, 20 meetings, 5 deals; every model priced */
+    roi_inputs_default(in);
+    in->time.operators = 2;
+    in->time.hours_per_operator = 100;
+    in->funnel.volume = 1000;
+    set_rates(in, 0.2, 1, 0.1, 1, 1, 0.25);
+    in->value.deal_value = 10000;
+    in->costs.in_house_hourly_cost = 30;
+    in->costs.in_house_fixed = 1000;
+    in->costs.hourly_rate = 40;
+    in->costs.bonus_per_meeting = 50;
+    in->costs.per_call = 5;
+    in->costs.per_meeting = 300;
+    in->costs.per_deal = 1000;
+    in->costs.flat_fee = 7000;
+    in->costs.commission_rate = 0.1;
+    assert_int_equal(roi_evaluate(&fx->s, &fx->r), ROI_OK);
+    assert_int_equal(fx->r.billing_count, ROI_MODEL_COUNT);
+    /* at half: 100 contacts, 10 meetings, 2.5 -> 2 deals, revenue 20 000 */
+    static const double expected[ROI_MODEL_COUNT] = {
+        30 * 200 + 1000 + 2000,   /* in_house: effort stays */
+        40 * 200 + 2000,          /* hourly */
+        40 * 200 + 50 * 10 + 2000, /* hybrid: the bonus halves */
+        5 * 1000 + 2000,          /* per_call: calls stay */
+        300 * 10 + 2000,          /* per_meeting halves */
+        1000 * 2 + 2000,          /* per_deal: floor(2.5) deals */
+        7000 + 2000,              /* flat */
+    };
+    static const double full[ROI_MODEL_COUNT] = {
+        7000 + 5000, 8000 + 5000, 8000 + 1000 + 5000, 5000 + 5000,
+        6000 + 5000, 5000 + 5000, 7000 + 5000};
+    for (size_t i = 0; i < fx->r.billing_count; i++) {
+        CHECK(roi_model_name(fx->r.billing[i].model), fx->r.billing[i].cost_at_half, expected[i]);
+        CHECK(roi_model_name(fx->r.billing[i].model), fx->r.billing[i].cost, full[i]);
+    }
+    /* expected rounding: 2.5 deals at half */
+    in->funnel.rounding = ROI_ROUND_EXPECTED;
+    assert_int_equal(roi_evaluate(&fx->s, &fx->r), ROI_OK);
+    CLOSE(fx->r.billing[ROI_MODEL_PER_DEAL].cost_at_half, 1000 * 2.5 + 0.1 * 25000);
+    /* entry meetings: the entry count itself halves */
+    pay_per_meeting(in);
+    assert_int_equal(roi_evaluate(&fx->s, &fx->r), ROI_OK);
+    CLOSE(fx->r.billing[0].cost_at_half, 3000);
+}
+
+/* ---- 2026-12: the monthly projection -------------------------------------- */
+
+static void check_series(const roi_schedule *sc, const char *what, size_t offset,
+                         const double *expected, size_t count)
+{
+    char ctx[48];
+    assert_int_equal(sc->count, count);
+    for (size_t k = 0; k < count; k++) {
+        double v;
+        memcpy(&v, (const char *)&sc->series[k] + offset, sizeof v);
+        snprintf(ctx, sizeof ctx, "%s, month %zu", what, k + 1);
+        CHECK(ctx, v, expected[k]);
+    }
+}
+#define SERIES(sc, member, ...)                                                  \
+    do {                                                                         \
+        static const double e_[] = {__VA_ARGS__};                                \
+        check_series((sc), #member, offsetof(roi_month, member), e_,             \
+                     sizeof e_ / sizeof e_[0]);                                  \
+    } while (0)
+
+/* The in-house worked example: 2 x 140 h at 38 + 1 500 a month, 1 400 calls
+ * -> 8.4 deals, 3 000 + 200 / month for 24 months (12 counted), 60 %, cycle
+ * 2, 6 months, ramp 40 / 70 / 90 %, set-up 6 000. */
+static void in_house_ramp_up(roi_inputs *in)
+{
+    roi_inputs_default(in);
+    in->time.operators = 2;
+    in->time.hours_per_operator = 140;
+    in->funnel.volume = 1400;
+    set_rates(in, 0.25, 0.4, 0.5, 0.8, 0.6, 0.25);
+    in->value.deal_value = 3000;
+    in->value.monthly_value = 200;
+    in->value.lifetime_months = 24;
+    in->value.margin_rate = 0.6;
+    in->value.sales_cycle_months = 2;
+    in->costs.in_house_hourly_cost = 38;
+    in->costs.in_house_fixed = 1500;
+    in->schedule.months = 6;
+    in->schedule.ramp_count = 3;
+    in->schedule.ramp[0] = 0.4;
+    in->schedule.ramp[1] = 0.7;
+    in->schedule.ramp[2] = 0.9;
+    in->schedule.setup_cost = 6000;
+}
+
+static void test_calc_schedule_worked_example(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_schedule *sc = &fx->r.schedule;
+    in_house_ramp_up(in);
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    assert_true(sc->present);
+    assert_int_equal(sc->months, 6);
+    /* expected deals 3.36 5.88 7.56 8.4 8.4 8.4 sign 2 months later; the
+     * cumulative 3.36 9.24 16.8 25.2 33.6 42 rounds down to 3 9 16 25 33 42 */
+    SERIES(sc, deals, 0, 0, 3, 6, 7, 9, 8, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /* 12 140 a month, + 6 000 in month 1; nothing after month 6 */
+    SERIES(sc, cost, 18140, 12140, 12140, 12140, 12140, 12140, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /* d x 3 000 + 200 x clients paying (signed 1 to 12 months before) */
+    SERIES(sc, revenue, 0, 0, 9000, 18600, 22800, 30200, 29000, 33600, 8400, 8400, 8400,
+           8400, 8400, 8400, 8400, 7800, 6600, 5200, 3400, 1800);
+    SERIES(sc, cumulative_net, -18140, -30280, -37020, -38000, -36460, -30480, -13080, 7080,
+           12120, 17160, 22200, 27240, 32280, 37320, 42360, 47040, 51000, 54120, 56160, 57240);
+    /* calls are effort: not ramped; meetings are results: ramped */
+    SERIES(sc, volume, 1400, 1400, 1400, 1400, 1400, 1400, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    CLOSE(sc->series[0].meetings, 28);   /* 70 x 0.4 */
+    CLOSE(sc->series[0].held, 22.4);     /* 56 x 0.4 */
+    CLOSE(sc->series[6].meetings, 0);
+    CLOSE(sc->series[5].cumulative_roi, -30480.0 / 78840);
+    CLOSE(sc->series[0].cumulative_roi, -1);
+    CLOSE(sc->totals.volume, 8400);
+    CLOSE(sc->totals.deals, 42);
+    CLOSE(sc->totals.cost, 78840);
+    CLOSE(sc->totals.revenue, 226800);
+    CLOSE(sc->totals.margin, 136080);
+    CLOSE(sc->totals.net, 57240);
+    CLOSE(sc->totals.roi, 57240.0 / 78840);
+    CLOSE(sc->payback_month, 8);
+
+    /* expected rounding: the deals are the expected counts */
+    in->funnel.rounding = ROI_ROUND_EXPECTED;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    CLOSE(sc->series[2].deals, 3.36);
+    CLOSE(sc->totals.deals, 42);
+    /* no months: no projection */
+    in->schedule.months = 0;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    assert_false(sc->present);
+}
+
+static void test_calc_schedule_edges(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_schedule *sc = &fx->r.schedule;
+
+    /* a ramp longer than the campaign: only its first 2 values apply */
+    deals_campaign(in, 10, 100, 0);
+    in->schedule.months = 2;
+    in->schedule.ramp_count = 4;
+    in->schedule.ramp[0] = in->schedule.ramp[1] = 0.5;
+    in->schedule.ramp[2] = in->schedule.ramp[3] = 0.1;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, deals, 5, 5);             /* T = 2 + 0 + 0 */
+    SERIES(sc, revenue, 500, 500);
+
+    /* a fractional cycle of 1.5 months: half of each month's 3 expected deals
+     * sign a month later, half two months later; floor on the cumulative
+     * count: 1.5, 4.5, 6 -> 1, 4, 6, so the months sum to the rounded total */
+    deals_campaign(in, 3, 100, 0);
+    in->value.sales_cycle_months = 1.5;
+    in->schedule.months = 2;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, deals, 0, 1, 3, 2);       /* T = 2 + 2 + 0 */
+    CLOSE(sc->totals.deals, 6);
+    /* 2.4 expected a month: 1.2, 3.6, 4.8 -> 1, 3, 4: the total is the
+     * rounded total of the programme (4), not the sum of rounded months (2) */
+    in->funnel.volume = 2.4;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, deals, 0, 1, 2, 1);
+    CLOSE(sc->totals.deals, 4);
+
+    /* a fractional lifetime of 2.5 months: 2 clients pay 100 in months 2
+     * and 3 and half a month in month 4; T = 1 + 0 + 3 */
+    deals_campaign(in, 2, 0, 0);
+    in->value.monthly_value = 100;
+    in->value.lifetime_months = 2.5;
+    in->schedule.months = 1;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, revenue, 0, 200, 200, 100);
+    CLOSE(sc->totals.revenue, 500);      /* 2 x 100 x 2.5, as one campaign */
+    /* the horizon caps the paying months like revenue_per_deal: 1 month */
+    in->horizon_months = 1;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, revenue, 0, 200);
+
+    /* per-deal price and commission are paid when deals sign */
+    deals_campaign(in, 4, 1000, 0);
+    in->costs.model = ROI_MODEL_PER_DEAL;
+    in->costs.per_deal = 100;
+    in->costs.commission_rate = 0.1;
+    in->value.sales_cycle_months = 1;
+    in->schedule.months = 1;
+    in->schedule.setup_cost = 50;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, cost, 50, 4 * 100 + 0.1 * 4000);
+    SERIES(sc, deals, 0, 4);
+}
+
+static void test_calc_schedule_dips_below_zero_again(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_schedule *sc = &fx->r.schedule;
+    /* 1 deal in months 1 and 3 (ramp 1, 0, 1) of 1 500 + 300 a month for 3
+     * months, 1 000 of team costs a month for 3 months */
+    deals_campaign(in, 1, 1500, 0);
+    in->costs.model = ROI_MODEL_IN_HOUSE;
+    in->costs.in_house_fixed = 1000;
+    in->value.monthly_value = 300;
+    in->value.lifetime_months = 3;
+    in->schedule.months = 3;
+    in->schedule.ramp_count = 3;
+    in->schedule.ramp[0] = 1;
+    in->schedule.ramp[1] = 0;
+    in->schedule.ramp[2] = 1;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, deals, 1, 0, 1, 0, 0, 0);
+    SERIES(sc, revenue, 1500, 300, 1800, 600, 300, 300);
+    /* above 0 in month 1, below in month 2, above from month 3 on */
+    SERIES(sc, cumulative_net, 500, -200, 600, 1200, 1500, 1800);
+    CLOSE(sc->payback_month, 3);
+    /* without the second deal it never recovers: null */
+    in->schedule.ramp[2] = 0;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, cumulative_net, 500, -200, -900, -600, -600, -600);
+    IS_NULL(sc->payback_month);
+    /* no cost at all: paid back from month 1, ROI undefined throughout */
+    in->costs.in_house_fixed = 0;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    CLOSE(sc->payback_month, 1);
+    IS_NULL(sc->series[0].cumulative_roi);
+    IS_NULL(sc->totals.roi);
+
+    /* the longest series: 60 + 120 + 600 months */
+    in->schedule.months = 60;
+    in->value.sales_cycle_months = 120;
+    in->value.lifetime_months = 600;
+    in->horizon_months = 600;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    assert_int_equal(sc->count, ROI_MAX_SERIES);
+}
+
+/* ---- 2026-12: the planner ------------------------------------------------- */
+
+static void test_calc_plan_goal_metrics(void **state)
+{
+    static const struct {
+        roi_goal metric;
+        double value, show_rate, volume, deals, cost, net;
+    } cases[] = {
+        /* D = 50 000 / (2 400 - 120 / 0.25) = 26.04 -> 27; V = 27 / 0.25 */
+        {ROI_GOAL_NET, 50000, 1, 108, 27, 12960, 51840},
+        {ROI_GOAL_DEALS, 20, 1, 80, 20, 9600, 38400},
+        /* 90 000 / 6 000 = 15 deals */
+        {ROI_GOAL_REVENUE, 90000, 1, 60, 15, 7200, 28800},
+        /* 30 000 / 2 400 = 12.5 -> 13 deals */
+        {ROI_GOAL_MARGIN, 30000, 1, 52, 13, 6240, 24960},
+        /* meetings: V = 80 / 1; deals follow: 20 */
+        {ROI_GOAL_MEETINGS, 80, 1, 80, 20, 9600, 38400},
+        /* held at 80 % show: V = 80 / 0.8 = 100 booked; 25 deals */
+        {ROI_GOAL_HELD, 80, 0.8, 100, 20, 12000, 36000},
+        /* goal 0: nothing to do */
+        {ROI_GOAL_NET, 0, 1, 0, 0, 0, 0},
+    };
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_plan *p = &fx->r.plan;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        pay_per_meeting(in);
+        in->funnel.rate[ROI_RATE_SHOW] = cases[i].show_rate;
+        in->goal.metric = cases[i].metric;
+        in->goal.value = cases[i].value;
+        assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+        const char *ctx = roi_goal_name(cases[i].metric);
+        assert_true(p->present && p->reachable);
+        CHECK(ctx, p->volume, cases[i].volume);
+        CHECK(ctx, p->scale, cases[i].volume / 50);
+        CHECK(ctx, p->deals, cases[i].deals);
+        CHECK(ctx, p->cost, cases[i].cost);
+        CHECK(ctx, p->net, cases[i].net);
+        CHECK(ctx, p->stage[ROI_STAGE_MEETINGS], cases[i].volume);
+        IS_NULL(p->stage[ROI_STAGE_CALLS]);
+        IS_NULL(p->operators);               /* no hours per person entered */
+    }
+    /* 104 meetings would give 26 deals and 49 920: short of the goal */
+    pay_per_meeting(in);
+    in->funnel.volume = 104;
+    roi_figures f = compute_ok(in, 0);
+    CLOSE(f.net, 49920);
+    /* no goal: no plan */
+    in->goal.metric = ROI_GOAL_NONE;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_false(p->present);
+}
+
+static void test_calc_plan_hours_people_and_limits(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_plan *p = &fx->r.plan;
+    /* 1 caller x 100 h at 40, 1 000 calls -> 200 contacts -> 20 meetings ->
+     * 5 deals of 5 000 at 50 %; 1 h of sales time per held meeting */
+    roi_inputs_default(in);
+    in->time.hours_per_operator = 100;
+    in->funnel.volume = 1000;
+    set_rates(in, 0.2, 1, 0.1, 1, 1, 0.25);
+    in->value.deal_value = 5000;
+    in->value.margin_rate = 0.5;
+    in->costs.in_house_hourly_cost = 40;
+    in->costs.internal_hours_per_meeting = 1;
+    in->costs.internal_hourly_cost = 60;
+    in->goal.metric = ROI_GOAL_DEALS;
+    in->goal.value = 12;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    CLOSE(p->volume, 2400);          /* 12 / 0.005 */
+    CLOSE(p->scale, 2.4);
+    CLOSE(p->hours, 240);            /* 100 x 2.4 */
+    CLOSE(p->operators, 3);          /* ceil(240 / 100) */
+    CLOSE(p->sales_hours, 48);       /* 1 x 48 held */
+    CLOSE(p->cost, 240 * 40 + 48 * 60);
+
+    /* net: cost(D) = A + b D, A = 0, b = (40 x 0.1 + 60 x 0.02) / 0.005 =
+     * 1 040; D = 20 000 / (2 500 - 1 040) = 13.7 -> 14 */
+    in->goal.metric = ROI_GOAL_NET;
+    in->goal.value = 20000;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    CLOSE(p->deals, 14);
+    CLOSE(p->volume, 2800);
+    assert_true(p->net >= 20000);
+    /* expected rounding: D = 20 000 / 1 460 exactly */
+    in->funnel.rounding = ROI_ROUND_EXPECTED;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    CLOSE(p->deals, 20000.0 / 1460);
+    CLOSE(p->net, 20000);
+    in->funnel.rounding = ROI_ROUND_FLOOR;
+
+    /* no volume entered: the hours stay as entered (their cost does not
+     * scale: A = 4 000), scale is null; D = (20 000 + 4 000) / (2 500 - 240)
+     * = 10.6 -> 11 deals, V = 2 200 */
+    in->funnel.volume = 0;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_true(p->reachable);
+    CLOSE(p->deals, 11);
+    CLOSE(p->volume, 2200);
+    IS_NULL(p->scale);
+    CLOSE(p->hours, 100);
+    CLOSE(p->operators, 1);
+
+    /* unreachable: each deal costs more than its margin */
+    pay_per_meeting(in);
+    in->costs.per_meeting = 600;     /* b = 600 / 0.25 = 2 400 = margin */
+    in->goal.metric = ROI_GOAL_NET;
+    in->goal.value = 1000;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_true(p->present);
+    assert_false(p->reachable);
+    IS_NULL(p->volume);
+    IS_NULL(p->deals);
+    IS_NULL(p->cost);
+    IS_NULL(p->stage[ROI_STAGE_MEETINGS]);
+    /* unreachable: no revenue per deal, or no deal at all */
+    pay_per_meeting(in);
+    in->value.deal_value = 0;
+    in->goal.metric = ROI_GOAL_REVENUE;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_false(p->reachable);
+    pay_per_meeting(in);
+    in->funnel.rate[ROI_RATE_CLOSE] = 0;
+    in->goal.metric = ROI_GOAL_DEALS;
+    in->goal.value = 5;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_false(p->reachable);
+    /* ... but a goal of 0 deals needs no volume */
+    in->goal.value = 0;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_true(p->reachable);
+    CLOSE(p->volume, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_calc_skipped_stages),
+        cmocka_unit_test(test_calc_commission),
+        cmocka_unit_test(test_calc_cashflow),
+        TEST_FX(test_calc_cost_at_half),
+        TEST_FX(test_calc_schedule_worked_example),
+        TEST_FX(test_calc_schedule_edges),
+        TEST_FX(test_calc_schedule_dips_below_zero_again),
+        TEST_FX(test_calc_plan_goal_metrics),
+        TEST_FX(test_calc_plan_hours_people_and_limits),
         cmocka_unit_test(test_calc_names),
         cmocka_unit_test(test_calc_inputs_default),
         TEST_FX(test_calc_scenario_default),

@@ -4,6 +4,7 @@
 #include "test_util.h"
 
 #include "roi_calc.h"
+#include "roi_diag.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,17 +26,29 @@ static const test_cli_case CASES[] = {
     {"eval --pretty " ROI_FIXTURES "/pay-per-meeting.json", 0, "\"roi\": 3.8,", NULL},
     {"eval - < " ROI_FIXTURES "/lead-generation.json", 0, "\"roi\":1.4,", NULL},
     {"eval " ROI_FIXTURES "/invalid/many-errors.json", 1, "\"ok\":false", NULL},
-    {"eval - < /dev/null", 1, "the document is empty", NULL},
+    {"eval - < /dev/null", 1, "\"code\":\"empty\",\"params\":{},\"message\":\"the document is empty", NULL},
     {"simulate --help", 0, "--samples N", NULL},
     {"simulate " ROI_FIXTURES "/pay-per-meeting.json", 0, "\"samples\":10000,\"seed\":1,", NULL},
     {"simulate --samples 500 --seed 7 - < " ROI_FIXTURES "/pay-per-meeting.json", 0,
      "\"samples\":500,\"seed\":7,", NULL},
     {"simulate --samples 1000001 " ROI_FIXTURES "/pay-per-meeting.json", 1,
-     "\"field\":\"samples\"", NULL},
-    {"simulate --seed 1.5 " ROI_FIXTURES "/pay-per-meeting.json", 1, "\"field\":\"seed\"", NULL},
+     "\"field\":\"samples\",\"code\":\"whole_range\",\"params\":{\"min\":1,\"max\":1000000,\"got\":1000001}",
+     NULL},
+    {"simulate --seed 1.5 " ROI_FIXTURES "/pay-per-meeting.json", 1,
+     "\"field\":\"seed\",\"code\":\"whole_range\",\"params\":{\"min\":0,\"max\":9007199254740991,\"got\":1.5}",
+     NULL},
+    {"--help", 0, "  codes ", NULL},
+    {"codes", 0, "{\"code\":\"range\",\"params\":[\"min\",\"max\",\"got\"],"
+     "\"message\":\"must be between {min} and {max} (got {got})\"}", NULL},
+    {"codes --help", 0, "Usage: roi", NULL},
+    {"codes extra", 2, NULL, "unexpected argument"},
     {"simulate --samples many " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "--samples needs a number"},
     {"simulate --seed", 2, NULL, "--seed needs a number"},
     {"eval --samples 5 " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "unexpected argument"},
+    {"link encode " ROI_FIXTURES "/pay-per-meeting.json", 0, "v=1&n=Campagne", NULL},
+    {"link decode 'v=2&vol=1'", 1, NULL, "format version 2; this calculator reads version 1 only"},
+    {"link decode 'v=1&vol=0x10'", 0, "\"volume\":0,", "link key \"vol\" is not a plain decimal"},
+    {"link decode 'vol=16'", 0, "\"volume\":16,", NULL},
 };
 
 /* roi fields: the field list, valid JSON, compact and pretty alike. */
@@ -96,6 +109,10 @@ static void test_cli_invalid_json_prints_errors_on_stdout(void **state)
     cJSON *doc = cJSON_Parse(r.out);
     assert_non_null(doc);
     assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
+    const cJSON *e = test_diag(doc, "errors", "", "json");
+    assert_non_null(e);
+    assert_json_number(e, "params.line", 1, 0);
+    assert_json_number(e, "params.column", 32, 0);
     assert_non_null(strstr(r.out, "malformed JSON at line 1"));
     assert_null(cJSON_GetObjectItem(doc, "roi"));
     cJSON_Delete(doc);
@@ -116,7 +133,69 @@ static void test_cli_input_over_one_mebibyte_is_refused(void **state)
     snprintf(args, sizeof args, "eval %s", path);
     test_run_result r = test_run_cli(args);
     assert_int_equal(r.status, 1);
-    assert_non_null(strstr(r.out, "over the limit of 1 MiB"));
+    cJSON *doc = cJSON_Parse(r.out);
+    const cJSON *e = test_diag(doc, "errors", "", "too_big");
+    assert_non_null(e);
+    /* The CLI reads one byte past the limit: enough to know it is over. */
+    assert_json_number(e, "params.bytes", 1024 * 1024 + 1, 0);
+    assert_json_number(e, "params.max", 1024 * 1024, 0);
+    assert_non_null(strstr(r.out, "over the limit of 1048576 bytes"));
+    cJSON_Delete(doc);
+    test_run_free(&r);
+}
+
+/* roi codes prints the core's table, every row, as JSON. */
+static void test_cli_codes_prints_the_table(void **state)
+{
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    (void)state;
+    test_run_result r = test_run_cli("codes");
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.err, "");
+    cJSON *doc = cJSON_Parse(r.out);
+    assert_non_null(doc);
+    assert_int_equal(cJSON_GetArraySize(doc), (int)count);
+    for (size_t c = 0; c < count; c++) {
+        const cJSON *code = cJSON_GetObjectItem(cJSON_GetArrayItem(doc, (int)c), "code");
+        assert_true(cJSON_IsString(code));
+        assert_string_equal(code->valuestring, table[c].name);
+    }
+    cJSON_Delete(doc);
+    test_run_free(&r);
+}
+
+/* A valid scenario whose link would pass 8 KiB: the error document on
+ * standard output, exit 1, never a link that cannot be opened. */
+static void test_cli_link_encode_refuses_a_link_too_long(void **state)
+{
+    char path[128], args[256], label[200] = "";
+    (void)state;
+    for (int i = 0; i < 80; i++)
+        strcat(label, "\xC3\xA9");
+    snprintf(path, sizeof path, "%s/long.json", test_tmp_dir);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs("{\"channels\": [", f);
+    for (int c = 0; c < 20; c++) {
+        fprintf(f, "%s{\"name\": \"%s\", \"costs\": {\"fixed\": [", c ? "," : "", label);
+        for (int i = 0; i < 10; i++)
+            fprintf(f, "%s{\"label\": \"%s\", \"amount\": 1}", i ? "," : "", label);
+        fputs("]}}", f);
+    }
+    fputs("]}", f);
+    fclose(f);
+    snprintf(args, sizeof args, "link encode %s", path);
+    test_run_result r = test_run_cli(args);
+    assert_int_equal(r.status, 1);
+    cJSON *doc = cJSON_Parse(r.out);
+    assert_non_null(doc);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
+    assert_string_equal(cJSON_GetStringValue(test_path(doc, "errors[0].code")), "link_too_long");
+    assert_json_number(doc, "errors[0].params.max", 8192, 0);
+    assert_true(test_path(doc, "errors[0].params.bytes")->valuedouble > 8192);
+    assert_null(strstr(r.out, "v=1&"));
+    cJSON_Delete(doc);
     test_run_free(&r);
 }
 
@@ -147,8 +226,10 @@ int main(void)
         cmocka_unit_test(test_cli_exit_codes_and_streams),
         cmocka_unit_test(test_cli_invalid_json_prints_errors_on_stdout),
         cmocka_unit_test(test_cli_input_over_one_mebibyte_is_refused),
+        cmocka_unit_test(test_cli_link_encode_refuses_a_link_too_long),
         cmocka_unit_test(test_cli_every_example_is_valid_json),
         cmocka_unit_test(test_cli_fields_prints_valid_json),
+        cmocka_unit_test(test_cli_codes_prints_the_table),
     };
     return cmocka_run_group_tests(tests, test_tmp_setup, test_tmp_teardown);
 }

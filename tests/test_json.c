@@ -21,7 +21,7 @@ typedef struct {
 
 typedef struct {
     const char *file;
-    expect values[16];
+    expect values[20];
 } example;
 
 static const example EXAMPLES[] = {
@@ -45,6 +45,38 @@ static const example EXAMPLES[] = {
     {"call-campaign-revenue.json",
      {{"revenue", 30000}, {"cost.total", 12000}, {"net", 18000}, {"roi", 1.5},
       {"funnel.opportunities", NAN}, {"breakeven.min_close_rate", NAN}, {NULL, 0}}},
+    /* 2026-12: the four new worked examples, figures of METHODOLOGY section 5
+     * (rounded there to 3 decimals: checked here to 1e-3 relative where so). */
+    {"in-house-ramp-up.json",
+     {{"cost.total", 12140}, {"funnel.deals", 8}, {"roi", 1.1350906095551894},
+      {"schedule.months", 6}, {"schedule.series[0].cost", 18140},
+      {"schedule.series[2].deals", 3}, {"schedule.series[3].deals", 6},
+      {"schedule.series[4].deals", 7}, {"schedule.series[5].deals", 9},
+      {"schedule.series[6].deals", 8}, {"schedule.series[7].deals", 9},
+      {"schedule.totals.deals", 42}, {"schedule.totals.cost", 78840},
+      {"schedule.totals.revenue", 226800}, {"schedule.totals.net", 57240},
+      {"schedule.payback_month", 8}, {NULL, 0}}},
+    {"goal-net-result.json",
+     {{"plan.funnel.deals", 27}, {"plan.volume", 108}, {"plan.scale", 2.16},
+      {"plan.cost", 12960}, {"plan.net", 51840}, {"plan.roi", 4},
+      {"plan.funnel.meetings", 108}, {"plan.operators", NAN}, {"roi", 3.8}, {NULL, 0}}},
+    {"lead-generation-without-meetings.json",
+     {{"funnel.meetings", NAN}, {"funnel.held", NAN}, {"unit_costs.meeting", NAN},
+      {"unit_costs.held", NAN}, {"ltv.to_meeting_cost", NAN},
+      {"breakeven.max_cost_per_meeting", NAN}, {"breakeven.max_cost_per_held", NAN},
+      {"breakeven.min_close_rate", 4.0 / 36}, {"breakeven.max_price", 27000},
+      {"roi", 1.4}, {"funnel.opportunities", 36}, {"funnel.deals", 9}, {NULL, 0}}},
+    {"held-meetings-plus-commission.json",
+     {{"cost.model", 3200}, {"cost.commission", 3000}, {"cost.total", 6200},
+      {"net", 17800}, {"roi", 17800.0 / 6200}, {"breakeven.min_deals", 2},
+      {"breakeven.min_deal_value", 3200.0 / 3.5}, {"breakeven.max_cost_per_held", 600},
+      {"breakeven.max_price", 525}, {"billing[0].cost_at_half", 3100},
+      {"breakeven.max_cost", 24000}, {"ltv.to_meeting_cost", 2400.0 / 155}, {NULL, 0}}},
+};
+
+/* The contract's rounded figures of the 2026-12 examples. */
+static const expect ROUNDED[] = {
+    {"roi", 1.135}, {"schedule.totals.roi", 0.726}, {"schedule.series[5].cumulative_roi", -0.39},
 };
 
 static void test_json_worked_examples(void **state)
@@ -62,6 +94,13 @@ static void test_json_worked_examples(void **state)
         }
         cJSON_Delete(doc);
     }
+    bool valid = false;
+    cJSON *doc = test_eval_fixture("in-house-ramp-up.json", &valid);
+    assert_true(valid);
+    assert_int_equal(cJSON_GetArraySize(test_path(doc, "schedule.series")), 20);
+    for (size_t i = 0; i < sizeof ROUNDED / sizeof ROUNDED[0]; i++)
+        assert_json_number(doc, ROUNDED[i].path, ROUNDED[i].value, 0.005 / fabs(ROUNDED[i].value));
+    cJSON_Delete(doc);
 }
 
 static void test_json_result_has_every_key(void **state)
@@ -92,7 +131,11 @@ static void test_json_result_has_every_key(void **state)
         "comparison[1].cac", "comparison[1].revenue_per_hour", "comparison[1].payback_months",
         "comparison[1].ltv_to_cac", "comparison[1].rank", "reallocation.min_roi",
         "reallocation.shift", "reallocation.moved", "reallocation.to", "reallocation.from",
-        "reallocation.net_before", "reallocation.net_after"};
+        "reallocation.net_before", "reallocation.net_after",
+        /* 2026-12 */
+        "cost.commission", "breakeven.max_cost_per_held", "breakeven.max_cost",
+        "cashflow[0].month", "cashflow[0].net", "cashflow[1].net", "billing[0].cost_at_half",
+        "schedule", "plan"};
     static const char doc_text[] =
         "{\"funnel\": {\"entry\": \"meetings\", \"volume\": 50, \"close_rate\": 0.25},"
         " \"value\": {\"deal_value\": 6000, \"margin_rate\": 0.4},"
@@ -117,76 +160,206 @@ static void test_json_result_has_every_key(void **state)
 typedef struct {
     const char *doc;
     const char *field;   /* the error (or warning) must name this path */
+    const char *code;    /* with this code (docs/ERRORS.md) */
 } rule_case;
 
+/* Every entry of errors and warnings has a code from the table (not the
+ * transitional "message"), a params object and the message its template
+ * gives. */
+static void assert_all_coded(const cJSON *doc)
+{
+    static const char *const lists[] = {"errors", "warnings"};
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    for (size_t l = 0; l < 2; l++) {
+        const cJSON *item;
+        cJSON_ArrayForEach(item, cJSON_GetObjectItem(doc, lists[l])) {
+            const cJSON *code = cJSON_GetObjectItem(item, "code");
+            assert_true(cJSON_IsString(code));
+            assert_string_not_equal(code->valuestring, "message");
+            size_t c = 0;
+            while (c < count && strcmp(table[c].name, code->valuestring) != 0)
+                c++;
+            assert_true(c < count);
+            assert_true(cJSON_IsObject(cJSON_GetObjectItem(item, "params")));
+            assert_true(cJSON_IsString(cJSON_GetObjectItem(item, "message")));
+            assert_true(cJSON_IsString(cJSON_GetObjectItem(item, "field")));
+        }
+    }
+}
+
 static const rule_case ERRORS[] = {
-    {"{\"version\": 2}", "version"},
-    {"{\"version\": \"1\"}", "version"},
-    {"{\"name\": 12}", "name"},
-    {"{\"currency\": \"eur\"}", "currency"},
-    {"{\"currency\": \"EURO\"}", "currency"},
-    {"{\"currency\": \"E1R\"}", "currency"},
-    {"{\"horizon_months\": 601}", "horizon_months"},
-    {"{\"horizon_months\": -1}", "horizon_months"},
-    {"{\"target_roi\": -1}", "target_roi"},
-    {"{\"target_roi\": 1000.5}", "target_roi"},
-    {"{\"target_ltv_cac\": 0}", "target_ltv_cac"},
-    {"{\"time\": {\"talk_share\": 0}}", "time.talk_share"},
-    {"{\"time\": {\"talk_share\": 1.01}}", "time.talk_share"},
-    {"{\"time\": {\"operators\": true}}", "time.operators"},
-    {"{\"time\": 3}", "time"},
-    {"{\"funnel\": {\"close_rate\": 1.5}}", "funnel.close_rate"},
-    {"{\"funnel\": {\"contact_rate\": -0.1}}", "funnel.contact_rate"},
-    {"{\"funnel\": {\"volume\": 1e10}}", "funnel.volume"},
-    {"{\"funnel\": {\"volume\": 1e999}}", "funnel.volume"},
-    {"{\"funnel\": {\"entry\": \"visits\"}}", "funnel.entry"},
-    {"{\"funnel\": {\"entry\": 3}}", "funnel.entry"},
-    {"{\"funnel\": {\"rounding\": \"up\"}}", "funnel.rounding"},
-    {"{\"value\": {\"deal_value\": \"6000\"}}", "value.deal_value"},
-    {"{\"value\": {\"margin_rate\": 2}}", "value.margin_rate"},
-    {"{\"value\": {\"sales_cycle_months\": 121}}", "value.sales_cycle_months"},
-    {"{\"costs\": {\"model\": \"per_lead\"}}", "costs.model"},
-    {"{\"costs\": {\"meeting_basis\": \"signed\"}}", "costs.meeting_basis"},
-    {"{\"costs\": {\"per_meeting\": -120}}", "costs.per_meeting"},
-    {"{\"costs\": {\"internal_hourly_cost\": 2e9}}", "costs.internal_hourly_cost"},
-    {"{\"costs\": {\"fixed\": {}}}", "costs.fixed"},
-    {"{\"costs\": {\"fixed\": [3]}}", "costs.fixed[0]"},
-    {"{\"costs\": {\"fixed\": [{\"label\": 3}]}}", "costs.fixed[0].label"},
-    {"{\"costs\": {\"fixed\": [{\"amount\": -5}]}}", "costs.fixed[0].amount"},
-    {"{\"funnel\": {\"entry\": \"meetings\"}, \"costs\": {\"model\": \"per_call\"}}", "costs.model"},
-    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"model\": \"per_meeting\"}}", "costs.model"},
-    {"{\"funnel\": {\"entry\": \"held\"}, \"costs\": {\"model\": \"hybrid\"}}", "costs.model"},
+    {"{\"version\": 2}", "version", "version"},
+    {"{\"version\": \"1\"}", "version", "type"},
+    {"{\"name\": 12}", "name", "type"},
+    {"{\"currency\": \"eur\"}", "currency", "currency"},
+    {"{\"currency\": \"EURO\"}", "currency", "currency"},
+    {"{\"currency\": \"E1R\"}", "currency", "currency"},
+    {"{\"currency\": 978}", "currency", "type"},
+    {"{\"horizon_months\": 601}", "horizon_months", "range"},
+    {"{\"horizon_months\": -1}", "horizon_months", "range"},
+    {"{\"target_roi\": -1}", "target_roi", "range_above"},
+    {"{\"target_roi\": 1000.5}", "target_roi", "range_above"},
+    {"{\"target_ltv_cac\": 0}", "target_ltv_cac", "range_above"},
+    {"{\"time\": {\"talk_share\": 0}}", "time.talk_share", "range_above"},
+    {"{\"time\": {\"talk_share\": 1.01}}", "time.talk_share", "range_above"},
+    {"{\"time\": {\"operators\": true}}", "time.operators", "type"},
+    {"{\"time\": 3}", "time", "type"},
+    {"{\"funnel\": {\"close_rate\": 1.5}}", "funnel.close_rate", "range"},
+    {"{\"funnel\": {\"contact_rate\": -0.1}}", "funnel.contact_rate", "range"},
+    {"{\"funnel\": {\"volume\": 1e10}}", "funnel.volume", "range"},
+    {"{\"funnel\": {\"volume\": 1e999}}", "funnel.volume", "not_finite"},
+    {"{\"funnel\": {\"entry\": \"visits\"}}", "funnel.entry", "enum"},
+    {"{\"funnel\": {\"entry\": 3}}", "funnel.entry", "type"},
+    {"{\"funnel\": {\"rounding\": \"up\"}}", "funnel.rounding", "enum"},
+    {"{\"value\": {\"deal_value\": \"6000\"}}", "value.deal_value", "type"},
+    {"{\"value\": {\"margin_rate\": 2}}", "value.margin_rate", "range"},
+    {"{\"value\": {\"sales_cycle_months\": 121}}", "value.sales_cycle_months", "range"},
+    {"{\"costs\": {\"model\": \"per_lead\"}}", "costs.model", "enum"},
+    {"{\"costs\": {\"meeting_basis\": \"signed\"}}", "costs.meeting_basis", "enum"},
+    {"{\"costs\": {\"per_meeting\": -120}}", "costs.per_meeting", "range"},
+    {"{\"costs\": {\"internal_hourly_cost\": 2e9}}", "costs.internal_hourly_cost", "range"},
+    {"{\"costs\": {\"fixed\": {}}}", "costs.fixed", "type"},
+    {"{\"costs\": {\"fixed\": [3]}}", "costs.fixed[0]", "type"},
+    {"{\"costs\": {\"fixed\": [{\"label\": 3}]}}", "costs.fixed[0].label", "type"},
+    {"{\"costs\": {\"fixed\": [{\"amount\": -5}]}}", "costs.fixed[0].amount", "range"},
+    {"{\"funnel\": {\"entry\": \"meetings\"}, \"costs\": {\"model\": \"per_call\"}}", "costs.model",
+     "needs_count"},
+    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"model\": \"per_meeting\"}}",
+     "costs.model", "needs_count"},
+    {"{\"funnel\": {\"entry\": \"held\"}, \"costs\": {\"model\": \"hybrid\"}}", "costs.model",
+     "needs_count"},
     {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"internal_hours_per_meeting\": 1,"
-     " \"internal_hourly_cost\": 50}}", "costs.internal_hours_per_meeting"},
-    {"{\"uncertainty\": {\"spread\": 1.5}}", "uncertainty.spread"},
-    {"{\"uncertainty\": []}", "uncertainty"},
-    {"{\"uncertainty\": {\"ranges\": []}}", "uncertainty.ranges"},
-    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1]}}}", "uncertainty.ranges.funnel.close_rate"},
-    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1, \"x\"]}}}", "uncertainty.ranges.funnel.close_rate"},
+     " \"internal_hourly_cost\": 50}}", "costs.internal_hours_per_meeting", "needs_held"},
+    {"{\"uncertainty\": {\"spread\": 1.5}}", "uncertainty.spread", "range"},
+    {"{\"uncertainty\": []}", "uncertainty", "type"},
+    {"{\"uncertainty\": {\"ranges\": []}}", "uncertainty.ranges", "type"},
+    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1]}}}",
+     "uncertainty.ranges.funnel.close_rate", "pair"},
+    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1, \"x\"]}}}",
+     "uncertainty.ranges.funnel.close_rate", "pair"},
+    {"{\"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.1, 1e999]}}}",
+     "uncertainty.ranges.funnel.close_rate", "not_finite"},
     {"{\"funnel\": {\"close_rate\": 0.25}, \"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.3, 0.4]}}}",
-     "uncertainty.ranges.funnel.close_rate"},
+     "uncertainty.ranges.funnel.close_rate", "range_order"},
     {"{\"funnel\": {\"close_rate\": 0.25}, \"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.2, 1.2]}}}",
-     "uncertainty.ranges.funnel.close_rate"},
-    {"{\"reallocation\": {\"min_roi\": -1}}", "reallocation.min_roi"},
-    {"{\"reallocation\": {\"shift\": 2}}", "reallocation.shift"},
-    {"{\"channels\": {}}", "channels"},
-    {"{\"channels\": [7]}", "channels[0]"},
-    {"{\"channels\": [{}, {\"value\": {\"margin_rate\": 2}}]}", "channels[1].value.margin_rate"},
-    {"{\"channels\": [{\"channels\": []}]}", "channels[0].channels"},
-    {"{\"channels\": [{\"uncertainty\": {}}]}", "channels[0].uncertainty"},
-    {"{\"channels\": [{\"reallocation\": {}}]}", "channels[0].reallocation"},
-    {"{\"channels\": [{\"version\": 2}]}", "channels[0].version"},
+     "uncertainty.ranges.funnel.close_rate", "range_bounds"},
+    {"{\"reallocation\": {\"min_roi\": -1}}", "reallocation.min_roi", "range_above"},
+    {"{\"reallocation\": {\"shift\": 2}}", "reallocation.shift", "range"},
+    {"{\"channels\": {}}", "channels", "type"},
+    {"{\"channels\": [7]}", "channels[0]", "type"},
+    {"{\"channels\": [{}, {\"value\": {\"margin_rate\": 2}}]}", "channels[1].value.margin_rate",
+     "range"},
+    {"{\"channels\": [{\"channels\": []}]}", "channels[0].channels", "not_allowed"},
+    {"{\"channels\": [{\"uncertainty\": {}}]}", "channels[0].uncertainty", "not_allowed"},
+    {"{\"channels\": [{\"reallocation\": {}}]}", "channels[0].reallocation", "not_allowed"},
+    {"{\"channels\": [{\"version\": 2}]}", "channels[0].version", "version"},
     {"{\"channels\": [{\"funnel\": {\"entry\": \"deals\"}, \"costs\": {\"model\": \"per_call\"}}]}",
-     "channels[0].costs.model"},
-    {"[1, 2]", ""},
-    {"42", ""},
-    {"\"scenario\"", ""},
-    {"{\"funnel\": {\"close_rate\": 0.25,}}", ""},
-    {"{} {}", ""},
-    {"{\"a\":", ""},
-    {"", ""},
-    {" \n\t ", ""},
+     "channels[0].costs.model", "needs_count"},
+    {"{\"funnel\": {\"skip\": \"meetings\"}}", "funnel.skip", "type"},
+    {"{\"funnel\": {\"skip\": [3]}}", "funnel.skip[0]", "type"},
+    {"{\"funnel\": {\"skip\": [\"visits\"]}}", "funnel.skip[0]", "enum"},
+    {"{\"funnel\": {\"skip\": [\"meetings\", \"meetings\"]}}", "funnel.skip[1]", "duplicate"},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"leads\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"deals\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"meetings\"], \"meeting_rate\": 0.5}}", "funnel.meeting_rate",
+     "skip_rate"},
+    {"{\"funnel\": {\"skip\": [\"meetings\"]}, \"uncertainty\": {\"ranges\":"
+     " {\"funnel.meeting_rate\": [0.5, 1]}}}", "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
+    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"goal\": {\"metric\": \"meetings\"}}",
+     "goal.metric", "goal_stage"},
+    {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
+    {"{\"schedule\": {\"ramp\": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]}}", "schedule.ramp", "too_many"},
+    {"{\"schedule\": {\"ramp\": {}}}", "schedule.ramp", "type"},
+    {"{\"schedule\": {\"ramp\": [2]}}", "schedule.ramp[0]", "range"},
+    {"{\"schedule\": 3}", "schedule", "type"},
+    {"{\"channels\": [{\"schedule\": {\"months\": 3}}]}", "channels[0].schedule", "not_allowed"},
+    {"{\"channels\": [{\"goal\": {\"metric\": \"net\"}}]}", "channels[0].goal", "not_allowed"},
+    {"{\"costs\": {\"commission_rate\": 2}}", "costs.commission_rate", "range"},
+    {"[1, 2]", "", "not_object"},
+    {"42", "", "not_object"},
+    {"\"scenario\"", "", "not_object"},
+    {"{\"funnel\": {\"close_rate\": 0.25,}}", "", "json"},
+    {"{} {}", "", "trailing"},
+    {"{\"a\":", "", "json"},
+    {"", "", "empty"},
+    {" \n\t ", "", "empty"},
+    {"{\"name\": \"a\\u0000b\"}", "", "nul_char"},
 };
+
+/* 2026-12 rules: skipped stages, the goal, the schedule, scenario-only
+ * sections in channels, each with its code (docs/ERRORS.md). */
+typedef struct {
+    const char *doc;
+    const char *field;
+    const char *code;
+} coded_case;
+
+static const coded_case REVISION_ERRORS[] = {
+    /* the entry stage cannot be skipped; neither can deals */
+    {"{\"funnel\": {\"entry\": \"meetings\", \"skip\": [\"meetings\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"deals\"]}}", "funnel.skip", "skip_order"},
+    {"{\"funnel\": {\"skip\": [\"held\", \"held\"]}}", "funnel.skip[1]", "duplicate"},
+    {"{\"funnel\": {\"skip\": [\"demo\"]}}", "funnel.skip[0]", "enum"},
+    {"{\"funnel\": {\"skip\": \"held\"}}", "funnel.skip", "type"},
+    /* a rate into a skipped stage must be 1 */
+    {"{\"funnel\": {\"entry\": \"leads\", \"meeting_rate\": 0.5, \"skip\": [\"meetings\"]}}",
+     "funnel.meeting_rate", "skip_rate"},
+    /* ... and may not be ranged */
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
+     " \"uncertainty\": {\"ranges\": {\"funnel.meeting_rate\": [0.5, 1]}}}",
+     "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
+    /* a billing model or internal cost that needs a skipped count */
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]}, \"costs\": {\"model\": \"per_meeting\"}}",
+     "costs.model", "needs_count"},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]}, \"costs\": {\"model\": \"per_meeting\","
+     " \"meeting_basis\": \"held\"}}", "costs.model", "needs_count"},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]},"
+     " \"costs\": {\"internal_hours_per_meeting\": 1, \"internal_hourly_cost\": 50}}",
+     "costs.internal_hours_per_meeting", "needs_held"},
+    {"{\"costs\": {\"commission_rate\": 1.5}}", "costs.commission_rate", "range"},
+    /* the goal */
+    {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
+    {"{\"goal\": {\"metric\": \"net\", \"value\": -1}}", "goal.value", "range"},
+    {"{\"funnel\": {\"entry\": \"opportunities\"}, \"goal\": {\"metric\": \"held\", \"value\": 5}}",
+     "goal.metric", "goal_stage"},
+    {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
+     " \"goal\": {\"metric\": \"meetings\", \"value\": 5}}", "goal.metric", "goal_stage"},
+    {"{\"goal\": 3}", "goal", "type"},
+    /* the schedule */
+    {"{\"schedule\": {\"months\": 2.5}}", "schedule.months", "whole_range"},
+    {"{\"schedule\": {\"months\": 61}}", "schedule.months", "whole_range"},
+    {"{\"schedule\": {\"setup_cost\": -1}}", "schedule.setup_cost", "range"},
+    {"{\"schedule\": {\"ramp\": [0.5, 1.5]}}", "schedule.ramp[1]", "range"},
+    {"{\"schedule\": {\"ramp\": [0.5, \"x\"]}}", "schedule.ramp[1]", "type"},
+    {"{\"schedule\": {\"ramp\": [1,1,1,1,1,1,1,1,1,1,1,1,1]}}", "schedule.ramp", "too_many"},
+    /* channels hold no schedule and no goal */
+    {"{\"channels\": [{\"schedule\": {\"months\": 3}}]}", "channels[0].schedule", "not_allowed"},
+    {"{\"channels\": [{\"goal\": {\"metric\": \"net\"}}]}", "channels[0].goal", "not_allowed"},
+    {"{\"channels\": [{\"funnel\": {\"entry\": \"leads\", \"meeting_rate\": 0.4, \"skip\": [\"meetings\"]}}]}",
+     "channels[0].funnel.meeting_rate", "skip_rate"},
+};
+
+static void test_json_revision_rules_name_their_field(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof REVISION_ERRORS / sizeof REVISION_ERRORS[0]; i++) {
+        const coded_case *c = &REVISION_ERRORS[i];
+        bool valid = true;
+        cJSON *doc = test_eval_text(c->doc, &valid);
+        const cJSON *hit = test_diag(doc, "errors", c->field, c->code);
+        if (valid || !hit) {
+            char *text = cJSON_Print(doc);
+            print_error("case %zu: %s\nexpected an error '%s' on %s, got %s\n", i, c->doc, c->code,
+                        c->field, text);
+            free(text);
+        }
+        assert_false(valid);
+        assert_non_null(hit);
+        assert_all_coded(doc);
+        cJSON_Delete(doc);
+    }
+}
 
 static void test_json_each_rule_names_its_field(void **state)
 {
@@ -194,15 +367,16 @@ static void test_json_each_rule_names_its_field(void **state)
     for (size_t i = 0; i < sizeof ERRORS / sizeof ERRORS[0]; i++) {
         bool valid = true;
         cJSON *doc = test_eval_text(ERRORS[i].doc, &valid);
-        if (valid || !test_has_diag(doc, "errors", ERRORS[i].field)) {
+        if (valid || !test_diag(doc, "errors", ERRORS[i].field, ERRORS[i].code)) {
             char *text = cJSON_PrintUnformatted(doc);
-            print_error("%s: expected an error on '%s', got %s\n", ERRORS[i].doc,
-                        ERRORS[i].field, text);
+            print_error("%s: expected an error '%s' on '%s', got %s\n", ERRORS[i].doc,
+                        ERRORS[i].code, ERRORS[i].field, text);
             free(text);
         }
         assert_false(valid);
         assert_true(cJSON_IsFalse(cJSON_GetObjectItem(doc, "ok")));
-        assert_true(test_has_diag(doc, "errors", ERRORS[i].field));
+        assert_non_null(test_diag(doc, "errors", ERRORS[i].field, ERRORS[i].code));
+        assert_all_coded(doc);
         /* An invalid scenario gives no numbers at all. */
         assert_null(cJSON_GetObjectItem(doc, "roi"));
         assert_null(cJSON_GetObjectItem(doc, "funnel"));
@@ -211,15 +385,15 @@ static void test_json_each_rule_names_its_field(void **state)
 }
 
 static const rule_case VALID_EDGES[] = {
-    {"{}", NULL},
-    {"{\"version\": null, \"name\": null, \"funnel\": null, \"costs\": {\"fixed\": null}}", NULL},
-    {"{\"target_roi\": -0.99, \"target_ltv_cac\": 1000}", NULL},
-    {"{\"time\": {\"talk_share\": 1}, \"horizon_months\": 600}", NULL},
-    {"{\"funnel\": {\"close_rate\": 0, \"volume\": 1e9}}", NULL},
+    {"{}", NULL, NULL},
+    {"{\"version\": null, \"name\": null, \"funnel\": null, \"costs\": {\"fixed\": null}}", NULL, NULL},
+    {"{\"target_roi\": -0.99, \"target_ltv_cac\": 1000}", NULL, NULL},
+    {"{\"time\": {\"talk_share\": 1}, \"horizon_months\": 600}", NULL, NULL},
+    {"{\"funnel\": {\"close_rate\": 0, \"volume\": 1e9}}", NULL, NULL},
     {"{\"funnel\": {\"entry\": \"opportunities\"}, \"costs\": {\"internal_hours_per_meeting\": 2}}",
-     NULL},
+     NULL, NULL},
     {"{\"funnel\": {\"entry\": \"held\"}, \"costs\": {\"model\": \"per_meeting\","
-     " \"meeting_basis\": \"held\", \"per_meeting\": 100}}", NULL},
+     " \"meeting_basis\": \"held\", \"per_meeting\": 100}}", NULL, NULL},
 };
 
 static void test_json_edges_and_nulls_are_valid(void **state)
@@ -272,13 +446,15 @@ static void test_json_defaults_are_the_contract(void **state)
 }
 
 static const rule_case WARNINGS[] = {
-    {"{\"colour\": \"blue\"}", "colour"},
-    {"{\"funnel\": {\"close\": 0.2}}", "funnel.close"},
-    {"{\"costs\": {\"fixed\": [{\"label\": \"a\", \"amount\": 1, \"vat\": 0.2}]}}", "costs.fixed[0].vat"},
-    {"{\"channels\": [{\"bar\": 1}]}", "channels[0].bar"},
-    {"{\"uncertainty\": {\"ranges\": {\"costs.per_meeting\": [1, 2]}}}", "uncertainty.ranges.costs.per_meeting"},
-    {"{\"uncertainty\": {\"seed\": 3}}", "uncertainty.seed"},
-    {"{\"channels\": [{\"currency\": \"USD\"}]}", "channels[0].currency"},
+    {"{\"colour\": \"blue\"}", "colour", "unknown_key"},
+    {"{\"funnel\": {\"close\": 0.2}}", "funnel.close", "unknown_key"},
+    {"{\"costs\": {\"fixed\": [{\"label\": \"a\", \"amount\": 1, \"vat\": 0.2}]}}", "costs.fixed[0].vat",
+     "unknown_key"},
+    {"{\"channels\": [{\"bar\": 1}]}", "channels[0].bar", "unknown_key"},
+    {"{\"uncertainty\": {\"ranges\": {\"costs.per_meeting\": [1, 2]}}}",
+     "uncertainty.ranges.costs.per_meeting", "unknown_key"},
+    {"{\"uncertainty\": {\"seed\": 3}}", "uncertainty.seed", "unknown_key"},
+    {"{\"channels\": [{\"currency\": \"USD\"}]}", "channels[0].currency", "currency_differs"},
 };
 
 static void test_json_unknown_keys_warn_and_still_compute(void **state)
@@ -287,10 +463,12 @@ static void test_json_unknown_keys_warn_and_still_compute(void **state)
     for (size_t i = 0; i < sizeof WARNINGS / sizeof WARNINGS[0]; i++) {
         bool valid = false;
         cJSON *doc = test_eval_text(WARNINGS[i].doc, &valid);
-        if (!test_has_diag(doc, "warnings", WARNINGS[i].field))
-            print_error("%s: no warning on %s\n", WARNINGS[i].doc, WARNINGS[i].field);
+        if (!test_diag(doc, "warnings", WARNINGS[i].field, WARNINGS[i].code))
+            print_error("%s: no warning '%s' on %s\n", WARNINGS[i].doc, WARNINGS[i].code,
+                        WARNINGS[i].field);
         assert_true(valid);
-        assert_true(test_has_diag(doc, "warnings", WARNINGS[i].field));
+        assert_non_null(test_diag(doc, "warnings", WARNINGS[i].field, WARNINGS[i].code));
+        assert_all_coded(doc);
         cJSON_Delete(doc);
     }
 }
@@ -310,6 +488,7 @@ static void test_json_reports_every_problem_at_once(void **state)
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         assert_true(test_has_diag(doc, "errors", fields[i]));
     assert_true(test_has_diag(doc, "warnings", "colour"));
+    assert_all_coded(doc);
     cJSON_Delete(doc);
     free(text);
 }
@@ -341,7 +520,7 @@ static void test_json_rejects_broken_text(void **state)
     static const char *const docs[] = {
         "{\"name\": \"caf\xc3\"}",          /* truncated UTF-8 */
         "{\"name\": \"\xff\xfe\"}",         /* not UTF-8 */
-        "{\"name\": \"a\\u0000b\"}",       /* NUL inside */
+        "{\"name\": \"a\\u0001b\"}",       /* control character, escaped */
         "{\"name\": \"tab\\there\"}",      /* control character */
         "{\"name\": \"\xed\xa0\x80\"}",     /* UTF-16 surrogate */
     };
@@ -350,11 +529,8 @@ static void test_json_rejects_broken_text(void **state)
         bool valid = true;
         char *out = roi_eval_json(docs[i], strlen(docs[i]), 0, &valid);
         assert_non_null(out);
-        /* The NUL escape ends the C string early: "a" is a valid name. */
-        if (i != 2) {
-            assert_false(valid);
-            assert_non_null(strstr(out, "\"field\":\"name\""));
-        }
+        assert_false(valid);
+        assert_non_null(strstr(out, "\"field\":\"name\",\"code\":\"text\""));
         roi_free(out);
     }
 }
@@ -370,41 +546,49 @@ static void test_json_limits_on_size_nesting_and_noise(void **state)
     big[0] = '{';
     big[n - 1] = '}';
     big[n] = '\0';
-    char *out = roi_eval_json(big, n, 0, &valid);
+    cJSON *doc = test_eval_text_len(big, n, &valid);
     assert_false(valid);
-    assert_non_null(strstr(out, "over the limit of 1 MiB"));
-    roi_free(out);
+    const cJSON *e = test_diag(doc, "errors", "", "too_big");
+    assert_non_null(e);
+    assert_json_number(e, "params.bytes", ROI_MAX_INPUT + 1, 0);
+    assert_json_number(e, "params.max", ROI_MAX_INPUT, 0);
+    assert_non_null(strstr(cJSON_GetObjectItem(e, "message")->valuestring, "over the limit"));
+    cJSON_Delete(doc);
     /* Exactly 1 MiB is read. */
     big[n - 2] = '}';
-    out = roi_eval_json(big, n - 1, 0, &valid);
+    char *out = roi_eval_json(big, n - 1, 0, &valid);
     assert_true(valid);
     roi_free(out);
     free(big);
 
     /* Nesting: ROI_MAX_DEPTH levels parse, one more is refused. */
     for (int depth = ROI_MAX_DEPTH; depth <= ROI_MAX_DEPTH + 1; depth++) {
-        char doc[256] = "{\"x\":";
+        char nested[256] = "{\"x\":";
         for (int i = 1; i < depth; i++)
-            strcat(doc, "[");
+            strcat(nested, "[");
         for (int i = 1; i < depth; i++)
-            strcat(doc, "]");
+            strcat(nested, "]");
         if (depth == 1)
-            strcat(doc, "0");
-        strcat(doc, "}");
-        out = roi_eval_json(doc, strlen(doc), 0, &valid);
+            strcat(nested, "0");
+        strcat(nested, "}");
+        cJSON *res = test_eval_text(nested, &valid);
         assert_int_equal(valid, depth == ROI_MAX_DEPTH);
-        if (!valid)
-            assert_non_null(strstr(out, "nested more than"));
-        roi_free(out);
+        if (!valid) {
+            e = test_diag(res, "errors", "", "depth");
+            assert_non_null(e);
+            assert_json_number(e, "params.max", ROI_MAX_DEPTH, 0);
+        }
+        cJSON_Delete(res);
     }
     /* A million brackets: refused quickly, no stack overflow. */
     n = 1000000;
     big = malloc(n + 1);
     memset(big, '[', n);
     big[n] = '\0';
-    out = roi_eval_json(big, n, 0, &valid);
+    doc = test_eval_text_len(big, n, &valid);
     assert_false(valid);
-    roi_free(out);
+    assert_non_null(test_diag(doc, "errors", "", "depth"));
+    cJSON_Delete(doc);
     free(big);
 
     /* 5000 unknown keys: warnings are capped with a closing count. */
@@ -414,11 +598,14 @@ static void test_json_limits_on_size_nesting_and_noise(void **state)
     for (int i = 0; i < 5000; i++)
         o += (size_t)snprintf(noisy + o, cap - o, "%s\"k%d\":0", i ? "," : "", i);
     snprintf(noisy + o, cap - o, "}");
-    cJSON *doc = test_eval_text(noisy, &valid);
+    doc = test_eval_text(noisy, &valid);
     assert_true(valid);
     cJSON *warnings = cJSON_GetObjectItem(doc, "warnings");
     assert_int_equal(cJSON_GetArraySize(warnings), ROI_DIAG_MAX + 1);
+    assert_string_equal(test_path(warnings, "[0].code")->valuestring, "unknown_key");
     const cJSON *last = cJSON_GetArrayItem(warnings, ROI_DIAG_MAX);
+    assert_string_equal(cJSON_GetObjectItem(last, "code")->valuestring, "more");
+    assert_json_number(last, "params.count", 4900, 0);
     assert_non_null(strstr(cJSON_GetObjectItem(last, "message")->valuestring,
                            "4900 more not listed"));
     cJSON_Delete(doc);
@@ -429,17 +616,25 @@ static void test_json_malformed_input_says_where(void **state)
 {
     bool valid = true;
     (void)state;
-    const char *doc = "{\n  \"funnel\": {\n    \"volume\": 12,,\n  }\n}";
-    char *out = roi_eval_json(doc, strlen(doc), 0, &valid);
+    const char *text = "{\n  \"funnel\": {\n    \"volume\": 12,,\n  }\n}";
+    cJSON *doc = test_eval_text(text, &valid);
     assert_false(valid);
-    assert_non_null(strstr(out, "malformed JSON at line 3"));
-    roi_free(out);
-    out = roi_eval_json("{}  x", 5, 0, &valid);
+    const cJSON *e = test_diag(doc, "errors", "", "json");
+    assert_non_null(e);
+    assert_json_number(e, "params.line", 3, 0);
+    assert_json_number(e, "params.column", 19, 0);
+    assert_string_equal(cJSON_GetObjectItem(e, "message")->valuestring,
+                        "malformed JSON at line 3, column 19");
+    cJSON_Delete(doc);
+    doc = test_eval_text("{}  x", &valid);
     assert_false(valid);
-    assert_non_null(strstr(out, "unexpected text after the JSON document"));
-    roi_free(out);
+    e = test_diag(doc, "errors", "", "trailing");
+    assert_non_null(e);
+    assert_json_number(e, "params.line", 1, 0);
+    assert_json_number(e, "params.column", 5, 0);
+    cJSON_Delete(doc);
     /* Length is honoured: what follows len is not read. */
-    out = roi_eval_json("{}garbage", 2, 0, &valid);
+    char *out = roi_eval_json("{}garbage", 2, 0, &valid);
     assert_true(valid);
     roi_free(out);
 }
@@ -795,12 +990,256 @@ static void test_json_fields_paths_are_read_without_warning(void **state)
     cJSON_Delete(doc);
 }
 
+/* ---- codes ----------------------------------------------------------------- */
+
+static void test_json_refuses_nul_in_strings(void **state)
+{
+    static const struct {
+        const char *doc;
+        size_t len;        /* 0: strlen */
+        double line, column;
+    } refused[] = {
+        {"{\"name\": \"abc\\u0000<script>\"}", 0, 1, 14},
+        {"{\"name\": \"a\\\\\\u0000\"}", 0, 1, 14},                 /* "a\\" then \u0000 */
+        {"{\n  \"channels\": [{\"name\": \"x\\u0000\"}]\n}", 0, 2, 27},
+        {"{\"k\\u0000ey\": 1}", 0, 1, 4},                           /* in a key */
+        {"{\"name\": \"a\0b\"}", 15, 1, 12},                         /* a raw NUL byte */
+    };
+    static const char *const escapes[] = {
+        "{\"name\": \"a\\\\u0000\"}",      /* a backslash, then the text u0000: valid */
+        "{\"name\": \"\\\\\\\\u0000\"}",   /* two backslashes, then u0000: valid */
+        "{\"name\": \"\\u00000\"}",        /* a NUL, then "0": refused */
+        "{\"name\": \"\\u0001x\"}",        /* another control character: the name's error */
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        bool valid = true;
+        size_t len = refused[i].len ? refused[i].len : strlen(refused[i].doc);
+        cJSON *doc = test_eval_text_len(refused[i].doc, len, &valid);
+        const cJSON *e = test_diag(doc, "errors", "", "nul_char");
+        if (!e) {
+            char *text = cJSON_PrintUnformatted(doc);
+            print_error("case %zu: expected nul_char, got %s\n", i, text);
+            free(text);
+        }
+        assert_false(valid);
+        assert_non_null(e);
+        assert_json_number(e, "params.line", refused[i].line, 0);
+        assert_json_number(e, "params.column", refused[i].column, 0);
+        cJSON_Delete(doc);
+    }
+    for (size_t i = 0; i < sizeof escapes / sizeof escapes[0]; i++) {
+        bool valid = false;
+        cJSON *doc = test_eval_text(escapes[i], &valid);
+        if (i < 2) {
+            assert_true(valid);
+            assert_string_equal(cJSON_GetObjectItem(doc, "name")->valuestring,
+                                i == 0 ? "a\\u0000" : "\\\\u0000");
+        } else if (i == 2) {
+            assert_non_null(test_diag(doc, "errors", "", "nul_char"));
+        } else {
+            assert_non_null(test_diag(doc, "errors", "name", "text"));
+        }
+        cJSON_Delete(doc);
+    }
+}
+
+/* The cell of a Markdown table row between the index-th and next '|', with
+ * spaces trimmed, copied into out. */
+static void md_cell(const char *line, int index, char *out, size_t size)
+{
+    const char *p = line;
+    for (int i = 0; i < index && p; i++)
+        p = strchr(p + 1, '|');
+    const char *end = p ? strchr(p + 1, '|') : NULL;
+    out[0] = '\0';
+    if (!p || !end)
+        return;
+    p++;
+    while (p < end && *p == ' ')
+        p++;
+    while (end > p && end[-1] == ' ')
+        end--;
+    snprintf(out, size, "%.*s", (int)(end - p), p);
+}
+
+/* The words of a cell written as `a`, `b` (or "—" for none), space-separated
+ * as the code table writes its params. */
+static void md_words(const char *cell, char *out, size_t size)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (const char *p = strchr(cell, '`'); p; p = strchr(p, '`')) {
+        const char *end = strchr(p + 1, '`');
+        assert_non_null(end);
+        o += (size_t)snprintf(out + o, size - o, "%s%.*s", o ? " " : "", (int)(end - p - 1), p + 1);
+        p = end + 1;
+    }
+}
+
+/* A cell holding one code span: its contents. */
+static void md_code(const char *cell, char *out, size_t size)
+{
+    size_t n = strlen(cell);
+    out[0] = '\0';
+    if (n >= 2 && cell[0] == '`' && cell[n - 1] == '`')
+        snprintf(out, size, "%.*s", (int)(n - 2), cell + 1);
+}
+
+static void test_json_every_code_is_documented(void **state)
+{
+    size_t count, len;
+    const roi_code_info *table = roi_code_table(&count);
+    int *rows = calloc(count, sizeof *rows);
+    (void)state;
+    char *doc = test_read_file(ROI_DOCS "/ERRORS.md", &len);
+    for (char *line = strtok(doc, "\n"); line; line = strtok(NULL, "\n")) {
+        char code[64], params[256], words[256], template[512], cell[512];
+        if (strncmp(line, "| `", 3) != 0)
+            continue;
+        md_cell(line, 0, cell, sizeof cell);
+        md_code(cell, code, sizeof code);
+        md_cell(line, 1, params, sizeof params);
+        md_words(params, words, sizeof words);
+        md_cell(line, 2, cell, sizeof cell);
+        md_code(cell, template, sizeof template);
+        size_t c = 0;
+        while (c < count && strcmp(table[c].name, code) != 0)
+            c++;
+        if (c == count)
+            print_error("docs/ERRORS.md documents '%s', which the code table does not have\n", code);
+        assert_true(c < count);
+        if (strcmp(words, table[c].params) != 0 || strcmp(template, table[c].message) != 0)
+            print_error("%s: docs/ERRORS.md has params '%s' and template '%s', the table '%s' and '%s'\n",
+                        code, words, template, table[c].params, table[c].message);
+        assert_string_equal(words, table[c].params);
+        assert_string_equal(template, table[c].message);
+        rows[c]++;
+    }
+    for (size_t c = 0; c < count; c++) {
+        if (rows[c] != 1)
+            print_error("code '%s' has %d rows in docs/ERRORS.md\n", table[c].name, rows[c]);
+        assert_int_equal(rows[c], 1);
+    }
+    free(rows);
+    free(doc);
+}
+
+/* Each template names each of its params, and every {word} in it is one. */
+static void test_json_templates_name_their_params(void **state)
+{
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    (void)state;
+    for (size_t c = 0; c < count; c++) {
+        char params[128], placeholder[72];
+        assert_non_null(table[c].name);
+        snprintf(params, sizeof params, "%s", table[c].params);
+        for (char *p = strtok(params, " "); p; p = strtok(NULL, " ")) {
+            snprintf(placeholder, sizeof placeholder, "{%s}", p);
+            if (!strstr(table[c].message, placeholder))
+                print_error("%s: template does not use %s\n", table[c].name, placeholder);
+            assert_non_null(strstr(table[c].message, placeholder));
+        }
+        for (const char *t = strchr(table[c].message, '{'); t; t = strchr(t + 1, '{')) {
+            size_t n = strspn(t + 1, "abcdefghijklmnopqrstuvwxyz_");
+            if (n == 0 || t[1 + n] != '}')
+                continue;   /* literal text such as {"version": 1} */
+            snprintf(placeholder, sizeof placeholder, " %.*s ", (int)n, t + 1);
+            snprintf(params, sizeof params, " %s ", table[c].params);
+            if (!strstr(params, placeholder))
+                print_error("%s: template names %.*s, which is no param\n", table[c].name,
+                            (int)n + 2, t);
+            assert_non_null(strstr(params, placeholder));
+        }
+        for (size_t d = 0; d < c; d++)
+            assert_string_not_equal(table[c].name, table[d].name);
+    }
+}
+
+static void test_json_codes_render_params_literally(void **state)
+{
+    roi_diags d;
+    roi_buf b;
+    (void)state;
+    roi_diags_init(&d);
+    ROI_DIAG(&d, "costs.model", ROI_CODE_ENUM, ROI_TXT("value", "$&{x}{allowed}$1"),
+             ROI_TXT("allowed", "a, b"));
+    ROI_DIAG(&d, "funnel.close_rate", ROI_CODE_RANGE, ROI_NUM("min", 0), ROI_NUM("max", 1),
+             ROI_NUM("got", 1.5));
+    ROI_DIAG(&d, "target_roi", ROI_CODE_RANGE_ABOVE, ROI_NUM("min", -1), ROI_NUM("max", 1000),
+             ROI_NUM("got", -1));
+    ROI_DIAG(&d, "costs.model", ROI_CODE_NEEDS_COUNT, ROI_TXT("model", "per_call"),
+             ROI_TXT("unit", "call"), ROI_TXT("entry", "meetings"));
+    ROI_DIAG(&d, "", ROI_CODE_TOO_BIG, ROI_NUM("bytes", 1048577), ROI_NUM("max", 1048576));
+    ROI_DIAG0(&d, "colour", ROI_CODE_UNKNOWN_KEY);
+    ROI_DIAG(&d, "funnel.meeting_rate", ROI_CODE_SKIP_RATE, ROI_TXT("stage", "meetings"),
+             ROI_NUM("got", 0.5));
+    ROI_DIAG(&d, "goal.metric", ROI_CODE_GOAL_STAGE, ROI_TXT("stage", "meetings"));
+    assert_int_equal(d.count, 8);
+    assert_string_equal(d.items[0].message, "unknown value \"$&{x}{allowed}$1\": must be one of a, b");
+    assert_string_equal(d.items[1].message, "must be between 0 and 1 (got 1.5)");
+    assert_string_equal(d.items[2].message, "must be greater than -1 and at most 1000 (got -1)");
+    assert_string_equal(d.items[3].message,
+                        "the per_call model is priced per call, but the funnel starts at meetings "
+                        "and does not know that count: start the funnel earlier or choose another model");
+    assert_string_equal(d.items[4].message,
+                        "the text is 1048577 bytes, over the limit of 1048576 bytes");
+    assert_string_equal(d.items[5].message, "unknown key, ignored");
+    assert_string_equal(d.items[6].message,
+                        "leads into meetings, which this funnel skips: it must be 1 (got 0.5)");
+    assert_string_equal(d.items[7].message, "the goal counts meetings, which this funnel does not know");
+
+    roi_buf_init(&b);
+    roi_diags_to_json(&b, &d);
+    char *text = roi_buf_finish(&b);
+    cJSON *list = cJSON_Parse(text);
+    assert_non_null(list);
+    assert_string_equal(test_path(list, "[0].code")->valuestring, "enum");
+    assert_string_equal(test_path(list, "[0].params.value")->valuestring, "$&{x}{allowed}$1");
+    assert_string_equal(test_path(list, "[1].field")->valuestring, "funnel.close_rate");
+    assert_json_number(list, "[1].params.got", 1.5, 0);
+    assert_string_equal(test_path(list, "[2].code")->valuestring, "range_above");
+    assert_int_equal(cJSON_GetArraySize(test_path(list, "[5].params")), 0);
+    cJSON_Delete(list);
+    roi_free(text);
+    roi_diags_free(&d);
+}
+
+static void test_json_code_table_as_json(void **state)
+{
+    size_t count;
+    const roi_code_info *table = roi_code_table(&count);
+    (void)state;
+    char *text = roi_code_table_json();
+    assert_non_null(text);
+    cJSON *list = cJSON_Parse(text);
+    assert_non_null(list);
+    assert_int_equal(cJSON_GetArraySize(list), (int)count);
+    for (size_t c = 0; c < count; c++) {
+        const cJSON *row = cJSON_GetArrayItem(list, (int)c);
+        assert_string_equal(cJSON_GetObjectItem(row, "code")->valuestring, table[c].name);
+        assert_string_equal(cJSON_GetObjectItem(row, "message")->valuestring, table[c].message);
+        char joined[128] = "";
+        const cJSON *p;
+        cJSON_ArrayForEach(p, cJSON_GetObjectItem(row, "params")) {
+            if (joined[0])
+                strcat(joined, " ");
+            strcat(joined, p->valuestring);
+        }
+        assert_string_equal(joined, table[c].params);
+    }
+    cJSON_Delete(list);
+    roi_free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_json_worked_examples),
         cmocka_unit_test(test_json_result_has_every_key),
         cmocka_unit_test(test_json_each_rule_names_its_field),
+        cmocka_unit_test(test_json_revision_rules_name_their_field),
         cmocka_unit_test(test_json_edges_and_nulls_are_valid),
         cmocka_unit_test(test_json_per_call_with_unknown_calls_is_an_error),
         cmocka_unit_test(test_json_defaults_are_the_contract),
@@ -817,6 +1256,11 @@ int main(void)
         cmocka_unit_test(test_json_special_characters_are_escaped),
         cmocka_unit_test(test_json_fields_list_every_table_field),
         cmocka_unit_test(test_json_fields_paths_are_read_without_warning),
+        cmocka_unit_test(test_json_refuses_nul_in_strings),
+        cmocka_unit_test(test_json_every_code_is_documented),
+        cmocka_unit_test(test_json_templates_name_their_params),
+        cmocka_unit_test(test_json_codes_render_params_literally),
+        cmocka_unit_test(test_json_code_table_as_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

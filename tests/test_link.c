@@ -36,12 +36,43 @@ static roi_scenario *decode(const char *link, roi_diags *warnings)
     return s;
 }
 
-static bool warned(const roi_diags *w, const char *field)
+/* Encodes a scenario the encoder must accept; the caller frees the link. */
+static char *encode(const roi_scenario *s)
+{
+    char *link = NULL;
+    roi_diags errors;
+    roi_diags_init(&errors);
+    assert_int_equal(roi_link_encode(s, &link, &errors), ROI_OK);
+    assert_int_equal(errors.count, 0);
+    roi_diags_free(&errors);
+    assert_non_null(link);
+    return link;
+}
+
+static const char *code_name(roi_code code)
+{
+    size_t n;
+    return roi_code_table(&n)[code].name;
+}
+
+/* True when the list holds a problem on field with this code name. */
+static bool has_code(const roi_diags *w, const char *field, const char *code)
 {
     for (size_t i = 0; i < w->count; i++)
-        if (strcmp(w->items[i].field, field) == 0)
+        if (strcmp(w->items[i].field, field) == 0 &&
+            strcmp(code_name(w->items[i].code), code) == 0)
             return true;
     return false;
+}
+
+/* The parameter called name of a problem (fails when absent). */
+static const roi_param *param(const roi_diag *item, const char *name)
+{
+    for (size_t i = 0; i < item->param_count; i++)
+        if (strcmp(item->params[i].name, name) == 0)
+            return &item->params[i];
+    fail_msg("no parameter %s", name);
+    return NULL;
 }
 
 /* Canonical JSON of a scenario: equal strings mean equal scenarios. */
@@ -59,7 +90,7 @@ static void test_link_encodes_the_pay_per_meeting_example_short(void **state)
     (void)state;
     char *json = test_read_file(ROI_FIXTURES "/pay-per-meeting.json", &len);
     roi_scenario *s = parse(json);
-    char *link = roi_link_encode(s);
+    char *link = encode(s);
     assert_string_equal(link,
                         "v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings"
                         "&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120");
@@ -82,7 +113,7 @@ static void test_link_round_trips_every_fixture(void **state)
         snprintf(path, sizeof path, "%s/%s", ROI_FIXTURES, files[i]);
         char *json = test_read_file(path, &len);
         roi_scenario *s = parse(json);
-        char *link = roi_link_encode(s);
+        char *link = encode(s);
         roi_scenario *back = decode(link, &w);
         assert_int_equal(w.count, 0);
         assert_same_scenario(s, back);
@@ -114,7 +145,7 @@ static void test_link_round_trips_channels_ranges_and_special_text(void **state)
     roi_diags w;
     (void)state;
     roi_scenario *s = parse(json);
-    char *link = roi_link_encode(s);
+    char *link = encode(s);
     /* No character that the format or a URL gives a meaning stays raw. */
     assert_null(strchr(link, '#'));
     assert_null(strchr(link, ' '));
@@ -134,28 +165,37 @@ static void test_link_round_trips_channels_ranges_and_special_text(void **state)
 typedef struct {
     const char *link;
     const char *warned_field;  /* the field the dropped pair is reported on */
+    const char *code;          /* and the warning's code */
 } bad_case;
 
 static const bad_case BAD[] = {
-    {"v=1&entry=meetings&vol=50&close=abc", "funnel.close_rate"},
-    {"v=1&entry=meetings&vol=50&close=", "funnel.close_rate"},
-    {"v=1&entry=meetings&vol=50&close=1e999", "funnel.close_rate"},
-    {"v=1&entry=meetings&vol=50&talk=0", "time.talk_share"},
-    {"v=1&entry=meetings&vol=50&colour=blue", "colour"},
-    {"v=1&entry=meetings&vol=50&round=up", "funnel.rounding"},
-    {"v=1&entry=meetings&vol=50&cur=eur", "currency"},
-    {"v=1&entry=meetings&vol=50&n=%ZZ", "n"},
-    {"v=1&entry=meetings&vol=50&n=%C3", "name"},
-    {"v=1&entry=meetings&vol=50&c99.vol=1", "channels"},
-    {"v=1&entry=meetings&vol=50&c0.close=2", "channels[0].funnel.close_rate"},
-    {"v=1&entry=meetings&vol=50&r.close=0.5", "uncertainty.ranges.funnel.close_rate"},
-    {"v=1&entry=meetings&vol=50&r.pmeet=1:2", "uncertainty.ranges"},
-    {"v=1&entry=meetings&vol=50&fix=-3:Files", "costs.fixed"},
-    {"v=1&entry=meetings&vol=50&model=per_call&pcall=1", "costs.model"},
-    {"v=1&entry=meetings&vol=50&spread=2", "uncertainty.spread"},
-    {"v=1&entry=meetings&vol=50&rmin=-1", "reallocation.min_roi"},
-    {"v=2&entry=meetings&vol=50", "version"},
-    {"v=1&entry=meetings&vol=50&&garbage", ""},
+    {"v=1&entry=meetings&vol=50&close=abc", "funnel.close_rate", "link_number"},
+    {"v=1&entry=meetings&vol=50&close=", "funnel.close_rate", "link_number"},
+    {"v=1&entry=meetings&vol=50&close=1e999", "funnel.close_rate", "link_number"},
+    {"v=1&entry=meetings&vol=50&close=2", "funnel.close_rate", "link_range"},
+    {"v=1&entry=meetings&vol=50&talk=0", "time.talk_share", "link_range_above"},
+    {"v=1&entry=meetings&vol=50&colour=blue", "colour", "link_unknown_key"},
+    {"v=1&entry=meetings&vol=50&round=up", "funnel.rounding", "link_enum"},
+    {"v=1&entry=meetings&vol=50&cur=eur", "currency", "link_currency"},
+    {"v=1&entry=meetings&vol=50&n=%ZZ", "n", "link_value"},
+    {"v=1&entry=meetings&vol=50&n=%C3", "name", "link_text"},
+    {"v=1&entry=meetings&vol=50&n=" "0123456789012345678901234567890123456789"
+     "01234567890123456789012345678901234567890", "name", "link_text_too_long"},
+    {"v=1&entry=meetings&vol=50&c99.vol=1", "channels", "link_channel"},
+    {"v=1&entry=meetings&vol=50&c0.close=2", "channels[0].funnel.close_rate", "link_range"},
+    {"v=1&entry=meetings&vol=50&r.close=0.5", "uncertainty.ranges.funnel.close_rate", "link_bounds"},
+    {"v=1&entry=meetings&vol=50&r.pmeet=1:2", "uncertainty.ranges", "link_range_field"},
+    {"v=1&entry=meetings&vol=50&fix=-3:Files", "costs.fixed", "link_fixed_amount"},
+    {"v=1&entry=meetings&vol=50&fix=3:%C3", "costs.fixed", "link_fixed_label"},
+    {"v=1&entry=meetings&vol=50&spread=2", "uncertainty.spread", "link_range"},
+    {"v=1&entry=meetings&vol=50&rmin=-1", "reallocation.min_roi", "link_range_above"},
+    {"v=1&entry=meetings&vol=50&&garbage", "", "link_pair"},
+    {"v=1&entry=meetings&vol=50&%ZZ=1", "", "link_pair"},
+    {"v=&entry=meetings&vol=50", "version", "link_number"},
+    {"v=1&entry=meetings&vol=50&skip=held,held", "funnel.skip", "link_skip"},
+    {"v=1&entry=meetings&vol=50&skip=deals", "funnel.skip", "link_skip"},
+    {"v=1&entry=meetings&vol=50&ramp=0.5,0x1", "schedule.ramp", "link_ramp"},
+    {"v=1&entry=meetings&vol=50&ramp=0.5,1.5", "schedule.ramp", "link_ramp"},
 };
 
 static void test_link_drops_bad_pairs_and_keeps_good_ones(void **state)
@@ -164,9 +204,10 @@ static void test_link_drops_bad_pairs_and_keeps_good_ones(void **state)
     for (size_t i = 0; i < sizeof BAD / sizeof BAD[0]; i++) {
         roi_diags w, errors;
         roi_scenario *s = decode(BAD[i].link, &w);
-        if (!warned(&w, BAD[i].warned_field))
-            print_error("%s: no warning on '%s'\n", BAD[i].link, BAD[i].warned_field);
-        assert_true(warned(&w, BAD[i].warned_field));
+        if (!has_code(&w, BAD[i].warned_field, BAD[i].code))
+            print_error("%s: no %s warning on '%s'\n", BAD[i].link, BAD[i].code,
+                        BAD[i].warned_field);
+        assert_true(has_code(&w, BAD[i].warned_field, BAD[i].code));
         assert_int_equal(s->main.in.funnel.entry, ROI_STAGE_MEETINGS);
         assert_close(s->main.in.funnel.volume, 50, 0);
         roi_diags_init(&errors);
@@ -175,6 +216,165 @@ static void test_link_drops_bad_pairs_and_keeps_good_ones(void **state)
         roi_diags_free(&w);
         roi_scenario_free(s);
     }
+}
+
+static void test_link_warnings_name_the_key_and_what_is_needed(void **state)
+{
+    roi_diags w;
+    (void)state;
+    roi_scenario *s = decode("v=1&close=2&round=up&c0.fix=x:y&c21.vol=1", &w);
+    assert_int_equal(w.count, 4);
+    const roi_diag *range = &w.items[0];
+    assert_string_equal(code_name(range->code), "link_range");
+    assert_string_equal(param(range, "key")->text, "close");
+    assert_close(param(range, "min")->number, 0, 0);
+    assert_close(param(range, "max")->number, 1, 0);
+    assert_string_equal(range->message, "link key \"close\" must be between 0 and 1; ignored");
+    const roi_diag *en = &w.items[1];
+    assert_string_equal(code_name(en->code), "link_enum");
+    assert_string_equal(param(en, "got")->text, "up");
+    assert_string_equal(param(en, "allowed")->text, "floor expected");
+    const roi_diag *fix = &w.items[2];
+    assert_string_equal(fix->field, "channels[0].costs.fixed");
+    assert_string_equal(code_name(fix->code), "link_fixed_amount");
+    assert_string_equal(param(fix, "key")->text, "fix");
+    assert_close(param(fix, "max")->number, 1e12, 0);
+    assert_string_equal(code_name(w.items[3].code), "link_channel");
+    assert_close(param(&w.items[3], "max")->number, 19, 0);
+    roi_diags_free(&w);
+    roi_scenario_free(s);
+}
+
+/* settle(): a rule across fields is the scenario check's own problem, kept
+ * with its code and params, and the field goes back to its default. */
+static void test_link_cross_field_problems_keep_the_scenario_code(void **state)
+{
+    roi_diags w, errors;
+    (void)state;
+    roi_scenario *s = decode("v=1&entry=meetings&vol=50&model=per_call&pcall=1&close=0.25"
+                             "&r.close=0.3:0.4", &w);
+    static const char json[] =
+        "{\"funnel\": {\"entry\": \"meetings\", \"volume\": 50, \"close_rate\": 0.25},"
+        " \"costs\": {\"model\": \"per_call\", \"per_call\": 1},"
+        " \"uncertainty\": {\"ranges\": {\"funnel.close_rate\": [0.3, 0.4]}}}";
+    roi_scenario *t = NULL;
+    roi_diags json_warnings;
+    roi_diags_init(&errors);
+    roi_diags_init(&json_warnings);
+    assert_int_equal(roi_scenario_parse(json, strlen(json), &t, &errors, &json_warnings),
+                     ROI_EINVALID);
+    roi_diags_free(&json_warnings);
+    assert_true(errors.count >= 2);
+    for (size_t i = 0; i < errors.count; i++) {
+        const roi_diag *e = &errors.items[i];
+        assert_true(has_code(&w, e->field, code_name(e->code)));
+        for (size_t k = 0; k < w.count; k++)
+            if (strcmp(w.items[k].field, e->field) == 0) {
+                assert_int_equal(w.items[k].param_count, e->param_count);
+                assert_string_equal(w.items[k].message, e->message);
+            }
+    }
+    assert_int_equal(s->main.in.costs.model, ROI_MODEL_IN_HOUSE);
+    assert_false(s->ranges[ROI_U_CLOSE_RATE].given);
+    roi_diags_free(&errors);
+    roi_diags_free(&w);
+    roi_scenario_free(s);
+    roi_scenario_free(t);
+}
+
+/* The README promises plain decimals: strtod's hexadecimal, inf, nan, leading
+ * space and the like are dropped with a warning, not read. */
+static void test_link_reads_only_plain_decimals(void **state)
+{
+    static const char *const bad[] = {
+        "0x10", "0X10", "0x1p3", "%0A7", "%207", "+7", "7+", "7%20", "inf", "-inf", "INF",
+        "nan", "NaN", "infinity", "1e", "1e-", ".5", "5.", "-", "--5", "1.2.3", "1e%2B3",
+        "1e+3", "1,5", "%EF%BC%97", "1d3", "0b1",
+    };
+    static const struct { const char *text; double value; } good[] = {
+        {"16", 16}, {"007", 7}, {"1.5", 1.5}, {"1e3", 1000}, {"1E3", 1000}, {"25e-1", 2.5},
+        {"-0", 0}, {"%31%36", 16}, {"1e-999", 0},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char link[128];
+        roi_diags w;
+        snprintf(link, sizeof link, "v=1&vol=%s&close=0.25&fix=%s:Files&r.close=%s:0.3",
+                 bad[i], bad[i], bad[i]);
+        roi_scenario *s = decode(link, &w);
+        if (!has_code(&w, "funnel.volume", "link_number"))
+            print_error("vol=%s was read as %g\n", bad[i], s->main.in.funnel.volume);
+        assert_true(has_code(&w, "funnel.volume", "link_number"));
+        assert_close(s->main.in.funnel.volume, 0, 0);
+        assert_true(has_code(&w, "costs.fixed", "link_fixed_amount"));
+        assert_int_equal(s->main.fixed_count, 0);
+        assert_true(has_code(&w, "uncertainty.ranges.funnel.close_rate", "link_bounds"));
+        assert_false(s->ranges[ROI_U_CLOSE_RATE].given);
+        assert_close(s->main.in.funnel.rate[ROI_RATE_CLOSE], 0.25, 0);
+        roi_diags_free(&w);
+        roi_scenario_free(s);
+    }
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        char link[128];
+        roi_diags w;
+        snprintf(link, sizeof link, "v=1&vol=%s&fix=%s:Files", good[i].text, good[i].text);
+        roi_scenario *s = decode(link, &w);
+        assert_int_equal(w.count, 0);
+        assert_close(s->main.in.funnel.volume, good[i].value, 0);
+        assert_close(s->main.fixed[0].amount, good[i].value, 0);
+        roi_diags_free(&w);
+        roi_scenario_free(s);
+    }
+}
+
+/* A link of another format version is refused, not read as version 1; one
+ * without v is version 1. */
+static void test_link_refuses_another_version(void **state)
+{
+    static const struct { const char *link, *got; } other[] = {
+        {"v=2&entry=meetings&vol=50", "2"},
+        {"entry=meetings&vol=50&v=2", "2"},
+        {"v=1&entry=meetings&v=2", "2"},
+        {"%76=2&vol=50", "2"},
+        {"v=1.5&vol=50", "1.5"},
+        {"v=abc&vol=50", "abc"},
+        {"v=0x1&vol=50", "0x1"},
+        {"https://example.com/#v=10&vol=50", "10"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++) {
+        roi_diags w, errors;
+        roi_scenario *s = NULL;
+        bool valid = true;
+        roi_diags_init(&w);
+        roi_diags_init(&errors);
+        assert_int_equal(roi_link_decode(other[i].link, strlen(other[i].link), &s, &w, &errors),
+                         ROI_EINVALID);
+        assert_null(s);
+        assert_int_equal(errors.count, 1);
+        assert_string_equal(errors.items[0].field, "version");
+        assert_string_equal(code_name(errors.items[0].code), "link_version");
+        assert_string_equal(param(&errors.items[0], "got")->text, other[i].got);
+        assert_close(param(&errors.items[0], "supported")->number, 1, 0);
+        char *doc = roi_link_decode_json(other[i].link, strlen(other[i].link), &valid);
+        assert_false(valid);
+        assert_non_null(strstr(doc, "\"ok\":false"));
+        assert_non_null(strstr(doc, "\"code\":\"link_version\""));
+        roi_free(doc);
+        roi_diags_free(&w);
+        roi_diags_free(&errors);
+    }
+    roi_diags w;
+    roi_scenario *a = decode("entry=meetings&vol=50", &w);
+    assert_int_equal(w.count, 0);
+    roi_diags_free(&w);
+    roi_scenario *b = decode("v=1&entry=meetings&vol=50&v=1.0", &w);
+    assert_int_equal(w.count, 0);
+    assert_close(a->main.in.funnel.volume, 50, 0);
+    assert_same_scenario(a, b);
+    roi_diags_free(&w);
+    roi_scenario_free(a);
+    roi_scenario_free(b);
 }
 
 static void test_link_truncated_link_keeps_the_complete_pairs(void **state)
@@ -222,7 +422,10 @@ static void test_link_refuses_input_over_8_kib(void **state)
     roi_diags_init(&errors);
     assert_int_equal(roi_link_decode(big, n, &s, &w, &errors), ROI_ETOOBIG);
     assert_null(s);
-    assert_non_null(strstr(errors.items[0].message, "over the limit"));
+    assert_string_equal(code_name(errors.items[0].code), "link_too_long");
+    assert_close(param(&errors.items[0], "bytes")->number, ROI_LINK_MAX + 1, 0);
+    assert_close(param(&errors.items[0], "max")->number, ROI_LINK_MAX, 0);
+    assert_non_null(strstr(errors.items[0].message, "over the limit of 8192 bytes"));
     char *doc = roi_link_decode_json(big, n, &valid);
     assert_false(valid);
     assert_non_null(strstr(doc, "\"ok\":false"));
@@ -243,8 +446,8 @@ static void test_link_json_faces(void **state)
     char *enc = roi_link_encode_json(json, strlen(json), &valid);
     assert_true(valid);
     assert_string_equal(enc, "{\"ok\":true,\"link\":\"v=1&entry=deals&vol=2\",\"warnings\":"
-                             "[{\"field\":\"foo\",\"code\":\"message\",\"params\":{\"text\":"
-                             "\"unknown key, ignored\"},\"message\":\"unknown key, ignored\"}]}");
+                             "[{\"field\":\"foo\",\"code\":\"unknown_key\",\"params\":{},"
+                             "\"message\":\"unknown key, ignored\"}]}");
     roi_free(enc);
     enc = roi_link_encode_json("{\"version\": 3}", 14, &valid);
     assert_false(valid);
@@ -260,6 +463,208 @@ static void test_link_json_faces(void **state)
     roi_free(dec);
 }
 
+/* The encoder writes nothing the decoder would supply anyway: no n for an
+ * unnamed channel that another key or a later channel brings into being, no
+ * ':' after an amount without label, no exponent padding; '=' stays raw in a
+ * value.  Links in the longer old form still decode to the same scenario. */
+static void test_link_encoder_leaves_out_what_decoding_supplies(void **state)
+{
+    static const char json[] =
+        "{\"name\": \"a=b\", \"funnel\": {\"close_rate\": 0.00001},"
+        " \"costs\": {\"fixed\": [{\"label\": \"\", \"amount\": 0.5}, {\"label\": \"x\", \"amount\": 2}]},"
+        " \"channels\": [{\"funnel\": {\"volume\": 5}}, {}, {}, {\"name\": \"D\"}, {}]}";
+    roi_diags w;
+    (void)state;
+    roi_scenario *s = parse(json);
+    char *link = encode(s);
+    assert_string_equal(link, "v=1&n=a=b&close=1e-5&fix=0.5&fix=2:x&c0.vol=5&c3.n=D&c4.n=");
+    roi_scenario *back = decode(link, &w);
+    assert_int_equal(w.count, 0);
+    assert_int_equal(back->channel_count, 5);
+    assert_same_scenario(s, back);
+    roi_diags_free(&w);
+    roi_scenario_free(back);
+    back = decode("v=1&n=a%3Db&close=1e-05&fix=0.5:&fix=2:x&c0.n=&c0.vol=5&c1.n=&c2.n="
+                  "&c3.n=D&c4.n=", &w);
+    assert_int_equal(w.count, 0);
+    assert_same_scenario(s, back);
+    roi_diags_free(&w);
+    roi_scenario_free(back);
+    roi_free(link);
+    roi_scenario_free(s);
+}
+
+/* A scenario with n_fixed fixed costs in the main campaign and in each of
+ * n_channels channels, every label and name label_chars copies of ch. */
+static roi_scenario *long_scenario(size_t n_channels, size_t n_fixed, const char *ch,
+                                   size_t label_chars)
+{
+    roi_scenario *s = roi_scenario_new();
+    char text[ROI_TEXT_SIZE] = "";
+    assert_non_null(s);
+    roi_scenario_default(s);
+    for (size_t i = 0; i < label_chars; i++)
+        strcat(text, ch);
+    s->channel_count = n_channels;
+    for (size_t c = 0; c <= n_channels; c++) {
+        roi_campaign *cp = c == 0 ? &s->main : &s->channels[c - 1];
+        if (c > 0)
+            roi_campaign_default(cp);
+        strcpy(cp->name, text);
+        cp->fixed_count = n_fixed;
+        for (size_t i = 0; i < n_fixed; i++) {
+            strcpy(cp->fixed[i].label, text);
+            cp->fixed[i].amount = 1;
+        }
+    }
+    return s;
+}
+
+/* Length of '#' + the link of s, from the link or from the refusal. */
+static size_t hash_length(const roi_scenario *s, bool *refused)
+{
+    char *link = NULL;
+    roi_diags errors;
+    size_t n;
+    roi_diags_init(&errors);
+    roi_status st = roi_link_encode(s, &link, &errors);
+    *refused = st == ROI_ETOOBIG;
+    if (st == ROI_OK) {
+        n = strlen(link) + 1;
+        assert_int_equal(errors.count, 0);
+    } else {
+        assert_int_equal(st, ROI_ETOOBIG);
+        assert_null(link);
+        assert_int_equal(errors.count, 1);
+        assert_string_equal(errors.items[0].field, "");
+        assert_string_equal(code_name(errors.items[0].code), "link_too_long");
+        assert_close(param(&errors.items[0], "max")->number, ROI_LINK_MAX, 0);
+        n = (size_t)param(&errors.items[0], "bytes")->number;
+        assert_true(n > ROI_LINK_MAX);
+    }
+    roi_free(link);
+    roi_diags_free(&errors);
+    return n;
+}
+
+/* Whatever the encoder writes opens as '#' + link; what would not, it
+ * refuses with link_too_long.  14 channels with plain long names and labels
+ * used to encode past the decoder's 8 KiB. */
+static void test_link_encoder_writes_only_links_that_open(void **state)
+{
+    bool refused_any = false, accepted_any = false;
+    (void)state;
+    for (size_t channels = 0; channels <= ROI_MAX_CHANNELS; channels += 2) {
+        roi_scenario *s = long_scenario(channels, 6, "Fichier ", 10);
+        char *link = NULL;
+        roi_diags errors, w;
+        roi_diags_init(&errors);
+        roi_status st = roi_link_encode(s, &link, &errors);
+        if (st == ROI_OK) {
+            accepted_any = true;
+            size_t n = strlen(link) + 2;
+            char *hashed = malloc(n);
+            assert_non_null(hashed);
+            snprintf(hashed, n, "#%s", link);
+            roi_scenario *back = decode(hashed, &w);
+            assert_int_equal(w.count, 0);
+            assert_same_scenario(s, back);
+            roi_diags_free(&w);
+            roi_scenario_free(back);
+            free(hashed);
+        } else {
+            assert_int_equal(st, ROI_ETOOBIG);
+            assert_true(channels >= 14);
+            refused_any = true;
+        }
+        roi_free(link);
+        roi_diags_free(&errors);
+        roi_scenario_free(s);
+    }
+    assert_true(accepted_any);
+    assert_true(refused_any);
+
+    /* Exactly at the limit: 8192 bytes with the '#' open, 8193 are refused.
+     * The last label's ASCII characters tune the length byte by byte. */
+    bool refused;
+    roi_scenario *s = long_scenario(6, 1, "\xC3\xA9", 80); /* é: 6 bytes escaped */
+    size_t base = hash_length(s, &refused);
+    assert_false(refused);
+    size_t room = ROI_LINK_MAX - base, c = 0;
+    roi_fixed_cost *a, *last;
+    /* Items "&fix=1:" + 80 x (87 bytes) while two more still fit, then two
+     * whose labels share what is left. */
+    while (room > 2 * 87) {
+        a = &s->main.fixed[++c];
+        a->amount = 1;
+        memset(a->label, 'x', 80);
+        a->label[80] = '\0';
+        s->main.fixed_count = c + 1;
+        room = ROI_LINK_MAX - hash_length(s, &refused);
+        assert_false(refused);
+    }
+    assert_true(room > 14 + 2);
+    a = &s->main.fixed[++c];
+    last = &s->main.fixed[++c];
+    s->main.fixed_count = c + 1;
+    a->amount = last->amount = 1;
+    size_t la = (room - 14) / 2, lb = room - 14 - la;
+    memset(a->label, 'x', la);
+    a->label[la] = '\0';
+    memset(last->label, 'x', lb);
+    last->label[lb] = '\0';
+    assert_int_equal(hash_length(s, &refused), ROI_LINK_MAX);
+    assert_false(refused);
+    char *link = encode(s);
+    char hashed[ROI_LINK_MAX + 1];
+    snprintf(hashed, sizeof hashed, "#%s", link);
+    roi_diags w;
+    roi_scenario *back = decode(hashed, &w);
+    assert_same_scenario(s, back);
+    roi_diags_free(&w);
+    roi_scenario_free(back);
+    roi_free(link);
+    strcat(last->label, "x");
+    assert_int_equal(hash_length(s, &refused), ROI_LINK_MAX + 1);
+    assert_true(refused);
+
+    /* The JSON face: the error document, never a link. */
+    char *json = roi_scenario_to_json(s, 0);
+    bool valid = true;
+    char *doc = roi_link_encode_json(json, strlen(json), &valid);
+    assert_false(valid);
+    cJSON *d = cJSON_Parse(doc);
+    assert_non_null(d);
+    assert_true(cJSON_IsFalse(cJSON_GetObjectItem(d, "ok")));
+    assert_null(cJSON_GetObjectItem(d, "link"));
+    assert_string_equal(cJSON_GetStringValue(test_path(d, "errors[0].code")), "link_too_long");
+    assert_string_equal(cJSON_GetStringValue(test_path(d, "errors[0].field")), "");
+    assert_json_number(d, "errors[0].params.bytes", ROI_LINK_MAX + 1, 0);
+    assert_json_number(d, "errors[0].params.max", ROI_LINK_MAX, 0);
+    cJSON_Delete(d);
+    roi_free(doc);
+    roi_free(json);
+    roi_scenario_free(s);
+}
+
+/* The longest link a valid scenario could have: 21 campaigns, every name and
+ * label 80 characters of 4-byte UTF-8 (12 bytes escaped), 50 fixed costs
+ * each.  Over a megabyte, which the encoder measures and refuses. */
+static void test_link_longest_scenario_is_measured_and_refused(void **state)
+{
+    bool refused;
+    (void)state;
+    roi_scenario *s = long_scenario(ROI_MAX_CHANNELS, ROI_MAX_FIXED, "\xF0\x9F\x98\x80", 80);
+    roi_diags errors;
+    roi_diags_init(&errors);
+    assert_int_equal(roi_scenario_check(s, &errors), 0);
+    roi_diags_free(&errors);
+    size_t n = hash_length(s, &refused);
+    assert_true(refused);
+    /* The text alone: 21 x (1 + 50) texts x 80 characters x 12 bytes. */
+    assert_true(n > 21u * 51u * 80u * 12u);
+    roi_scenario_free(s);
+}
 
 /* ---- links printed in the docs, frozen (issue 9) ---------------------------
  * tests/fixtures/links/NN-name.link holds a link exactly as README.md or
@@ -399,6 +804,13 @@ int main(void)
         cmocka_unit_test(test_link_round_trips_every_fixture),
         cmocka_unit_test(test_link_round_trips_channels_ranges_and_special_text),
         cmocka_unit_test(test_link_drops_bad_pairs_and_keeps_good_ones),
+        cmocka_unit_test(test_link_warnings_name_the_key_and_what_is_needed),
+        cmocka_unit_test(test_link_cross_field_problems_keep_the_scenario_code),
+        cmocka_unit_test(test_link_reads_only_plain_decimals),
+        cmocka_unit_test(test_link_refuses_another_version),
+        cmocka_unit_test(test_link_encoder_leaves_out_what_decoding_supplies),
+        cmocka_unit_test(test_link_encoder_writes_only_links_that_open),
+        cmocka_unit_test(test_link_longest_scenario_is_measured_and_refused),
         cmocka_unit_test(test_link_truncated_link_keeps_the_complete_pairs),
         cmocka_unit_test(test_link_reads_a_whole_url),
         cmocka_unit_test(test_link_refuses_input_over_8_kib),

@@ -292,7 +292,15 @@ static void test_sim_json_bad_inputs(void **state)
         bool valid = true;
         cJSON *doc = simulate(PPM, cases[i].samples, cases[i].seed, &valid);
         assert_false(valid);
-        assert_true(test_has_diag(doc, "errors", cases[i].field));
+        const cJSON *e = test_diag(doc, "errors", cases[i].field, "whole_range");
+        assert_non_null(e);
+        bool seed = strcmp(cases[i].field, "seed") == 0;
+        assert_json_number(e, "params.min", seed ? 0 : 1, 0);
+        assert_json_number(e, "params.max", seed ? 9007199254740991.0 : 1000000, 0);
+        if (isnan(cases[i].samples))
+            assert_true(cJSON_IsNull(test_path(e, "params.got")));
+        else
+            assert_json_number(e, "params.got", seed ? cases[i].seed : cases[i].samples, 0);
         assert_null(test_path(doc, "p_loss"));
         cJSON_Delete(doc);
     }
@@ -300,12 +308,54 @@ static void test_sim_json_bad_inputs(void **state)
     bool valid = true;
     cJSON *doc = simulate("{\"funnel\":{\"close_rate\":2}}", 0, 1, &valid);
     assert_false(valid);
-    assert_true(test_has_diag(doc, "errors", "samples"));
-    assert_true(test_has_diag(doc, "errors", "funnel.close_rate"));
+    assert_non_null(test_diag(doc, "errors", "samples", "whole_range"));
+    assert_non_null(test_diag(doc, "errors", "funnel.close_rate", "range"));
     cJSON_Delete(doc);
     doc = simulate("not json", 10, 1, &valid);
     assert_false(valid);
+    assert_non_null(test_diag(doc, "errors", "", "json"));
     cJSON_Delete(doc);
+}
+
+/* Equal nets of any size give finite, strictly increasing edges (2026-12:
+ * at 2^53 and above net - 1 .. net + 1 collapsed to one point, and the
+ * histogram divided 0 by 0).  Reproducer from the issue:
+ * #v=1&entry=deals&vol=1e9&deal=1e12&model=flat&spread=0. */
+static void test_sim_histogram_edges_for_equal_nets(void **state)
+{
+    static const struct {
+        double volume, deal_value, flat_fee;
+    } cases[] = {
+        {1e9, 1e12, 0},          /* net 1e21 */
+        {1e9, 1e12, 1e12},       /* net 1e21 - 1e12 */
+        {1, 9007199254740992.0 / 1e4, 0}, /* 2^53 / 1e4 deal value: just under */
+        {1e5, 1e12, 0},          /* 1e17 > 2^53 */
+        {0, 0, 1e12},            /* net -1e12 */
+        {0, 0, 0},               /* net 0 */
+    };
+    fixture *fx = FX(state);
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        roi_scenario_default(&fx->s);
+        roi_inputs *in = &fx->s.main.in;
+        in->funnel.entry = ROI_STAGE_DEALS;
+        in->funnel.volume = cases[c].volume;
+        in->value.deal_value = cases[c].deal_value;
+        in->costs.model = ROI_MODEL_FLAT;
+        in->costs.flat_fee = cases[c].flat_fee;
+        fx->s.spread = 0;
+        assert_int_equal(roi_simulate(&fx->s, 100, 1, fx->net, fx->roi, &fx->r), ROI_OK);
+        size_t total = 0;
+        for (int i = 0; i <= ROI_SIM_BINS; i++) {
+            assert_true(isfinite(fx->r.edges[i]));
+            if (i > 0)
+                assert_true(fx->r.edges[i] > fx->r.edges[i - 1]);
+        }
+        for (int i = 0; i < ROI_SIM_BINS; i++)
+            total += fx->r.counts[i];
+        assert_int_equal(total, 100);
+        double net = fx->r.main.net.p50;
+        assert_true(fx->r.edges[0] <= net && net <= fx->r.edges[ROI_SIM_BINS]);
+    }
 }
 
 int main(void)
@@ -323,6 +373,7 @@ int main(void)
         TEST_FX(test_sim_channels_independent),
         cmocka_unit_test(test_sim_json_document),
         cmocka_unit_test(test_sim_json_bad_inputs),
+        TEST_FX(test_sim_histogram_edges_for_equal_nets),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

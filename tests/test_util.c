@@ -40,7 +40,12 @@ char *test_read_file(const char *path, size_t *len)
 
 cJSON *test_eval_text(const char *text, bool *valid)
 {
-    char *out = roi_eval_json(text, strlen(text), 0, valid);
+    return test_eval_text_len(text, strlen(text), valid);
+}
+
+cJSON *test_eval_text_len(const char *text, size_t len, bool *valid)
+{
+    char *out = roi_eval_json(text, len, 0, valid);
     assert_non_null(out);
     cJSON *doc = cJSON_Parse(out);
     if (!doc)
@@ -113,6 +118,20 @@ bool test_has_diag(const cJSON *doc, const char *list, const char *field)
             return true;
     }
     return false;
+}
+
+const cJSON *test_diag(const cJSON *doc, const char *list, const char *field,
+                       const char *code)
+{
+    const cJSON *item;
+    cJSON_ArrayForEach(item, cJSON_GetObjectItemCaseSensitive(doc, list)) {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(item, "field");
+        const cJSON *c = cJSON_GetObjectItemCaseSensitive(item, "code");
+        if (cJSON_IsString(f) && strcmp(f->valuestring, field) == 0 &&
+            cJSON_IsString(c) && strcmp(c->valuestring, code) == 0)
+            return item;
+    }
+    return NULL;
 }
 
 char test_tmp_dir[64];

@@ -26,6 +26,8 @@ char *test_read_file(const char *path, size_t *len);
 /* Evaluates a JSON text with roi_eval_json and parses the result document.
  * The caller frees with cJSON_Delete. */
 cJSON *test_eval_text(const char *text, bool *valid);
+/* Same for len bytes of text (a text holding NUL bytes, or one not ended). */
+cJSON *test_eval_text_len(const char *text, size_t len, bool *valid);
 /* Same for tests/fixtures/<name>. */
 cJSON *test_eval_fixture(const char *name, bool *valid);
 
@@ -45,6 +47,12 @@ void test_assert_json_null(const cJSON *root, const char *path, const char *file
 
 /* True when the errors (or warnings) array of a result names this field. */
 bool test_has_diag(const cJSON *doc, const char *list, const char *field);
+
+/* The first entry of the errors (or warnings) array that names this field
+ * with this code; NULL when there is none.  Its params are then at
+ * "params.<name>" for test_path and assert_json_number. */
+const cJSON *test_diag(const cJSON *doc, const char *list, const char *field,
+                       const char *code);
 
 /* ---- the roi command line, for test_cli and test_qr ------------------------ */
 

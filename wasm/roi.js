@@ -41,7 +41,8 @@ function toText(scenario) {
 }
 
 /** Evaluates a scenario (object or JSON text); returns the result document:
- *  { ok: true, ... } or { ok: false, errors: [{ field, message }], warnings }. */
+ *  { ok: true, ... } or { ok: false, errors: [{ field, code, params, message }],
+ *  warnings } (codes: docs/ERRORS.md and codes()). */
 export function evaluate(scenario) {
   return JSON.parse(evaluateText(toText(scenario)));
 }
@@ -66,12 +67,16 @@ export function simulateText(text, { samples = 10000, seed = 1 } = {}) {
 }
 
 /** Encodes a scenario as a link fragment (without '#'): short key=value
- *  pairs, defaults left out.  Throws an Error carrying .errors when the
- *  scenario is invalid. */
+ *  pairs, defaults left out.  Every link it returns opens ('#' + link is at
+ *  most 8 KiB).  Throws an Error carrying .errors ([{ field, code, params,
+ *  message }]) when the scenario is invalid, or when its link would be too
+ *  long: then .errors is [{ field: '', code: 'link_too_long', params:
+ *  { bytes, max: 8192 } }] (long names and labels in many channels). */
 export function encodeLink(scenario) {
   const doc = JSON.parse(callWithText(mod._roi_wasm_link_encode, toText(scenario)));
   if (!doc.ok) {
-    const err = new Error('roi: invalid scenario: ' + doc.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    const what = doc.errors.some((e) => e.code === 'link_too_long') ? 'link too long' : 'invalid scenario';
+    const err = new Error(`roi: ${what}: ` + doc.errors.map((e) => `${e.field}: ${e.message}`).join('; '));
     err.errors = doc.errors;
     throw err;
   }
@@ -80,7 +85,9 @@ export function encodeLink(scenario) {
 
 /** Decodes a link fragment (with or without '#', or a whole URL).  Tolerant:
  *  returns { scenario, warnings } with every good field kept and each dropped
- *  one named in warnings.  Throws for a link over 8 KiB. */
+ *  one named in warnings ({ field, code, params, message }).  Throws an Error
+ *  carrying .errors for a link over 8 KiB (code link_too_long) or of another
+ *  format version than 1 (code link_version). */
 export function decodeLink(text) {
   const doc = JSON.parse(callWithText(mod._roi_wasm_link_decode, String(text)));
   if (!doc.ok) {
@@ -101,6 +108,20 @@ export function qrSvg(text) {
   const s = String(text);
   if (mod.lengthBytesUTF8(s) > QR_MAX_BYTES) return null;
   return callWithText(mod._roi_wasm_qr_svg, s);
+}
+
+/** The table of error and warning codes (docs/ERRORS.md): [{ code, params:
+ *  ['min', 'max', 'got'], message: 'must be between {min} and {max} (got
+ *  {got})' }, ...].  Every entry of errors and warnings has a code from it and
+ *  its params; translate from those, never from the English message. */
+export function codes() {
+  const output = mod._roi_wasm_codes();
+  if (!output) throw new Error('roi: out of memory');
+  try {
+    return JSON.parse(mod.UTF8ToString(output));
+  } finally {
+    mod._roi_wasm_free(output);
+  }
 }
 
 /** Version of the engine, e.g. "0.1.0". */

@@ -33,7 +33,8 @@ EMSCRIPTEN_KEEPALIVE const char *roi_wasm_version(void)
 }
 
 /* Encodes a scenario document as a link fragment:
- * {"ok":true,"link":"v=1&...","warnings":[...]} or the error document. */
+ * {"ok":true,"link":"v=1&...","warnings":[...]} or the error document (the
+ * scenario's errors, or link_too_long when '#' + link would pass 8 KiB). */
 EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_encode(const char *json, size_t len)
 {
     bool valid;
@@ -81,4 +82,12 @@ EMSCRIPTEN_KEEPALIVE int roi_wasm_qr_max(void)
 EMSCRIPTEN_KEEPALIVE char *roi_wasm_fields(void)
 {
     return roi_fields_json(0);
+}
+
+/* The table of error and warning codes as JSON: [{"code", "params": [...],
+ * "message"}...] (docs/ERRORS.md), to translate errors from code and params.
+ * Free with roi_wasm_free(); NULL when out of memory. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_codes(void)
+{
+    return roi_code_table_json();
 }

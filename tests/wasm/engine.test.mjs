@@ -122,7 +122,6 @@ test('links: bad, unknown and truncated pairs are dropped with a warning, good o
     ['v=1&vol=50&entry=meetings&c25.vol=3', 'channels'],
     ['v=1&vol=50&entry=meetings&r.close=0.1:0.2', 'uncertainty.ranges.funnel.close_rate'],
     ['v=1&vol=50&entry=meetings&fix=abc:Files', 'costs.fixed'],
-    ['v=9&vol=50&entry=meetings', 'version'],
     ['v=1&vol=50&entry=meetings&cl', ''],
   ];
   for (const [link, field] of cases) {
@@ -141,8 +140,15 @@ test('links: hostile input never crashes; over 8 KiB is refused', () => {
     const n = Math.floor(r() * 200);
     let s = '';
     for (let k = 0; k < n; k++) s += alphabet[Math.floor(r() * alphabet.length)];
-    const { scenario: sc } = roi.decodeLink(s);
-    assert.equal(roi.evaluate(sc).ok, true, s);
+    let decoded;
+    try {
+      decoded = roi.decodeLink(s);
+    } catch (e) {
+      // The only refusal a short link can get: a version other than 1.
+      assert.ok(e.errors.length > 0 && e.errors.every((x) => x.code === 'link_version'), s);
+      continue;
+    }
+    assert.equal(roi.evaluate(decoded.scenario).ok, true, s);
   }
   assert.throws(() => roi.decodeLink('v=1&' + 'x'.repeat(9000)), /over the limit of 8192 bytes/);
   const big = native(['link', 'decode', 'v=1&' + 'x'.repeat(9000)]);
@@ -150,9 +156,48 @@ test('links: hostile input never crashes; over 8 KiB is refused', () => {
   assert.match(big.err, /over the limit/);
 });
 
+test('links: another format version is refused with link_version, not misread', () => {
+  assert.throws(() => roi.decodeLink('v=9&vol=50&entry=meetings'), (e) =>
+    e.errors.some((x) => x.code === 'link_version' && x.field === 'version' && x.params.got === '9'));
+  assert.equal(roi.decodeLink('vol=50&entry=meetings').scenario.funnel.volume, 50);
+});
+
+test('links: values that are not plain decimals are dropped with link_number', () => {
+  for (const v of ['0x10', '0x1p3', '%0A7', '%207', 'inf', 'nan']) {
+    const { scenario: s, warnings } = roi.decodeLink(`v=1&vol=${v}`);
+    assert.equal(s.funnel.volume, 0, v);
+    assert.ok(warnings.some((w) => w.field === 'funnel.volume' && w.code === 'link_number'), v);
+  }
+});
+
+test('encodeLink refuses a scenario whose link would not open, with link_too_long', () => {
+  const label = 'é'.repeat(80);
+  const campaign = (name) => ({ name, costs: { fixed: Array.from({ length: 50 }, () => ({ label, amount: 1 })) } });
+  const s = { ...campaign(label), channels: Array.from({ length: 20 }, () => campaign(label)) };
+  assert.throws(() => roi.encodeLink(s), (e) =>
+    e.errors.length === 1 && e.errors[0].code === 'link_too_long' && e.errors[0].params.max === 8192 && e.errors[0].params.bytes > 8192);
+});
+
 test('encodeLink refuses an invalid scenario with its errors', () => {
   assert.throws(() => roi.encodeLink({ funnel: { close_rate: 2 } }), (e) =>
-    e.errors.some((x) => x.field === 'funnel.close_rate'));
+    e.errors.some((x) => x.field === 'funnel.close_rate' && x.code === 'range' &&
+      x.params.min === 0 && x.params.max === 1 && x.params.got === 2));
+});
+
+test('codes(): the table of `roi codes`, and every error a scenario gives has a code from it', () => {
+  const table = roi.codes();
+  assert.deepEqual(table, JSON.parse(native(['codes']).out));
+  const byCode = new Map(table.map((c) => [c.code, c]));
+  for (const c of ['type', 'range', 'range_above', 'enum', 'too_long', 'too_many', 'unknown_key',
+    'needs_count', 'range_order', 'skip_rate', 'goal_stage', 'json', 'too_big', 'nul_char']) {
+    assert.ok(byCode.has(c), c);
+  }
+  const r = roi.evaluate('{"name": 3, "funnel": {"close_rate": 2}, "colour": 1}');
+  for (const e of [...r.errors, ...r.warnings]) {
+    const row = byCode.get(e.code);
+    assert.ok(row, JSON.stringify(e));
+    assert.deepEqual(Object.keys(e.params), row.params);
+  }
 });
 
 test('qrSvg: the same SVG as `roi link qr` (which zbar reads back), null past the capacity', () => {
