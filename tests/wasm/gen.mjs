@@ -124,7 +124,8 @@ export function usesNewFields(s) {
 }
 
 // A document with one or two mistakes the validator must name; brokenWithField
-// also returns the field path one of its errors must have.
+// also returns the field path one of its errors must have, and for some the
+// error's code.
 export function brokenWithField(r) {
   const s = scenario(r);
   const entry = STAGES.indexOf(s.funnel.entry);
@@ -142,7 +143,7 @@ export function brokenWithField(r) {
       const st = entry + 1 + Math.floor(r() * (5 - entry));
       s.funnel.skip = [...(s.funnel.skip || []).filter((x) => x !== STAGES[st]), STAGES[st]];
       s.funnel[RATES[st - 1]] = 0.5;
-      return `funnel.${RATES[st - 1]}`;
+      return [`funnel.${RATES[st - 1]}`, 'skip_rate'];
     },
     () => { s.funnel.skip = ['deals']; return 'funnel.skip'; },
     () => { s.costs.commission_rate = 1.2; return 'costs.commission_rate'; },
@@ -153,8 +154,9 @@ export function brokenWithField(r) {
     () => { s.funnel.entry = 'opportunities'; s.goal = { metric: 'meetings', value: 10 }; return 'goal.metric'; },
     () => { s.goal = { metric: 'profit', value: 10 }; return 'goal.metric'; },
   ];
-  const field = mistakes[Math.floor(r() * mistakes.length)]();
-  return [s, field];
+  const made = mistakes[Math.floor(r() * mistakes.length)]();
+  const [field, code] = Array.isArray(made) ? made : [made, null];
+  return [s, field, code];
 }
 
 export function broken(r) {
