@@ -60,9 +60,15 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
     [ROI_CODE_NEEDS_HELD] = {"needs_held", "entry",
                              "internal costs are counted per held meeting, but the funnel starts at "
                              "{entry} and does not know that count"},
+    [ROI_CODE_NEEDS_SKIPPED] = {"needs_skipped", "model unit stage",
+                                "the {model} model is priced per {unit}, but this funnel skips "
+                                "{stage}: keep that stage or choose another model"},
+    [ROI_CODE_HELD_SKIPPED] = {"held_skipped", "",
+                               "internal costs are counted per held meeting, but this funnel "
+                               "skips held meetings"},
     [ROI_CODE_DUPLICATE] = {"duplicate", "value", "lists {value} twice"},
     [ROI_CODE_SKIP_ORDER] = {"skip_order", "entry",
-                             "may list only stages after the entry ({entry}) and before deals"},
+                             "may not list the entry stage ({entry}) or deals"},
     [ROI_CODE_SKIP_RATE] = {"skip_rate", "stage got",
                             "leads into {stage}, which this funnel skips: it must be 1 (got {got})"},
     [ROI_CODE_RANGE_SKIPPED] = {"range_skipped", "stage",

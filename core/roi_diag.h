@@ -56,6 +56,8 @@ typedef enum {
     ROI_CODE_RANGE_ORDER,   /* low high value */
     ROI_CODE_NEEDS_COUNT,   /* model unit entry */
     ROI_CODE_NEEDS_HELD,    /* entry */
+    ROI_CODE_NEEDS_SKIPPED, /* model unit stage */
+    ROI_CODE_HELD_SKIPPED,  /* (none) */
     ROI_CODE_DUPLICATE,     /* value */
     ROI_CODE_SKIP_ORDER,    /* entry */
     ROI_CODE_SKIP_RATE,     /* stage got */

@@ -532,7 +532,13 @@ static void check_model(roi_diags *errors, const char *prefix, const roi_inputs 
 {
     char path[PATH_SIZE];
     roi_stage need = roi_model_needs(in, in->costs.model);
-    if (need != ROI_STAGE_COUNT && !roi_stage_known(in, need)) {
+    if (need != ROI_STAGE_COUNT && need >= in->funnel.entry && roi_stage_skipped(in, need)) {
+        join(path, prefix, "costs.model");
+        ROI_DIAG(errors, path, ROI_CODE_NEEDS_SKIPPED,
+                 ROI_TXT("model", roi_model_name(in->costs.model)),
+                 ROI_TXT("unit", stage_as_unit(need)),
+                 ROI_TXT("stage", roi_stage_name(need)));
+    } else if (need != ROI_STAGE_COUNT && !roi_stage_known(in, need)) {
         join(path, prefix, "costs.model");
         ROI_DIAG(errors, path, ROI_CODE_NEEDS_COUNT,
                  ROI_TXT("model", roi_model_name(in->costs.model)),
@@ -542,8 +548,11 @@ static void check_model(roi_diags *errors, const char *prefix, const roi_inputs 
     if (in->costs.internal_hours_per_meeting > 0 && in->costs.internal_hourly_cost > 0 &&
         !roi_stage_known(in, ROI_STAGE_HELD)) {
         join(path, prefix, "costs.internal_hours_per_meeting");
-        ROI_DIAG(errors, path, ROI_CODE_NEEDS_HELD,
-                 ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
+        if (in->funnel.entry <= ROI_STAGE_HELD)
+            ROI_DIAG0(errors, path, ROI_CODE_HELD_SKIPPED);
+        else
+            ROI_DIAG(errors, path, ROI_CODE_NEEDS_HELD,
+                     ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
     }
 }
 

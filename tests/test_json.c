@@ -311,12 +311,12 @@ static const coded_case REVISION_ERRORS[] = {
      "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
     /* a billing model or internal cost that needs a skipped count */
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]}, \"costs\": {\"model\": \"per_meeting\"}}",
-     "costs.model", "needs_count"},
+     "costs.model", "needs_skipped"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]}, \"costs\": {\"model\": \"per_meeting\","
-     " \"meeting_basis\": \"held\"}}", "costs.model", "needs_count"},
+     " \"meeting_basis\": \"held\"}}", "costs.model", "needs_skipped"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]},"
      " \"costs\": {\"internal_hours_per_meeting\": 1, \"internal_hourly_cost\": 50}}",
-     "costs.internal_hours_per_meeting", "needs_held"},
+     "costs.internal_hours_per_meeting", "held_skipped"},
     {"{\"costs\": {\"commission_rate\": 1.5}}", "costs.commission_rate", "range"},
     /* the goal */
     {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
