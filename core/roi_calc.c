@@ -78,7 +78,10 @@ void roi_campaign_default(roi_campaign *c)
 
 void roi_scenario_default(roi_scenario *s)
 {
-    memset(s, 0, sizeof *s);
+    /* The channel slots (20 x 17 KB) are left as they are: none is read
+     * before channel_count covers it, and whoever adds a channel sets it to
+     * its defaults.  Zeroing them was most of the cost of a JSON round trip. */
+    memset(s, 0, offsetof(roi_scenario, channels));
     roi_campaign_default(&s->main);
     s->spread = 0.2;
     s->reallocation_shift = 0.2;
@@ -359,14 +362,14 @@ static void compute_breakeven(const roi_inputs *in, roi_figures *f)
     f->breakeven.max_price = max_price_for(in, f, in->costs.model, f->cost.total);
 }
 
-roi_status roi_figures_compute(const roi_inputs *in, double fixed_total,
-                               roi_figures *f)
+static bool computable(const roi_inputs *in)
 {
-    if (!model_computable(in, in->costs.model))
-        return ROI_EINVALID;
-    if (internal_cost_applies(in) && !roi_stage_known(in, ROI_STAGE_HELD))
-        return ROI_EINVALID;
+    return model_computable(in, in->costs.model) &&
+           !(internal_cost_applies(in) && !roi_stage_known(in, ROI_STAGE_HELD));
+}
 
+static void compute_headline(const roi_inputs *in, double fixed_total, roi_figures *f)
+{
     f->hours_total = in->time.operators * in->time.hours_per_operator;
     compute_funnel(in, f);
     f->revenue_per_deal = in->value.deal_value +
@@ -377,11 +380,29 @@ roi_status roi_figures_compute(const roi_inputs *in, double fixed_total,
     compute_costs(in, fixed_total, f);
     f->net = f->margin - f->cost.total;
     f->roi = ratio(f->net, f->cost.total);
+    f->per_hour.revenue = ratio(f->revenue, f->hours_total);
+    f->payback_months = payback_months(in, f);
+}
+
+roi_status roi_headline_compute(const roi_inputs *in, double fixed_total,
+                                roi_figures *f)
+{
+    if (!computable(in))
+        return ROI_EINVALID;
+    compute_headline(in, fixed_total, f);
+    return ROI_OK;
+}
+
+roi_status roi_figures_compute(const roi_inputs *in, double fixed_total,
+                               roi_figures *f)
+{
+    if (!computable(in))
+        return ROI_EINVALID;
+    compute_headline(in, fixed_total, f);
     compute_per_hour(in, f);
     compute_unit_costs(f);
     compute_ltv(in, f);
     f->roi_lifetime = ratio(f->deals * f->ltv.margin - f->cost.total, f->cost.total);
-    f->payback_months = payback_months(in, f);
     compute_breakeven(in, f);
     return ROI_OK;
 }
@@ -485,11 +506,11 @@ static roi_status compute_cases(const roi_scenario *s, double fixed,
             roi_uncertain_set(&high, (roi_uncertain)u, hi);
         }
     }
-    if (roi_figures_compute(&low, fixed, &f) != ROI_OK)
+    if (roi_headline_compute(&low, fixed, &f) != ROI_OK)
         return ROI_EINVALID;
     case_from(&f, &out->cases[ROI_CASE_PRUDENT]);
     case_from(&out->figures, &out->cases[ROI_CASE_CENTRAL]);
-    if (roi_figures_compute(&high, fixed, &f) != ROI_OK)
+    if (roi_headline_compute(&high, fixed, &f) != ROI_OK)
         return ROI_EINVALID;
     case_from(&f, &out->cases[ROI_CASE_AMBITIOUS]);
     return ROI_OK;
@@ -503,24 +524,27 @@ static double swing(const roi_sensitivity_row *r)
 static roi_status compute_sensitivity(const roi_scenario *s, double fixed,
                                       roi_result *out)
 {
+    /* One copy of the inputs; each field is set to its low and high values
+     * and put back. */
+    roi_inputs in = s->main.in;
     out->sensitivity_count = 0;
     for (int u = 0; u < ROI_U_COUNT; u++) {
         roi_sensitivity_row row;
-        roi_inputs in = s->main.in;
         roi_figures f;
         if (!roi_uncertain_range(s, (roi_uncertain)u, &row.low, &row.high))
             continue;
         row.field = (roi_uncertain)u;
         roi_uncertain_set(&in, row.field, row.low);
-        if (roi_figures_compute(&in, fixed, &f) != ROI_OK)
+        if (roi_headline_compute(&in, fixed, &f) != ROI_OK)
             return ROI_EINVALID;
         row.net_low = f.net;
         row.roi_low = f.roi;
         roi_uncertain_set(&in, row.field, row.high);
-        if (roi_figures_compute(&in, fixed, &f) != ROI_OK)
+        if (roi_headline_compute(&in, fixed, &f) != ROI_OK)
             return ROI_EINVALID;
         row.net_high = f.net;
         row.roi_high = f.roi;
+        roi_uncertain_set(&in, row.field, roi_uncertain_get(&s->main.in, row.field));
         /* Insertion keeps canonical order among equal swings. */
         size_t i = out->sensitivity_count++;
         while (i > 0 && swing(&out->sensitivity[i - 1]) < swing(&row)) {
@@ -725,7 +749,7 @@ roi_status roi_schedule_compute(const roi_inputs *in, double fixed_total,
     out->count = 0;
     if (!(in->schedule.months > 0))
         return ROI_OK;
-    roi_status st = roi_figures_compute(in, fixed_total, &f);
+    roi_status st = roi_headline_compute(in, fixed_total, &f);
     if (st != ROI_OK)
         return st;
     int n = (int)in->schedule.months;
@@ -905,7 +929,7 @@ roi_status roi_plan_compute(const roi_inputs *in, double fixed_total, roi_plan *
     at.funnel.volume = volume;
     if (v0 > 0)
         at.time.hours_per_operator = in->time.hours_per_operator * (volume / v0);
-    roi_status st = roi_figures_compute(&at, fixed_total, &f);
+    roi_status st = roi_headline_compute(&at, fixed_total, &f);
     if (st != ROI_OK)
         return st;
     out->reachable = true;

@@ -298,7 +298,8 @@ void roi_inputs_default(roi_inputs *in);
 void roi_campaign_default(roi_campaign *c);
 
 /* Fills *s with the defaults: default main campaign, spread 0.2, no range,
- * shift 0.2, no channel. */
+ * shift 0.2, no channel.  The channel slots are not touched: set a slot with
+ * roi_campaign_default before counting it in channel_count. */
 void roi_scenario_default(roi_scenario *s);
 
 /* The stage a billing model needs the count of, or ROI_STAGE_COUNT when it needs
@@ -315,6 +316,14 @@ bool roi_stage_known(const roi_inputs *in, roi_stage stage);
  * know; the JSON layer reports that as a field error before it gets here. */
 roi_status roi_figures_compute(const roi_inputs *in, double fixed_total,
                                roi_figures *out);
+
+/* The headline figures only, for the many evaluations of scenarios,
+ * sensitivity, simulation, projection and plan: hours_total, the funnel
+ * (stage, deals_expected, deals), revenue_per_deal, revenue, margin, cost,
+ * net, roi, per_hour.revenue and payback_months.  Every other member of *out
+ * is left as it was.  Same status as roi_figures_compute. */
+roi_status roi_headline_compute(const roi_inputs *in, double fixed_total,
+                                roi_figures *out);
 
 /* The range of an uncertain field after defaults: low and high set and true when
  * the field is ranged, false when it has no range. */

@@ -189,6 +189,47 @@ int roi_enum_parse(const roi_enum_field *f, const char *name)
     return -1;
 }
 
+/* The fast path of roi_format_number: a value of at most 15 significant
+ * digits with at most 9 decimals, between 1e-4 and 1e15, written as %.15g
+ * would write it, without snprintf or strtod.  n / 10^k == value in double
+ * arithmetic (both exact, the quotient correctly rounded) proves that the
+ * decimal n * 10^-k reads back to value; the smallest such k gives the
+ * shortest text.  Returns the length, or 0 when the slow path must decide. */
+static int format_decimal(double value, char *buf)
+{
+    static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    double a = fabs(value);
+    if (!(a >= 1e-4 && a < 1e15))
+        return 0;
+    for (int k = 0; k < 10; k++) {
+        double n = nearbyint(a * pow10[k]);
+        if (n >= 1e15)
+            return 0;
+        if (n / pow10[k] != a)
+            continue;
+        char digits[24];
+        int len = 0, o = 0;
+        for (unsigned long long u = (unsigned long long)n; u; u /= 10)
+            digits[len++] = (char)('0' + u % 10);
+        if (value < 0)
+            buf[o++] = '-';
+        if (len <= k) { /* 0.00ddd */
+            buf[o++] = '0';
+            buf[o++] = '.';
+            for (int z = 0; z < k - len; z++)
+                buf[o++] = '0';
+        }
+        for (int i = len - 1; i >= 0; i--) {
+            buf[o++] = digits[i];
+            if (i == k && k > 0 && len > k)
+                buf[o++] = '.';
+        }
+        buf[o] = '\0';
+        return o;
+    }
+    return 0;
+}
+
 int roi_format_number(double value, char *buf)
 {
     if (!isfinite(value)) {
@@ -199,8 +240,10 @@ int roi_format_number(double value, char *buf)
         memcpy(buf, "0", 2);
         return 1;
     }
+    int n = format_decimal(value, buf);
+    if (n > 0)
+        return n;
     /* %.15g is exact for most money and rates; widen only when it is not. */
-    int n = 0;
     for (int digits = 15; digits <= 17; digits++) {
         n = snprintf(buf, 32, "%.*g", digits, value);
         if (strtod(buf, NULL) == value)

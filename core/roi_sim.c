@@ -186,7 +186,7 @@ static roi_status simulate_campaign(const roi_campaign *c, const ranged_fields *
                               roi_triangular(rf->low[k], rf->mode[k], rf->high[k],
                                              roi_rng_uniform(rng)));
         roi_figures f;
-        if (roi_figures_compute(&in, fixed, &f) != ROI_OK)
+        if (roi_headline_compute(&in, fixed, &f) != ROI_OK)
             return ROI_EINVALID;
         net_buf[i] = f.net;
         losses += f.net < 0;
