@@ -96,14 +96,23 @@ static double ratio(double num, double den)
     return isfinite(q) ? q : ROI_NULL;
 }
 
+/* The slack of a rounding at x: relative, but never a thousandth of a deal
+ * or more.  Funnel counts stay within 1e9, where the cap never applies; the
+ * break-even and planner counts can pass 1e12, where 1e-12 * x alone would
+ * move the count by a whole deal (2e12 - 2 rounded up to 2e12 - 2). */
+static double slack(double x)
+{
+    return fmin(ROUNDING_SLACK * fmax(1.0, x), 1e-3);
+}
+
 static double floor_slack(double x)
 {
-    return floor(x + ROUNDING_SLACK * fmax(1.0, x));
+    return floor(x + slack(x));
 }
 
 static double ceil_slack(double x)
 {
-    return ceil(x - ROUNDING_SLACK * fmax(1.0, x));
+    return ceil(x - slack(x));
 }
 
 bool roi_stage_skipped(const roi_inputs *in, roi_stage stage)
@@ -845,7 +854,7 @@ static double plan_deals(const roi_inputs *in, double fixed_total, const roi_fig
     case ROI_GOAL_MEETINGS:
     case ROI_GOAL_HELD: {
         roi_stage st = in->goal.metric == ROI_GOAL_HELD ? ROI_STAGE_HELD : ROI_STAGE_MEETINGS;
-        *volume = ratio(value, u->stage[st]);
+        *volume = value == 0 ? 0 : ratio(value, u->stage[st]);
         return ROI_NULL;
     }
     case ROI_GOAL_DEALS: return value;
@@ -932,6 +941,10 @@ roi_status roi_plan_compute(const roi_inputs *in, double fixed_total, roi_plan *
     roi_status st = roi_headline_compute(&at, fixed_total, &f);
     if (st != ROI_OK)
         return st;
+    if (!isfinite(f.cost.total) || !isfinite(f.revenue) || !isfinite(f.hours_total)) {
+        plan_unreachable(out); /* beyond what a double holds: not a plan */
+        return ROI_OK;
+    }
     out->reachable = true;
     out->volume = volume;
     out->scale = ratio(volume, v0);

@@ -54,25 +54,18 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
                                "both bounds must be between {min} and {max} (got [{low}, {high}])"},
     [ROI_CODE_RANGE_ORDER] = {"range_order", "low high value",
                               "must satisfy low <= value <= high (got [{low}, {high}] around {value})"},
-    [ROI_CODE_NEEDS_COUNT] = {"needs_count", "model unit entry",
-                              "the {model} model is priced per {unit}, but the funnel starts at {entry} "
-                              "and does not know that count: start the funnel earlier or choose another model"},
+    [ROI_CODE_NEEDS_COUNT] = {"needs_count", "model unit entry stage",
+                              "the {model} model is priced per {unit}, but this funnel does not "
+                              "know that count (it starts at {entry}, or skips {stage}): start the "
+                              "funnel earlier, keep that stage or choose another model"},
     [ROI_CODE_NEEDS_HELD] = {"needs_held", "entry",
-                             "internal costs are counted per held meeting, but the funnel starts at "
-                             "{entry} and does not know that count"},
-    [ROI_CODE_NEEDS_SKIPPED] = {"needs_skipped", "model unit stage",
-                                "the {model} model is priced per {unit}, but this funnel skips "
-                                "{stage}: keep that stage or choose another model"},
-    [ROI_CODE_HELD_SKIPPED] = {"held_skipped", "",
-                               "internal costs are counted per held meeting, but this funnel "
-                               "skips held meetings"},
+                             "internal costs are counted per held meeting, but this funnel does "
+                             "not know that count (it starts at {entry}, or skips held meetings)"},
     [ROI_CODE_DUPLICATE] = {"duplicate", "value", "lists {value} twice"},
     [ROI_CODE_SKIP_ORDER] = {"skip_order", "entry",
                              "may not list the entry stage ({entry}) or deals"},
-    [ROI_CODE_SKIP_RATE] = {"skip_rate", "stage got",
-                            "leads into {stage}, which this funnel skips: it must be 1 (got {got})"},
-    [ROI_CODE_RANGE_SKIPPED] = {"range_skipped", "stage",
-                                "ranges the rate into {stage}, which this funnel skips"},
+    [ROI_CODE_SKIP_RATE] = {"skip_rate", "stage",
+                            "leads into {stage}, which this funnel skips: it must be 1, with no range"},
     [ROI_CODE_GOAL_STAGE] = {"goal_stage", "stage",
                              "the goal counts {stage}, which this funnel does not know"},
     /* ---- link codec ---- */
@@ -92,6 +85,8 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
         "link key \"{key}\" must be between {min} and {max}; ignored"},
     [ROI_CODE_LINK_RANGE_ABOVE] = {"link_range_above", "key min max",
         "link key \"{key}\" must be greater than {min} and at most {max}; ignored"},
+    [ROI_CODE_LINK_WHOLE] = {"link_whole", "key min max",
+        "link key \"{key}\" must be a whole number between {min} and {max}; ignored"},
     [ROI_CODE_LINK_TEXT] = {"link_text", "key",
         "link key \"{key}\" is not valid text; ignored"},
     [ROI_CODE_LINK_TEXT_TOO_LONG] = {"link_text_too_long", "key max",

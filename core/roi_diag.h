@@ -54,14 +54,11 @@ typedef enum {
     ROI_CODE_PAIR,
     ROI_CODE_RANGE_BOUNDS,  /* min max low high */
     ROI_CODE_RANGE_ORDER,   /* low high value */
-    ROI_CODE_NEEDS_COUNT,   /* model unit entry */
+    ROI_CODE_NEEDS_COUNT,   /* model unit entry stage */
     ROI_CODE_NEEDS_HELD,    /* entry */
-    ROI_CODE_NEEDS_SKIPPED, /* model unit stage */
-    ROI_CODE_HELD_SKIPPED,  /* (none) */
     ROI_CODE_DUPLICATE,     /* value */
     ROI_CODE_SKIP_ORDER,    /* entry */
-    ROI_CODE_SKIP_RATE,     /* stage got */
-    ROI_CODE_RANGE_SKIPPED, /* stage */
+    ROI_CODE_SKIP_RATE,     /* stage */
     ROI_CODE_GOAL_STAGE,    /* stage */
     /* ---- link codec ---- */
     ROI_CODE_LINK_TOO_LONG,      /* bytes max */
@@ -72,6 +69,7 @@ typedef enum {
     ROI_CODE_LINK_NUMBER,        /* key */
     ROI_CODE_LINK_RANGE,         /* key min max */
     ROI_CODE_LINK_RANGE_ABOVE,   /* key min max */
+    ROI_CODE_LINK_WHOLE,         /* key min max */
     ROI_CODE_LINK_TEXT,          /* key */
     ROI_CODE_LINK_TEXT_TOO_LONG, /* key max */
     ROI_CODE_LINK_CURRENCY,      /* key */

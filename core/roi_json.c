@@ -227,7 +227,7 @@ static void read_skip(reader *r, const cJSON *list, const char *path, roi_inputs
         if (!cJSON_IsString(item)) {
             wrong_type(r->errors, at, "text", item);
         } else if (st < 0) {
-            /* calls and deals are stage names too, refused by check_skip. */
+            /* deals is a stage name too: check_skip refuses it. */
             char shown[64];
             roi_utf8_printable(item->valuestring, shown, sizeof shown);
             ROI_DIAG(r->errors, at, ROI_CODE_ENUM, ROI_TXT("value", shown),
@@ -532,27 +532,21 @@ static void check_model(roi_diags *errors, const char *prefix, const roi_inputs 
 {
     char path[PATH_SIZE];
     roi_stage need = roi_model_needs(in, in->costs.model);
-    if (need != ROI_STAGE_COUNT && need >= in->funnel.entry && roi_stage_skipped(in, need)) {
-        join(path, prefix, "costs.model");
-        ROI_DIAG(errors, path, ROI_CODE_NEEDS_SKIPPED,
-                 ROI_TXT("model", roi_model_name(in->costs.model)),
-                 ROI_TXT("unit", stage_as_unit(need)),
-                 ROI_TXT("stage", roi_stage_name(need)));
-    } else if (need != ROI_STAGE_COUNT && !roi_stage_known(in, need)) {
+    /* A skipped count is refused exactly as an unknown one (METHODOLOGY,
+     * Hours and funnel); "stage" names it, so interfaces can say which. */
+    if (need != ROI_STAGE_COUNT && !roi_stage_known(in, need)) {
         join(path, prefix, "costs.model");
         ROI_DIAG(errors, path, ROI_CODE_NEEDS_COUNT,
                  ROI_TXT("model", roi_model_name(in->costs.model)),
                  ROI_TXT("unit", stage_as_unit(need)),
-                 ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
+                 ROI_TXT("entry", roi_stage_name(in->funnel.entry)),
+                 ROI_TXT("stage", roi_stage_name(need)));
     }
     if (in->costs.internal_hours_per_meeting > 0 && in->costs.internal_hourly_cost > 0 &&
         !roi_stage_known(in, ROI_STAGE_HELD)) {
         join(path, prefix, "costs.internal_hours_per_meeting");
-        if (in->funnel.entry <= ROI_STAGE_HELD)
-            ROI_DIAG0(errors, path, ROI_CODE_HELD_SKIPPED);
-        else
-            ROI_DIAG(errors, path, ROI_CODE_NEEDS_HELD,
-                     ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
+        ROI_DIAG(errors, path, ROI_CODE_NEEDS_HELD,
+                 ROI_TXT("entry", roi_stage_name(in->funnel.entry)));
     }
 }
 
@@ -572,8 +566,7 @@ static void check_skip(roi_diags *errors, const char *prefix, const roi_inputs *
         char rel[PATH_SIZE];
         path_fmt(rel, "funnel.%s", roi_rate_name((roi_rate)(st - 1)));
         join(path, prefix, rel);
-        ROI_DIAG(errors, path, ROI_CODE_SKIP_RATE, ROI_TXT("stage", roi_stage_name((roi_stage)st)),
-                 ROI_NUM("got", rate));
+        ROI_DIAG(errors, path, ROI_CODE_SKIP_RATE, ROI_TXT("stage", roi_stage_name((roi_stage)st)));
     }
 }
 
@@ -689,7 +682,7 @@ static void check_ranges(roi_diags *errors, const roi_scenario *s)
         int rate = u - ROI_U_CONTACT_RATE;
         if (rate >= 0 && rate < ROI_RATE_COUNT &&
             roi_stage_skipped(&s->main.in, (roi_stage)(rate + 1))) {
-            ROI_DIAG(errors, path, ROI_CODE_RANGE_SKIPPED,
+            ROI_DIAG(errors, path, ROI_CODE_SKIP_RATE,
                      ROI_TXT("stage", roi_stage_name((roi_stage)(rate + 1))));
         } else if (!roi_number_valid(f, rg->low) || !roi_number_valid(f, rg->high)) {
             ROI_DIAG(errors, path, ROI_CODE_RANGE_BOUNDS, ROI_NUM("min", f->min),
@@ -1619,6 +1612,7 @@ static void w_list_head(writer *w, const char *path, const char *key, roi_scope 
 static void w_skip_entry(writer *w)
 {
     const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
+    /* calls is accepted too, but is never after an entry: not offered. */
     w_list_head(w, ROI_SKIP_PATH, "skip", ROI_SCOPE_CAMPAIGN, false, 0,
                 ROI_STAGE_DEALS - ROI_STAGE_CALLS - 1);
     w_raw(w, "unique", "true");

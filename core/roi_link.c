@@ -320,7 +320,8 @@ static void set_number(decoder *d, const char *path, const char *key, const char
     if (!parse_number(value, &v))
         DROP0(d, path, ROI_CODE_LINK_NUMBER, key);
     else if (!roi_number_valid(f, v))
-        DROP(d, path, f->min_open ? ROI_CODE_LINK_RANGE_ABOVE : ROI_CODE_LINK_RANGE, key,
+        DROP(d, path, f->whole ? ROI_CODE_LINK_WHOLE
+                      : f->min_open ? ROI_CODE_LINK_RANGE_ABOVE : ROI_CODE_LINK_RANGE, key,
              ROI_NUM("min", f->min), ROI_NUM("max", f->max));
     else
         roi_number_set(base, f, v);

@@ -2167,7 +2167,7 @@ static void test_calc_plan_goal_metrics(void **state)
         {ROI_GOAL_MARGIN, 30000, 1, 52, 13, 6240, 24960},
         /* meetings: V = 80 / 1; deals follow: 20 */
         {ROI_GOAL_MEETINGS, 80, 1, 80, 20, 9600, 38400},
-        /* held at 80 % show: V = 80 / 0.8 = 100 booked; 25 deals */
+        /* held at 80 % show: V = 80 / 0.8 = 100 booked; 80 held, 20 deals */
         {ROI_GOAL_HELD, 80, 0.8, 100, 20, 12000, 36000},
         /* goal 0: nothing to do */
         {ROI_GOAL_NET, 0, 1, 0, 0, 0, 0},
@@ -2287,6 +2287,119 @@ static void test_calc_plan_hours_people_and_limits(void **state)
     CLOSE(p->volume, 0);
 }
 
+/* Counts past 1e9 (break-even and planner only): the rounding slack is capped
+ * at a thousandth of a deal, so 2e12 deals do not round to 2e12 - 2. */
+static void test_calc_rounding_of_large_counts(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    deals_campaign(in, 1, 0.5, 1e12);
+    roi_figures f = compute_ok(in, 0);
+    CLOSE(f.breakeven.min_deals, 2e12);          /* 1e12 / 0.5 */
+    deals_campaign(in, 1, 0, 0);
+    in->goal.metric = ROI_GOAL_DEALS;
+    in->goal.value = 1e12;
+    assert_int_equal(roi_plan_compute(in, 0, &fx->r.plan), ROI_OK);
+    CLOSE(fx->r.plan.volume, 1e12);
+    CLOSE(fx->r.plan.deals, 1e12);
+    CLOSE(fx->r.plan.deals_expected, 1e12);
+}
+
+static void test_calc_plan_other_models(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_plan *p = &fx->r.plan;
+    /* per call: 1 000 calls at 2, 1 % of calls sign (5 000 a deal, 100 %):
+     * b = 2 x 1 / 0.01 = 200 a deal; D = 9 600 / (5 000 - 200) = 2 */
+    roi_inputs_default(in);
+    in->funnel.volume = 1000;
+    set_rates(in, 0.1, 1, 0.1, 1, 1, 1);
+    in->value.deal_value = 5000;
+    in->costs.model = ROI_MODEL_PER_CALL;
+    in->costs.per_call = 2;
+    in->goal.metric = ROI_GOAL_NET;
+    in->goal.value = 9600;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    CLOSE(p->deals, 2);
+    CLOSE(p->volume, 200);
+    CLOSE(p->net, 10000 - 400);
+    /* hybrid: 10 h at 50 for 1 000 calls + 30 a booked meeting; 10 % of
+     * revenue as commission: b = (0.5 + 30 x 0.01) / 0.01 + 500 = 580 */
+    in->time.hours_per_operator = 10;
+    in->costs.model = ROI_MODEL_HYBRID;
+    in->costs.hourly_rate = 50;
+    in->costs.bonus_per_meeting = 30;
+    in->costs.commission_rate = 0.1;
+    in->goal.value = 44200;                   /* (5 000 - 580) x 10 */
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    CLOSE(p->deals, 10);
+    CLOSE(p->volume, 1000);
+    CLOSE(p->hours, 10);
+    CLOSE(p->net, 44200);
+    /* leads skipped straight to opportunities: k(deals) = 0.1 x 1 x 1 */
+    roi_inputs_default(in);
+    in->funnel.entry = ROI_STAGE_CONTACTS;
+    in->funnel.volume = 100;
+    set_rates(in, 1, 0.5, 1, 1, 1, 0.2);
+    in->funnel.skip = 1u << ROI_STAGE_MEETINGS | 1u << ROI_STAGE_HELD;
+    in->value.deal_value = 1000;
+    in->goal.metric = ROI_GOAL_DEALS;
+    in->goal.value = 30;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    CLOSE(p->volume, 300);                    /* 30 / (0.5 x 0.2) */
+    IS_NULL(p->stage[ROI_STAGE_MEETINGS]);
+    CLOSE(p->stage[ROI_STAGE_OPPORTUNITIES], 150);
+    /* a goal of 0 held meetings is met by doing nothing, whatever the rates */
+    pay_per_meeting(in);
+    in->funnel.rate[ROI_RATE_SHOW] = 0;
+    in->goal.metric = ROI_GOAL_HELD;
+    in->goal.value = 0;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_true(p->reachable);
+    CLOSE(p->volume, 0);
+    /* beyond what a double holds: unreachable rather than null numbers */
+    roi_inputs_default(in);
+    in->time.operators = 100000;
+    in->time.hours_per_operator = 100000;
+    in->funnel.volume = 1;
+    in->funnel.rate[ROI_RATE_CLOSE] = 1e-290; /* V = 1e302 calls, hours overflow */
+    in->value.deal_value = 1e12;
+    in->costs.in_house_hourly_cost = 1e12;
+    in->goal.metric = ROI_GOAL_DEALS;
+    in->goal.value = 1e12;
+    assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
+    assert_false(p->reachable);
+}
+
+/* Entry after the meetings: the projection's meetings and held are null. */
+static void test_calc_schedule_unknown_meetings(void **state)
+{
+    fixture *fx = FX(state);
+    roi_inputs *in = &fx->s.main.in;
+    roi_schedule *sc = &fx->r.schedule;
+    roi_inputs_default(in);
+    in->funnel.entry = ROI_STAGE_OPPORTUNITIES;
+    in->funnel.volume = 10;
+    in->funnel.rate[ROI_RATE_CLOSE] = 0.5;
+    in->value.deal_value = 100;
+    in->schedule.months = 2;
+    in->schedule.ramp_count = 1;
+    in->schedule.ramp[0] = 0.5;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    SERIES(sc, volume, 5, 10);               /* opportunities are results: ramped */
+    SERIES(sc, deals, 2, 5);                 /* 2.5 -> 2, then 7.5 -> 7 */
+    IS_NULL(sc->series[0].meetings);
+    IS_NULL(sc->series[1].held);
+    /* skipped held: null too; booked meetings known */
+    pay_per_meeting(in);
+    in->funnel.skip = 1u << ROI_STAGE_HELD;
+    in->schedule.months = 1;
+    assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);
+    CLOSE(sc->series[0].meetings, 50);
+    IS_NULL(sc->series[0].held);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2299,6 +2412,9 @@ int main(void)
         TEST_FX(test_calc_schedule_dips_below_zero_again),
         TEST_FX(test_calc_plan_goal_metrics),
         TEST_FX(test_calc_plan_hours_people_and_limits),
+        TEST_FX(test_calc_rounding_of_large_counts),
+        TEST_FX(test_calc_plan_other_models),
+        TEST_FX(test_calc_schedule_unknown_meetings),
         cmocka_unit_test(test_calc_names),
         cmocka_unit_test(test_calc_inputs_default),
         TEST_FX(test_calc_scenario_default),

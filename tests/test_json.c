@@ -265,7 +265,7 @@ static const rule_case ERRORS[] = {
     {"{\"funnel\": {\"skip\": [\"meetings\"], \"meeting_rate\": 0.5}}", "funnel.meeting_rate",
      "skip_rate"},
     {"{\"funnel\": {\"skip\": [\"meetings\"]}, \"uncertainty\": {\"ranges\":"
-     " {\"funnel.meeting_rate\": [0.5, 1]}}}", "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
+     " {\"funnel.meeting_rate\": [0.5, 1]}}}", "uncertainty.ranges.funnel.meeting_rate", "skip_rate"},
     {"{\"funnel\": {\"entry\": \"opportunities\"}, \"goal\": {\"metric\": \"meetings\"}}",
      "goal.metric", "goal_stage"},
     {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
@@ -308,15 +308,15 @@ static const coded_case REVISION_ERRORS[] = {
     /* ... and may not be ranged */
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]},"
      " \"uncertainty\": {\"ranges\": {\"funnel.meeting_rate\": [0.5, 1]}}}",
-     "uncertainty.ranges.funnel.meeting_rate", "range_skipped"},
+     "uncertainty.ranges.funnel.meeting_rate", "skip_rate"},
     /* a billing model or internal cost that needs a skipped count */
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"meetings\"]}, \"costs\": {\"model\": \"per_meeting\"}}",
-     "costs.model", "needs_skipped"},
+     "costs.model", "needs_count"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]}, \"costs\": {\"model\": \"per_meeting\","
-     " \"meeting_basis\": \"held\"}}", "costs.model", "needs_skipped"},
+     " \"meeting_basis\": \"held\"}}", "costs.model", "needs_count"},
     {"{\"funnel\": {\"entry\": \"leads\", \"skip\": [\"held\"]},"
      " \"costs\": {\"internal_hours_per_meeting\": 1, \"internal_hourly_cost\": 50}}",
-     "costs.internal_hours_per_meeting", "held_skipped"},
+     "costs.internal_hours_per_meeting", "needs_held"},
     {"{\"costs\": {\"commission_rate\": 1.5}}", "costs.commission_rate", "range"},
     /* the goal */
     {"{\"goal\": {\"metric\": \"profit\"}}", "goal.metric", "enum"},
@@ -1170,24 +1170,24 @@ static void test_json_codes_render_params_literally(void **state)
     ROI_DIAG(&d, "target_roi", ROI_CODE_RANGE_ABOVE, ROI_NUM("min", -1), ROI_NUM("max", 1000),
              ROI_NUM("got", -1));
     ROI_DIAG(&d, "costs.model", ROI_CODE_NEEDS_COUNT, ROI_TXT("model", "per_call"),
-             ROI_TXT("unit", "call"), ROI_TXT("entry", "meetings"));
+             ROI_TXT("unit", "call"), ROI_TXT("entry", "meetings"), ROI_TXT("stage", "calls"));
     ROI_DIAG(&d, "", ROI_CODE_TOO_BIG, ROI_NUM("bytes", 1048577), ROI_NUM("max", 1048576));
     ROI_DIAG0(&d, "colour", ROI_CODE_UNKNOWN_KEY);
-    ROI_DIAG(&d, "funnel.meeting_rate", ROI_CODE_SKIP_RATE, ROI_TXT("stage", "meetings"),
-             ROI_NUM("got", 0.5));
+    ROI_DIAG(&d, "funnel.meeting_rate", ROI_CODE_SKIP_RATE, ROI_TXT("stage", "meetings"));
     ROI_DIAG(&d, "goal.metric", ROI_CODE_GOAL_STAGE, ROI_TXT("stage", "meetings"));
     assert_int_equal(d.count, 8);
     assert_string_equal(d.items[0].message, "unknown value \"$&{x}{allowed}$1\": must be one of a, b");
     assert_string_equal(d.items[1].message, "must be between 0 and 1 (got 1.5)");
     assert_string_equal(d.items[2].message, "must be greater than -1 and at most 1000 (got -1)");
     assert_string_equal(d.items[3].message,
-                        "the per_call model is priced per call, but the funnel starts at meetings "
-                        "and does not know that count: start the funnel earlier or choose another model");
+                        "the per_call model is priced per call, but this funnel does not know that "
+                        "count (it starts at meetings, or skips calls): start the funnel earlier, "
+                        "keep that stage or choose another model");
     assert_string_equal(d.items[4].message,
                         "the text is 1048577 bytes, over the limit of 1048576 bytes");
     assert_string_equal(d.items[5].message, "unknown key, ignored");
     assert_string_equal(d.items[6].message,
-                        "leads into meetings, which this funnel skips: it must be 1 (got 0.5)");
+                        "leads into meetings, which this funnel skips: it must be 1, with no range");
     assert_string_equal(d.items[7].message, "the goal counts meetings, which this funnel does not know");
 
     roi_buf_init(&b);
@@ -1277,6 +1277,36 @@ static void test_json_number_text_matches_reference(void **state)
     }
 }
 
+/* An unreachable goal: reachable false, the funnel and every number null;
+ * no goal and no schedule: both null. */
+static void test_json_unreachable_plan_and_absent_sections(void **state)
+{
+    bool valid = false;
+    (void)state;
+    cJSON *doc = test_eval_text(
+        "{\"funnel\": {\"entry\": \"meetings\", \"volume\": 50, \"close_rate\": 0.25},"
+        " \"value\": {\"deal_value\": 6000, \"margin_rate\": 0.4},"
+        " \"costs\": {\"model\": \"per_meeting\", \"per_meeting\": 600},"
+        " \"goal\": {\"metric\": \"net\", \"value\": 1000}}", &valid);
+    assert_true(valid);
+    assert_true(cJSON_IsFalse(test_path(doc, "plan.reachable")));
+    assert_string_equal(test_path(doc, "plan.metric")->valuestring, "net");
+    assert_json_number(doc, "plan.value", 1000, 0);
+    assert_true(cJSON_IsNull(test_path(doc, "plan.funnel")));
+    static const char *const nulls[] = {"plan.volume", "plan.scale", "plan.hours", "plan.operators",
+                                        "plan.cost", "plan.revenue", "plan.margin", "plan.net",
+                                        "plan.roi", "plan.sales_hours"};
+    for (size_t i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+        assert_json_null(doc, nulls[i]);
+    assert_true(cJSON_IsNull(test_path(doc, "schedule")));
+    cJSON_Delete(doc);
+    doc = test_eval_text("{}", &valid);
+    assert_true(cJSON_IsNull(test_path(doc, "plan")));
+    assert_true(cJSON_IsNull(test_path(doc, "schedule")));
+    assert_int_equal(cJSON_GetArraySize(test_path(doc, "cashflow")), 2);
+    cJSON_Delete(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1285,6 +1315,7 @@ int main(void)
         cmocka_unit_test(test_json_each_rule_names_its_field),
         cmocka_unit_test(test_json_revision_rules_name_their_field),
         cmocka_unit_test(test_json_number_text_matches_reference),
+        cmocka_unit_test(test_json_unreachable_plan_and_absent_sections),
         cmocka_unit_test(test_json_edges_and_nulls_are_valid),
         cmocka_unit_test(test_json_per_call_with_unknown_calls_is_an_error),
         cmocka_unit_test(test_json_defaults_are_the_contract),

@@ -797,6 +797,44 @@ static void test_link_docs_links_still_decode_to_their_frozen_scenario(void **st
     free(stems);
 }
 
+/* The 2026-12 cross-field rules in links: the offending value is dropped
+ * with the scenario's own code, and what is left is valid. */
+static void test_link_revision_rules_settle(void **state)
+{
+    static const struct {
+        const char *link, *field, *code;
+    } cases[] = {
+        {"v=1&entry=leads&skip=leads", "funnel.skip", "skip_order"},
+        {"v=1&entry=leads&skip=meetings&meet=0.5", "funnel.meeting_rate", "skip_rate"},
+        {"v=1&entry=leads&skip=meetings&meet=1&r.meet=0.5:1", "uncertainty.ranges.funnel.meeting_rate", "skip_rate"},
+        {"v=1&entry=leads&skip=meetings&model=per_meeting&pmeet=100", "costs.model", "needs_count"},
+        {"v=1&entry=leads&skip=held&ihm=1&ihr=50", "costs.internal_hours_per_meeting", "needs_held"},
+        {"v=1&entry=leads&skip=meetings&goal=meetings&gv=5", "goal.metric", "goal_stage"},
+        {"v=1&c0.n=Emailing&c0.mo=3", "channels[0].schedule.months", "not_allowed"},
+        {"v=1&c0.n=Emailing&c0.ramp=0.5", "channels[0].schedule.ramp", "not_allowed"},
+        {"v=1&c0.n=Emailing&c0.goal=net", "channels[0].goal.metric", "not_allowed"},
+        {"v=1&c0.n=Emailing&c0.setup=100", "channels[0].schedule.setup_cost", "not_allowed"},
+        {"v=1&mo=2.5", "schedule.months", "link_whole"},
+        {"v=1&ramp=0.5,2", "schedule.ramp", "link_ramp"},
+        {"v=1&skip=demo", "funnel.skip", "link_skip"},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        roi_diags w, errors;
+        roi_scenario *s = decode(cases[i].link, &w);
+        if (!has_code(&w, cases[i].field, cases[i].code)) {
+            for (size_t k = 0; k < w.count; k++)
+                print_error("%s: %s %s\n", cases[i].link, w.items[k].field, code_name(w.items[k].code));
+        }
+        assert_true(has_code(&w, cases[i].field, cases[i].code));
+        roi_diags_init(&errors);
+        assert_int_equal(roi_scenario_check(s, &errors), 0);
+        roi_diags_free(&errors);
+        roi_diags_free(&w);
+        roi_scenario_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -816,6 +854,7 @@ int main(void)
         cmocka_unit_test(test_link_refuses_input_over_8_kib),
         cmocka_unit_test(test_link_json_faces),
         cmocka_unit_test(test_link_docs_links_still_decode_to_their_frozen_scenario),
+        cmocka_unit_test(test_link_revision_rules_settle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -763,14 +763,17 @@ function explain(err) {
     if (!Number.isFinite(v)) return x;
     return fd.kind === 'pct' ? fmt.pct(v) : fmt.num(v);
   };
-  let m;
-  if ((m = /^must be between (\S+) and (\S+) \(got (\S+)\)$/.exec(err.message))) return t('e:range', { a: show(m[1]), b: show(m[2]), g: show(m[3]) });
-  if ((m = /^must be greater than (\S+) and at most (\S+) \(got (\S+)\)$/.exec(err.message))) return t('e:gt', { a: show(m[1]) }) + ', ≤ ' + show(m[2]) + ' (' + show(m[3]) + ')';
-  if ((m = /^must be at most (\d+) characters/.exec(err.message))) return t('e:maxlen', { n: m[1] });
-  if (err.field === 'currency') return t('e:currency');
-  const entry = t('o:funnel.entry:' + (getPath(state.scenario, 'funnel.entry') ?? 'calls'));
-  if (err.field === 'costs.model' && /^the .* model is priced per/.test(err.message)) return t('e:model', { e: entry });
-  if (err.field === 'costs.internal_hours_per_meeting' && /^internal costs/.test(err.message)) return t('e:internal', { e: entry });
+  // Translated from the core's code and params (docs/ERRORS.md); never parsed.
+  const p = err.params || {};
+  switch (err.code) {
+    case 'range': return t('e:range', { a: show(p.min), b: show(p.max), g: show(p.got) });
+    case 'range_above': return t('e:gt', { a: show(p.min) }) + ', ≤ ' + show(p.max) + ' (' + show(p.got) + ')';
+    case 'too_long': return t('e:maxlen', { n: p.max });
+    case 'currency': return t('e:currency');
+    case 'needs_count': return t('e:model', { e: t('o:funnel.entry:' + p.entry) });
+    case 'needs_held': return t('e:internal', { e: t('o:funnel.entry:' + p.entry) });
+    default: break;
+  }
   return err.message;
 }
 
