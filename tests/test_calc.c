@@ -1729,20 +1729,6 @@ static void test_calc_reallocation_null_roi(void **state)
 
 /* ---- 2026-12: skipped stages, commission, cash flow, cost at half -------- */
 
-/* The pay-per-meeting example: 50 meetings, 25 % close, 6 000 a deal, 40 %
- * margin, 120 a booked meeting. */
-static void pay_per_meeting(roi_inputs *in)
-{
-    roi_inputs_default(in);
-    in->funnel.entry = ROI_STAGE_MEETINGS;
-    in->funnel.volume = 50;
-    in->funnel.rate[ROI_RATE_CLOSE] = 0.25;
-    in->value.deal_value = 6000;
-    in->value.margin_rate = 0.4;
-    in->costs.model = ROI_MODEL_PER_MEETING;
-    in->costs.per_meeting = 120;
-}
-
 static void test_calc_skipped_stages(void **state)
 {
     (void)state;
@@ -1779,7 +1765,7 @@ static void test_calc_skipped_stages(void **state)
     /* opportunities skipped: the close rate converts held meetings, and the
      * break-even close rate divides by them: 50 booked, 40 held, 10 deals;
      * min_deals = ceil(3200 / 2400) = 2 -> 2 / 40 */
-    pay_per_meeting(&in);
+    test_pay_per_meeting(&in);
     in.funnel.rate[ROI_RATE_SHOW] = 0.8;
     in.costs.meeting_basis = ROI_BASIS_HELD;
     in.costs.per_meeting = 80;
@@ -1813,7 +1799,7 @@ static void test_calc_commission(void **state)
     (void)state;
     roi_inputs in;
     /* 50 booked, 40 held at 80 + 5 % of revenue; 10 deals of 6 000, 40 % */
-    pay_per_meeting(&in);
+    test_pay_per_meeting(&in);
     in.funnel.rate[ROI_RATE_SHOW] = 0.8;
     in.costs.meeting_basis = ROI_BASIS_HELD;
     in.costs.per_meeting = 80;
@@ -1855,7 +1841,7 @@ static void test_calc_commission(void **state)
     CLOSE(f.cost.commission, 30000);
 
     /* per-deal model with commission: a = 500 + 300, C0 = 0 -> 0 deals */
-    pay_per_meeting(&in);
+    test_pay_per_meeting(&in);
     in.costs.model = ROI_MODEL_PER_DEAL;
     in.costs.per_deal = 500;
     in.costs.commission_rate = 0.05;
@@ -1870,7 +1856,7 @@ static void test_calc_cashflow(void **state)
     roi_inputs in;
     double cf[ROI_MAX_CASHFLOW];
     /* one-time revenue, no cycle: K = max(1, 0) = 1, paid at month 0 */
-    pay_per_meeting(&in);
+    test_pay_per_meeting(&in);
     roi_figures f = compute_ok(&in, 0);
     assert_int_equal(roi_cashflow(&in, &f, cf), 2);
     CLOSE(cf[0], 22800);
@@ -1950,7 +1936,7 @@ static void test_calc_cost_at_half(void **state)
     assert_int_equal(roi_evaluate(&fx->s, &fx->r), ROI_OK);
     CLOSE(fx->r.billing[ROI_MODEL_PER_DEAL].cost_at_half, 1000 * 2.5 + 0.1 * 25000);
     /* entry meetings: the entry count itself halves */
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     assert_int_equal(roi_evaluate(&fx->s, &fx->r), ROI_OK);
     CLOSE(fx->r.billing[0].cost_at_half, 3000);
 }
@@ -2176,7 +2162,7 @@ static void test_calc_plan_goal_metrics(void **state)
     roi_inputs *in = &fx->s.main.in;
     roi_plan *p = &fx->r.plan;
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        pay_per_meeting(in);
+        test_pay_per_meeting(in);
         in->funnel.rate[ROI_RATE_SHOW] = cases[i].show_rate;
         in->goal.metric = cases[i].metric;
         in->goal.value = cases[i].value;
@@ -2193,7 +2179,7 @@ static void test_calc_plan_goal_metrics(void **state)
         IS_NULL(p->operators);               /* no hours per person entered */
     }
     /* 104 meetings would give 26 deals and 49 920: short of the goal */
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->funnel.volume = 104;
     roi_figures f = compute_ok(in, 0);
     CLOSE(f.net, 49920);
@@ -2257,7 +2243,7 @@ static void test_calc_plan_hours_people_and_limits(void **state)
     CLOSE(p->operators, 1);
 
     /* unreachable: each deal costs more than its margin */
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->costs.per_meeting = 600;     /* b = 600 / 0.25 = 2 400 = margin */
     in->goal.metric = ROI_GOAL_NET;
     in->goal.value = 1000;
@@ -2269,12 +2255,12 @@ static void test_calc_plan_hours_people_and_limits(void **state)
     IS_NULL(p->cost);
     IS_NULL(p->stage[ROI_STAGE_MEETINGS]);
     /* unreachable: no revenue per deal, or no deal at all */
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->value.deal_value = 0;
     in->goal.metric = ROI_GOAL_REVENUE;
     assert_int_equal(roi_plan_compute(in, 0, p), ROI_OK);
     assert_false(p->reachable);
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->funnel.rate[ROI_RATE_CLOSE] = 0;
     in->goal.metric = ROI_GOAL_DEALS;
     in->goal.value = 5;
@@ -2351,7 +2337,7 @@ static void test_calc_plan_other_models(void **state)
     IS_NULL(p->stage[ROI_STAGE_MEETINGS]);
     CLOSE(p->stage[ROI_STAGE_OPPORTUNITIES], 150);
     /* a goal of 0 held meetings is met by doing nothing, whatever the rates */
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->funnel.rate[ROI_RATE_SHOW] = 0;
     in->goal.metric = ROI_GOAL_HELD;
     in->goal.value = 0;
@@ -2392,7 +2378,7 @@ static void test_calc_schedule_unknown_meetings(void **state)
     IS_NULL(sc->series[0].meetings);
     IS_NULL(sc->series[1].held);
     /* skipped held: null too; booked meetings known */
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->funnel.skip = 1u << ROI_STAGE_HELD;
     in->schedule.months = 1;
     assert_int_equal(roi_schedule_compute(in, 0, sc), ROI_OK);

@@ -37,20 +37,6 @@ static int teardown(void **state)
 #define FX(state) ((fixture *)*(state))
 #define TEST_FX(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
-/* The pay-per-meeting example: 50 meetings, 25 % close, 6 000 EUR a deal,
- * 40 % margin, 120 EUR a meeting.  ROI 3.8; its prudent case (close 20 %,
- * deal 4 800) still profits. */
-static void pay_per_meeting(roi_inputs *in)
-{
-    in->funnel.entry = ROI_STAGE_MEETINGS;
-    in->funnel.volume = 50;
-    in->funnel.rate[ROI_RATE_CLOSE] = 0.25;
-    in->value.deal_value = 6000;
-    in->value.margin_rate = 0.4;
-    in->costs.model = ROI_MODEL_PER_MEETING;
-    in->costs.per_meeting = 120;
-}
-
 static void test_sim_rng_reference(void **state)
 {
     (void)state;
@@ -94,7 +80,7 @@ static void test_sim_triangular_inverse(void **state)
 static void test_sim_deterministic(void **state)
 {
     fixture *fx = FX(state);
-    pay_per_meeting(&fx->s.main.in);
+    test_pay_per_meeting(&fx->s.main.in);
     roi_sim_result a, b;
     assert_int_equal(roi_simulate(&fx->s, 5000, 42, fx->net, fx->roi, &a), ROI_OK);
     assert_int_equal(roi_simulate(&fx->s, 5000, 42, fx->net, fx->roi, &b), ROI_OK);
@@ -106,7 +92,7 @@ static void test_sim_deterministic(void **state)
 static void test_sim_percentiles_ordered(void **state)
 {
     fixture *fx = FX(state);
-    pay_per_meeting(&fx->s.main.in);
+    test_pay_per_meeting(&fx->s.main.in);
     fx->s.main.in.funnel.rounding = ROI_ROUND_EXPECTED;
     fx->s.spread = 0.5;
     roi_sim_result *r = &fx->r;
@@ -134,7 +120,7 @@ static void test_sim_mean_matches_distribution(void **state)
 {
     fixture *fx = FX(state);
     roi_inputs *in = &fx->s.main.in;
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->funnel.rounding = ROI_ROUND_EXPECTED;
     in->funnel.rate[ROI_RATE_CLOSE] = 1; /* no default range on a rate of 1 */
     fx->s.ranges[ROI_U_DEAL_VALUE] = (roi_range){true, 3000, 12000};
@@ -153,7 +139,7 @@ static void test_sim_mean_matches_distribution(void **state)
 static void test_sim_zero_spread(void **state)
 {
     fixture *fx = FX(state);
-    pay_per_meeting(&fx->s.main.in);
+    test_pay_per_meeting(&fx->s.main.in);
     fx->s.spread = 0;
     assert_int_equal(roi_simulate(&fx->s, 1000, 1, fx->net, fx->roi, &fx->r), ROI_OK);
     const roi_sim_outcome *o = &fx->r.main;
@@ -173,7 +159,7 @@ static void test_sim_loss_probability(void **state)
 {
     fixture *fx = FX(state);
     roi_inputs *in = &fx->s.main.in;
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     /* Prudent case: 50 x 20 % = 10 deals x 4 800 x 40 % = 19 200 > 6 000. */
     assert_int_equal(roi_simulate(&fx->s, 10000, 9, fx->net, fx->roi, &fx->r), ROI_OK);
     assert_close(fx->r.main.p_loss, 0, 0);
@@ -192,7 +178,7 @@ static void test_sim_roi_undefined(void **state)
 {
     fixture *fx = FX(state);
     roi_inputs *in = &fx->s.main.in;
-    pay_per_meeting(in);
+    test_pay_per_meeting(in);
     in->costs.per_meeting = 0; /* no cost: ROI undefined in every sample */
     assert_int_equal(roi_simulate(&fx->s, 500, 1, fx->net, fx->roi, &fx->r), ROI_OK);
     assert_int_equal(fx->r.main.roi_defined, 0);
@@ -203,7 +189,7 @@ static void test_sim_roi_undefined(void **state)
 static void test_sim_limits(void **state)
 {
     fixture *fx = FX(state);
-    pay_per_meeting(&fx->s.main.in);
+    test_pay_per_meeting(&fx->s.main.in);
     assert_int_equal(roi_simulate(&fx->s, 0, 1, fx->net, fx->roi, &fx->r), ROI_ETOOBIG);
     assert_int_equal(roi_simulate(&fx->s, ROI_SIM_MAX_SAMPLES + 1, 1, fx->net, fx->roi, &fx->r),
                      ROI_ETOOBIG);
@@ -214,9 +200,9 @@ static void test_sim_limits(void **state)
 static void test_sim_channels_independent(void **state)
 {
     fixture *fx = FX(state);
-    pay_per_meeting(&fx->s.main.in);
+    test_pay_per_meeting(&fx->s.main.in);
     roi_campaign_default(&fx->s.channels[0]);
-    pay_per_meeting(&fx->s.channels[0].in);
+    test_pay_per_meeting(&fx->s.channels[0].in);
     fx->s.channels[0].in.costs.per_meeting = 300;
     fx->s.channel_count = 1;
     roi_sim_result one, two;

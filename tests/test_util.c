@@ -194,3 +194,15 @@ void test_cli_cases(const char *prefix, const test_cli_case *cases, size_t count
         test_run_free(&r);
     }
 }
+
+void test_pay_per_meeting(roi_inputs *in)
+{
+    roi_inputs_default(in);
+    in->funnel.entry = ROI_STAGE_MEETINGS;
+    in->funnel.volume = 50;
+    in->funnel.rate[ROI_RATE_CLOSE] = 0.25;
+    in->value.deal_value = 6000;
+    in->value.margin_rate = 0.4;
+    in->costs.model = ROI_MODEL_PER_MEETING;
+    in->costs.per_meeting = 120;
+}

@@ -13,6 +13,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "roi_calc.h"
+
 /* |actual - expected| <= tol * max(1, |expected|): absolute near zero,
  * relative for money.  cmocka 1.1.5 has no double assert of its own. */
 #define assert_close(actual, expected, tol) \
@@ -87,5 +89,9 @@ typedef struct {
 
 /* Runs `roi <prefix> <args>` for each case and checks status and streams. */
 void test_cli_cases(const char *prefix, const test_cli_case *cases, size_t count);
+
+/* The pay-per-meeting worked example as inputs (defaults first): 50 booked
+ * meetings, 25 % close, 6 000 a deal, 40 % margin, 120 a booked meeting. */
+void test_pay_per_meeting(roi_inputs *in);
 
 #endif
