@@ -36,4 +36,6 @@ step "WebAssembly engine (Node) and the page (headless Chromium)"
 scripts/build-web.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
 cmake --build build/release -j "$jobs" --target roi >/dev/null
+# The page's own modules (error texts against the core's table of codes).
+node --test web/
 node --test --test-concurrency=1 tests/wasm/*.test.mjs $(ls tests/browser/*.test.mjs 2>/dev/null || true)

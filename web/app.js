@@ -10,6 +10,7 @@ import { MAX_CHANNELS, PRESETS, channelFromPreset, cardFields, orderRows } from 
 import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from './charts.js';
 import { toCsv, download, fileName } from './export.js';
 import { loadLibrary, saveScenario, renameScenario, deleteScenario } from './library.js';
+import { message, describe, labelled } from './errors.js';
 
 // The worked examples, as links (the browser tests check them against
 // tests/fixtures/ through the CLI).  Pay per meeting is what a first visit shows;
@@ -515,7 +516,7 @@ function onClick(e) {
   } else if (b.id === 'copy') {
     copyLink();
   } else if (b.id === 'reset') {
-    loadScenario(roi.decodeLink(DEFAULT_LINK).scenario, DEFAULT_LINK);
+    loadScenario(exampleScenario('pay-per-meeting'), DEFAULT_LINK);
   } else if (b.classList.contains('close')) {
     b.closest('.notice').remove();
   }
@@ -603,8 +604,8 @@ function libraryOpen(name) {
   const item = loadLibrary().find((x) => x.name === name);
   if (!item) return;
   let decoded;
-  try { decoded = roi.decodeLink(item.link); } catch (e) { notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message)); return; }
-  if (decoded.warnings.length) notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+  try { decoded = roi.decodeLink(item.link); } catch (e) { notice('bad', t('linkBad'), (e.errors || []).map(say)); return; }
+  if (decoded.warnings.length) notice('warn', t('linkWarn'), decoded.warnings.map(say));
   loadScenario(decoded.scenario);
   $('lib-msg').textContent = t('lib.opened', { n: name });
 }
@@ -682,10 +683,10 @@ async function importFile(file) {
   const text = await file.text();
   const res = roi.evaluate(text);
   if (!res.ok) {
-    notice('bad', t('importBad') + ' ' + file.name, res.errors.map((e) => (e.field ? e.field + ' : ' : '') + e.message));
+    notice('bad', t('importBad') + ' ' + file.name, res.errors.map(say));
     return;
   }
-  if (res.warnings.length) notice('warn', t('linkWarn'), res.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+  if (res.warnings.length) notice('warn', t('linkWarn'), res.warnings.map(say));
   loadScenario(canonical(text));
 }
 
@@ -721,7 +722,7 @@ function showErrors(coreErrors) {
   const mark = (path, message) => {
     // A range's error names the field's range: show it on its low bound.
     const input = inputOf(path) || (path.startsWith('uncertainty.ranges.') ? inputOf(path + '.low') : null);
-    if (!input) { general.push((path ? path + ' : ' : '') + message); return; }
+    if (!input) { general.push(labelled(path, message, state.lang)); return; }
     const row = input.closest('.field');
     row.classList.add('invalid');
     input.setAttribute('aria-invalid', 'true');
@@ -751,31 +752,30 @@ function showWarnings(warnings) {
   if (!warnings.length) return;
   box.append(node('p', {}, t('calcWarn')));
   const ul = node('ul');
-  for (const w of warnings) ul.append(node('li', {}, (w.field ? w.field + ' : ' : '') + w.message));
+  for (const w of warnings) ul.append(node('li', {}, say(w)));
   box.append(ul);
 }
 
-/** The core's message for a field, in the page's language and units. */
+/** The core's message for a field, in the page's language and units:
+ *  translated from its code and params by errors.js, never parsed. */
 function explain(err) {
-  const fd = fieldOf(err.field) || (FIXED_RE.test(err.field) ? { kind: 'money' } : { kind: 'num' });
-  const show = (x) => {
-    const v = Number(x);
-    if (!Number.isFinite(v)) return x;
-    return fd.kind === 'pct' ? fmt.pct(v) : fmt.num(v);
-  };
-  // Translated from the core's code and params (docs/ERRORS.md); never parsed.
-  const p = err.params || {};
-  switch (err.code) {
-    case 'range': return t('e:range', { a: show(p.min), b: show(p.max), g: show(p.got) });
-    case 'range_above': return t('e:gt', { a: show(p.min) }) + ', ≤ ' + show(p.max) + ' (' + show(p.got) + ')';
-    case 'too_long': return t('e:maxlen', { n: p.max });
-    case 'currency': return t('e:currency');
-    case 'needs_count': return t('e:model', { e: t('o:funnel.entry:' + p.entry) });
-    case 'needs_held': return t('e:internal', { e: t('o:funnel.entry:' + p.entry) });
-    default: break;
-  }
-  return err.message;
+  return message(err, state.lang, errorFormat);
 }
+
+/** A core error or warning as one line of a list: field label, message. */
+function say(err) {
+  return describe(err, state.lang, errorFormat);
+}
+
+// Numbers in messages: a value of a field as that field shows it (a rate as
+// a percentage, an amount in the currency); a count as a plain number.
+const errorFormat = {
+  format(field, v) {
+    const fd = fieldOf(field) || (FIXED_RE.test(field) ? { kind: 'money' } : { kind: 'num' });
+    return fd.kind === 'pct' ? fmt.pct(v) : fd.kind === 'money' ? fmt.money(v) : fmt.num(v);
+  },
+  count: (v) => fmt.num(v),
+};
 
 function render() {
   const res = state.result;
@@ -1127,21 +1127,32 @@ function loadScenario(scenario, link = null) {
   recompute();
 }
 
+/** A worked example, its name and cost labels in the page's language when
+ *  the language's table gives them ("ex:<example>", "ex:<example>:<i>"). */
+function exampleScenario(key) {
+  const sc = roi.decodeLink(EXAMPLES[key]).scenario;
+  const own = (k) => (t(k) === k ? undefined : t(k));
+  sc.name = own('ex:' + key) ?? sc.name;
+  (sc.costs?.fixed || []).forEach((f, i) => { f.label = own(`ex:${key}:${i}`) ?? f.label; });
+  return sc;
+}
+
 /** Opens the scenario in the fragment, if any; the example otherwise. */
 function openFromHash() {
   const raw = location.hash.replace(/^#/, '');
   const asked = new URLSearchParams(location.search).get('example');
-  const example = Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK;
-  if (!raw) return loadScenario(roi.decodeLink(example).scenario, example);
+  const key = Object.hasOwn(EXAMPLES, asked) ? asked : 'pay-per-meeting';
+  const example = EXAMPLES[key];
+  if (!raw) return loadScenario(exampleScenario(key), example);
   let decoded;
   try {
     decoded = roi.decodeLink(raw);
   } catch (e) {
-    notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message));
-    return loadScenario(roi.decodeLink(example).scenario, example);
+    notice('bad', t('linkBad'), (e.errors || []).map(say));
+    return loadScenario(exampleScenario(key), example);
   }
   if (decoded.warnings.length) {
-    notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+    notice('warn', t('linkWarn'), decoded.warnings.map(say));
   }
   state.hash = raw;
   loadScenario(decoded.scenario, raw);
