@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadLang, dict } from './i18n.js';
+import { loadLang, dict, tr } from './i18n.js';
 import { message, describe, fieldLabel, fill } from './errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -146,6 +146,8 @@ test('substitution is literal: $&, $1, $$ and {x} in a value stay as typed', () 
       assert.ok(c.includes('a' + v + 'b'), c);
     }
   }
+  // The page's other texts too (a scenario saved under the name "$& {n}").
+  assert.equal(tr('fr', 'lib.saved', { n: '$& {n} $1' }), '« $& {n} $1 » enregistré.');
   // A value naming another param is not filled in a second time.
   assert.equal(fill('{a} {b}', { a: '{b}', b: 'B' }), '{b} B');
   assert.equal(fill('{a} {zz}', { a: '$&' }), '$& {zz}');

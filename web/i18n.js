@@ -21,9 +21,10 @@ export async function loadLang(lang) {
   return dict[lang];
 }
 
-/** Text for key in lang, with {name} placeholders replaced. */
+/** Text for key in lang, with {name} placeholders replaced in one pass and
+ *  literally: a scenario name holding "$&" or "{n}" shows as typed. */
 export function tr(lang, key, params) {
-  let s = (dict[lang] && dict[lang][key]) ?? key;
-  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll('{' + k + '}', v);
-  return s;
+  const s = (dict[lang] && dict[lang][key]) ?? key;
+  if (!params) return s;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(params, k) ? String(params[k]) : m));
 }
