@@ -2,7 +2,7 @@
 // no text from a link can become markup).  Each chart is a <figure> with a
 // caption, an SVG with role="img", a title and a description for screen
 // readers, and a <details> table of its data for keyboard and non-visual use.
-import { STAGES } from './fields.js';
+import { STAGES } from '../fields.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let uid = 0;
