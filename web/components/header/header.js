@@ -4,7 +4,7 @@ import { $, setProp } from '../dom.js';
 
 export function render(state, prev, { t, roi }) {
   const lang = state.view.lang;
-  if (lang !== prev.view.lang || !prev.ready) {
+  if (lang !== prev.view.lang) {
     document.documentElement.lang = lang;
     document.title = t('title');
     for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
