@@ -1,10 +1,10 @@
-// web/errors.js against the core's own table of codes (`roi codes`, the
-// native CLI built in build/release): every code the core can emit has a
-// French and an English text that shows every param, in the page's words.
-// Run: node --test web/
+// web/errors.js against the core's own table of codes (web/engine/codes.json,
+// the native CLI's `roi codes` that scripts/build-engine.sh writes): every
+// code the core can emit has a French and an English text that shows every
+// param, in the page's words.
+// Run: scripts/build-engine.sh, then node --test web/errors.test.mjs
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,12 +12,12 @@ import { loadLang, dict, tr } from './i18n.js';
 import { message, describe, fieldLabel, fill } from './errors.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const cli = path.join(root, 'build/release/roi');
+const table = path.join(root, 'web/engine/codes.json');
 
 let codes;
 before(async () => {
-  assert.ok(fs.existsSync(cli), `${cli} is missing: build it (cmake --build build/release --target roi)`);
-  codes = JSON.parse(execFileSync(cli, ['codes'], { encoding: 'utf8' }));
+  assert.ok(fs.existsSync(table), `${table} is missing: build the engine (scripts/build-engine.sh)`);
+  codes = JSON.parse(fs.readFileSync(table, 'utf8'));
   await loadLang('fr');
   await loadLang('en');
 });

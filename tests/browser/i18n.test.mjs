@@ -102,6 +102,25 @@ test('English page: the same link and fields in English', async () => {
   await page.context().close();
 });
 
+test('switching the language translates the notices and field errors already shown', async () => {
+  const page = await open('?lang=fr' + BAD_LINK);
+  await page.setInputFiles('#import', { name: 'taux.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
+  await page.waitForSelector('#notices .notice.bad');
+  await page.fill('[name="funnel.close_rate"]', '250');
+  await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => /Some link parameters were ignored/.test(document.getElementById('notices').textContent));
+  const notices = await text(page, '#notices');
+  assert.match(notices, /Close rate: link key “close” must be between 0% and 100%: ignored/);
+  assert.match(notices, /Close rate: must be between 0% and 100% \(entered: 200%\)/);
+  assert.doesNotMatch(notices, /clé|ignorée|Taux de signature/);
+  assert.match(await text(page, '#f-funnel-close_rate-e'), /^must be between 0% and 100% \(entered: 250%\)$/);
+  await page.click('[data-lang="fr"]');
+  await page.waitForFunction(() => /Certains paramètres du lien ont été ignorés/.test(document.getElementById('notices').textContent));
+  assert.match(await text(page, '#notices'), /Taux de signature : la clé « close » doit être comprise entre 0 % et 100 % : ignorée/);
+  await page.context().close();
+});
+
 test('calculation warnings in the page\'s language: a channel in another currency', async () => {
   const link = '#v=1&entry=meetings&vol=50&close=0.25&deal=6000&c0.n=Salon&c0.cur=GBP&c0.entry=meetings&c0.vol=10&c0.deal=100';
   const fr = await open('?lang=fr' + link);

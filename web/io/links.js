@@ -1,0 +1,85 @@
+// Scenario links: the worked examples, opening the fragment (or an example),
+// the address to share, and keeping the address in step with the state
+// (fragment = last valid scenario; lang, samples, seed in the query).
+import { writeSimParams } from '../state/view.js';
+import { tr } from '../i18n.js';
+import { problemData } from '../components/problems.js';
+
+// The worked examples, as links (the browser tests check them against
+// tests/fixtures/ through the CLI).  Pay per meeting is what a first visit shows;
+// an embed can ask for another with ?example=<name>.
+export const EXAMPLES = {
+  "pay-per-meeting": "v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120",
+  "lead-generation": "v=1&n=G%C3%A9n%C3%A9ration+de+leads+-+trimestre&entry=contacts&vol=300&lead=0.4&opp=0.3&close=0.25&deal=10000&margin=0.4&fix=6000:Marketing+(contenus,+emailing,+outils)&fix=7000:Temps+commercial&fix=2000:Fichiers+et+enrichissement",
+  "hourly-revenue-subscription": "v=1&n=Abonnement+B2B+-+3+t%C3%A9l%C3%A9op%C3%A9rateurs&ops=3&hrs=20&vol=1800&contact=0.1&meet=0.3&close=0.3&deal=2000",
+  "call-campaign-revenue": "v=1&n=Campagne+d'appels+-+ROI+sur+chiffre+d'affaires&entry=deals&vol=1&deal=30000&fix=12000:Co%C3%BBt+total+de+la+campagne",
+};
+export const DEFAULT_LINK = EXAMPLES['pay-per-meeting'];
+
+/** A worked example, its name and cost labels in lang when the language's
+ *  table gives them ("ex:<example>", "ex:<example>:<i>"); the link's French
+ *  otherwise. */
+export function exampleScenario(roi, key, lang) {
+  const sc = roi.decodeLink(EXAMPLES[key]).scenario;
+  const own = (k) => (tr(lang, k) === k ? undefined : tr(lang, k));
+  sc.name = own('ex:' + key) ?? sc.name;
+  (sc.costs?.fixed || []).forEach((f, i) => { f.label = own(`ex:${key}:${i}`) ?? f.label; });
+  return sc;
+}
+
+/** Opens a worked example (the key of EXAMPLES; pay per meeting otherwise),
+ *  named in the page's language; the address keeps the example's link. */
+export function openExample(store, roi, key) {
+  const k = Object.hasOwn(EXAMPLES, key) ? key : 'pay-per-meeting';
+  store.dispatch({ type: 'load', scenario: exampleScenario(roi, k, store.getState().view.lang), link: EXAMPLES[k] });
+}
+
+/** The notice of a refused link ({ errors } of the Error decodeLink threw)
+ *  and of a link's warnings: entries kept as data (code, params), so a
+ *  change of language translates them again. */
+export const linkRefused = (e) => ({ type: 'notice', kind: 'bad', title: { key: 'linkBad' }, items: problemData(e?.errors) });
+export const linkWarned = (warnings) => ({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: problemData(warnings) });
+
+// What a shared link keeps: the scenario (fragment) and the view settings a
+// reader needs; not how one host page framed the widget.
+const FRAMING = ['embed', 'host', 'sections', 'accent', 'font', 'theme', 'cta', 'ctaurl', 'currency', 'example'];
+
+/** The address to share, print or hand to the host: this page, its scenario. */
+export function shareUrl() {
+  const url = new URL(location.href);
+  for (const k of FRAMING) url.searchParams.delete(k);
+  return url.href;
+}
+
+/** Opens the scenario in the fragment, if any; the example otherwise. */
+export function openFromHash(store, roi) {
+  const { dispatch } = store;
+  const raw = location.hash.replace(/^#/, '');
+  const asked = store.getState().view.example;
+  if (!raw) return openExample(store, roi, asked);
+  let decoded;
+  try {
+    decoded = roi.decodeLink(raw);
+  } catch (e) {
+    dispatch(linkRefused(e));
+    return openExample(store, roi, asked);
+  }
+  if (decoded.warnings.length) dispatch(linkWarned(decoded.warnings));
+  dispatch({ type: 'load', scenario: decoded.scenario, link: raw });
+}
+
+/** Keeps the address in step: the fragment follows the last valid scenario,
+ *  the query the view settings the user changed. */
+export function followAddress(store) {
+  store.subscribe((state, prev) => {
+    const url = new URL(location.href);
+    let changed = false;
+    if (state.link && state.link !== prev.link && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
+    if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
+    if (state.view.samples !== prev.view.samples || state.view.seedText !== prev.view.seedText) {
+      url.search = writeSimParams(url.search, state.view).toString();
+      changed = true;
+    }
+    if (changed) history.replaceState(null, '', url);
+  });
+}
