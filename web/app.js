@@ -20,6 +20,8 @@ import * as results from './components/results/results.js';
 import * as simulation from './components/simulation/simulation.js';
 import * as library from './components/library/library.js';
 import * as report from './components/report/report.js';
+import * as reportHead from './components/report/head.js';
+import * as prudent from './components/simulation/prudent.js';
 import { openFromHash, openExample, followAddress, shareUrl } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
@@ -63,6 +65,8 @@ function render(state, prev) {
     results.render(state, prev, c);
   }
   simulation.render(state, prev, c);
+  if (state.result) prudent.render(state, prev, c);
+  reportHead.render(state, prev, c);
   library.render(state, prev, c);
   if (roi) report.render(state, prev, c);
 }
@@ -140,6 +144,7 @@ function onInput(e) {
   if (input.id === 'sim-samples') return dispatch({ type: 'samples', value: input.value });
   if (input.id === 'sim-seed') return dispatch({ type: 'seed', text: input.value });
   if (input.id === 'lib-name') return dispatch({ type: 'libName', text: input.value });
+  if (input.id === 'prep-for' || input.id === 'prep-by') return dispatch({ type: 'prepared', who: input.id.slice(5), text: input.value });
   if (!input.name || input.form !== $('f')) return;
   if (input.name === 'retro') dispatch({ type: 'retro', on: input.checked });
   else dispatch({ type: 'edit', path: input.name, text: input.value });
@@ -181,6 +186,10 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     dispatch({ type: d.chdup !== undefined ? 'channelDuplicate' : 'channelRemove', index: i });
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
+  } else if (d.clone !== undefined) {
+    const { scenario } = store.getState(), t = ctx().t;
+    dispatch({ type: 'cloneAsChannel', name: t('cloneName', { name: scenario.name || t('thisCampaign') }) });
+    document.querySelector('#channel-list .channel:last-child [name]')?.focus();
   } else if (b.id === 'cmp-sort') {
     dispatch({ type: 'sortByRank' });
   } else if (b.id === 'lib-save') {

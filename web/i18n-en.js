@@ -233,4 +233,15 @@ export default expand({
   'ex:in-house-ramp-up': 'In-house team over 6 months, with ramp-up', 'ex:lead-generation-without-meetings': 'Lead generation without meetings',
   'ex:lead-generation-without-meetings:0': 'Sales time', 'ex:lead-generation-without-meetings:1': 'Contact files and enrichment',
   pbNoChart: 'No curve: no deal or no cost.',
+  // Options side by side, each with its risk; the printed report (issue 10).
+  clone: 'Compare this campaign as a channel', cloneName: '{name} (copy)',
+  'carry.you': 'You carry the risk: with half the results, the cost stays at {c}.',
+  'carry.shared': 'The provider shares the risk: with half the results, the cost falls by {d} (to {c}).',
+  'prudent.note': 'Why “Prudent {p}” next to a {l} chance of a loss? The prudent case takes every uncertain input at the low end of its range at the same time. The simulation draws each one at random, and they are seldom all low together: that case is rarer than the simulation’s P10 ROI ({p10}, a 1 in 10 chance of doing worse).',
+  'prudent.noteNoSim': 'The prudent case takes every uncertain input at the low end of its range at the same time: rarer than what the simulation calls a 1 in 10 chance.',
+  'prep.for': 'Prepared for', 'prep.by': 'Prepared by', 'prep.hint': 'Printed at the top of the report when filled in, and kept in the link.',
+  'as.title': 'Assumptions (values that differ from the defaults)', 'as.none': 'Every value is the default one.',
+  'as.fixed': 'Other cost', 'as.range': 'Range: {f}', 'as.rangeVal': '{lo} to {hi}', 'as.channels': 'Channels compared',
+  'rh.ok': 'Profitable: ROI of {roi}, net result of {net}.', 'rh.ko': 'Not profitable: ROI of {roi}, net result of {net}.',
+  'rh.none': 'ROI cannot be computed: {why}.', 'rh.risk': 'Chance of a loss (simulation): {p}; P10 ROI: {p10}.',
 }, stagesEn, modelsEn);

@@ -225,4 +225,15 @@ export default expand({
   'r:billing.cost_at_half': 'Coût si les résultats sont divisés par deux',
   'r:breakeven.max_cost': 'Budget maximal à engager', 'r:breakeven.max_cost_per_held': 'Coût complet maximal par rendez-vous tenu',
   pbNoChart: 'Pas de courbe : aucune affaire ou aucun coût.',
+  // Options side by side, each with its risk; the printed report (issue 10).
+  clone: 'Comparer cette campagne comme un canal', cloneName: '{name} (copie)',
+  'carry.you': 'Vous portez le risque : à moitié de résultats, le coût reste {c}.',
+  'carry.shared': 'Le prestataire partage le risque : à moitié de résultats, le coût baisse de {d} (à {c}).',
+  'prudent.note': 'Pourquoi « Prudent {p} » à côté de {l} de risque de perte ? Le cas prudent prend toutes les valeurs incertaines au bas de leur fourchette en même temps. La simulation les tire chacune au hasard, et elles sont rarement toutes basses ensemble : ce cas est plus rare que le ROI P10 de la simulation ({p10}, 1 chance sur 10 d’être en dessous).',
+  'prudent.noteNoSim': 'Le cas prudent prend toutes les valeurs incertaines au bas de leur fourchette en même temps : un cas plus rare que ce que la simulation appelle 1 chance sur 10.',
+  'prep.for': 'Préparé pour', 'prep.by': 'Préparé par', 'prep.hint': 'Imprimés en tête du rapport quand ils sont remplis, et gardés dans le lien.',
+  'as.title': 'Hypothèses (valeurs qui diffèrent des valeurs par défaut)', 'as.none': 'Toutes les valeurs sont celles par défaut.',
+  'as.fixed': 'Autre coût', 'as.range': 'Fourchette : {f}', 'as.rangeVal': '{lo} à {hi}', 'as.channels': 'Canaux comparés',
+  'rh.ok': 'Rentable : ROI de {roi}, résultat net de {net}.', 'rh.ko': 'Pas rentable : ROI de {roi}, résultat net de {net}.',
+  'rh.none': 'ROI non calculable : {why}.', 'rh.risk': 'Probabilité de perte (simulation) : {p} ; ROI P10 : {p10}.',
 }, stagesFr, modelsFr);

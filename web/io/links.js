@@ -76,7 +76,8 @@ export function followAddress(store) {
     let changed = false;
     if (state.link && state.link !== prev.link && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
     if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
-    if (state.view.samples !== prev.view.samples || state.view.seedText !== prev.view.seedText) {
+    const v = state.view, pv = prev.view;
+    if (v.samples !== pv.samples || v.seedText !== pv.seedText || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy) {
       url.search = writeSimParams(url.search, state.view).toString();
       changed = true;
     }

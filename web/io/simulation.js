@@ -25,7 +25,8 @@ export function startSimulation(store) {
     const samples = Number(state.view.samples);
     id = Math.max(id, state.sim.id) + 1;
     store.dispatch({ type: 'simStart', id, samples });
-    worker.postMessage({ id, scenario: state.scenario, samples, seed });
+    // One run per billing model too (the billing table's risk columns).
+    worker.postMessage({ id, scenario: state.scenario, samples, seed, models: state.result.billing.map((r) => r.model) });
   };
   const schedule = () => { clearTimeout(timer); timer = setTimeout(run, 300); };
   start();

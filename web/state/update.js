@@ -5,9 +5,12 @@ import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.
 import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
 import { readValue, showValue } from './values.js';
 import { deriveFromObserved } from './observed.js';
+import { cleanPrepared } from './view.js';
 
 const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
 const RANGE_RE = /^uncertainty\.ranges\.(.+)\.(low|high)$/;
+// What a channel does not take from the campaign it is cloned from.
+export const CAMPAIGN_ONLY = ['channels', 'uncertainty', 'reallocation', 'schedule', 'goal'];
 const DERIVABLE = ['funnel.entry', 'funnel.volume', ...Object.values(RATE_INTO)];
 
 /** The state before the engine answered anything. */
@@ -135,6 +138,19 @@ const HANDLERS = {
     return forgetChannels({ ...state, scenario: { ...state.scenario, channels: list } });
   },
 
+  /** "Compare this campaign as a channel": the campaign itself, as the last
+   *  channel (name: its name in the page's words), without what only a
+   *  campaign has (channels, uncertainty, reallocation, schedule, goal), so
+   *  its model or price can be changed there and compared. */
+  cloneAsChannel(state, { name }) {
+    const list = state.scenario.channels || [];
+    if (list.length >= MAX_CHANNELS) return state;
+    const channel = structuredClone(omit(state.scenario, CAMPAIGN_ONLY));
+    const max = FIELDS.get('name')?.maxlength;
+    channel.name = max ? [...name].slice(0, max).join('') : name;
+    return { ...state, scenario: { ...state.scenario, channels: [...list, channel] } };
+  },
+
   channelRemove(state, { index }) {
     const list = [...(state.scenario.channels || [])];
     list.splice(index, 1);
@@ -160,6 +176,12 @@ const HANDLERS = {
 
   sortByRank(state) {
     return { ...state, view: { ...state.view, byRank: !state.view.byRank } };
+  },
+
+  /** « Préparé pour / par » of the printed report: who: 'for' or 'by'. */
+  prepared(state, { who, text }) {
+    const key = who === 'by' ? 'preparedBy' : 'preparedFor';
+    return { ...state, view: { ...state.view, [key]: cleanPrepared(text) } };
   },
 
   samples(state, { value }) {

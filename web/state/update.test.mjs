@@ -188,3 +188,31 @@ test('copy: a message, and the link shown when the clipboard refused', () => {
 test('an unknown action is a programming error', () => {
   assert.throws(() => update(base(), { type: 'nope' }), /unknown action/);
 });
+
+test('cloneAsChannel: the campaign becomes the last channel, without what only a campaign has', () => {
+  let s = update(base(), { type: 'edit', path: 'costs.per_meeting', text: '120' });
+  s = update(s, { type: 'edit', path: 'uncertainty.spread', text: '30' });
+  s = update(s, { type: 'channelAdd', preset: 'emailing', name: 'Emailing' });
+  s = { ...s, scenario: { ...s.scenario, name: 'Campagne', reallocation: { min_roi: 0.5 }, schedule: { months: 6 }, goal: { metric: 'net', value: 1 } } };
+  frozen(s);
+  const c = update(s, { type: 'cloneAsChannel', name: 'Campagne (copie)' });
+  assert.equal(c.scenario.channels.length, 2);
+  const ch = c.scenario.channels[1];
+  assert.equal(ch.name, 'Campagne (copie)');
+  assert.deepEqual(ch.funnel, s.scenario.funnel);
+  assert.equal(ch.costs.per_meeting, 120);
+  for (const k of ['channels', 'uncertainty', 'reallocation', 'schedule', 'goal']) assert.equal(k in ch, false, k);
+  assert.notEqual(ch.funnel, s.scenario.funnel, 'a copy, not shared');
+  assert.equal(c.scenario.uncertainty.spread, 0.3, 'the campaign keeps its own');
+  let full = s;
+  for (let i = 0; i < 25; i++) full = update(full, { type: 'channelAdd', preset: 'content', name: 'c' });
+  assert.equal(update(full, { type: 'cloneAsChannel', name: 'x' }), full, 'at most 20 channels');
+});
+
+test('prepared: « préparé pour / par » kept one line and short', () => {
+  let s = update(base(), { type: 'prepared', who: 'for', text: 'ACME\nSAS' });
+  assert.equal(s.view.preparedFor, 'ACME SAS');
+  s = update(s, { type: 'prepared', who: 'by', text: 'x'.repeat(200) });
+  assert.equal(s.view.preparedBy.length, 80);
+  assert.equal(s.view.preparedFor, 'ACME SAS');
+});

@@ -14,6 +14,10 @@ export function seedOf(text) {
   return isSeed(s) ? Number(s) : null;
 }
 
+// « Préparé pour / par » of the printed report: plain text, one line, short.
+export const PREPARED_MAX = 80;
+export const cleanPrepared = (text) => [...String(text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, PREPARED_MAX).join('');
+
 /** The view settings of a query string, given the browser's languages. */
 export function viewFromQuery(search, languages = []) {
   const q = new URLSearchParams(search);
@@ -27,6 +31,8 @@ export function viewFromQuery(search, languages = []) {
     byRank: false, // comparison table sorted by rank instead of as entered
     currency: /^[A-Z]{3}$/.test(c) ? c : null, // of a link that names none
     example: q.get('example'),
+    preparedFor: cleanPrepared(q.get('pfor')), // printed report: for whom, by whom
+    preparedBy: cleanPrepared(q.get('pby')),
   };
 }
 
@@ -39,11 +45,15 @@ function pickLang(asked, languages) {
   return 'fr';
 }
 
-/** The query string with the simulation settings (defaults left out). */
+/** The query string with the simulation settings (defaults left out) and
+ *  the report's « préparé pour / par » (empty left out). */
 export function writeSimParams(search, view) {
   const q = new URLSearchParams(search);
   if (view.samples === DEFAULT_SAMPLES) q.delete('samples'); else q.set('samples', view.samples);
   const seed = view.seedText.trim();
   if (seed === DEFAULT_SEED || !isSeed(seed)) q.delete('seed'); else q.set('seed', seed);
+  for (const [k, v] of [['pfor', view.preparedFor], ['pby', view.preparedBy]]) {
+    if (v && v.trim()) q.set(k, v); else q.delete(k);
+  }
   return q;
 }

@@ -1,9 +1,16 @@
 // The billing models side by side: one row per model the core compared,
 // its cells [data-out] like every result (billing[i].key), the cost if the
-// results halve (the core's cost_at_half) and who carries the risk.
+// results halve (the core's cost_at_half), the risk of each model from the
+// simulation run with that model ([data-billsim], filled by the simulation
+// component) and who carries the risk, in words.  Every cell carries its
+// column's name (data-label) for the narrow layout, where rows become cards.
 import { getPath } from '../../state/scenario.js';
 import { FIELDS } from '../../fields.js';
 import { $, node } from '../dom.js';
+import { carrier } from './risk.js';
+
+const COLS = [['cost', 'money', 'r:cost.total'], ['net', 'money', 'r:net'], ['roi', 'pct', 'r:roi'],
+  ['cost_per_deal', 'money', 'bill.cpd'], ['max_price', 'money', 'bill.max']];
 
 export function render(state, prev, { t, fmt }) {
   const res = state.result;
@@ -13,13 +20,18 @@ export function render(state, prev, { t, fmt }) {
   res.billing.forEach((row, i) => {
     const tr = node('tr', { class: row.model === model ? 'chosen' : false, 'data-model': row.model });
     tr.append(node('th', { scope: 'row' }, t('o:costs.model:' + row.model) + (row.model === model ? ' ' + t('selected') : '')));
-    for (const [key, kind] of [['cost', 'money'], ['net', 'money'], ['roi', 'pct'], ['cost_per_deal', 'money'], ['max_price', 'money']]) {
-      tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind }));
+    for (const [key, kind, label] of COLS) {
+      tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind, 'data-label': t(label) }));
     }
     const hc = row.cost_at_half;
-    tr.append(node('td', { 'data-half': row.model, 'data-value': hc ?? '' }, hc === null ? t('n:na') : fmt.money(hc)));
-    tr.append(node('td', { class: 'risk' }, t('risk:' + row.model) + (hc === null || row.cost === null ? '' : ' — ' +
-      t(Math.abs(hc - row.cost) < 0.005 ? 'half.same' : 'half.falls', { c: fmt.money(hc), d: fmt.pct(1 - hc / row.cost) }))));
+    tr.append(node('td', { 'data-half': row.model, 'data-value': hc ?? '', 'data-label': t('bill.half') }, hc === null ? t('n:na') : fmt.money(hc)));
+    tr.append(node('td', { class: 'riskcell', 'data-billsim': i, 'data-model': row.model, 'data-simkey': 'p_loss', 'data-fmt': 'pct', 'data-label': t('cmp.ploss') }, '…'));
+    tr.append(node('td', { class: 'riskcell', 'data-billsim': i, 'data-model': row.model, 'data-simkey': 'roi.p10', 'data-fmt': 'pct', 'data-label': t('cmp.p10') }, '…'));
+    const who = carrier(row.cost, hc);
+    const words = node('td', { class: 'risk', 'data-carrier': who ? who.key : '', 'data-label': t('bill.risk') });
+    if (who) words.append(node('strong', {}, t(who.key, { c: fmt.money(who.params.c), d: who.params.d === undefined ? '' : fmt.pct(who.params.d) })), ' ');
+    words.append(node('span', {}, t('risk:' + row.model)));
+    tr.append(words);
     body.append(tr);
   });
 }

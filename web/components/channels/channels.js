@@ -50,5 +50,6 @@ export function render(state, prev, { t }) {
     if (legend.textContent !== text) legend.textContent = text;
   });
   $('channel-add').disabled = channels.length >= MAX_CHANNELS;
+  for (const b of document.querySelectorAll('[data-clone]')) b.disabled = channels.length >= MAX_CHANNELS;
   $('channel-max').hidden = channels.length < MAX_CHANNELS;
 }

@@ -1,9 +1,18 @@
 // Channels side by side, ranked by the core: a table whose cells are
 // [data-out] like the rest, the ROI bars, the reallocation rule; the
-// simulation fills each row's risk (data-simrow) when it answers.
+// simulation fills each row's risk (data-simrow) when it answers.  The risk
+// comes right after ROI, net and cost, so it is never the column cut off;
+// below 720 px each row is a card (style.css, cells named by data-label).
 import { orderRows } from '../channels/presets.js';
 import { drawBars } from '../../charts/charts.js';
 import { $, node } from '../dom.js';
+
+// Columns: the ones a card keeps on a narrow screen (ROI, net, cost, then
+// the risk), and the others, after the risk, hidden on cards.
+const HEAD = [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'], ['cost', 'money', 'r:cost.total']];
+const MORE = [['cost_per_lead', 'money', 'cmp.cpl', 'more'], ['cost_per_opportunity', 'money', 'cmp.cpo', 'more'],
+  ['cac', 'money', 'cmp.cac', 'more'], ['revenue_per_hour', 'money', 'sc:revenue_per_hour', 'more'],
+  ['payback_months', 'months', 'r:payback_months', 'more'], ['ltv_to_cac', 'mult', 'r:ltv.to_cac', 'more']];
 
 export const rowName = (res, i, t) => res.comparison[i].name || (i === 0 ? t('thisCampaign') : t('channelN', { n: i }));
 
@@ -20,14 +29,13 @@ export function render(state, prev, { t, fmt }) {
   const order = orderRows(rows, state.view.byRank);
   for (const i of order) {
     const tr = node('tr', { class: i === 0 ? 'self' : false });
-    tr.append(node('td', { 'data-out': `comparison[${i}].rank`, 'data-fmt': 'num' }));
+    tr.append(node('td', { class: 'rank', 'data-out': `comparison[${i}].rank`, 'data-fmt': 'num', 'data-label': t('cmp.rank') }));
     tr.append(node('th', { scope: 'row' }, rowName(res, i, t)));
-    for (const [key, kind] of [['cost', 'money'], ['roi', 'pct'], ['net', 'money'], ['cost_per_lead', 'money'], ['cost_per_opportunity', 'money'],
-      ['cac', 'money'], ['revenue_per_hour', 'money'], ['payback_months', 'months'], ['ltv_to_cac', 'mult']]) {
-      tr.append(node('td', { 'data-out': `comparison[${i}].${key}`, 'data-fmt': kind }));
-    }
-    tr.append(node('td', { 'data-simrow': i, 'data-simkey': 'p_loss', 'data-fmt': 'pct' }, '…'));
-    tr.append(node('td', { 'data-simrow': i, 'data-simkey': 'roi.p10', 'data-fmt': 'pct' }, '…'));
+    const cell = ([key, kind, label, cls]) => node('td', { class: cls || false, 'data-out': `comparison[${i}].${key}`, 'data-fmt': kind, 'data-label': t(label) });
+    tr.append(...HEAD.map(cell));
+    tr.append(node('td', { class: 'riskcell', 'data-simrow': i, 'data-simkey': 'p_loss', 'data-fmt': 'pct', 'data-label': t('cmp.ploss') }, '…'));
+    tr.append(node('td', { class: 'riskcell', 'data-simrow': i, 'data-simkey': 'roi.p10', 'data-fmt': 'pct', 'data-label': t('cmp.p10') }, '…'));
+    tr.append(...MORE.map(cell));
     body.append(tr);
   }
   drawBars($('cmpchart'), order.map((i) => rowName(res, i, t)), order.map((i) => rows[i].roi), t, fmt);

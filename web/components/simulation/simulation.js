@@ -1,6 +1,6 @@
 // The Monte Carlo section: sample count and seed, progress, status, the
-// percentiles ([data-sim]), each compared row's risk ([data-simrow]) and the
-// histogram.  The worker itself is io/simulation.js.
+// percentiles ([data-sim]), each compared row's risk ([data-simrow]), each
+// billing model's risk ([data-billsim]) and the histogram.  The worker itself is io/simulation.js.
 import { getPath } from '../../state/scenario.js';
 import { seedOf } from '../../state/view.js';
 import { drawHistogram } from '../../charts/charts.js';
@@ -31,6 +31,13 @@ export function render(state, prev, { t, fmt }) {
     const i = Number(td.dataset.simrow);
     const outcome = i === 0 ? r : r.channels[i - 1];
     const v = outcome ? getPath(outcome, td.dataset.simkey) : undefined;
+    td.dataset.value = v === null || v === undefined ? '' : String(v);
+    td.textContent = v === undefined ? '…' : v === null ? t('n:cost') : fmt[td.dataset.fmt](v);
+  }
+  // Each billing model's own run (same samples and seed, costs.model changed).
+  for (const td of document.querySelectorAll('[data-billsim]')) {
+    const b = r.billing?.[Number(td.dataset.billsim)];
+    const v = b && b.model === td.dataset.model ? getPath(b, td.dataset.simkey) : undefined;
     td.dataset.value = v === null || v === undefined ? '' : String(v);
     td.textContent = v === undefined ? '…' : v === null ? t('n:cost') : fmt[td.dataset.fmt](v);
   }

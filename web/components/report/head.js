@@ -1,0 +1,59 @@
+// Page 1 of the printed report, besides the figures and the chart: « Préparé
+// pour / par » (printed only when filled), a one-line verdict from the
+// core's ROI and net (and the simulation's risk), and the assumptions (the
+// inputs that differ from the defaults), rebuilt when the scenario, the
+// result, the simulation or the language change.
+import { FIELDS, fieldOf } from '../../fields.js';
+import { $, node, setProp } from '../dom.js';
+import { assumptions } from './assumptions.js';
+
+export function render(state, prev, { t, fmt }) {
+  const v = state.view, pv = prev.view;
+  setProp($('prep-for'), 'value', v.preparedFor);
+  setProp($('prep-by'), 'value', v.preparedBy);
+  for (const [id, text] of [['rh-for', v.preparedFor], ['rh-by', v.preparedBy]]) {
+    const p = $(id);
+    p.hidden = !text.trim();
+    p.querySelector('strong').textContent = text;
+  }
+  if (state.result === prev.result && state.sim.last === prev.sim.last && v.lang === pv.lang && $('as-list').dataset.done) return;
+  $('as-list').dataset.done = '1';
+  verdict(state, t, fmt);
+  const items = assumptions(state.scenario, [...FIELDS.values()]);
+  $('as-none').hidden = items.length > 0;
+  $('as-list').replaceChildren(...items.map((a) => line(a, t, fmt)));
+}
+
+function verdict(state, t, fmt) {
+  const r = state.result, el = $('rh-verdict');
+  if (!r) { el.textContent = ''; return; }
+  let text = r.roi === null ? t('rh.none', { why: t('n:na').replace(/^—\s*/, '') })
+    : t(r.net >= 0 ? 'rh.ok' : 'rh.ko', { roi: fmt.pct(r.roi), net: fmt.money(r.net) });
+  const s = state.sim.last;
+  if (s && s.fields?.length && s.p_loss !== null && s.roi) text += ' ' + t('rh.risk', { p: fmt.pct(s.p_loss), p10: fmt.pct(s.roi.p10) });
+  el.textContent = text;
+  el.className = 'rh-verdict ' + (r.roi === null ? '' : r.net >= 0 ? 'ok' : 'ko');
+}
+
+/** A value of a field in words: its option's name, or its number formatted. */
+function shown(fd, v, t, fmt) {
+  if (fd.kind === 'select') return t(`o:${fd.path}:${v}`);
+  if (fd.kind === 'pct') return fmt.pct(v);
+  if (fd.kind === 'money') return fmt.money(v);
+  if (fd.kind === 'num') return fmt.num(v);
+  return String(v);
+}
+
+function line(a, t, fmt) {
+  const li = node('li');
+  let k, val;
+  if (a.fixed) { k = t('as.fixed') + (a.fixed.label ? ' — ' + a.fixed.label : ''); val = fmt.money(a.fixed.amount); }
+  else if (a.range) {
+    const fd = fieldOf('uncertainty.ranges.' + a.range) || { kind: 'num', path: a.range };
+    k = t('as.range', { f: t(a.range) });
+    val = t('as.rangeVal', { lo: shown(fd, a.low, t, fmt), hi: shown(fd, a.high, t, fmt) });
+  } else if (a.channels) { k = t('as.channels'); val = a.channels.join(', '); }
+  else { k = t(a.path); val = shown(FIELDS.get(a.path), a.value, t, fmt); }
+  li.append(node('span', { class: 'as-k' }, k), ' ', node('span', { class: 'as-v' }, val));
+  return li;
+}
