@@ -558,10 +558,13 @@ test('the printed report shows results, charts, the link and the methodology not
   for (const hidden of ['.tools', '#sim .simctl', '.io']) assert.equal(await page.isVisible(hidden), false, hidden);
   // Nothing runs off the page's width.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
-  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart svg', '#h-be', '[data-out="breakeven.max_price"]',
-    '[data-out="scenarios.prudent.roi"]', '[data-out="scenarios.ambitious.roi"]', '#rm-h', '[name="funnel.close_rate"]']) {
+  // One chart on page 1; the inputs as the list of assumptions, not the form (issue 10).
+  for (const shown of ['[data-out="roi"]', '#pbchart svg', '#h-be', '[data-out="breakeven.max_price"]',
+    '[data-out="scenarios.prudent.roi"]', '[data-out="scenarios.ambitious.roi"]', '#rm-h', '#as-list']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
+  for (const hidden of ['#funnelchart svg', '[name="funnel.close_rate"]']) assert.equal(await page.isVisible(hidden), false, hidden);
+  assert.match(await page.textContent('#as-list'), /Taux de signature.*?25\s%/);
   // The QR code holds the link: an independent reader (zbar) gets it back.
   await page.waitForSelector('#rm-qr-img:not([hidden])');
   assert.equal(await page.textContent('#rm-qr-cap'), 'Scannez ce code pour rouvrir le scénario complet sur un téléphone.');
@@ -570,8 +573,10 @@ test('the printed report shows results, charts, the link and the methodology not
   await page.locator('#rm-qr-img').screenshot({ path: png });
   assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
   // It follows the scenario: another close rate, another code, read back too.
+  await page.emulateMedia({ media: 'screen' });
   await page.fill('[name="funnel.close_rate"]', '30');
   await page.waitForFunction(() => /close=0\.3(&|$)/.test(location.hash));
+  await page.emulateMedia({ media: 'print' });
   await page.waitForFunction(() => decodeURIComponent(document.getElementById('rm-qr-img').src).includes('<svg'));
   await page.waitForTimeout(400);
   await page.locator('#rm-qr-img').screenshot({ path: png });

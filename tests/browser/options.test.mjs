@@ -1,0 +1,171 @@
+// Browser tests for issue 10's options and printed report: the director's
+// comparison (in-house team, provider per hour, provider per held meeting,
+// and an emailing channel), each billing row's risk from its own simulation,
+// the campaign cloned as a channel, the channel cards at 360 px, the note on
+// the prudent case, and the printed report on two A4 pages.  Expected
+// numbers come from the native CLI (build/release/roi).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/release/roi');
+const director = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/director-options.json'), 'utf8'));
+
+let server, browser, base;
+const problems = [];
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  assert.deepEqual(problems, [], 'no console error, page error or foreign request');
+});
+
+async function open(url, { width = 1280 } = {}) {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+  await page.goto(base + url);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+const run = (args, input) => {
+  try { return JSON.parse(execFileSync(cli, args, { input: JSON.stringify(input), encoding: 'utf8' })); } catch (e) { return JSON.parse(e.stdout); }
+};
+const cliEval = (sc) => run(['eval', '-'], sc);
+const cliSim = (sc, samples = 10000, seed = 1) => run(['simulate', '--samples', String(samples), '--seed', String(seed), '-'], sc);
+const linkOf = (sc) => execFileSync(cli, ['link', 'encode', '-'], { input: JSON.stringify(sc), encoding: 'utf8' }).trim();
+const close = (a, b, what) => assert.ok(Math.abs(Number(a) - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a}, CLI ${b}`);
+const simDone = (page) => page.waitForFunction(() => document.querySelectorAll('#billrows [data-billsim]').length > 0
+  && [...document.querySelectorAll('[data-billsim], [data-simrow]')].every((td) => td.textContent !== '…'));
+
+test('each billing model shows its own risk, from the simulation with that model, and who carries the risk', async () => {
+  const page = await open('#' + linkOf(director));
+  await simDone(page);
+  const expected = cliEval(director);
+  assert.deepEqual(expected.billing.map((b) => b.model), ['in_house', 'hourly', 'per_meeting']);
+  assert.deepEqual(await page.$$eval('#billrows tr', (trs) => trs.map((tr) => tr.dataset.model)), ['in_house', 'hourly', 'per_meeting']);
+  for (const [i, row] of expected.billing.entries()) {
+    const sim = cliSim({ ...director, costs: { ...director.costs, model: row.model } });
+    close(await page.getAttribute(`[data-billsim="${i}"][data-simkey="p_loss"]`, 'data-value'), sim.p_loss, `${row.model} p_loss`);
+    close(await page.getAttribute(`[data-billsim="${i}"][data-simkey="roi.p10"]`, 'data-value'), sim.roi.p10, `${row.model} P10`);
+    close(await page.getAttribute(`[data-half="${row.model}"]`, 'data-value'), row.cost_at_half, `${row.model} cost at half`);
+    const words = await page.textContent(`#billrows tr[data-model="${row.model}"] td.risk`);
+    if (row.cost_at_half === row.cost) assert.match(words, /Vous portez le risque/, row.model);
+    else assert.match(words, /Le prestataire partage le risque.*baisse de 50\s%/, row.model);
+  }
+  // The main simulation is still there, for the scenario as it is.
+  const main = cliSim(director);
+  close(await page.getAttribute('[data-sim="p_loss"]', 'data-value'), main.p_loss, 'main p_loss');
+  close(await page.getAttribute('[data-simrow="1"][data-simkey="roi.p10"]', 'data-value'), main.channels[0].roi.p10, 'emailing P10');
+  await page.context().close();
+});
+
+test('« Comparer cette campagne comme un canal » adds the campaign as a channel, with the CLI figures', async () => {
+  const page = await open('#' + linkOf(director));
+  await page.click('#cmp [data-clone]');
+  await page.waitForFunction(() => document.querySelectorAll('#cmprows tr').length === 3);
+  const { channels, uncertainty, reallocation, schedule, goal, ...campaign } = director;
+  const clone = { ...campaign, name: director.name + ' (copie)' };
+  const expected = cliEval({ ...director, channels: [...director.channels, clone] });
+  assert.equal(await page.$$eval('#channel-list .channel', (c) => c.length), 2);
+  assert.match(await page.textContent('#channel-list .channel:last-child legend'), /\(copie\)/);
+  for (const key of ['rank', 'cost', 'roi', 'net', 'cac']) {
+    close(await page.getAttribute(`[data-out="comparison[2].${key}"]`, 'data-value'), expected.comparison[2][key], key);
+  }
+  await simDone(page);
+  const sim = cliSim({ ...director, channels: [...director.channels, clone] });
+  close(await page.getAttribute('[data-simrow="2"][data-simkey="p_loss"]', 'data-value'), sim.channels[1].p_loss, 'clone p_loss');
+  await page.context().close();
+});
+
+test('at 360 px the channels are cards that show their risk, and nothing is wider than the screen', async () => {
+  const page = await open('#' + linkOf(director), { width: 360 });
+  await simDone(page);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
+  for (const tr of await page.$$('#cmprows tr')) {
+    for (const key of ['p_loss', 'roi.p10']) {
+      const td = await tr.$(`[data-simkey="${key}"]`);
+      const box = await page.evaluate((el) => {
+        const r = document.createRange(); r.selectNodeContents(el);
+        const b = r.getBoundingClientRect(); return { x: b.x, w: b.width, text: el.textContent };
+      }, td);
+      assert.ok(box.w > 0 && box.x >= 0 && box.x + box.w <= 360, `${key} visible on its card: ${JSON.stringify(box)}`);
+      assert.match(box.text, /%/);
+    }
+  }
+  const tables = await page.$$eval('table', (ts) => ts.filter((t) => t.offsetParent && t.scrollWidth > t.parentElement.clientWidth + 1).map((t) => t.className));
+  assert.deepEqual(tables.filter((c) => c === 'bill' || c === 'cmp'), [], 'no billing or channel table wider than its box');
+  await page.context().close();
+});
+
+test('the prudent case is explained next to the simulation', async () => {
+  const page = await open('#' + linkOf(director));
+  await simDone(page);
+  const prudent = cliEval(director).scenarios.prudent.roi;
+  assert.ok(prudent < 0);
+  const note = await page.textContent('.panel:has(table.sc) .prudent-note');
+  assert.ok(await page.isVisible('.panel:has(table.sc) .prudent-note'));
+  assert.match(note, /Prudent −?-?\d/);
+  assert.match(note, /au bas de leur fourchette en même temps/);
+  assert.ok(await page.isVisible('#sim .prudent-note'));
+  await page.context().close();
+});
+
+function pdfOf(buffer) {
+  const file = path.join(os.tmpdir(), `options-test-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(file, buffer);
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  fs.unlinkSync(file);
+  return { pages, text };
+}
+
+test('the printed report of the default example: 2 A4 pages, no control, « Préparé pour » only when filled', async () => {
+  const page = await open('');
+  await page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples);
+  await page.emulateMedia({ media: 'print' });
+  const controls = await page.$$eval('input, button, select, textarea', (els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(controls, [], 'no input or button in print');
+  let pdf = pdfOf(await page.pdf({ format: 'A4' }));
+  assert.equal(pdf.pages, 2);
+  assert.doesNotMatch(pdf.text, /Préparé (pour|par)/);
+  assert.match(pdf.text, /Hypothèses/);
+  assert.match(pdf.text, /Rentable : ROI de 380/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.click('#io summary');
+  await page.fill('#prep-for', 'ACME Industries');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('pfor') === 'ACME Industries');
+  await page.emulateMedia({ media: 'print' });
+  pdf = pdfOf(await page.pdf({ format: 'A4' }));
+  assert.equal(pdf.pages, 2);
+  assert.match(pdf.text, /Préparé pour : ACME Industries/);
+  assert.doesNotMatch(pdf.text, /Préparé par/);
+  // A rep's link keeps it.
+  const url = page.url();
+  await page.context().close();
+  const again = await open(url.slice(base.length));
+  assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');
+  await again.context().close();
+});
