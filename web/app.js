@@ -20,6 +20,8 @@ import * as results from './components/results/results.js';
 import * as simulation from './components/simulation/simulation.js';
 import * as library from './components/library/library.js';
 import * as report from './components/report/report.js';
+import * as schedule from './components/schedule/schedule.js';
+import * as plan from './components/plan/plan.js';
 import { openFromHash, openExample, followAddress, shareUrl } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
@@ -60,6 +62,8 @@ function render(state, prev) {
       billing.render(state, prev, c);
       comparison.render(state, prev, c);
     }
+    schedule.render(state, prev, c);
+    plan.render(state, prev, c);
     results.render(state, prev, c);
   }
   simulation.render(state, prev, c);
@@ -128,7 +132,7 @@ window.addEventListener('hashchange', () => {
 let lastWidth = $('pbchart').clientWidth;
 new ResizeObserver(() => {
   const w = $('pbchart').clientWidth;
-  if (Math.abs(w - lastWidth) > 8) { lastWidth = w; results.redrawPayback(store.getState(), ctx()); }
+  if (Math.abs(w - lastWidth) > 8) { lastWidth = w; results.redrawPayback(store.getState(), ctx()); schedule.redraw(store.getState(), ctx()); }
 }).observe($('pbchart'));
 document.documentElement.dataset.ready = '1';
 host.ready();
@@ -165,7 +169,15 @@ function onClick(e) {
   const b = e.target.closest('button');
   if (!b || (!roi && !b.dataset.lang)) return;
   const d = b.dataset;
-  if (b.id === 'fixed-add') {
+  if (b.id === 'ramp-add') {
+    dispatch({ type: 'rampAdd' });
+    document.querySelector('#ramp-list .ramp-row:last-child input')?.focus();
+  } else if (d.rampdel !== undefined) {
+    dispatch({ type: 'rampRemove', index: Number(d.rampdel) });
+    $('ramp-add').focus();
+  } else if (b.id === 'export-sched') {
+    files.exportSchedule();
+  } else if (b.id === 'fixed-add') {
     dispatch({ type: 'fixedAdd' });
     document.querySelector('#fixed-list .fixed-row:last-child input')?.focus();
   } else if (d.del !== undefined) {

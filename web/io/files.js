@@ -6,6 +6,8 @@ import { toCsv, download, fileName } from '../export.js';
 import { rowName } from '../components/comparison/comparison.js';
 import { linkWarned } from './links.js';
 import { problemData } from '../components/problems.js';
+import { csvRows } from '../components/schedule/text.js';
+import { FIELDS } from '../fields.js';
 
 export function fileActions(store, roi, ctx) {
   const { dispatch } = store;
@@ -33,6 +35,13 @@ export function fileActions(store, roi, ctx) {
         rows = [head(keys), ...res.billing.map((r) => keys.map((k) => (k === 'model' ? t('o:costs.model:' + r.model) : r[k])))];
       }
       download(fileName(res.name, channels ? '-canaux.csv' : '-facturation.csv'), 'text/csv;charset=utf-8', toCsv(rows, view.lang));
+    },
+    /** The monthly projection's table, as the core computed it. */
+    exportSchedule() {
+      const { result: res, scenario, view } = store.getState();
+      if (!res?.schedule) return;
+      const entry = scenario.funnel?.entry ?? FIELDS.get('funnel.entry').dflt;
+      download(fileName(res.name, '-projection.csv'), 'text/csv;charset=utf-8', toCsv(csvRows(res.schedule, entry, ctx().t), view.lang));
     },
     async importFile(file) {
       if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [{ key: 'importBig' }] }); return; }

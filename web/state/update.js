@@ -1,12 +1,13 @@
 // The one update function: update(state, action) -> state, pure.  Every
 // change of the page goes through it; renderers only read the state.
-import { fieldOf, RATE_INTO, FIELDS, COUNT } from '../fields.js';
+import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX } from '../fields.js';
 import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.js';
 import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
 import { readValue, showValue } from './values.js';
 import { deriveFromObserved } from './observed.js';
 
 const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
+const RAMP_RE = /^schedule\.ramp\[(\d+)\]$/;
 const RANGE_RE = /^uncertainty\.ranges\.(.+)\.(low|high)$/;
 const DERIVABLE = ['funnel.entry', 'funnel.volume', ...Object.values(RATE_INTO)];
 
@@ -83,12 +84,19 @@ const HANDLERS = {
         else ranges[field] = [lo, hi];
         scenario = setPath(scenario, 'uncertainty.ranges', ranges);
       }
+    } else if (RAMP_RE.test(path)) {
+      // A ramp month keeps its place in the list: an empty one is refused, not dropped.
+      const r = readValue(fieldOf(path), text, lang);
+      if (r.error || r.value === undefined) invalid = { ...invalid, [path]: { key: r.error || 'e:rampEmpty' } };
+      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, r.value); }
     } else {
       const fd = fieldOf(path);
       if (!fd) return state;
       const r = readValue(fd, text, lang);
+      // An empty choice ("no goal") removes the value.
+      const value = fd.kind === 'select' && r.value === '' ? undefined : r.value;
       if (r.error) invalid = { ...invalid, [path]: { key: r.error } };
-      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, r.value); }
+      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, value); }
     }
     return { ...state, scenario, texts, invalid };
   },
@@ -118,6 +126,25 @@ const HANDLERS = {
     return {
       ...state, scenario: setPath(state.scenario, 'costs.fixed', list),
       texts: shiftList(state.texts, 'costs.fixed', index), invalid: shiftList(state.invalid, 'costs.fixed', index),
+    };
+  },
+
+  /** One more ramp-up month, at the level of the month before it (100 % for
+   *  the first); at most the core's number of months. */
+  rampAdd(state) {
+    const list = getPath(state.scenario, 'schedule.ramp') || [];
+    if (list.length >= RAMP_MAX) return state;
+    const i = list.length;
+    return { ...state, scenario: setPath(state.scenario, 'schedule.ramp', [...list, list[i - 1] ?? 1]), texts: omit(state.texts, [`schedule.ramp[${i}]`]) };
+  },
+
+  /** A ramp-up month removed: the later months move up one place. */
+  rampRemove(state, { index }) {
+    const list = [...(getPath(state.scenario, 'schedule.ramp') || [])];
+    list.splice(index, 1);
+    return {
+      ...state, scenario: setPath(state.scenario, 'schedule.ramp', list),
+      texts: shiftList(state.texts, 'schedule.ramp', index), invalid: shiftList(state.invalid, 'schedule.ramp', index),
     };
   },
 

@@ -188,3 +188,32 @@ test('copy: a message, and the link shown when the clipboard refused', () => {
 test('an unknown action is a programming error', () => {
   assert.throws(() => update(base(), { type: 'nope' }), /unknown action/);
 });
+
+test('ramp-up months: added at the level of the month before, typed as %, an empty one refused, removed in place', () => {
+  let s = update(base(), { type: 'rampAdd' });
+  assert.deepEqual(s.scenario.schedule.ramp, [1]);
+  s = update(s, { type: 'edit', path: 'schedule.ramp[0]', text: '40' });
+  s = update(s, { type: 'rampAdd' });
+  assert.deepEqual(s.scenario.schedule.ramp, [0.4, 0.4]);
+  s = update(s, { type: 'edit', path: 'schedule.ramp[1]', text: '70,5' });
+  assert.deepEqual(s.scenario.schedule.ramp, [0.4, 0.705]);
+  s = update(s, { type: 'edit', path: 'schedule.ramp[1]', text: '' });
+  assert.equal(s.invalid['schedule.ramp[1]'].key, 'e:rampEmpty');
+  assert.deepEqual(s.scenario.schedule.ramp, [0.4, 0.705], 'no hole in the list');
+  s = update(s, { type: 'rampRemove', index: 0 });
+  assert.deepEqual(s.scenario.schedule.ramp, [0.705]);
+  assert.deepEqual(Object.keys(s.invalid), ['schedule.ramp[0]'], 'the refusal moved with its month');
+  let full = s;
+  for (let i = 0; i < 20; i++) full = update(full, { type: 'rampAdd' });
+  assert.equal(full.scenario.schedule.ramp.length, 12, 'at most the core’s number of months');
+});
+
+test('goal: a metric chosen, then "no goal" removes it and keeps the value', () => {
+  let s = update(base(), { type: 'edit', path: 'goal.metric', text: 'net' });
+  s = update(s, { type: 'edit', path: 'goal.value', text: '50 000' });
+  assert.deepEqual(s.scenario.goal, { metric: 'net', value: 50000 });
+  s = update(s, { type: 'edit', path: 'goal.metric', text: '' });
+  assert.deepEqual(s.scenario.goal, { value: 50000 });
+  s = update(s, { type: 'edit', path: 'schedule.months', text: '6' });
+  assert.equal(s.scenario.schedule.months, 6);
+});

@@ -11,6 +11,8 @@ import { showValue } from '../../state/values.js';
 import * as fixed from '../fixed/fixed.js';
 import * as ranges from '../ranges/ranges.js';
 import * as channels from '../channels/channels.js';
+import * as schedule from '../schedule/schedule.js';
+import * as plan from '../plan/plan.js';
 
 const form = () => $('f');
 
@@ -35,6 +37,8 @@ export function build(t) {
     }
     if (g.id === 'risk') fs.append(ranges.build(t));
     form().append(fs);
+    // Time and goals come after the costs: the projection, then the goal.
+    if (g.id === 'costs') form().append(schedule.build(t), plan.build(t));
   }
   form().append(channels.build(t));
   $('target-slot').append(fieldRow(TARGET_ROI, t, { form: 'f' }));
@@ -59,6 +63,8 @@ export function render(state, prev, ctx) {
   const { t } = ctx;
   fixed.render(state, prev, ctx);
   channels.render(state, prev, ctx);
+  schedule.renderForm(state, prev, ctx);
+  plan.renderForm(state, prev, ctx);
   $('f-retro').checked = state.view.retro;
   $('observed').hidden = !state.view.retro;
   for (const input of inputs()) {

@@ -7,6 +7,7 @@ import { FIELDS } from '../../fields.js';
 import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
 import { $, node } from '../dom.js';
 import { whyNull } from './null-reason.js';
+import { stepSentence } from '../schedule/text.js';
 
 /** Short name of an uncertain field: its form label without the unit. */
 export function fieldLabel(path, t) {
@@ -44,13 +45,13 @@ export function render(state, prev, ctx) {
   renderTalkNote(state, res, ctx);
   renderVerdict(state, res, ctx);
   drawFunnel($('funnelchart'), res, t, fmt);
-  drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt);
+  drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
   drawTornado($('torchart'), res, t, fmt, (p) => fieldLabel(p, t));
 }
 
 /** Redraws the payback chart at its figure's new width. */
 export function redrawPayback(state, { t, fmt }) {
-  if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt);
+  if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
 }
 
 function renderWarnings(warnings, { t, problem }) {
