@@ -558,7 +558,7 @@ test('the printed report shows results, charts, the link and the methodology not
   for (const hidden of ['.tools', '#sim .simctl', '.io']) assert.equal(await page.isVisible(hidden), false, hidden);
   // Nothing runs off the page's width.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
-  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart svg', '#h-be', '[data-out="breakeven.max_price"]',
+  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#pbchart .pbwords', '#h-be', '[data-out="breakeven.max_price"]',
     '[data-out="scenarios.prudent.roi"]', '[data-out="scenarios.ambitious.roi"]', '#rm-h', '[name="funnel.close_rate"]']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
