@@ -16,6 +16,7 @@ cmake --build build/wasm -j "$(nproc 2>/dev/null || echo 2)" >/dev/null
 rm -rf build/site
 mkdir -p build/site
 cp -R web/. build/site/
+find build/site -name '*.test.mjs' -delete # the unit tests of web/ stay out of the site
 cp wasm/roi.js build/wasm/roi_core.js build/wasm/roi_core.wasm build/site/
 # Minify our modules one by one (no bundling: the same files, imports and
 # names, only smaller): about 8 KB less gzipped for every visitor.  The

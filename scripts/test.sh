@@ -2,7 +2,8 @@
 # Runs every test: the strict native build with ctest (unit tests, CLI tests,
 # valgrind, allocation check), the same tests under AddressSanitizer and
 # UndefinedBehaviorSanitizer, a line-coverage report of core/, then the
-# WebAssembly build with its Node tests (same bytes as the CLI, links) and the
+# unit tests of the page's pure modules (web/*.test.mjs), the WebAssembly
+# build with its Node tests (same bytes as the CLI, links) and the
 # browser tests of the page in headless Chromium.
 # Usage: scripts/test.sh
 set -euo pipefail
@@ -31,6 +32,9 @@ find build/coverage -name '*.gcda' -delete
 ctest --test-dir build/coverage -j "$jobs" -E '^valgrind_' >/dev/null
 gcovr -r . --object-directory build/coverage --filter 'core/' --print-summary \
   --txt build/coverage/coverage.txt --fail-under-line 90 | tail -n 3
+
+step "the page's pure modules (node --test web/)"
+node --test web/
 
 step "WebAssembly engine (Node) and the page (headless Chromium)"
 scripts/build-web.sh

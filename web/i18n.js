@@ -21,9 +21,12 @@ export async function loadLang(lang) {
   return dict[lang];
 }
 
-/** Text for key in lang, with {name} placeholders replaced. */
+/** Text for key in lang, with {name} placeholders replaced by the params'
+ *  values, literally and in one pass: a user's text holding "$&" or "{b}"
+ *  is shown as typed (no replacement patterns, no second substitution).
+ *  A placeholder without a param stays as it is. */
 export function tr(lang, key, params) {
-  let s = (dict[lang] && dict[lang][key]) ?? key;
-  if (params) for (const [k, v] of Object.entries(params)) s = s.replaceAll('{' + k + '}', v);
-  return s;
+  const s = (dict[lang] && dict[lang][key]) ?? key;
+  if (!params) return s;
+  return s.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(params, k) ? String(params[k]) : m));
 }
