@@ -8,8 +8,8 @@ import { parseNumber, percentToFraction } from './parse.js';
 import { GROUPS, TARGET_ROI, REALLOCATION, UNCERTAIN, FIELDS, fieldOf, STAGES, RATE_INTO, MODEL_FIELDS, PRICE_FIELDS, getPath, setPath } from './fields.js';
 import { MAX_CHANNELS, PRESETS, channelFromPreset, cardFields, orderRows } from './channels.js';
 import { drawFunnel, drawPayback, drawTornado, drawHistogram, drawBars } from './charts.js';
-import { toCsv, download, fileName } from './export.js';
-import { loadLibrary, saveScenario, renameScenario, deleteScenario } from './library.js';
+import { toCsv, download, fileName, linkFor, scenarioDocument, scenarioJson } from './export.js';
+import { loadLibrary, readLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from './library.js';
 
 // The worked examples, as links (the browser tests check them against
 // tests/fixtures/ through the CLI).  Pay per meeting is what a first visit shows;
@@ -32,6 +32,9 @@ const state = {
   result: null, // last valid result
   retro: false,
   hash: '',
+  lastValid: null, // copy of the last scenario the core accepted (what export, save and the host get)
+  tooLong: null, // { bytes, max } while that scenario is too big for a link
+  longNotice: null, // the notice that says so
   byRank: false, // comparison table sorted by rank instead of as entered
 };
 let roi = null;
@@ -305,7 +308,7 @@ function readValue(fd, text) {
     return { value: c === '' ? undefined : c };
   }
   const n = parseNumber(text, state.lang);
-  if (n.error) return { error: t('e:number') };
+  if (n.error) return { error: t(n.reason === 'overflow' || n.reason === 'underflow' ? 'e:' + n.reason : 'e:number') };
   if (n.value === null) return { value: undefined };
   return { value: fd.kind === 'pct' ? percentToFraction(n.text) : n.value };
 }
@@ -500,13 +503,13 @@ function onClick(e) {
   } else if (b.dataset.librename !== undefined) {
     libraryRename(b.dataset.librename);
   } else if (b.dataset.libdel !== undefined) {
-    deleteScenario(b.dataset.libdel);
-    renderLibrary(t('lib.deleted'));
+    const r = deleteScenario(b.dataset.libdel);
+    renderLibrary(r.ok ? t('lib.deleted') : libFail(r, b.dataset.libdel));
   } else if (b.id === 'lib-compare') {
     libraryCompare();
   } else if (b.id === 'print') {
     window.print();
-  } else if (b.id === 'export-json') {
+  } else if (b.id === 'export-json' || b.dataset.action === 'export-json') {
     exportJson();
   } else if (b.id === 'export-cmp' || b.id === 'export-bill') {
     exportCsv(b.id === 'export-cmp');
@@ -533,8 +536,9 @@ function shareUrl() {
 }
 
 async function copyLink() {
-  const url = shareUrl();
   const box = $('linkbox'), field = $('linkfield');
+  if (state.tooLong) { box.hidden = true; flash(longText('linkLongShort')); return; }
+  const url = shareUrl();
   field.value = url;
   try {
     await navigator.clipboard.writeText(url);
@@ -557,7 +561,8 @@ function flash(text) {
   flashTimer = setTimeout(() => { s.textContent = ''; }, 4000);
 }
 
-function notice(kind, title, items) {
+/** A notice; action { id, label }: a button handled by onClick (data-action). */
+function notice(kind, title, items, action) {
   const box = node('div', { class: 'notice ' + kind });
   box.append(node('p', {}, title));
   if (items.length) {
@@ -565,16 +570,28 @@ function notice(kind, title, items) {
     for (const it of items) ul.append(node('li', {}, it));
     box.append(ul);
   }
+  if (action) box.append(node('button', { type: 'button', 'data-action': action.id }, action.label));
   box.append(node('button', { type: 'button', class: 'close', 'aria-label': t('close') }, '×'));
   $('notices').append(box);
+  return box;
 }
+
+/** An error or warning of the core as a line of a notice, translated. */
+const errLine = (e) => (e.field ? e.field + ' : ' : '') + explain(e);
+
+/** What a refused library call really met (library.js reasons). */
+const libFail = (r, name) => t('lib.err.' + r.reason, { n: name, max: r.max ?? '' });
+
+/** A text naming the link's size and limit, while the scenario is too big for one. */
+const longText = (key) => t(key, { bytes: fmt.num(state.tooLong.bytes), max: fmt.num(state.tooLong.max) });
 
 /* ---- the scenario library (this browser only) ----------------------------------- */
 
 function renderLibrary(message) {
   const list = $('lib-list');
   list.replaceChildren();
-  for (const item of loadLibrary()) {
+  const lib = readLibrary();
+  for (const item of lib.items) {
     const li = node('li', { class: 'lib-item' });
     const pick = node('input', { type: 'checkbox', class: 'lib-pick', 'data-name': item.name, id: 'lib-pick-' + list.children.length });
     li.append(pick, node('label', { for: pick.id, class: 'lib-label' }, item.name));
@@ -583,8 +600,9 @@ function renderLibrary(message) {
     li.append(node('button', { type: 'button', 'data-libdel': item.name, 'aria-label': t('lib.deleteN', { n: item.name }) }, t('lib.delete')));
     list.append(li);
   }
-  if (!list.children.length) list.append(node('li', { class: 'hint' }, t('lib.empty')));
+  if (!list.children.length) list.append(node('li', { class: 'hint' }, lib.ok ? t('lib.empty') : libFail(lib, '')));
   if (message !== undefined) $('lib-msg').textContent = message;
+  else if (!lib.ok) $('lib-msg').textContent = libFail(lib, '');
   updateCompareButton();
 }
 
@@ -592,27 +610,41 @@ function updateCompareButton() {
   $('lib-compare').disabled = document.querySelectorAll('.lib-pick:checked').length !== 2;
 }
 
+/** Saves the scenario shown (valid) as its document: any size. */
 function librarySave() {
-  if (!state.result) { $('lib-msg').textContent = t('stale'); return; }
+  const doc = state.result && $('stale').hidden && state.lastValid ? scenarioDocument(roi, state.lastValid) : null;
+  if (!doc || !doc.ok) { $('lib-msg').textContent = t('stale'); return; }
   const name = $('lib-name').value.trim() || state.result.name || t('lib.untitled');
-  const ok = saveScenario(name, roi.encodeLink(state.scenario));
-  renderLibrary(ok ? t('lib.saved', { n: name }) : t('lib.refused'));
+  const r = saveScenario(name, doc.scenario);
+  renderLibrary(r.ok ? t('lib.saved', { n: name }) : libFail(r, name));
 }
 
+/** Opens a saved scenario: a document is validated by the core, a link (first
+ *  format) decoded by it; what it refuses changes nothing, and says so. */
 function libraryOpen(name) {
-  const item = loadLibrary().find((x) => x.name === name);
-  if (!item) return;
-  let decoded;
-  try { decoded = roi.decodeLink(item.link); } catch (e) { notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message)); return; }
-  if (decoded.warnings.length) notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
-  loadScenario(decoded.scenario);
+  const found = findScenario(name);
+  if (!found.ok) { renderLibrary(libFail(found, name)); return; }
+  const { item } = found;
+  let scenario;
+  if (item.link !== undefined) {
+    let decoded;
+    try { decoded = roi.decodeLink(item.link); } catch (e) { notice('bad', t('lib.bad', { n: name }), (e.errors || []).map(errLine)); return; }
+    if (decoded.warnings.length) notice('warn', t('linkWarn'), decoded.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
+    scenario = decoded.scenario;
+  } else {
+    const doc = scenarioDocument(roi, item.scenario);
+    if (!doc.ok) { notice('bad', t('lib.bad', { n: name }), doc.errors.map(errLine)); return; }
+    scenario = doc.scenario;
+  }
+  loadScenario(scenario);
   $('lib-msg').textContent = t('lib.opened', { n: name });
 }
 
 function libraryRename(name) {
   const next = $('lib-name').value.trim();
   if (!next) { $('lib-msg').textContent = t('lib.renameHow'); $('lib-name').focus(); return; }
-  renderLibrary(renameScenario(name, next) ? t('lib.renamed', { a: name, b: next }) : t('lib.renameTaken', { n: next }));
+  const r = renameScenario(name, next);
+  renderLibrary(r.ok ? t('lib.renamed', { a: name, b: next }) : libFail(r, r.reason === 'taken' ? next : name));
 }
 
 /** Two saved scenarios, their key figures side by side, from the core. */
@@ -620,7 +652,7 @@ function libraryCompare() {
   const names = [...document.querySelectorAll('.lib-pick:checked')].map((x) => x.dataset.name);
   const items = names.map((n) => loadLibrary().find((x) => x.name === n)).filter(Boolean);
   if (items.length !== 2) return;
-  const results = items.map((it) => { try { return roi.evaluate(roi.decodeLink(it.link).scenario); } catch { return { ok: false }; } });
+  const results = items.map((it) => { try { return roi.evaluate(it.link === undefined ? it.scenario : roi.decodeLink(it.link).scenario); } catch { return { ok: false }; } });
   const keys = [['per_hour.revenue', 'money', 'r:per_hour.revenue'], ['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'],
     ['cost.total', 'money', 'r:cost.total'], ['revenue', 'money', 'r:revenue'], ['funnel.deals', 'num', 'r:funnel.deals'],
     ['unit_costs.deal', 'money', 'r:unit_costs.deal'], ['payback_months', 'months', 'r:payback_months'], ['breakeven.max_price', 'money', 'bill.max']];
@@ -648,15 +680,13 @@ function libraryCompare() {
 
 /* ---- export and import ------------------------------------------------------ */
 
-/** A valid scenario (object or JSON text) as the canonical document, every
- *  field written, through the core's link codec. */
-const canonical = (scenario) => roi.decodeLink(roi.encodeLink(scenario)).scenario;
-
-/** The last valid scenario, as the canonical document. */
+/** The last valid scenario, as its document (export.js scenarioDocument:
+ *  canonical when its link fits, the scenario itself when it is too big). */
 function exportJson() {
-  if (!state.result) return;
-  const doc = canonical(state.scenario);
-  download(fileName(doc.name, '.json'), 'application/json', JSON.stringify(doc, null, 2) + '\n');
+  if (!state.result || !state.lastValid) return;
+  const doc = scenarioDocument(roi, state.lastValid);
+  if (!doc.ok) { notice('bad', t('stale'), doc.errors.map(errLine)); return; }
+  download(fileName(doc.scenario.name, '.json'), 'application/json', scenarioJson(doc.scenario));
 }
 
 function exportCsv(channels) {
@@ -679,14 +709,17 @@ function exportCsv(channels) {
 async function importFile(file) {
   $('import').value = '';
   if (file.size > 1024 * 1024) { notice('bad', t('importBad'), [t('importBig')]); return; }
-  const text = await file.text();
+  let text;
+  try { text = await file.text(); } catch (e) { notice('bad', t('importBad') + ' ' + file.name, [String(e.message || e)]); return; }
   const res = roi.evaluate(text);
   if (!res.ok) {
     notice('bad', t('importBad') + ' ' + file.name, res.errors.map((e) => (e.field ? e.field + ' : ' : '') + e.message));
     return;
   }
+  const doc = scenarioDocument(roi, text); // any size: not through a link
+  if (!doc.ok) { notice('bad', t('importBad') + ' ' + file.name, doc.errors.map(errLine)); return; }
   if (res.warnings.length) notice('warn', t('linkWarn'), res.warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message));
-  loadScenario(canonical(text));
+  loadScenario(doc.scenario);
 }
 
 /* ---- computing and showing results ----------------------------------------- */
@@ -772,6 +805,7 @@ function explain(err) {
     case 'currency': return t('e:currency');
     case 'needs_count': return t('e:model', { e: t('o:funnel.entry:' + p.entry) });
     case 'needs_held': return t('e:internal', { e: t('o:funnel.entry:' + p.entry) });
+    case 'link_too_long': return t('e:linkLong', { bytes: fmt.num(p.bytes), max: fmt.num(p.max) });
     default: break;
   }
   return err.message;
@@ -1064,9 +1098,22 @@ function updateCurrencyUnits() {
   for (const u of document.querySelectorAll('.unit.cur')) u.textContent = sym;
 }
 
+/** After a valid computation: the fragment holds the scenario's link, or
+ *  nothing when the scenario is too big for one (then a notice says so, with
+ *  the size and the limit, and offers the JSON file). */
 function writeHash() {
-  let link;
-  try { link = roi.encodeLink(state.scenario); } catch { return; }
+  const l = linkFor(roi, state.scenario);
+  if (!l.ok) return;
+  state.lastValid = structuredClone(state.scenario);
+  const wasLong = state.tooLong;
+  state.tooLong = l.tooLong || null;
+  if (state.tooLong && !wasLong) {
+    state.longNotice = notice('warn', longText('linkLong'), [], { id: 'export-json', label: t('exportJson') });
+  } else if (!state.tooLong && state.longNotice) {
+    state.longNotice.remove();
+    state.longNotice = null;
+  }
+  const link = l.link ?? '';
   if (link !== state.hash) {
     state.hash = link;
     const url = new URL(location.href);
@@ -1082,7 +1129,7 @@ function writeHash() {
 let qrTimer = 0;
 let qrFor = null;
 function updateReport() {
-  $('rm-link').textContent = shareUrl();
+  $('rm-link').textContent = state.tooLong ? longText('linkLongShort') : shareUrl();
   const now = new Date();
   $('rm-date').dateTime = now.toISOString().slice(0, 10);
   $('rm-date').textContent = new Intl.DateTimeFormat(state.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(now);
@@ -1092,15 +1139,15 @@ function updateReport() {
 
 function drawQr() {
   clearTimeout(qrTimer);
-  const url = shareUrl();
+  const url = state.tooLong ? '' : shareUrl(); // '': no link holds the scenario
   if (!roi || url === qrFor) return;
   qrFor = url;
-  const svg = roi.qrSvg(url); // numbers only: safe as an image
+  const svg = url ? roi.qrSvg(url) : null; // numbers only: safe as an image
   const img = $('rm-qr-img');
   img.hidden = svg === null;
   if (svg !== null) img.src = 'data:image/svg+xml,' + encodeURIComponent(svg);
   img.alt = t('rm.qrAlt');
-  $('rm-qr-cap').textContent = t(svg === null ? 'rm.qrLong' : 'rm.qr');
+  $('rm-qr-cap').textContent = t(svg !== null ? 'rm.qr' : url ? 'rm.qrLong' : 'rm.qrNone');
 }
 window.addEventListener('beforeprint', drawQr);
 
@@ -1137,7 +1184,7 @@ function openFromHash() {
   try {
     decoded = roi.decodeLink(raw);
   } catch (e) {
-    notice('bad', t('linkBad'), (e.errors || []).map((x) => x.message));
+    notice('bad', t('linkBad'), (e.errors || []).map(errLine));
     return loadScenario(roi.decodeLink(example).scenario, example);
   }
   if (decoded.warnings.length) {
@@ -1166,18 +1213,20 @@ function postToHost(type, extra = {}) {
 /** The payload of roi:change and roi:cta: the last valid scenario, its link
  *  and its headline results, so the three always agree (while a field is
  *  invalid, they are what the widget still shows, greyed).  The scenario is
- *  read back from that link, which holds it exactly. */
+ *  its document (canonical when its link fits); link is null when the
+ *  scenario is too big for one.  Never throws. */
 function hostPayload() {
   const r = state.result;
+  const doc = r && state.lastValid ? scenarioDocument(roi, state.lastValid) : null;
   return {
-    scenario: r && roi.decodeLink(state.hash).scenario,
-    link: shareUrl(),
+    scenario: doc && doc.ok ? doc.scenario : null,
+    link: state.tooLong ? null : shareUrl(),
     results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
   };
 }
 
 let changeTimer = 0;
-let sentLink = null; // the link of the last scenario the host was told about
+let sentLink = null; // the link (or, too big for one, the scenario) the host was last told about
 
 /** roi:change, 400 ms after the last valid edit, and only when the
  *  scenario differs from the one the host last heard of. */
@@ -1186,8 +1235,9 @@ function notifyHost() {
   clearTimeout(changeTimer);
   changeTimer = setTimeout(() => {
     const payload = hostPayload();
-    if (payload.link === sentLink) return;
-    sentLink = payload.link;
+    const key = payload.link ?? JSON.stringify(payload.scenario);
+    if (key === sentLink) return;
+    sentLink = key;
     postToHost('roi:change', payload);
   }, 400);
 }
@@ -1255,5 +1305,5 @@ new ResizeObserver(() => {
 }).observe($('pbchart'));
 document.documentElement.dataset.ready = '1';
 const readyPayload = hostPayload();
-sentLink = readyPayload.link;
+sentLink = readyPayload.link ?? JSON.stringify(readyPayload.scenario);
 postToHost('roi:ready', readyPayload);
