@@ -36,7 +36,7 @@ try {
   await page.route(base + 'bench-engine.html', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>engine</title>' }));
   await page.goto(base + 'bench-engine.html');
   const results = await page.evaluate(async (list) => {
-    const roi = await import('./roi.js');
+    const roi = await import('./engine/roi.js');
     const out = [];
     for (const [what, s] of list) {
       const text = JSON.stringify(s);

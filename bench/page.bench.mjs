@@ -47,7 +47,7 @@ try {
   }
 
   const evaluateMs = await page.evaluate(async () => {
-    const roi = await import('./roi.js');
+    const roi = await import('./engine/roi.js');
     const s = { name: 'Campagne facturée au rendez-vous', funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 },
       value: { deal_value: 6000, margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 } };
     for (let i = 0; i < 200; i++) roi.evaluate(s); // warm-up

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bench = path.join(root, 'build/release/roi_bench');
-const roi = await import(path.join(root, 'build/site/roi.js'));
+const roi = await import(path.join(root, 'build/site/engine/roi.js'));
 const base = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/pay-per-meeting.json'), 'utf8'));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'roi-simbench-'));
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -53,7 +53,7 @@ try {
   await page.goto(url);
   await page.waitForSelector('html[data-ready]');
   const chromiumMs = (scenario, samples, runs) => page.evaluate(async ([text, n, k]) => {
-    const roi = await import('./roi.js');
+    const roi = await import('./engine/roi.js');
     roi.simulateText(text, { samples: 1000 });
     const times = [];
     for (let i = 0; i < k; i++) {

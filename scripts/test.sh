@@ -2,8 +2,7 @@
 # Runs every test: the strict native build with ctest (unit tests, CLI tests,
 # valgrind, allocation check), the same tests under AddressSanitizer and
 # UndefinedBehaviorSanitizer, a line-coverage report of core/, then the
-# unit tests of the page's pure modules (web/*.test.mjs), the WebAssembly
-# build with its Node tests (same bytes as the CLI, links) and the
+# WebAssembly build with its Node tests (same bytes as the CLI, links) and the
 # browser tests of the page in headless Chromium.
 # Usage: scripts/test.sh
 set -euo pipefail
@@ -33,11 +32,7 @@ ctest --test-dir build/coverage -j "$jobs" -E '^valgrind_' >/dev/null
 gcovr -r . --object-directory build/coverage --filter 'core/' --print-summary \
   --txt build/coverage/coverage.txt --fail-under-line 90 | tail -n 3
 
-step "the page's pure modules (node --test web/)"
-node --test web/
-
-step "WebAssembly engine (Node) and the page (headless Chromium)"
-scripts/build-web.sh
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
-cmake --build build/release -j "$jobs" --target roi >/dev/null
-node --test --test-concurrency=1 tests/wasm/*.test.mjs $(ls tests/browser/*.test.mjs 2>/dev/null || true)
+step "WebAssembly engine (Node), the page's pure modules (Node) and the page (headless Chromium)"
+scripts/build-web.sh   # also builds build/release/roi (fields.json, codes.json)
+node --test --test-concurrency=1 tests/wasm/*.test.mjs $(find web -name '*.test.mjs' ! -path 'web/engine/*' | sort) \
+  $(ls tests/browser/*.test.mjs 2>/dev/null || true)

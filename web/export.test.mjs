@@ -83,11 +83,11 @@ test('scenarioDocument: canonical when the link fits, the validated scenario its
   assert.equal(scenarioJson({ a: 1 }), '{\n  "a": 1\n}\n');
 });
 
-// With the real engine (build/site, from scripts/build-web.sh), when built.
-const site = new URL('../build/site/roi.js', import.meta.url);
+// With the real engine (web/engine, from scripts/build-engine.sh), when built.
+const site = new URL('./engine/roi.js', import.meta.url);
 const roi = fs.existsSync(site) ? await import(site) : null;
 
-test('scenarioDocument with the core: a 20-channel scenario past 8 KiB of link is kept whole', { skip: !roi && 'build/site not built' }, () => {
+test('scenarioDocument with the core: a 20-channel scenario past 8 KiB of link is kept whole', { skip: !roi && 'engine not built (scripts/build-engine.sh)' }, () => {
   const nm = (i) => ('Équipe télévente « élargie » — zone Île-de-France, été, spécialisée n°' + i).slice(0, 80);
   const big = {
     version: 1, name: 'Très grand scénario', funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 },

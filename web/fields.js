@@ -1,16 +1,23 @@
-// The inputs of the page: which scenario fields, grouped the way a sales
-// director thinks (time, funnel, value, costs), with their unit and default.
-// A field's `path` is its canonical scenario path and its input's name.
-// kind: 'num' plain number, 'money' in the scenario currency, 'pct' a rate
-// typed as a percentage (stored as a fraction), 'text', 'currency', 'select'.
+// Which inputs the page shows and how: grouping, order, input kind.  That is
+// all this module decides.  Defaults, bounds and enum values come from the
+// core's field table (engine/fields.json, written by `roi fields` at build
+// time) through applyCoreFields(); nothing here copies them.
+//
+// Input kinds: text, currency, select, num, pct (a fraction typed as a
+// percentage), money (with the currency's symbol).
 
-export const STAGES = ['calls', 'contacts', 'leads', 'meetings', 'held', 'opportunities', 'deals'];
+// The funnel stages (the core's funnel.entry values, in order), the billing
+// models (costs.model values) and the uncertain fields (uncertainty.ranges.*):
+// filled in place from the core's table.
+export const STAGES = [];
+export const MODELS = [];
+export const UNCERTAIN = [];
+
 // The rate that leads into each stage after the first.
 export const RATE_INTO = {
   contacts: 'funnel.contact_rate', leads: 'funnel.lead_rate', meetings: 'funnel.meeting_rate',
   held: 'funnel.show_rate', opportunities: 'funnel.opportunity_rate', deals: 'funnel.close_rate',
 };
-export const MODELS = ['in_house', 'hourly', 'hybrid', 'per_call', 'per_meeting', 'per_deal', 'flat'];
 
 // Price fields each billing model reads; the others go under "other prices".
 export const MODEL_FIELDS = {
@@ -26,103 +33,71 @@ export const PRICE_FIELDS = ['costs.in_house_hourly_cost', 'costs.in_house_fixed
   'costs.bonus_per_meeting', 'costs.meeting_basis', 'costs.per_call', 'costs.per_meeting', 'costs.per_deal',
   'costs.flat_fee'];
 
-const f = (path, kind, dflt, extra) => ({ path, kind, dflt, ...extra });
+const f = (path, kind, extra) => ({ path, kind, dflt: undefined, ...extra });
 
 export const GROUPS = [
-  { id: 'general', fields: [
-    f('name', 'text', '', { maxlength: 80 }),
-    f('currency', 'currency', 'EUR'),
-    f('horizon_months', 'num', 12),
-    f('target_ltv_cac', 'num', 3),
-  ] },
-  { id: 'time', fields: [
-    f('time.operators', 'num', 1),
-    f('time.hours_per_operator', 'num', 0),
-    f('time.talk_share', 'pct', 1),
-  ] },
+  { id: 'general', fields: [f('name', 'text'), f('currency', 'currency'), f('horizon_months', 'num'), f('target_ltv_cac', 'num')] },
+  { id: 'time', fields: [f('time.operators', 'num'), f('time.hours_per_operator', 'num'), f('time.talk_share', 'pct')] },
   { id: 'funnel', fields: [
-    f('funnel.entry', 'select', 'calls', { options: STAGES }),
-    f('funnel.volume', 'num', 0),
-    f('funnel.contact_rate', 'pct', 1),
-    f('funnel.lead_rate', 'pct', 1),
-    f('funnel.meeting_rate', 'pct', 1),
-    f('funnel.show_rate', 'pct', 1),
-    f('funnel.opportunity_rate', 'pct', 1),
-    f('funnel.close_rate', 'pct', 1),
-    f('funnel.rounding', 'select', 'floor', { options: ['floor', 'expected'] }),
+    f('funnel.entry', 'select'), f('funnel.volume', 'num'),
+    f('funnel.contact_rate', 'pct'), f('funnel.lead_rate', 'pct'), f('funnel.meeting_rate', 'pct'), f('funnel.show_rate', 'pct'),
+    f('funnel.opportunity_rate', 'pct'), f('funnel.close_rate', 'pct'), f('funnel.rounding', 'select'),
   ] },
   { id: 'value', fields: [
-    f('value.deal_value', 'money', 0),
-    f('value.monthly_value', 'money', 0),
-    f('value.lifetime_months', 'num', 0),
-    f('value.margin_rate', 'pct', 1),
-    f('value.sales_cycle_months', 'num', 0),
+    f('value.deal_value', 'money'), f('value.monthly_value', 'money'), f('value.lifetime_months', 'num'),
+    f('value.margin_rate', 'pct'), f('value.sales_cycle_months', 'num'),
   ] },
   { id: 'costs', fields: [
-    f('costs.model', 'select', 'in_house', { options: MODELS }),
-    f('costs.in_house_hourly_cost', 'money', 0),
-    f('costs.in_house_fixed', 'money', 0),
-    f('costs.hourly_rate', 'money', 0),
-    f('costs.bonus_per_meeting', 'money', 0),
-    f('costs.per_call', 'money', 0),
-    f('costs.per_meeting', 'money', 0),
-    f('costs.meeting_basis', 'select', 'booked', { options: ['booked', 'held'] }),
-    f('costs.per_deal', 'money', 0),
-    f('costs.flat_fee', 'money', 0),
-    f('costs.internal_hours_per_meeting', 'num', 0),
-    f('costs.internal_hourly_cost', 'money', 0),
+    f('costs.model', 'select'), f('costs.in_house_hourly_cost', 'money'), f('costs.in_house_fixed', 'money'),
+    f('costs.hourly_rate', 'money'), f('costs.bonus_per_meeting', 'money'), f('costs.per_call', 'money'),
+    f('costs.per_meeting', 'money'), f('costs.meeting_basis', 'select'), f('costs.per_deal', 'money'),
+    f('costs.flat_fee', 'money'), f('costs.internal_hours_per_meeting', 'num'), f('costs.internal_hourly_cost', 'money'),
   ] },
+  { id: 'risk', fields: [f('uncertainty.spread', 'pct')] },
 ];
 
-GROUPS.push({ id: 'risk', fields: [f('uncertainty.spread', 'pct', 0.2)] });
-
-// The uncertain fields, in the core's canonical order: each may get an
-// explicit [low, high] range in uncertainty.ranges.
-export const UNCERTAIN = ['funnel.volume', 'funnel.contact_rate', 'funnel.lead_rate', 'funnel.meeting_rate',
-  'funnel.show_rate', 'funnel.opportunity_rate', 'funnel.close_rate', 'value.deal_value', 'value.monthly_value',
-  'value.margin_rate', 'value.lifetime_months'];
-
 // The reallocation rule's settings, shown with the channels.
-export const REALLOCATION = [f('reallocation.min_roi', 'pct', null), f('reallocation.shift', 'pct', 0.2)];
+export const REALLOCATION = [f('reallocation.min_roi', 'pct'), f('reallocation.shift', 'pct')];
 
 // target_roi lives in the break-even panel, next to the figures it drives.
-export const TARGET_ROI = f('target_roi', 'pct', 0);
+export const TARGET_ROI = f('target_roi', 'pct');
+
+// Rows of lists, typed by the page: a fixed cost, an observed count.
+export const FIXED_LABEL = f('label', 'text');
+export const MONEY = f('amount', 'money');
+export const COUNT = f('count', 'num');
 
 export const FIELDS = new Map();
 for (const g of GROUPS) for (const fd of g.fields) FIELDS.set(fd.path, fd);
 FIELDS.set(TARGET_ROI.path, TARGET_ROI);
 for (const fd of REALLOCATION) FIELDS.set(fd.path, fd);
 
-/** The field definition of a path, channel paths included
+/** Takes defaults, bounds and enum values from the core's field table
+ *  (the document of `roi fields`). */
+export function applyCoreFields(doc) {
+  const core = new Map(doc.fields.map((x) => [x.path, x]));
+  for (const fd of FIELDS.values()) {
+    const c = core.get(fd.path);
+    if (!c) continue;
+    fd.dflt = c.default;
+    if (c.values) fd.options = c.values;
+    if (c.max_chars !== undefined) fd.maxlength = c.max_chars;
+    if (c.min !== undefined) Object.assign(fd, { min: c.min, max: c.max });
+  }
+  const fixed = core.get('costs.fixed')?.item?.fields?.find((x) => x.path === 'label');
+  if (fixed?.max_chars) FIXED_LABEL.maxlength = fixed.max_chars;
+  STAGES.splice(0, STAGES.length, ...(core.get('funnel.entry')?.values || []));
+  MODELS.splice(0, MODELS.length, ...(core.get('costs.model')?.values || []));
+  UNCERTAIN.splice(0, UNCERTAIN.length, ...doc.fields.filter((x) => x.path.startsWith('uncertainty.ranges.'))
+    .map((x) => x.path.slice('uncertainty.ranges.'.length)));
+}
+
+/** The field definition of a path, channel and range paths included
  *  ("channels[2].funnel.close_rate" is a close rate). */
 export function fieldOf(path) {
+  if (/^costs\.fixed\[\d+\]\.amount$/.test(path)) return MONEY;
+  if (/^costs\.fixed\[\d+\]\.label$/.test(path)) return FIXED_LABEL;
+  if (path.startsWith('observed.')) return COUNT;
   const m = /^channels\[\d+\]\.(.+)$/.exec(path) || /^uncertainty\.ranges\.(.+?)(?:\.(?:low|high))?$/.exec(path);
   return FIELDS.get(m ? m[1] : path);
-}
-
-/** Value at a dotted path ("funnel.close_rate", "costs.fixed[1].amount"). */
-export function getPath(obj, path) {
-  let o = obj;
-  for (const k of splitPath(path)) {
-    if (o == null || typeof o !== 'object') return undefined;
-    o = o[k];
-  }
-  return o;
-}
-
-/** Sets (or, for undefined, deletes) the value at a path, creating objects. */
-export function setPath(obj, path, value) {
-  const keys = splitPath(path);
-  let o = obj;
-  for (const k of keys.slice(0, -1)) {
-    if (o[k] == null || typeof o[k] !== 'object') o[k] = {};
-    o = o[k];
-  }
-  const last = keys[keys.length - 1];
-  if (value === undefined) delete o[last];
-  else o[last] = value;
-}
-
-function splitPath(path) {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.');
 }

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'build/release/roi');
-const roi = await import(path.join(root, 'build/site/roi.js'));
+const roi = await import(path.join(root, 'build/site/engine/roi.js'));
 
 let server, browser, base;
 const problems = [];

@@ -9,7 +9,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const site = process.env.ROI_SITE || path.join(root, 'build/site');
 export const cli = process.env.ROI_CLI || path.join(root, 'build/release/roi');
 export const fixtures = path.join(root, 'tests/fixtures');
-export const roi = await import(path.join(site, 'roi.js'));
+export const roi = await import(path.join(site, 'engine/roi.js'));
 
 /** A fresh temporary directory for files handed to the CLI. */
 export const tempDir = (prefix) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));

@@ -5,7 +5,7 @@
 // The engine is imported dynamically: with a static import this module's
 // body (and so onmessage) would only run once the wasm had loaded, and a
 // message arriving during that wait would be dropped.
-const engine = import('./roi.js');
+const engine = import('../engine/roi.js');
 
 self.onmessage = async (e) => {
   const { id, scenario, samples, seed } = e.data;

@@ -1,7 +1,7 @@
 // Channels to compare with the campaign: presets, the fields each card shows,
 // and the ranked comparison.  Every number still comes from the core; this
 // module only decides what a card asks for.
-import { STAGES, RATE_INTO, MODEL_FIELDS } from './fields.js';
+import { STAGES, RATE_INTO, MODEL_FIELDS } from '../../fields.js';
 
 export const MAX_CHANNELS = 20;
 

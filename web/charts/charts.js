@@ -1,8 +1,8 @@
-// The two charts, as plain SVG built with DOM calls (no markup strings, so
+// The charts, as plain SVG built with DOM calls (no markup strings, so
 // no text from a link can become markup).  Each chart is a <figure> with a
 // caption, an SVG with role="img", a title and a description for screen
 // readers, and a <details> table of its data for keyboard and non-visual use.
-import { STAGES } from './fields.js';
+import { STAGES } from '../fields.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let uid = 0;
@@ -83,40 +83,25 @@ export function drawFunnel(figure, result, t, fmt) {
   figure.append(svg, caption, dataTable(t('chartTable'), [t('stage'), t('count'), t('rateFromPrev')], rows));
 }
 
-/** Cumulative net, month by month: starts at minus the campaign cost, gains
- *  the first-order margin at signature, then the recurring margin each month
- *  of the client lifetime (the payback rule of the methodology). */
-export function paybackSeries(scenario, result) {
-  const v = scenario.value || {};
-  const margin = v.margin_rate ?? 1, cycle = v.sales_cycle_months ?? 0, life = v.lifetime_months ?? 0;
-  const deals = result.funnel.deals, cost = result.cost.total;
-  const m0 = deals * (v.deal_value ?? 0) * margin, mm = deals * (v.monthly_value ?? 0) * margin;
-  const end = Math.min(600, Math.max(3, Math.ceil(cycle + (mm > 0 ? life : 0) + 1)));
-  const at = (m) => -cost + (m >= cycle ? m0 + mm * Math.min(Math.max(m - cycle, 0), life) : 0);
-  return { cost, m0, mm, cycle, end, at };
-}
-
-export function drawPayback(figure, scenario, result, t, fmt) {
+/** Cumulative net, month by month: the core's cash-flow series (the
+ *  payback rule of the methodology), from minus the campaign cost.  cycle:
+ *  the sales cycle, for the description. */
+export function drawPayback(figure, result, cycle, t, fmt) {
   figure.replaceChildren();
   const caption = html('figcaption', {}, t('chartPb'));
-  const { cost, cycle, end, at } = paybackSeries(scenario, result);
+  const series = result.cashflow || [];
+  if (!series.length) { figure.append(caption); return; }
+  const cost = result.cost.total;
+  const end = series[series.length - 1].month;
   const pb = result.payback_months;
-  // Integer months, plus the signature month where the curve jumps.
-  const months = Array.from({ length: end + 1 }, (_, m) => m);
-  if (!Number.isInteger(cycle) && cycle < end) months.push(cycle);
-  months.sort((a, b) => a - b);
-  const pts = [];
-  for (const m of months) {
-    if (m === cycle) pts.push([m, -cost]);
-    pts.push([m, at(m)]);
-  }
+  const pts = series.map((c) => [c.month, c.net]);
   const ys = pts.map((p) => p[1]);
   let lo = Math.min(0, ...ys), hi = Math.max(0, ...ys);
   if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
   const W = chartWidth(figure), H = 240, L = 64, R = 12, T = 12, B = 34;
   const x = (m) => L + (m / end) * (W - L - R);
   const y = (v) => T + (1 - (v - lo) / (hi - lo)) * (H - T - B);
-  const desc = [t('pbDesc', { c: fmt.money(-cost), m: fmt.num(cycle), p: pb === null ? (result.funnel.deals > 0 ? t('pbNever') : t('pbNone')) : t('pbAt', { m: fmt.num(pb) }) })].join(' ');
+  const desc = t('pbDesc', { c: fmt.money(-cost), m: fmt.num(cycle), p: pb === null ? (result.funnel.deals > 0 ? t('pbNever') : t('pbNone')) : t('pbAt', { m: fmt.num(pb) }) });
   const svg = svgRoot(W, H, t('chartPb'), desc);
   // Axes: zero line, the lowest and highest values, month ticks.
   for (const v of [lo, 0, hi]) {
@@ -136,7 +121,7 @@ export function drawPayback(figure, scenario, result, t, fmt) {
   svg.append(el('path', { d: pts.map(([m, v], i) => (i ? 'L' : 'M') + x(m).toFixed(1) + ' ' + y(v).toFixed(1)).join(''), class: 'curve' }));
   const every = end <= 24 ? 1 : Math.ceil(end / 24);
   const rows = [];
-  for (let m = 0; m <= end; m += every) rows.push([fmt.plain(m), fmt.money(at(m))]);
+  for (let m = 0; m <= end; m += every) rows.push([fmt.plain(m), fmt.money(series[m].net)]);
   figure.append(svg, caption, dataTable(t('chartTable'), [t('month'), t('cumNet')], rows));
 }
 

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the engine into web/engine/ (git-ignored build output), so that
+# `python3 scripts/serve.py web` serves a working page after this one step:
+#   roi.js (the API), roi_core.js + roi_core.wasm (the WebAssembly core,
+#   MinSizeRel: -Os keeps the page under 80 KB gzipped),
+#   fields.json and codes.json (the native CLI's `roi fields` and `roi codes`:
+#   field defaults, bounds and enum values, error codes, straight from the C
+#   tables, so the page copies none of them).
+# Usage: scripts/build-engine.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh web
+jobs=$(nproc 2>/dev/null || echo 2)
+# Emscripten 3.1.6's optimizer needs Debian's acorn module.
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+cjson=$(ls -d .deps/cjson-*/ | head -n 1)
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel -DROI_TESTS=OFF \
+  -DROI_CJSON_SOURCE_DIR="$PWD/${cjson%/}" >/dev/null
+cmake --build build/wasm -j "$jobs" >/dev/null
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
+cmake --build build/release -j "$jobs" --target roi >/dev/null
+mkdir -p web/engine
+cp wasm/roi.js build/wasm/roi_core.js build/wasm/roi_core.wasm web/engine/
+build/release/roi fields > web/engine/fields.json
+build/release/roi codes > web/engine/codes.json
+echo "engine built in web/engine" >&2

@@ -1,0 +1,20 @@
+// Why a result is null, as an i18n key, so the user knows what to enter
+// ("— aucun coût saisi").  The core writes null without a reason; this
+// reads which input the figure lacks from the result itself.
+import { getPath } from '../../state/scenario.js';
+
+export function whyNull(path, res) {
+  const f = res.funnel;
+  const stage = (s) => (f[s] === null ? 'n:stage' : 'n:zero');
+  if (/(^|\.)roi(_lifetime)?$/.test(path)) return 'n:cost';
+  if (/^per_hour\.(calls|meetings)$/.test(path) && res.hours_total > 0) return 'n:stage';
+  if (path.startsWith('per_hour.') || path.endsWith('revenue_per_hour')) return 'n:hours';
+  if (path.startsWith('funnel.')) return 'n:stage';
+  if (path === 'unit_costs.deal' || path === 'ltv.to_cac') return 'n:nocac';
+  if (path.startsWith('unit_costs.')) return stage(path.slice(11));
+  if (path.endsWith('payback_months')) return (path === 'payback_months' ? f.deals : getPath(res, path.replace('payback_months', 'deals'))) > 0 ? 'n:never' : 'n:nodeal';
+  if (path === 'breakeven.min_deals') return 'n:unreach';
+  if (path === 'breakeven.max_cost_per_meeting') return stage('meetings');
+  if (path === 'breakeven.min_deal_value') return f.deals > 0 ? 'n:na' : 'n:nodeal';
+  return 'n:na';
+}

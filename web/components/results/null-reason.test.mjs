@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { whyNull } from './null-reason.js';
+
+const res = { funnel: { calls: null, meetings: 0, deals: 0 }, hours_total: 0, scenarios: { prudent: { deals: 3 } } };
+
+test('each null result names what is missing', () => {
+  assert.equal(whyNull('roi', res), 'n:cost');
+  assert.equal(whyNull('scenarios.prudent.roi', res), 'n:cost');
+  assert.equal(whyNull('per_hour.revenue', res), 'n:hours');
+  assert.equal(whyNull('per_hour.calls', { ...res, hours_total: 10 }), 'n:stage');
+  assert.equal(whyNull('funnel.calls', res), 'n:stage');
+  assert.equal(whyNull('unit_costs.deal', res), 'n:nocac');
+  assert.equal(whyNull('unit_costs.calls', res), 'n:stage');
+  assert.equal(whyNull('unit_costs.meetings', res), 'n:zero');
+  assert.equal(whyNull('payback_months', res), 'n:nodeal');
+  assert.equal(whyNull('scenarios.prudent.payback_months', res), 'n:never');
+  assert.equal(whyNull('breakeven.min_deals', res), 'n:unreach');
+  assert.equal(whyNull('breakeven.max_cost_per_meeting', res), 'n:zero');
+  assert.equal(whyNull('breakeven.min_deal_value', res), 'n:nodeal');
+  assert.equal(whyNull('ltv.max_cac', res), 'n:na');
+});

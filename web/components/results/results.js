@@ -1,0 +1,85 @@
+// The results: every [data-out] element shows the result at its path
+// (data-value holds the raw number, empty for null, and the text says why
+// it is null), the labels that depend on the scenario, the notes on talk
+// time and LTV, and the funnel, payback and tornado charts.
+import { getPath } from '../../state/scenario.js';
+import { FIELDS } from '../../fields.js';
+import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
+import { $, node } from '../dom.js';
+import { whyNull } from './null-reason.js';
+
+/** Short name of an uncertain field: its form label without the unit. */
+export function fieldLabel(path, t) {
+  const key = 'u:' + path;
+  return t(key) !== key ? t(key) : t(path).replace(/\s*\(.*\)$/, '');
+}
+
+const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path).dflt;
+
+export function render(state, prev, ctx) {
+  const res = state.result;
+  const valid = !state.stale;
+  $('rbody').classList.toggle('stale', !valid);
+  $('stale').hidden = valid;
+  $('results').setAttribute('aria-busy', 'false');
+  renderWarnings(state.check.warnings, ctx.t);
+  if (!res) return;
+  const { t, fmt } = ctx;
+  const model = dflt(state, 'costs.model');
+  for (const out of document.querySelectorAll('[data-out]')) {
+    const path = out.dataset.out;
+    const v = getPath(res, path);
+    out.classList.toggle('null', v === null || v === undefined);
+    if (v === null || v === undefined) {
+      out.textContent = t(whyNull(path, res));
+      out.dataset.value = '';
+    } else {
+      out.textContent = fmt[out.dataset.fmt](v);
+      out.dataset.value = String(v);
+    }
+  }
+  $('maxprice-l').textContent = t('mp:' + model);
+  $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) });
+  $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
+  renderTalkNote(state, res, ctx);
+  renderVerdict(state, res, ctx);
+  drawFunnel($('funnelchart'), res, t, fmt);
+  drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt);
+  drawTornado($('torchart'), res, t, fmt, (p) => fieldLabel(p, t));
+}
+
+/** Redraws the payback chart at its figure's new width. */
+export function redrawPayback(state, { t, fmt }) {
+  if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt);
+}
+
+function renderWarnings(warnings, t) {
+  const box = $('rwarn');
+  box.replaceChildren();
+  box.hidden = !warnings.length;
+  if (!warnings.length) return;
+  box.append(node('p', {}, t('calcWarn')));
+  const ul = node('ul');
+  for (const w of warnings) ul.append(node('li', {}, (w.field ? w.field + ' : ' : '') + w.message));
+  box.append(ul);
+}
+
+function renderTalkNote(state, res, { t, fmt }) {
+  const a = res.per_hour.revenue_talk_only, b = res.per_hour.revenue;
+  const share = dflt(state, 'time.talk_share');
+  let text = t('talkWhy');
+  if (a !== null && b !== null && b > 0) {
+    text += ' ' + (share < 1 ? t('talkGap', { s: fmt.pct(share), k: fmt.num(a / b), a: fmt.money(a), b: fmt.money(b) }) : t('talkSame'));
+  }
+  $('talknote').textContent = text;
+}
+
+function renderVerdict(state, res, { t, fmt }) {
+  const target = dflt(state, 'target_ltv_cac');
+  const v = res.ltv.to_cac;
+  const el = $('verdict');
+  el.className = 'verdict ' + (v === null ? '' : v >= target ? 'ok' : 'ko');
+  el.textContent = v === null ? t('verdictNull') : t(v >= target ? 'verdictOk' : 'verdictKo', { v: fmt.mult(v), t: fmt.mult(target) });
+  const m = res.ltv.to_meeting_cost;
+  $('meetrule').textContent = m === null ? t('meetRule') : t(m >= 3 ? 'meetRuleOk' : 'meetRuleKo', { v: fmt.num(m) });
+}

@@ -1,0 +1,56 @@
+// Export and import: the last valid scenario as its JSON document (any size:
+// canonical when its link fits, as the core validated it otherwise), the
+// channel comparison and the billing models as CSV (export.js), and a
+// scenario file opened after the core validated it (a refused file changes
+// nothing).
+import { toCsv, download, fileName, scenarioDocument, scenarioJson } from '../export.js';
+import { explain } from '../components/form/explain.js';
+import { rowName } from '../components/comparison/comparison.js';
+import { warningItems } from './links.js';
+
+export function fileActions(store, roi, ctx) {
+  const { dispatch } = store;
+  const errItems = (errors) => { const { t, fmt } = ctx(); return errors.map((e) => (e.field ? e.field + ' : ' : '') + explain(e, t, fmt)); };
+  return {
+    /** The last valid scenario, as its document. */
+    exportJson() {
+      const { result, valid } = store.getState();
+      if (!result || !valid) return;
+      const doc = scenarioDocument(roi, valid);
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'stale' }, items: errItems(doc.errors) }); return; }
+      download(fileName(doc.scenario.name, '.json'), 'application/json', scenarioJson(doc.scenario));
+    },
+    exportCsv(channels) {
+      const { result: res, view } = store.getState();
+      if (!res) return;
+      const { t } = ctx();
+      const head = (keys) => keys.map((k) => t('csv:' + k));
+      let rows;
+      if (channels) {
+        const keys = ['name', 'cost', 'revenue', 'margin', 'net', 'roi', 'cost_per_lead', 'cost_per_opportunity', 'cac', 'revenue_per_hour', 'payback_months', 'ltv_to_cac', 'rank'];
+        rows = [head(keys), ...res.comparison.map((r, i) => keys.map((k) => (k === 'name' ? rowName(res, i, t) : r[k])))];
+      } else {
+        const keys = ['model', 'cost', 'net', 'roi', 'cost_per_deal', 'max_price'];
+        rows = [head(keys), ...res.billing.map((r) => keys.map((k) => (k === 'model' ? t('o:costs.model:' + r.model) : r[k])))];
+      }
+      download(fileName(res.name, channels ? '-canaux.csv' : '-facturation.csv'), 'text/csv;charset=utf-8', toCsv(rows, view.lang));
+    },
+    async importFile(file) {
+      if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [ctx().t('importBig')] }); return; }
+      let text;
+      try { text = await file.text(); } catch (e) {
+        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: [String(e.message || e)] });
+        return;
+      }
+      const res = roi.evaluate(text);
+      if (!res.ok) {
+        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: warningItems(res.errors) });
+        return;
+      }
+      const doc = scenarioDocument(roi, text); // any size: not through a link
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: errItems(doc.errors) }); return; }
+      if (res.warnings.length) dispatch({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: warningItems(res.warnings) });
+      dispatch({ type: 'load', scenario: doc.scenario });
+    },
+  };
+}

@@ -1,0 +1,80 @@
+// The library's wiring: localStorage through library.js (which stores the
+// scenario document itself, any size, and reports every failure as a
+// reason), each stored entry validated by the core like any input (a
+// document with evaluate, a first-format link with decodeLink), results and
+// messages to the state.
+import { readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from '../library.js';
+import { scenarioDocument } from '../export.js';
+import { explain } from '../components/form/explain.js';
+import { warningItems } from './links.js';
+
+/** What a refused library call really met, as a message of the state. */
+export const libFail = (r, name) => ({ key: 'lib.err.' + r.reason, params: { n: name, max: r.max ?? '' } });
+
+/** ctx(): the current { t, fmt } (the untitled name is in the page's language). */
+export function libraryActions(store, roi, ctx) {
+  const dispatch = store.dispatch;
+  const list = (message) => {
+    const lib = readLibrary();
+    dispatch({ type: 'library', items: lib.items, message: message === undefined && !lib.ok ? libFail(lib, '') : message });
+  };
+  const errItems = (errors) => { const { t, fmt } = ctx(); return errors.map((e) => (e.field ? e.field + ' : ' : '') + explain(e, t, fmt)); };
+  return {
+    refresh: () => list(),
+    /** Saves the scenario shown, when valid, as its document. */
+    save() {
+      const { result, valid, stale, library } = store.getState();
+      const doc = result && valid && !stale ? scenarioDocument(roi, valid) : null;
+      if (!doc || !doc.ok) { dispatch({ type: 'libMessage', message: { key: 'stale' } }); return; }
+      const name = library.name.trim() || result.name || ctx().t('lib.untitled');
+      const r = saveScenario(name, doc.scenario);
+      list(r.ok ? { key: 'lib.saved', params: { n: name } } : libFail(r, name));
+    },
+    /** Opens a saved scenario; what the core refuses changes nothing, and says so. */
+    open(name) {
+      const found = findScenario(name);
+      if (!found.ok) { list(libFail(found, name)); return; }
+      const { item } = found;
+      let scenario;
+      if (item.link !== undefined) {
+        let decoded;
+        try { decoded = roi.decodeLink(item.link); } catch (e) {
+          dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: errItems(e.errors || []) });
+          return;
+        }
+        if (decoded.warnings.length) dispatch({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: warningItems(decoded.warnings) });
+        scenario = decoded.scenario;
+      } else {
+        const doc = scenarioDocument(roi, item.scenario);
+        if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: errItems(doc.errors) }); return; }
+        scenario = doc.scenario;
+      }
+      dispatch({ type: 'load', scenario });
+      dispatch({ type: 'libMessage', message: { key: 'lib.opened', params: { n: name } } });
+    },
+    rename(name) {
+      const next = store.getState().library.name.trim();
+      if (!next) { dispatch({ type: 'libMessage', message: { key: 'lib.renameHow' } }); return false; }
+      const r = renameScenario(name, next);
+      list(r.ok ? { key: 'lib.renamed', params: { a: name, b: next } } : libFail(r, r.reason === 'taken' ? next : name));
+      return true;
+    },
+    remove(name) {
+      const r = deleteScenario(name);
+      list(r.ok ? { key: 'lib.deleted' } : libFail(r, name));
+    },
+    /** The two picked, their key figures from the core. */
+    compare() {
+      const { library } = store.getState();
+      const all = loadLibrary();
+      const items = library.picked.map((n) => all.find((x) => x.name === n)).filter(Boolean);
+      if (items.length !== 2) return;
+      const side = items.map((it) => {
+        let result;
+        try { result = roi.evaluate(it.link === undefined ? it.scenario : roi.decodeLink(it.link).scenario); } catch { result = { ok: false }; }
+        return { name: it.name, result };
+      });
+      dispatch({ type: 'libSide', side });
+    },
+  };
+}

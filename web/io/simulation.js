@@ -1,0 +1,37 @@
+// Runs the simulation in a Web Worker, off the main thread: again 300 ms
+// after the last valid edit or seed change, at once for a new sample count;
+// a running one is cancelled by terminating its worker.  Answers reach the
+// state as actions.
+import { seedOf } from '../state/view.js';
+
+export function startSimulation(store) {
+  let worker = null, timer = 0, id = 0;
+  const start = () => {
+    worker = new Worker(new URL('./sim-worker.js', import.meta.url), { type: 'module' });
+    worker.onmessage = (e) => store.dispatch({ type: 'simDone', id: e.data.id, result: e.data.result, ms: e.data.ms });
+  };
+  const cancel = (quiet) => {
+    worker.terminate();
+    start();
+    store.dispatch({ type: 'simCancel', quiet });
+  };
+  const run = () => {
+    clearTimeout(timer);
+    const state = store.getState();
+    if (!state.result) return;
+    const seed = seedOf(state.view.seedText);
+    if (seed === null) return;
+    if (state.sim.running) cancel(true);
+    const samples = Number(state.view.samples);
+    id = Math.max(id, state.sim.id) + 1;
+    store.dispatch({ type: 'simStart', id, samples });
+    worker.postMessage({ id, scenario: state.scenario, samples, seed });
+  };
+  const schedule = () => { clearTimeout(timer); timer = setTimeout(run, 300); };
+  start();
+  store.subscribe((state, prev) => {
+    if (state.view.samples !== prev.view.samples) run();
+    else if (state.result !== prev.result || state.view.seedText !== prev.view.seedText) schedule();
+  });
+  return { cancel: () => cancel(false) };
+}

@@ -1,0 +1,33 @@
+// Retrospective mode: the observed counts typed by the user (1 800 calls,
+// 180 contacts, 54 meetings…) give the entry stage, its volume and the rates
+// between counted stages.  A stage left blank between two counts passes
+// everything on (rate 1); the whole drop goes to the rate into the next
+// counted stage.  The counts are not part of the scenario (the core has no
+// such input): this is the page's reading of them.
+import { STAGES, RATE_INTO, COUNT } from '../fields.js';
+import { readValue } from './values.js';
+
+/** texts: { stage: typed text }.  Returns { values: { path: value } to set in
+ *  the scenario, errors: { 'observed.<stage>': { key, params } } }. */
+export function deriveFromObserved(texts, lang) {
+  const values = {};
+  const errors = {};
+  const known = [];
+  for (const [i, s] of STAGES.entries()) {
+    const r = readValue(COUNT, texts[s] ?? '', lang);
+    if (r.error) { errors['observed.' + s] = { key: r.error }; continue; }
+    if (r.value === undefined) continue;
+    const prev = known[known.length - 1];
+    if (prev && r.value > prev.n) { errors['observed.' + s] = { key: 'retroBad', num: { n: prev.n } }; continue; }
+    if (prev && prev.n === 0) continue;
+    known.push({ i, s, n: r.value });
+  }
+  if (!known.length) return { values, errors };
+  values['funnel.entry'] = known[0].s;
+  values['funnel.volume'] = known[0].n;
+  for (let k = 1; k < known.length; k++) {
+    const a = known[k - 1], b = known[k];
+    for (let j = a.i + 1; j <= b.i; j++) values[RATE_INTO[STAGES[j]]] = j === b.i ? b.n / a.n : 1;
+  }
+  return { values, errors };
+}

@@ -1,0 +1,256 @@
+// The one update function: update(state, action) -> state, pure.  Every
+// change of the page goes through it; renderers only read the state.
+import { fieldOf, RATE_INTO, FIELDS, COUNT } from '../fields.js';
+import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.js';
+import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
+import { readValue, showValue } from './values.js';
+import { deriveFromObserved } from './observed.js';
+
+const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
+const RANGE_RE = /^uncertainty\.ranges\.(.+)\.(low|high)$/;
+const DERIVABLE = ['funnel.entry', 'funnel.volume', ...Object.values(RATE_INTO)];
+
+/** The state before the engine answered anything. */
+export function initialState(view) {
+  return {
+    view, // lang, retro, samples, seedText, byRank, currency, example
+    scenario: {},
+    texts: {}, // path -> what the user typed, until the next load or language change
+    invalid: {}, // path -> { key, params, num }: typing the page itself refuses
+    observed: {}, // stage -> typed count (retrospective mode)
+    derived: {}, // path -> value taken from the observed counts
+    check: { errors: [], warnings: [] }, // the core's verdict on the scenario
+    result: null, // last valid result
+    link: '', // link of the last valid scenario ('' when it is too big for one)
+    valid: null, // the last valid scenario (what export, save and the host get)
+    tooLong: null, // { bytes, max } while the last valid scenario is too big for a link
+    stale: false, // the form holds something invalid: results are the last valid ones
+    loads: 0, // scenarios opened: the form is refilled from the scenario
+    sim: { id: 0, running: false, samples: 0, status: null, last: null },
+    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [text], action?: { id, key }, tag? }
+    noticeSeq: 0,
+    library: { items: [], picked: [], name: '', message: null, side: null },
+    copy: { message: null, manual: null },
+  };
+}
+
+export function update(state, action) {
+  const fn = HANDLERS[action.type];
+  if (!fn) throw new Error('unknown action ' + action.type);
+  return fn(state, action);
+}
+
+const HANDLERS = {
+  /** A scenario to show (a link, an example, a saved or imported one).
+   *  link: the link it came from, when the view's currency applies. */
+  load(state, { scenario, link = null }) {
+    let s = scenario;
+    if (state.view.currency && typeof link === 'string' && !/(^|&)cur=/.test(link)) s = { ...s, currency: state.view.currency };
+    return {
+      ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false,
+      view: { ...state.view, retro: false }, loads: state.loads + 1,
+    };
+  },
+
+  /** Text typed into a field whose name is `path`. */
+  edit(state, { path, text }) {
+    const lang = state.view.lang;
+    if (path.startsWith('observed.')) {
+      return observe({ ...state, observed: { ...state.observed, [path.slice(9)]: text } });
+    }
+    let { scenario, invalid } = state;
+    const texts = { ...state.texts, [path]: text };
+    const fixed = FIXED_RE.exec(path);
+    const range = RANGE_RE.exec(path);
+    if (fixed) {
+      if (fixed[2] === 'label') scenario = setPath(scenario, path, text);
+      else {
+        const r = readValue(fieldOf(path), text, lang);
+        invalid = r.error ? { ...invalid, [path]: { key: r.error } } : omit(invalid, [path]);
+        scenario = setPath(scenario, path, r.error ? 0 : (r.value ?? 0));
+      }
+    } else if (range) {
+      // Both bounds or neither.
+      const field = range[1], fd = FIELDS.get(field);
+      const paths = ['low', 'high'].map((e) => `uncertainty.ranges.${field}.${e}`);
+      const old = getPath(scenario, 'uncertainty.ranges')?.[field];
+      const vals = paths.map((p, i) => (p in texts ? readValue(fd, texts[p], lang) : { value: old?.[i] }));
+      invalid = omit(invalid, paths);
+      vals.forEach((v, i) => { if (v.error) invalid[paths[i]] = { key: v.error }; });
+      if (!vals.some((v) => v.error)) {
+        const [lo, hi] = vals.map((v) => v.value);
+        const ranges = { ...(getPath(scenario, 'uncertainty.ranges') || {}) };
+        if (lo === undefined && hi === undefined) delete ranges[field];
+        else if (lo === undefined || hi === undefined) invalid[paths[lo === undefined ? 0 : 1]] = { key: 'e:bothBounds' };
+        else ranges[field] = [lo, hi];
+        scenario = setPath(scenario, 'uncertainty.ranges', ranges);
+      }
+    } else {
+      const fd = fieldOf(path);
+      if (!fd) return state;
+      const r = readValue(fd, text, lang);
+      if (r.error) invalid = { ...invalid, [path]: { key: r.error } };
+      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, r.value); }
+    }
+    return { ...state, scenario, texts, invalid };
+  },
+
+  /** Retrospective mode on or off; on, the entry count is the first observed one. */
+  retro(state, { on }) {
+    let observed = state.observed;
+    if (on) {
+      const entry = getPath(state.scenario, 'funnel.entry') ?? 'calls';
+      observed = { [entry]: showValue(COUNT, getPath(state.scenario, 'funnel.volume') ?? 0, state.view.lang) };
+    }
+    return observe({ ...state, observed, view: { ...state.view, retro: on } });
+  },
+
+  fixedAdd(state) {
+    const list = getPath(state.scenario, 'costs.fixed') || [];
+    const i = list.length;
+    return {
+      ...state, scenario: setPath(state.scenario, 'costs.fixed', [...list, { label: '', amount: 0 }]),
+      texts: { ...state.texts, [`costs.fixed[${i}].label`]: '', [`costs.fixed[${i}].amount`]: '' },
+    };
+  },
+
+  fixedRemove(state, { index }) {
+    const list = [...(getPath(state.scenario, 'costs.fixed') || [])];
+    list.splice(index, 1);
+    return {
+      ...state, scenario: setPath(state.scenario, 'costs.fixed', list),
+      texts: shiftList(state.texts, 'costs.fixed', index), invalid: shiftList(state.invalid, 'costs.fixed', index),
+    };
+  },
+
+  /** A channel from a preset; name: the preset's name in the page's language. */
+  channelAdd(state, { preset, name }) {
+    const list = state.scenario.channels || [];
+    if (list.length >= MAX_CHANNELS) return state;
+    return { ...state, scenario: { ...state.scenario, channels: [...list, channelFromPreset(preset, name, state.scenario)] } };
+  },
+
+  channelDuplicate(state, { index }) {
+    const list = [...(state.scenario.channels || [])];
+    if (list.length >= MAX_CHANNELS || !list[index]) return state;
+    list.splice(index + 1, 0, structuredClone(list[index]));
+    return forgetChannels({ ...state, scenario: { ...state.scenario, channels: list } });
+  },
+
+  channelRemove(state, { index }) {
+    const list = [...(state.scenario.channels || [])];
+    list.splice(index, 1);
+    return forgetChannels({ ...state, scenario: { ...state.scenario, channels: list } });
+  },
+
+  /** The core's answer for the scenario (result), and its link when it is
+   *  valid: a string, or null with tooLong { bytes, max } when the scenario
+   *  is valid but too big for a link.  Then the address holds no link (''),
+   *  and a notice says so once, with the size and the limit, offering the
+   *  JSON file; it goes when the scenario fits again. */
+  evaluated(state, { result, link, tooLong = null }) {
+    const check = { errors: result.ok ? [] : result.errors, warnings: result.warnings || [] };
+    const valid = result.ok && Object.keys(state.invalid).length === 0 && (link !== null || tooLong !== null);
+    if (!valid) return { ...state, check, stale: true };
+    let next = { ...state, check, stale: false, result, link: link ?? '', valid: state.scenario, tooLong: link === null ? tooLong : null };
+    if (next.tooLong && !state.tooLong) {
+      next = HANDLERS.notice(next, { kind: 'warn', title: { key: 'linkLong', num: { bytes: tooLong.bytes, max: tooLong.max } }, action: { id: 'export-json', key: 'exportJson' }, tag: 'linkLong' });
+    } else if (!next.tooLong && state.tooLong) {
+      next = { ...next, notices: next.notices.filter((n) => n.tag !== 'linkLong') };
+    }
+    return next;
+  },
+
+  /** Another language: fields are shown again in its number format, except
+   *  those whose text is refused (kept as typed). */
+  lang(state, { lang }) {
+    const texts = {};
+    for (const p of Object.keys(state.invalid)) if (p in state.texts) texts[p] = state.texts[p];
+    const next = { ...state, texts, view: { ...state.view, lang } };
+    return next.view.retro ? observe(next) : next;
+  },
+
+  sortByRank(state) {
+    return { ...state, view: { ...state.view, byRank: !state.view.byRank } };
+  },
+
+  samples(state, { value }) {
+    return { ...state, view: { ...state.view, samples: value } };
+  },
+
+  seed(state, { text }) {
+    return { ...state, view: { ...state.view, seedText: text } };
+  },
+
+  simStart(state, { id, samples }) {
+    return { ...state, sim: { ...state.sim, id, running: true, samples, status: { key: 'sim.running', num: { n: samples } } } };
+  },
+
+  simDone(state, { id, result, ms }) {
+    if (id !== state.sim.id) return state; // an answer to a replaced request
+    const sim = { ...state.sim, running: false };
+    if (!result.ok) return { ...state, sim: { ...sim, status: { text: result.errors.map((x) => x.message).join(' ; ') } } };
+    const status = result.fields.length ? { key: 'sim.done', num: { n: result.samples, ms: Math.round(ms) } } : { key: 'sim.none' };
+    return { ...state, sim: { ...sim, last: { ...result, ms }, status } };
+  },
+
+  simCancel(state, { quiet }) {
+    return { ...state, sim: { ...state.sim, running: false, status: quiet ? state.sim.status : { key: 'sim.cancelled' } } };
+  },
+
+  /** A notice above the page: title { key, params, num, suffix }, items as
+   *  text; action { id, key }: a button (data-action = id, label = key). */
+  notice(state, { kind, title, items = [], action, tag }) {
+    const id = state.noticeSeq + 1;
+    return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };
+  },
+
+  dismiss(state, { id }) {
+    return { ...state, notices: state.notices.filter((n) => n.id !== id) };
+  },
+
+  /** The library as stored, after a load, save, rename or delete. */
+  library(state, { items, message }) {
+    return { ...state, library: { ...state.library, items, picked: [], message: message === undefined ? state.library.message : message } };
+  },
+
+  libMessage(state, { message }) {
+    return { ...state, library: { ...state.library, message } };
+  },
+
+  libName(state, { text }) {
+    return { ...state, library: { ...state.library, name: text } };
+  },
+
+  libPick(state, { name, on }) {
+    const picked = state.library.picked.filter((n) => n !== name);
+    if (on) picked.push(name);
+    return { ...state, library: { ...state.library, picked } };
+  },
+
+  /** Two saved scenarios side by side: [{ name, result }]. */
+  libSide(state, { side }) {
+    return { ...state, library: { ...state.library, side } };
+  },
+
+  /** "Copier le lien": a message (a key, or { key, params, num }), and the
+   *  link to show when the clipboard refused. */
+  copy(state, { message, manual = null }) {
+    return { ...state, copy: { message, manual: manual ?? (message === null ? state.copy.manual : null) } };
+  },
+};
+
+/** Re-reads the observed counts: their derived values go into the scenario. */
+function observe(state) {
+  let invalid = state.invalid;
+  invalid = Object.fromEntries(Object.entries(invalid).filter(([p]) => !p.startsWith('observed.')));
+  if (!state.view.retro) return { ...state, invalid, derived: {} };
+  const { values, errors } = deriveFromObserved(state.observed, state.view.lang);
+  let scenario = state.scenario;
+  for (const [p, v] of Object.entries(values)) scenario = setPath(scenario, p, v);
+  return { ...state, scenario, invalid: { ...invalid, ...errors }, derived: values, texts: omit(state.texts, DERIVABLE) };
+}
+
+function forgetChannels(state) {
+  return { ...state, texts: dropList(state.texts, 'channels'), invalid: dropList(state.invalid, 'channels') };
+}

@@ -1,0 +1,190 @@
+// Every action of the update function, on a small state.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyCoreFields } from '../fields.js';
+import { initialState, update } from './update.js';
+
+// The parts of the core's field table the reducer reads (`roi fields`).
+applyCoreFields({ fields: [
+  { path: 'funnel.entry', values: ['calls', 'contacts', 'leads', 'meetings', 'held', 'opportunities', 'deals'], default: 'calls' },
+  { path: 'costs.model', values: ['in_house', 'hourly', 'hybrid', 'per_call', 'per_meeting', 'per_deal', 'flat'], default: 'in_house' },
+  { path: 'uncertainty.ranges.funnel.close_rate', default: null },
+] });
+
+const view = { lang: 'fr', retro: false, samples: '10000', seedText: '1', byRank: false, currency: null, example: null };
+const base = () => update(initialState(view), { type: 'load', scenario: { funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 } } });
+const frozen = (s) => { Object.freeze(s); return s; };
+
+test('load: a new scenario, typing forgotten, the view currency for a link without one', () => {
+  let s = update(base(), { type: 'edit', path: 'value.deal_value', text: 'douze' });
+  s = update(s, { type: 'load', scenario: { name: 'x' } });
+  assert.deepEqual(s.scenario, { name: 'x' });
+  assert.deepEqual([s.texts, s.invalid, s.result, s.loads], [{}, {}, null, 2]);
+  const gbp = initialState({ ...view, currency: 'GBP' });
+  assert.equal(update(gbp, { type: 'load', scenario: {}, link: 'v=1' }).scenario.currency, 'GBP');
+  assert.equal(update(gbp, { type: 'load', scenario: { currency: 'USD' }, link: 'v=1&cur=USD' }).scenario.currency, 'USD');
+  assert.equal(update(gbp, { type: 'load', scenario: {} }).scenario.currency, undefined, 'a saved file keeps its own');
+});
+
+test('edit: a number typed the French way sets the value; the text is kept; the state is not mutated', () => {
+  const s0 = frozen(base());
+  const s = update(s0, { type: 'edit', path: 'funnel.close_rate', text: '12,5' });
+  assert.equal(s.scenario.funnel.close_rate, 0.125);
+  assert.equal(s.texts['funnel.close_rate'], '12,5');
+  assert.equal(s0.scenario.funnel.close_rate, 0.25);
+  assert.equal(update(s, { type: 'edit', path: 'value.deal_value', text: '2 000 €' }).scenario.value.deal_value, 2000);
+  assert.equal(update(s, { type: 'edit', path: 'funnel.close_rate', text: '' }).scenario.funnel.close_rate, undefined, 'blank: the default');
+  assert.equal(update(s, { type: 'edit', path: 'costs.model', text: 'flat' }).scenario.costs.model, 'flat');
+  assert.equal(update(s, { type: 'edit', path: 'currency', text: 'gbp' }).scenario.currency, 'GBP');
+  assert.equal(update(s, { type: 'edit', path: 'channels[0].funnel.volume', text: '3' }).scenario.channels[0].funnel.volume, 3);
+  assert.equal(update(s, { type: 'edit', path: 'nonsense', text: '3' }), s);
+});
+
+test('edit: not a number is refused by the page, the scenario keeps its value, until corrected', () => {
+  let s = update(base(), { type: 'edit', path: 'funnel.close_rate', text: 'abc' });
+  assert.deepEqual(s.invalid, { 'funnel.close_rate': { key: 'e:number' } });
+  assert.equal(s.scenario.funnel.close_rate, 0.25);
+  s = update(s, { type: 'edit', path: 'funnel.close_rate', text: '30' });
+  assert.deepEqual(s.invalid, {});
+  assert.equal(s.scenario.funnel.close_rate, 0.3);
+});
+
+test('edit: fixed costs, an unreadable amount counts 0', () => {
+  let s = update(base(), { type: 'fixedAdd' });
+  assert.deepEqual(s.scenario.costs.fixed, [{ label: '', amount: 0 }]);
+  assert.equal(s.texts['costs.fixed[0].amount'], '');
+  s = update(s, { type: 'edit', path: 'costs.fixed[0].label', text: 'Fichier' });
+  s = update(s, { type: 'edit', path: 'costs.fixed[0].amount', text: '1 200' });
+  assert.deepEqual(s.scenario.costs.fixed, [{ label: 'Fichier', amount: 1200 }]);
+  s = update(s, { type: 'edit', path: 'costs.fixed[0].amount', text: 'x' });
+  assert.deepEqual(s.scenario.costs.fixed, [{ label: 'Fichier', amount: 0 }]);
+  assert.ok(s.invalid['costs.fixed[0].amount']);
+});
+
+test('fixedRemove: the later rows, their texts and errors move up', () => {
+  let s = update(update(base(), { type: 'fixedAdd' }), { type: 'fixedAdd' });
+  s = update(s, { type: 'edit', path: 'costs.fixed[1].amount', text: 'x' });
+  s = update(s, { type: 'fixedRemove', index: 0 });
+  assert.equal(s.scenario.costs.fixed.length, 1);
+  assert.deepEqual(Object.keys(s.invalid), ['costs.fixed[0].amount']);
+  assert.equal(s.texts['costs.fixed[0].amount'], 'x');
+});
+
+test('edit: a range needs both bounds', () => {
+  let s = update(base(), { type: 'edit', path: 'uncertainty.ranges.funnel.close_rate.low', text: '10' });
+  assert.deepEqual(s.invalid, { 'uncertainty.ranges.funnel.close_rate.high': { key: 'e:bothBounds' } });
+  assert.equal(s.scenario.uncertainty?.ranges?.['funnel.close_rate'], undefined);
+  s = update(s, { type: 'edit', path: 'uncertainty.ranges.funnel.close_rate.high', text: '40' });
+  assert.deepEqual(s.invalid, {});
+  assert.deepEqual(s.scenario.uncertainty.ranges['funnel.close_rate'], [0.1, 0.4]);
+  s = update(s, { type: 'edit', path: 'uncertainty.ranges.funnel.close_rate.low', text: '' });
+  s = update(s, { type: 'edit', path: 'uncertainty.ranges.funnel.close_rate.high', text: '' });
+  assert.deepEqual(s.scenario.uncertainty.ranges, {});
+  assert.deepEqual(s.invalid, {});
+});
+
+test('retro and observed counts: entry, volume and rates derived; a count above the previous refused', () => {
+  let s = update(base(), { type: 'retro', on: true });
+  assert.deepEqual(s.observed, { meetings: '50' });
+  s = update(update(s, { type: 'load', scenario: {} }), { type: 'retro', on: true });
+  for (const [k, v] of [['calls', '1 800'], ['contacts', '180'], ['meetings', '54']]) s = update(s, { type: 'edit', path: 'observed.' + k, text: v });
+  assert.equal(s.scenario.funnel.entry, 'calls');
+  assert.equal(s.scenario.funnel.volume, 1800);
+  assert.equal(s.scenario.funnel.contact_rate, 0.1);
+  assert.equal(s.scenario.funnel.lead_rate, 1, 'a blank stage passes everything on');
+  assert.equal(s.scenario.funnel.meeting_rate, 0.3);
+  assert.equal(s.derived['funnel.contact_rate'], 0.1);
+  s = update(s, { type: 'edit', path: 'observed.meetings', text: '500' });
+  assert.deepEqual(s.invalid['observed.meetings'], { key: 'retroBad', num: { n: 180 } });
+  s = update(s, { type: 'retro', on: false });
+  assert.deepEqual([s.invalid, s.derived], [{}, {}]);
+});
+
+test('channels: add from a preset (the campaign offer copied), duplicate, remove; typing on channels forgotten when indices move', () => {
+  let s = update(base(), { type: 'edit', path: 'value.deal_value', text: '6000' });
+  s = update(s, { type: 'channelAdd', preset: 'emailing', name: 'Emailing' });
+  assert.equal(s.scenario.channels[0].name, 'Emailing');
+  assert.equal(s.scenario.channels[0].value.deal_value, 6000);
+  s = update(s, { type: 'edit', path: 'channels[0].value.margin_rate', text: 'x' });
+  s = update(s, { type: 'channelDuplicate', index: 0 });
+  assert.equal(s.scenario.channels.length, 2);
+  assert.deepEqual(s.invalid, {});
+  s = update(s, { type: 'channelRemove', index: 0 });
+  assert.equal(s.scenario.channels.length, 1);
+  for (let i = 0; i < 25; i++) s = update(s, { type: 'channelAdd', preset: 'content', name: 'c' });
+  assert.equal(s.scenario.channels.length, 20, 'at most 20');
+  assert.equal(update(s, { type: 'channelDuplicate', index: 0 }), s);
+});
+
+test('evaluated: a valid answer becomes the result and the link; an invalid one keeps the last, stale', () => {
+  let s = update(base(), { type: 'evaluated', result: { ok: true, roi: 3.8, warnings: [] }, link: 'v=1' });
+  assert.deepEqual([s.result.roi, s.link, s.stale], [3.8, 'v=1', false]);
+  const errors = [{ field: 'funnel.close_rate', code: 'range' }];
+  s = update(s, { type: 'evaluated', result: { ok: false, errors }, link: null });
+  assert.deepEqual([s.result.roi, s.link, s.stale, s.check.errors], [3.8, 'v=1', true, errors]);
+  s = update(update(s, { type: 'edit', path: 'funnel.volume', text: 'x' }), { type: 'evaluated', result: { ok: true, roi: 1 }, link: null });
+  assert.deepEqual([s.result.roi, s.stale], [3.8, true], 'the page refuses a field the core never saw');
+});
+
+test('lang: texts are shown again in the new format, except refused ones', () => {
+  let s = update(base(), { type: 'edit', path: 'funnel.close_rate', text: '30' });
+  s = update(s, { type: 'edit', path: 'value.deal_value', text: 'douze' });
+  s = update(s, { type: 'lang', lang: 'en' });
+  assert.equal(s.view.lang, 'en');
+  assert.deepEqual(s.texts, { 'value.deal_value': 'douze' });
+});
+
+test('view settings: sort by rank, samples, seed', () => {
+  let s = update(base(), { type: 'sortByRank' });
+  assert.equal(s.view.byRank, true);
+  assert.equal(update(s, { type: 'sortByRank' }).view.byRank, false);
+  assert.equal(update(s, { type: 'samples', value: '1000' }).view.samples, '1000');
+  assert.equal(update(s, { type: 'seed', text: '42' }).view.seedText, '42');
+});
+
+test('simulation: start, answers to replaced requests ignored, done, cancelled', () => {
+  let s = update(base(), { type: 'simStart', id: 1, samples: 10000 });
+  assert.deepEqual([s.sim.running, s.sim.status.key], [true, 'sim.running']);
+  s = update(s, { type: 'simStart', id: 2, samples: 1000 });
+  assert.equal(update(s, { type: 'simDone', id: 1, result: { ok: true }, ms: 1 }), s);
+  const r = { ok: true, fields: ['funnel.close_rate'], samples: 1000, seed: 1 };
+  const done = update(s, { type: 'simDone', id: 2, result: r, ms: 12.4 });
+  assert.deepEqual([done.sim.running, done.sim.last.ms, done.sim.status], [false, 12.4, { key: 'sim.done', num: { n: 1000, ms: 12 } }]);
+  assert.equal(update(s, { type: 'simDone', id: 2, result: { ...r, fields: [] }, ms: 1 }).sim.status.key, 'sim.none');
+  assert.equal(update(s, { type: 'simDone', id: 2, result: { ok: false, errors: [{ message: 'a' }, { message: 'b' }] }, ms: 1 }).sim.status.text, 'a ; b');
+  const cancelled = update(s, { type: 'simCancel', quiet: false });
+  assert.deepEqual([cancelled.sim.running, cancelled.sim.status.key], [false, 'sim.cancelled']);
+  assert.equal(update(s, { type: 'simCancel', quiet: true }).sim.status.key, 'sim.running');
+});
+
+test('notices: added with an id, dismissed by it', () => {
+  let s = update(base(), { type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: ['zz'] });
+  s = update(s, { type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: 'x.json' } });
+  assert.deepEqual(s.notices.map((n) => n.id), [1, 2]);
+  assert.deepEqual(update(s, { type: 'dismiss', id: 1 }).notices.map((n) => n.id), [2]);
+});
+
+test('library: items, message, name, picks, side by side', () => {
+  let s = update(base(), { type: 'library', items: [{ name: 'a', link: 'v=1' }, { name: 'b', link: 'v=1' }], message: { key: 'lib.saved' } });
+  s = update(s, { type: 'libPick', name: 'a', on: true });
+  s = update(s, { type: 'libPick', name: 'b', on: true });
+  assert.deepEqual(s.library.picked, ['a', 'b']);
+  assert.deepEqual(update(s, { type: 'libPick', name: 'a', on: false }).library.picked, ['b']);
+  assert.equal(update(s, { type: 'libName', text: 'n' }).library.name, 'n');
+  assert.deepEqual(update(s, { type: 'libMessage', message: { key: 'x' } }).library.message, { key: 'x' });
+  assert.deepEqual(update(s, { type: 'libSide', side: [] }).library.side, []);
+  const reloaded = update(s, { type: 'library', items: [] });
+  assert.deepEqual([reloaded.library.picked, reloaded.library.message], [[], { key: 'lib.saved' }]);
+});
+
+test('copy: a message, and the link shown when the clipboard refused', () => {
+  let s = update(base(), { type: 'copy', message: 'copyManual', manual: 'http://x/#v=1' });
+  assert.deepEqual(s.copy, { message: 'copyManual', manual: 'http://x/#v=1' });
+  s = update(s, { type: 'copy', message: null });
+  assert.deepEqual(s.copy, { message: null, manual: 'http://x/#v=1' }, 'the message fades, the link box stays');
+  assert.deepEqual(update(s, { type: 'copy', message: 'copied' }).copy, { message: 'copied', manual: null });
+});
+
+test('an unknown action is a programming error', () => {
+  assert.throws(() => update(base(), { type: 'nope' }), /unknown action/);
+});
