@@ -10,6 +10,7 @@ import { createStore } from './state/store.js';
 import { initialState, update } from './state/update.js';
 import { viewFromQuery } from './state/view.js';
 import { $, translate } from './components/dom.js';
+import { problemTexts } from './components/problems.js';
 import * as form from './components/form/form.js';
 import * as header from './components/header/header.js';
 import * as notices from './components/notices/notices.js';
@@ -19,7 +20,7 @@ import * as results from './components/results/results.js';
 import * as simulation from './components/simulation/simulation.js';
 import * as library from './components/library/library.js';
 import * as report from './components/report/report.js';
-import { DEFAULT_LINK, openFromHash, followAddress, shareUrl } from './io/links.js';
+import { openFromHash, openExample, followAddress, shareUrl } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
@@ -39,7 +40,10 @@ function ctxOf(state) {
   if (ctxCache.key !== key) {
     const lang = state.view.lang;
     ctxCache.key = key;
-    ctxCache.ctx = { t: (k, p) => tr(lang, k, p), fmt: makeFormat(lang, cur), roi };
+    const t = (k, p) => tr(lang, k, p), fmt = makeFormat(lang, cur);
+    // explain, problem, labelled, item: the core's errors and warnings in
+    // this language (errors.js), for the form, the results and the notices.
+    ctxCache.ctx = { t, fmt, roi, ...problemTexts(lang, fmt, t) };
   }
   return ctxCache.ctx;
 }
@@ -119,9 +123,9 @@ files = fileActions(store, roi, ctx);
 $('loading').remove();
 $('engine').textContent = ctx().t('engine', { v: roi.version });
 lib.refresh();
-openFromHash(store, roi, ctx);
+openFromHash(store, roi);
 window.addEventListener('hashchange', () => {
-  if (location.hash.replace(/^#/, '') !== store.getState().link) openFromHash(store, roi, ctx);
+  if (location.hash.replace(/^#/, '') !== store.getState().link) openFromHash(store, roi);
 });
 let lastWidth = $('pbchart').clientWidth;
 new ResizeObserver(() => {
@@ -210,7 +214,7 @@ function onClick(e) {
   } else if (b.id === 'copy') {
     copyLink();
   } else if (b.id === 'reset') {
-    dispatch({ type: 'load', scenario: roi.decodeLink(DEFAULT_LINK).scenario, link: DEFAULT_LINK });
+    openExample(store, roi, 'pay-per-meeting');
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });
   }

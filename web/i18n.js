@@ -21,10 +21,8 @@ export async function loadLang(lang) {
   return dict[lang];
 }
 
-/** Text for key in lang, with {name} placeholders replaced by the params'
- *  values, literally and in one pass: a user's text holding "$&" or "{b}"
- *  is shown as typed (no replacement patterns, no second substitution).
- *  A placeholder without a param stays as it is. */
+/** Text for key in lang, with {name} placeholders replaced in one pass and
+ *  literally: a scenario name holding "$&" or "{n}" shows as typed. */
 export function tr(lang, key, params) {
   const s = (dict[lang] && dict[lang][key]) ?? key;
   if (!params) return s;

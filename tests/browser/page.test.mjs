@@ -84,7 +84,7 @@ test('first visit shows the pay-per-meeting example in French and writes its lin
   assert.equal((await page.textContent('[data-out="roi"]')).replace(/\s/g, ' '), '380 %');
   assert.match(await page.textContent('[data-out="net"]'), /^22\s800,00\s€$|^22\s800\s€$/);
   assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '25');
-  assert.match(await page.textContent('label[for="f-funnel-close_rate"]'), /Taux de transformation/);
+  assert.match(await page.textContent('label[for="f-funnel-close_rate"]'), /Taux de signature/);
   await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8'))));
   assert.equal(new URL(page.url()).hash.slice(1), linkOf('pay-per-meeting.json'));
   await page.context().close();
@@ -148,7 +148,7 @@ test('a broken link shows its warnings, keeps its good fields and the page keeps
   const page = await open('?lang=fr#v=1&entry=meetings&vol=40&close=abc&zz=1&deal=5000&model=per_meeting&pmeet=1');
   const notice = await page.textContent('#notices .notice');
   assert.match(notice, /zz/);
-  assert.match(notice, /funnel\.close_rate/);
+  assert.match(notice, /Taux de signature : la clé « close »/); // the field by its label, in French
   assert.equal(await value(page, 'funnel.meetings'), '40');
   assert.equal(await value(page, 'revenue'), String(40 * 5000));
   await page.fill('[name="funnel.close_rate"]', '50');
@@ -158,7 +158,7 @@ test('a broken link shows its warnings, keeps its good fields and the page keeps
 
   // Over 8 KiB: refused with a message, the example opens instead.
   const huge = await open('?lang=fr#v=1&n=' + 'x'.repeat(9000));
-  assert.match(await huge.textContent('#notices .notice'), /8 KiB|8\s?192/); // translated: "8 192 octets"
+  assert.match(await huge.textContent('#notices .notice'), /la limite de 8\s?192 octets/); // in French, grouped
   assert.equal(await value(huge, 'roi'), '3.8');
   // Truncated in the middle of a pair.
   const cut = await open('?lang=fr#' + linkOf('lead-generation.json').slice(0, 60));
@@ -343,7 +343,7 @@ test('billing models side by side and the sensitivity tornado follow the scenari
   // Tornado: one bar per sensitivity row; a wider spread widens them.
   const bars = await page.$$eval('#torchart rect', (r) => r.map((x) => Number(x.getAttribute('width'))));
   assert.equal(bars.length, expected.sensitivity.length);
-  assert.match(await page.textContent('#torchart desc'), /transformation|affaire/i);
+  assert.match(await page.textContent('#torchart desc'), /signature|affaire|panier/i);
   await page.context().close();
 });
 
@@ -535,7 +535,7 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   await page.waitForSelector('#notices .notice.bad');
   assert.match(await page.textContent('#notices .notice.bad'), /bad\.json/);
   await page.setInputFiles('#import', { name: 'rate.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
-  await page.waitForFunction(() => /funnel\.close_rate/.test(document.getElementById('notices').textContent));
+  await page.waitForFunction(() => /Taux de signature : doit être compris entre/.test(document.getElementById('notices').textContent));
   assert.deepEqual(await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
   assert.equal(new URL(page.url()).hash, hash);
   // A good file opens, numbers as the CLI gives them.

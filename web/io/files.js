@@ -4,20 +4,19 @@
 // scenario file opened after the core validated it (a refused file changes
 // nothing).
 import { toCsv, download, fileName, scenarioDocument, scenarioJson } from '../export.js';
-import { explain } from '../components/form/explain.js';
 import { rowName } from '../components/comparison/comparison.js';
-import { warningItems } from './links.js';
+import { linkWarned } from './links.js';
+import { problemData } from '../components/problems.js';
 
 export function fileActions(store, roi, ctx) {
   const { dispatch } = store;
-  const errItems = (errors) => { const { t, fmt } = ctx(); return errors.map((e) => (e.field ? e.field + ' : ' : '') + explain(e, t, fmt)); };
   return {
     /** The last valid scenario, as its document. */
     exportJson() {
       const { result, valid } = store.getState();
       if (!result || !valid) return;
       const doc = scenarioDocument(roi, valid);
-      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'stale' }, items: errItems(doc.errors) }); return; }
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'stale' }, items: problemData(doc.errors) }); return; }
       download(fileName(doc.scenario.name, '.json'), 'application/json', scenarioJson(doc.scenario));
     },
     exportCsv(channels) {
@@ -36,7 +35,7 @@ export function fileActions(store, roi, ctx) {
       download(fileName(res.name, channels ? '-canaux.csv' : '-facturation.csv'), 'text/csv;charset=utf-8', toCsv(rows, view.lang));
     },
     async importFile(file) {
-      if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [ctx().t('importBig')] }); return; }
+      if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [{ key: 'importBig' }] }); return; }
       let text;
       try { text = await file.text(); } catch (e) {
         dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: [String(e.message || e)] });
@@ -44,12 +43,12 @@ export function fileActions(store, roi, ctx) {
       }
       const res = roi.evaluate(text);
       if (!res.ok) {
-        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: warningItems(res.errors) });
+        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(res.errors) });
         return;
       }
       const doc = scenarioDocument(roi, text); // any size: not through a link
-      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: errItems(doc.errors) }); return; }
-      if (res.warnings.length) dispatch({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: warningItems(res.warnings) });
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(doc.errors) }); return; }
+      if (res.warnings.length) dispatch(linkWarned(res.warnings));
       dispatch({ type: 'load', scenario: doc.scenario });
     },
   };

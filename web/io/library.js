@@ -5,8 +5,8 @@
 // messages to the state.
 import { readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from '../library.js';
 import { scenarioDocument } from '../export.js';
-import { explain } from '../components/form/explain.js';
-import { warningItems } from './links.js';
+import { problemData } from '../components/problems.js';
+import { linkWarned } from './links.js';
 
 /** What a refused library call really met, as a message of the state. */
 export const libFail = (r, name) => ({ key: 'lib.err.' + r.reason, params: { n: name, max: r.max ?? '' } });
@@ -18,7 +18,6 @@ export function libraryActions(store, roi, ctx) {
     const lib = readLibrary();
     dispatch({ type: 'library', items: lib.items, message: message === undefined && !lib.ok ? libFail(lib, '') : message });
   };
-  const errItems = (errors) => { const { t, fmt } = ctx(); return errors.map((e) => (e.field ? e.field + ' : ' : '') + explain(e, t, fmt)); };
   return {
     refresh: () => list(),
     /** Saves the scenario shown, when valid, as its document. */
@@ -39,14 +38,15 @@ export function libraryActions(store, roi, ctx) {
       if (item.link !== undefined) {
         let decoded;
         try { decoded = roi.decodeLink(item.link); } catch (e) {
-          dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: errItems(e.errors || []) });
+          // Nothing was opened: say so (not "the example was loaded instead").
+          dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(e.errors) });
           return;
         }
-        if (decoded.warnings.length) dispatch({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: warningItems(decoded.warnings) });
+        if (decoded.warnings.length) dispatch(linkWarned(decoded.warnings));
         scenario = decoded.scenario;
       } else {
         const doc = scenarioDocument(roi, item.scenario);
-        if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: errItems(doc.errors) }); return; }
+        if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(doc.errors) }); return; }
         scenario = doc.scenario;
       }
       dispatch({ type: 'load', scenario });

@@ -2,6 +2,8 @@
 // the address to share, and keeping the address in step with the state
 // (fragment = last valid scenario; lang, samples, seed in the query).
 import { writeSimParams } from '../state/view.js';
+import { tr } from '../i18n.js';
+import { problemData } from '../components/problems.js';
 
 // The worked examples, as links (the browser tests check them against
 // tests/fixtures/ through the CLI).  Pay per meeting is what a first visit shows;
@@ -14,10 +16,29 @@ export const EXAMPLES = {
 };
 export const DEFAULT_LINK = EXAMPLES['pay-per-meeting'];
 
-import { explain } from '../components/form/explain.js';
+/** A worked example, its name and cost labels in lang when the language's
+ *  table gives them ("ex:<example>", "ex:<example>:<i>"); the link's French
+ *  otherwise. */
+export function exampleScenario(roi, key, lang) {
+  const sc = roi.decodeLink(EXAMPLES[key]).scenario;
+  const own = (k) => (tr(lang, k) === k ? undefined : tr(lang, k));
+  sc.name = own('ex:' + key) ?? sc.name;
+  (sc.costs?.fixed || []).forEach((f, i) => { f.label = own(`ex:${key}:${i}`) ?? f.label; });
+  return sc;
+}
 
-/** A link's warnings as lines of a notice. */
-export const warningItems = (warnings) => warnings.map((w) => (w.field ? w.field + ' : ' : '') + w.message);
+/** Opens a worked example (the key of EXAMPLES; pay per meeting otherwise),
+ *  named in the page's language; the address keeps the example's link. */
+export function openExample(store, roi, key) {
+  const k = Object.hasOwn(EXAMPLES, key) ? key : 'pay-per-meeting';
+  store.dispatch({ type: 'load', scenario: exampleScenario(roi, k, store.getState().view.lang), link: EXAMPLES[k] });
+}
+
+/** The notice of a refused link ({ errors } of the Error decodeLink threw)
+ *  and of a link's warnings: entries kept as data (code, params), so a
+ *  change of language translates them again. */
+export const linkRefused = (e) => ({ type: 'notice', kind: 'bad', title: { key: 'linkBad' }, items: problemData(e?.errors) });
+export const linkWarned = (warnings) => ({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: problemData(warnings) });
 
 // What a shared link keeps: the scenario (fragment) and the view settings a
 // reader needs; not how one host page framed the widget.
@@ -31,22 +52,19 @@ export function shareUrl() {
 }
 
 /** Opens the scenario in the fragment, if any; the example otherwise. */
-export function openFromHash(store, roi, ctx) {
+export function openFromHash(store, roi) {
   const { dispatch } = store;
   const raw = location.hash.replace(/^#/, '');
   const asked = store.getState().view.example;
-  const example = Object.hasOwn(EXAMPLES, asked) ? EXAMPLES[asked] : DEFAULT_LINK;
-  const openExample = () => dispatch({ type: 'load', scenario: roi.decodeLink(example).scenario, link: example });
-  if (!raw) return openExample();
+  if (!raw) return openExample(store, roi, asked);
   let decoded;
   try {
     decoded = roi.decodeLink(raw);
   } catch (e) {
-    const { t, fmt } = ctx();
-    dispatch({ type: 'notice', kind: 'bad', title: { key: 'linkBad' }, items: (e.errors || []).map((x) => explain(x, t, fmt)) });
-    return openExample();
+    dispatch(linkRefused(e));
+    return openExample(store, roi, asked);
   }
-  if (decoded.warnings.length) dispatch({ type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: warningItems(decoded.warnings) });
+  if (decoded.warnings.length) dispatch(linkWarned(decoded.warnings));
   dispatch({ type: 'load', scenario: decoded.scenario, link: raw });
 }
 

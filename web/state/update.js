@@ -27,7 +27,7 @@ export function initialState(view) {
     stale: false, // the form holds something invalid: results are the last valid ones
     loads: 0, // scenarios opened: the form is refilled from the scenario
     sim: { id: 0, running: false, samples: 0, status: null, last: null },
-    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [text], action?: { id, key }, tag? }
+    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [core entry { field, code, params } or message { key, params }], action?: { id, key }, tag? }
     noticeSeq: 0,
     library: { items: [], picked: [], name: '', message: null, side: null },
     copy: { message: null, manual: null },
@@ -199,7 +199,9 @@ const HANDLERS = {
   },
 
   /** A notice above the page: title { key, params, num, suffix }, items as
-   *  text; action { id, key }: a button (data-action = id, label = key). */
+   *  data the notices component translates (core entries by code and
+   *  params, the page's messages by key); action { id, key }: a button
+   *  (data-action = id, label = key). */
   notice(state, { kind, title, items = [], action, tag }) {
     const id = state.noticeSeq + 1;
     return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };

@@ -7,7 +7,6 @@ import { getPath } from '../../state/scenario.js';
 import { $, node, idOf, inputOf, setProp, say } from '../dom.js';
 import { fieldRow } from './field.js';
 import { textOf } from './values.js';
-import { explain } from './explain.js';
 import { showValue } from '../../state/values.js';
 import * as fixed from '../fixed/fixed.js';
 import * as ranges from '../ranges/ranges.js';
@@ -124,17 +123,17 @@ function currencyUnits(state) {
 
 /** The page's own refusals and the core's errors, each beside its field;
  *  errors without a field of their own go to the form's error box. */
-function renderErrors(state, { t, fmt }) {
+function renderErrors(state, { t, fmt, explain, labelled }) {
   const marks = new Map();
   const general = [];
   const mark = (path, message) => {
     // A range's error names the field's range: show it on its low bound.
     const input = inputOf(path) || (path.startsWith('uncertainty.ranges.') ? inputOf(path + '.low') : null);
-    if (!input) general.push((path ? path + ' : ' : '') + message);
+    if (!input) general.push(labelled(path, message));
     else if (!marks.has(input)) marks.set(input, message);
   };
   for (const [path, msg] of Object.entries(state.invalid)) mark(path, say(msg, t, fmt));
-  for (const err of state.check.errors) if (!(err.field in state.invalid)) mark(err.field, explain(err, t, fmt));
+  for (const err of state.check.errors) if (!(err.field in state.invalid)) mark(err.field, explain(err));
   for (const row of document.querySelectorAll('.field.invalid')) {
     if (marks.has(row.querySelector('[name]'))) continue;
     row.classList.remove('invalid');

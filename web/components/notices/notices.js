@@ -1,8 +1,10 @@
 // Notices above the page (a link with problems, a refused file), each
-// dismissible; the list is the state's.
+// dismissible; the list is the state's, its titles and items kept as data
+// (text keys, the core's codes and params) and translated here, so a change
+// of language translates them again; a notice may carry an action button.
 import { $, node, say } from '../dom.js';
 
-export function render(state, prev, { t, fmt }) {
+export function render(state, prev, { t, fmt, item }) {
   if (state.notices === prev.notices && state.view.lang === prev.view.lang) return;
   const box = $('notices');
   box.replaceChildren();
@@ -11,7 +13,7 @@ export function render(state, prev, { t, fmt }) {
     el.append(node('p', {}, say(n.title, t, fmt) + (n.title.suffix ? ' ' + n.title.suffix : '')));
     if (n.items.length) {
       const ul = node('ul');
-      for (const it of n.items) ul.append(node('li', {}, it));
+      for (const it of n.items) ul.append(node('li', {}, item(it)));
       el.append(ul);
     }
     if (n.action) el.append(node('button', { type: 'button', 'data-action': n.action.id }, t(n.action.key)));

@@ -22,7 +22,7 @@ export function render(state, prev, ctx) {
   $('rbody').classList.toggle('stale', !valid);
   $('stale').hidden = valid;
   $('results').setAttribute('aria-busy', 'false');
-  renderWarnings(state.check.warnings, ctx.t);
+  renderWarnings(state.check.warnings, ctx);
   if (!res) return;
   const { t, fmt } = ctx;
   const model = dflt(state, 'costs.model');
@@ -53,14 +53,14 @@ export function redrawPayback(state, { t, fmt }) {
   if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt);
 }
 
-function renderWarnings(warnings, t) {
+function renderWarnings(warnings, { t, problem }) {
   const box = $('rwarn');
   box.replaceChildren();
   box.hidden = !warnings.length;
   if (!warnings.length) return;
   box.append(node('p', {}, t('calcWarn')));
   const ul = node('ul');
-  for (const w of warnings) ul.append(node('li', {}, (w.field ? w.field + ' : ' : '') + w.message));
+  for (const w of warnings) ul.append(node('li', {}, problem(w)));
   box.append(ul);
 }
 

@@ -1,0 +1,153 @@
+// Browser tests of the page's languages: the core's errors and warnings
+// (link, import, form, calculation) shown in French on the French page and in
+// English on the English one, translated from their codes (web/errors.js);
+// the worked examples named in the page's language.
+// Same setup as page.test.mjs: build/site served on 127.0.0.1, Debian's Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+let server, browser, base;
+const problems = [];
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(url, { locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+  await page.goto(base + url);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+const BAD_LINK = '#v=1&vol=0x10&close=2&foo=1';
+const text = (page, sel) => page.textContent(sel).then((s) => s.replace(/\s+/g, ' '));
+// The core's English wording, which must not show on the French page.
+const ENGLISH = /ignored|link key|must be|unknown/;
+
+test('French page: link warnings, field errors and import notices in French', async () => {
+  const page = await open('?lang=fr' + BAD_LINK);
+  const notice = await text(page, '#notices .notice.warn');
+  assert.match(notice, /Certains paramètres du lien ont été ignorés/);
+  assert.match(notice, /Volume : la clé « vol » n’est pas un nombre décimal simple : ignorée/);
+  assert.match(notice, /Taux de signature : la clé « close » doit être comprise entre 0 % et 100 % : ignorée/);
+  assert.match(notice, /la clé « foo » est inconnue : ignorée/);
+  assert.doesNotMatch(notice, ENGLISH);
+
+  // A field out of range: the core's code, in French, with the field's units.
+  await page.fill('[name="funnel.close_rate"]', '250');
+  await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
+  assert.match(await text(page, '#f-funnel-close_rate-e'), /^doit être compris entre 0 % et 100 % \(saisi : 250 %\)$/);
+  await page.fill('[name="funnel.close_rate"]', '25');
+  // A billing model the funnel cannot count: stage and model in the page's words.
+  await page.selectOption('[name="funnel.entry"]', 'meetings');
+  await page.selectOption('[name="costs.model"]', 'per_call');
+  await page.waitForSelector('[name="costs.model"][aria-invalid="true"]');
+  const model = await text(page, '#f-costs-model-e');
+  assert.match(model, /le modèle « À l’appel » est facturé par appel, mais l’entonnoir commence à « Rendez-vous pris », après l’étape « Appels passés »/);
+  assert.doesNotMatch(model, /per_call|meetings|calls/);
+
+  // An imported file the core refuses: French, the field by its label.
+  await page.setInputFiles('#import', { name: 'taux.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
+  await page.waitForSelector('#notices .notice.bad');
+  const bad = await text(page, '#notices .notice.bad');
+  assert.match(bad, /Fichier refusé, rien n’a changé : taux\.json/);
+  assert.match(bad, /Taux de signature : doit être compris entre 0 % et 100 % \(saisi : 200 %\)/);
+  assert.doesNotMatch(bad, ENGLISH);
+  // An accepted file with an unknown key: its warning in French.
+  await page.setInputFiles('#import', { name: 'cle.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "couleur": "bleu"}') });
+  await page.waitForFunction(() => /clé inconnue, ignorée/.test(document.getElementById('notices').textContent));
+  await page.context().close();
+});
+
+test('English page: the same link and fields in English', async () => {
+  const page = await open('?lang=en' + BAD_LINK);
+  const notice = await text(page, '#notices .notice.warn');
+  assert.match(notice, /Some link parameters were ignored/);
+  assert.match(notice, /Volume: link key “vol” is not a plain decimal number: ignored/);
+  assert.match(notice, /Close rate: link key “close” must be between 0% and 100%: ignored/);
+  assert.match(notice, /link key “foo” is unknown: ignored/);
+  await page.fill('[name="funnel.close_rate"]', '250');
+  await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
+  assert.match(await text(page, '#f-funnel-close_rate-e'), /^must be between 0% and 100% \(entered: 250%\)$/);
+  await page.fill('[name="funnel.close_rate"]', '25');
+  await page.selectOption('[name="funnel.entry"]', 'meetings');
+  await page.selectOption('[name="costs.model"]', 'per_call');
+  await page.waitForSelector('[name="costs.model"][aria-invalid="true"]');
+  assert.match(await text(page, '#f-costs-model-e'), /the “Per call” model is priced per call, but the funnel starts at “Meetings booked”, after the “Calls made” stage/);
+  await page.context().close();
+});
+
+test('switching the language translates the notices and field errors already shown', async () => {
+  const page = await open('?lang=fr' + BAD_LINK);
+  await page.setInputFiles('#import', { name: 'taux.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
+  await page.waitForSelector('#notices .notice.bad');
+  await page.fill('[name="funnel.close_rate"]', '250');
+  await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => /Some link parameters were ignored/.test(document.getElementById('notices').textContent));
+  const notices = await text(page, '#notices');
+  assert.match(notices, /Close rate: link key “close” must be between 0% and 100%: ignored/);
+  assert.match(notices, /Close rate: must be between 0% and 100% \(entered: 200%\)/);
+  assert.doesNotMatch(notices, /clé|ignorée|Taux de signature/);
+  assert.match(await text(page, '#f-funnel-close_rate-e'), /^must be between 0% and 100% \(entered: 250%\)$/);
+  await page.click('[data-lang="fr"]');
+  await page.waitForFunction(() => /Certains paramètres du lien ont été ignorés/.test(document.getElementById('notices').textContent));
+  assert.match(await text(page, '#notices'), /Taux de signature : la clé « close » doit être comprise entre 0 % et 100 % : ignorée/);
+  await page.context().close();
+});
+
+test('calculation warnings in the page\'s language: a channel in another currency', async () => {
+  const link = '#v=1&entry=meetings&vol=50&close=0.25&deal=6000&c0.n=Salon&c0.cur=GBP&c0.entry=meetings&c0.vol=10&c0.deal=100';
+  const fr = await open('?lang=fr' + link);
+  await fr.waitForSelector('#rwarn:not([hidden])');
+  assert.match(await text(fr, '#rwarn'), /Canal 1 · Devise : diffère de la devise du scénario \(EUR\) : les montants sont comparés tels quels/);
+  const en = await open('?lang=en' + link);
+  await en.waitForSelector('#rwarn:not([hidden])');
+  assert.match(await text(en, '#rwarn'), /Channel 1 · Currency: differs from the scenario’s currency \(EUR\)/);
+  await Promise.all([fr, en].map((p) => p.context().close()));
+});
+
+test('the worked examples are named in the page\'s language', async () => {
+  const fr = await open('?lang=fr');
+  assert.equal(await fr.inputValue('[name="name"]'), 'Campagne facturée au rendez-vous');
+  const en = await open('?lang=en');
+  assert.equal(await en.inputValue('[name="name"]'), 'Campaign billed per meeting');
+  assert.match(decodeURIComponent(new URL(en.url()).hash), /n=Campaign\+billed\+per\+meeting|n=Campaign billed per meeting/);
+  const lead = await open('?lang=en&example=lead-generation');
+  assert.equal(await lead.inputValue('[name="name"]'), 'Lead generation - quarter');
+  assert.equal(await lead.inputValue('[name="costs.fixed[0].label"]'), 'Marketing (content, emailing, tools)');
+  assert.equal(await lead.getAttribute('[data-out="roi"]', 'data-value'), '1.4');
+  // A shared link keeps the name it carries, whatever the language.
+  const shared = await open('?lang=en#v=1&n=Ma+campagne&vol=10');
+  assert.equal(await shared.inputValue('[name="name"]'), 'Ma campagne');
+  await Promise.all([fr, en, lead, shared].map((p) => p.context().close()));
+});
+
+test('no console error, no script error, no request to another host', () => {
+  assert.deepEqual(problems, []);
+});
