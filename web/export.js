@@ -66,13 +66,21 @@ export function linkFor(engine, scenario) {
 /** A scenario (object or JSON text) as the document to save, export or hand
  *  to the host, whatever its size.  Never throws.  Returns
  *    { ok: true, scenario, link, tooLong, canonical }
- *  scenario: the canonical document (every field, read back from its link)
- *  when the link fits, canonical true; otherwise the scenario itself as the
- *  core validated it (a copy), canonical false, link null and tooLong
- *  { bytes, max };
- *  or { ok: false, errors } (the core's errors) for an invalid scenario. */
+ *  scenario: the canonical document (every field written out) from the core's
+ *  canonical() — of any size — canonical true; link its link, or null with
+ *  tooLong { bytes, max } when no link can hold it;
+ *  or { ok: false, errors } (the core's errors) for an invalid scenario.
+ *  An engine without canonical() (tests) falls back to the link's round trip,
+ *  or to the validated scenario itself (canonical false). */
 export function scenarioDocument(engine, scenario) {
   try {
+    if (typeof engine.canonical === 'function') {
+      const c = engine.canonical(scenario);
+      if (!c.ok) return { ok: false, errors: c.errors };
+      const l = linkFor(engine, c.scenario);
+      if (!l.ok) return { ok: false, errors: l.errors };
+      return { ok: true, scenario: c.scenario, link: l.link, tooLong: l.tooLong || null, canonical: true };
+    }
     const l = linkFor(engine, scenario);
     if (!l.ok) {
       // encodeLink names the first problem; evaluate names them all.
