@@ -26,6 +26,7 @@ import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
 import { fileActions } from './io/files.js';
+import { linkFor } from './export.js';
 
 let roi = null;
 let lib = null, files = null; // once the engine is there
@@ -73,11 +74,12 @@ function render(state, prev) {
 function evaluate(state, prev) {
   if (!roi || (state.scenario === prev.scenario && state.invalid === prev.invalid)) return;
   const result = roi.evaluate(state.scenario);
-  let link = null;
+  let link = null, tooLong = null;
   if (result.ok && !Object.keys(state.invalid).length) {
-    try { link = roi.encodeLink(state.scenario); } catch { link = null; }
+    const l = linkFor(roi, state.scenario); // never throws; too big for a link: null and { bytes, max }
+    if (l.ok) ({ link, tooLong = null } = l);
   }
-  dispatch({ type: 'evaluated', result, link });
+  dispatch({ type: 'evaluated', result, link, tooLong });
 }
 
 /* ---- start ----------------------------------------------------------------- */
@@ -155,6 +157,14 @@ function onInput(e) {
 
 let flashTimer = 0;
 async function copyLink() {
+  const { tooLong } = store.getState();
+  if (tooLong) {
+    // No link holds this scenario: say so (size, limit), copy nothing.
+    dispatch({ type: 'copy', message: { key: 'linkLongShort', num: tooLong } });
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => dispatch({ type: 'copy', message: null }), 4000);
+    return;
+  }
   const url = shareUrl();
   try {
     await navigator.clipboard.writeText(url);
@@ -205,7 +215,7 @@ function onClick(e) {
     lib.compare();
   } else if (b.id === 'print') {
     window.print();
-  } else if (b.id === 'export-json') {
+  } else if (b.id === 'export-json' || d.action === 'export-json') {
     files.exportJson();
   } else if (b.id === 'export-cmp' || b.id === 'export-bill') {
     files.exportCsv(b.id === 'export-cmp');

@@ -268,4 +268,17 @@ export default expand({
   'cm:flat': 'Campaign flat fee',
   billed: 'Billed: {n} {u} × {p}.', billedAvg: '(expected average: the actual invoice is for a whole number)',
   'bu:booked': 'meetings booked', 'bu:held': 'meetings held', 'bu:per_call': 'calls', 'bu:per_deal': 'signed deals',
+  // Issue 10, nothing lost: numbers the page cannot hold, links too long, library failures.
+  'e:overflow': 'number too large', 'e:underflow': 'number too small (it would be 0)',
+  linkLong: 'This scenario is too big for a link ({bytes} bytes, limit {max}): the page’s address does not hold it. Keep it in “My scenarios” or in a JSON file.',
+  linkLongShort: 'Scenario too big for a link ({bytes} bytes, limit {max}): export it as JSON.',
+  'rm.qrNone': 'No link and no QR code: this scenario is too big for a link (attach the JSON file).',
+  'lib.bad': 'The saved scenario “{n}” cannot be opened, nothing changed:',
+  'lib.err.storage': 'The browser refuses access to its storage (private browsing?): nothing changed.',
+  'lib.err.quota': 'The browser’s storage is full: nothing changed. Delete some scenarios or export “{n}” as JSON.',
+  'lib.err.full': 'The list is full ({max} scenarios): delete one to save “{n}”.',
+  'lib.err.taken': 'The name “{n}” is taken.', 'lib.err.missing': '“{n}” is no longer saved (deleted in another tab?).',
+  'lib.err.empty': 'Type a name.', 'lib.err.invalid': 'This scenario cannot be saved.',
+  'lib.err.corrupt': 'The saved scenarios are unreadable; they will be set aside, not erased, on the next save.',
+  'lib.err.version': 'The saved scenarios come from a newer version of the page: they are not changed here.',
 }, stagesEn, modelsEn);

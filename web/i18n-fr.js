@@ -260,4 +260,17 @@ export default expand({
   'cm:flat': 'Forfait de la campagne',
   billed: 'Facturé : {n} {u} × {p}.', billedAvg: '(nombre moyen attendu : la facture réelle porte sur un nombre entier)',
   'bu:booked': 'rendez-vous pris', 'bu:held': 'rendez-vous tenus', 'bu:per_call': 'appels', 'bu:per_deal': 'affaires signées',
+  // Issue 10, nothing lost: numbers the page cannot hold, links too long, library failures.
+  'e:overflow': 'nombre trop grand', 'e:underflow': 'nombre trop petit (il vaudrait 0)',
+  linkLong: 'Ce scénario est trop grand pour un lien ({bytes} octets, limite {max}) : l’adresse de la page ne le contient pas. Gardez-le dans « Mes scénarios » ou dans un fichier JSON.',
+  linkLongShort: 'Scénario trop grand pour un lien ({bytes} octets, limite {max}) : exportez-le en JSON.',
+  'rm.qrNone': 'Pas de lien ni de QR code : ce scénario est trop grand pour un lien (joignez le fichier JSON).',
+  'lib.bad': 'Le scénario enregistré « {n} » ne peut pas être ouvert, rien n’a changé :',
+  'lib.err.storage': 'Le navigateur refuse l’accès à son stockage (navigation privée ?) : rien n’a changé.',
+  'lib.err.quota': 'Le stockage du navigateur est plein : rien n’a changé. Supprimez des scénarios ou exportez « {n} » en JSON.',
+  'lib.err.full': 'La liste est pleine ({max} scénarios) : supprimez-en un pour enregistrer « {n} ».',
+  'lib.err.taken': 'Le nom « {n} » est déjà pris.', 'lib.err.missing': '« {n} » n’est plus enregistré (supprimé dans un autre onglet ?).',
+  'lib.err.empty': 'Saisissez un nom.', 'lib.err.invalid': 'Ce scénario ne peut pas être enregistré.',
+  'lib.err.corrupt': 'Les scénarios enregistrés sont illisibles ; ils seront mis de côté, pas effacés, au prochain enregistrement.',
+  'lib.err.version': 'Les scénarios enregistrés viennent d’une version plus récente de la page : ils ne sont pas modifiés ici.',
 }, stagesFr, modelsFr);

@@ -629,8 +629,12 @@ test('scenario library: save, persist, rename, compare two side by side, delete'
   // Open the first saved one: the page shows it.
   await page.click('[data-libopen="Au rendez-vous"]');
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '3.8');
-  // Tampered storage is only a link: decoded and validated, never run.
-  await page.evaluate(() => localStorage.setItem('roi-calculator.library.v1', JSON.stringify([{ name: 'x', link: 'v=1&close=9&zz=<img>' }, 5, null])));
+  // Tampered storage is only a link: decoded and validated, never run.  (A
+  // browser that holds only first-format entries: they are migrated on read.)
+  await page.evaluate(() => {
+    localStorage.removeItem('roi-calculator.library.v2');
+    localStorage.setItem('roi-calculator.library.v1', JSON.stringify([{ name: 'x', link: 'v=1&close=9&zz=<img>' }, 5, null]));
+  });
   await page.reload();
   await page.waitForSelector('html[data-ready]');
   await page.click('#lib summary');

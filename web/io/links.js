@@ -69,13 +69,14 @@ export function openFromHash(store, roi) {
   dispatch({ type: 'load', scenario: decoded.scenario, link: raw });
 }
 
-/** Keeps the address in step: the fragment follows the last valid scenario,
- *  the query the view settings the user changed. */
+/** Keeps the address in step: the fragment follows the last valid scenario
+ *  (emptied when that one is too big for a link, so that the address never
+ *  holds another scenario), the query the view settings the user changed. */
 export function followAddress(store) {
   store.subscribe((state, prev) => {
     const url = new URL(location.href);
     let changed = false;
-    if (state.link && state.link !== prev.link && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
+    if (state.link !== prev.link && (state.link || state.tooLong) && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
     if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
     if (state.view.samples !== prev.view.samples || state.view.seedText !== prev.view.seedText) {
       url.search = writeSimParams(url.search, state.view).toString();

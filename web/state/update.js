@@ -21,11 +21,13 @@ export function initialState(view) {
     derived: {}, // path -> value taken from the observed counts
     check: { errors: [], warnings: [] }, // the core's verdict on the scenario
     result: null, // last valid result
-    link: '', // link of the last valid scenario
+    link: '', // link of the last valid scenario ('' when it is too big for one)
+    valid: null, // the last valid scenario (what export, save and the host get)
+    tooLong: null, // { bytes, max } while the last valid scenario is too big for a link
     stale: false, // the form holds something invalid: results are the last valid ones
     loads: 0, // scenarios opened: the form is refilled from the scenario
     sim: { id: 0, running: false, samples: 0, status: null, last: null },
-    notices: [], // { id, kind, title: { key, suffix }, items: [core entry { field, code, params } or message { key, params }] }
+    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [core entry { field, code, params } or message { key, params }], action?: { id, key }, tag? }
     noticeSeq: 0,
     library: { items: [], picked: [], name: '', message: null, side: null },
     copy: { message: null, manual: null },
@@ -183,12 +185,22 @@ const HANDLERS = {
     return forgetChannels({ ...state, scenario: { ...state.scenario, channels: list } });
   },
 
-  /** The core's answer for the scenario (result), and its link when it is valid. */
-  evaluated(state, { result, link }) {
+  /** The core's answer for the scenario (result), and its link when it is
+   *  valid: a string, or null with tooLong { bytes, max } when the scenario
+   *  is valid but too big for a link.  Then the address holds no link (''),
+   *  and a notice says so once, with the size and the limit, offering the
+   *  JSON file; it goes when the scenario fits again. */
+  evaluated(state, { result, link, tooLong = null }) {
     const check = { errors: result.ok ? [] : result.errors, warnings: result.warnings || [] };
-    const valid = result.ok && Object.keys(state.invalid).length === 0 && link !== null;
+    const valid = result.ok && Object.keys(state.invalid).length === 0 && (link !== null || tooLong !== null);
     if (!valid) return { ...state, check, stale: true };
-    return { ...state, check, stale: false, result, link };
+    let next = { ...state, check, stale: false, result, link: link ?? '', valid: state.scenario, tooLong: link === null ? tooLong : null };
+    if (next.tooLong && !state.tooLong) {
+      next = HANDLERS.notice(next, { kind: 'warn', title: { key: 'linkLong', num: { bytes: tooLong.bytes, max: tooLong.max } }, action: { id: 'export-json', key: 'exportJson' }, tag: 'linkLong' });
+    } else if (!next.tooLong && state.tooLong) {
+      next = { ...next, notices: next.notices.filter((n) => n.tag !== 'linkLong') };
+    }
+    return next;
   },
 
   /** Another language: fields are shown again in its number format, except
@@ -228,12 +240,13 @@ const HANDLERS = {
     return { ...state, sim: { ...state.sim, running: false, status: quiet ? state.sim.status : { key: 'sim.cancelled' } } };
   },
 
-  /** A notice above the page: title { key, suffix }, items as data the
-   *  notices component translates (core entries by code and params, the
-   *  page's messages by key). */
-  notice(state, { kind, title, items = [] }) {
+  /** A notice above the page: title { key, params, num, suffix }, items as
+   *  data the notices component translates (core entries by code and
+   *  params, the page's messages by key); action { id, key }: a button
+   *  (data-action = id, label = key). */
+  notice(state, { kind, title, items = [], action, tag }) {
     const id = state.noticeSeq + 1;
-    return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items }] };
+    return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };
   },
 
   dismiss(state, { id }) {
@@ -264,7 +277,8 @@ const HANDLERS = {
     return { ...state, library: { ...state.library, side } };
   },
 
-  /** "Copier le lien": a message key, and the link to show when the clipboard refused. */
+  /** "Copier le lien": a message (a key, or { key, params, num }), and the
+   *  link to show when the clipboard refused. */
   copy(state, { message, manual = null }) {
     return { ...state, copy: { message, manual: manual ?? (message === null ? state.copy.manual : null) } };
   },
