@@ -261,6 +261,7 @@ export default expand({
   'v:pb.never': 'Never paid back over the client lifetime', 'v:pb.nodeal': 'No signed deal: never paid back',
   'v:margin.revenue': 'ROI judged on revenue (margin rate at 100 %): enter your gross margin rate to judge it on margin',
   'empty:hour': 'Enter the hours worked to get the hourly revenue',
+  skipTail: 'not in my funnel',
   hoursOptional: 'Optional with this billing model: hours do not change the cost, they give the hourly revenue.',
   'cm:in_house': 'In-house team: hours × hourly cost + team fixed costs', 'cm:hourly': 'Provider, time and materials: hours × hourly rate',
   'cm:hybrid': 'Hybrid provider: hours × rate + bonuses per meeting', 'cm:per_call': 'Provider per call: calls × price per call',

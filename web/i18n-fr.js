@@ -253,6 +253,7 @@ export default expand({
   'v:pb.never': 'Jamais rentabilisé sur la durée de vie client', 'v:pb.nodeal': 'Aucune affaire signée : jamais rentabilisé',
   'v:margin.revenue': 'ROI jugé sur le chiffre d’affaires (taux de marge à 100 %) : saisissez votre taux de marge brute pour le juger sur la marge',
   'empty:hour': 'Saisissez les heures travaillées pour obtenir le revenu horaire',
+  skipTail: 'pas dans mon entonnoir',
   hoursOptional: 'Facultatif avec ce modèle de facturation : les heures ne changent pas le coût, elles donnent le revenu horaire.',
   'cm:in_house': 'Équipe interne : heures × coût horaire + frais fixes de l’équipe', 'cm:hourly': 'Prestataire au temps passé : heures × tarif horaire',
   'cm:hybrid': 'Prestataire hybride : heures × tarif + primes par rendez-vous', 'cm:per_call': 'Prestataire à l’appel : appels × prix par appel',

@@ -16,7 +16,7 @@ export function build(fs) {
     const id = 'f-skip-' + stage;
     const box = node('div', { class: 'check skipbox', 'data-skip': stage });
     const label = node('label', { for: id });
-    label.append(node('span', { 'data-i18n': 'observed.' + stage }), document.createTextNode(' — '), node('span', { 'data-i18n': 'funnel.skip' }));
+    label.append(node('span', { 'data-i18n': 'observed.' + stage }), document.createTextNode(' — '), node('span', { 'data-i18n': 'skipTail' }));
     box.append(node('input', { type: 'checkbox', id, name: 'skip.' + stage }), label);
     row.before(box);
   }
