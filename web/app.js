@@ -17,6 +17,7 @@ import * as notices from './components/notices/notices.js';
 import * as billing from './components/billing/billing.js';
 import * as comparison from './components/comparison/comparison.js';
 import * as results from './components/results/results.js';
+import * as summary from './components/summary/summary.js';
 import * as simulation from './components/simulation/simulation.js';
 import * as library from './components/library/library.js';
 import * as report from './components/report/report.js';
@@ -65,8 +66,9 @@ function render(state, prev) {
     }
     schedule.render(state, prev, c);
     plan.render(state, prev, c);
+    summary.render(state, prev, c);
     results.render(state, prev, c);
-  }
+  } else if (v.summaryOpen !== pv.summaryOpen) summary.render(state, prev, c);
   simulation.render(state, prev, c);
   library.render(state, prev, c);
   if (roi) report.render(state, prev, c);
@@ -106,6 +108,9 @@ const sim = document.documentElement.classList.contains('compact') ? null : star
 
 document.addEventListener('input', onInput);
 document.addEventListener('click', onClick);
+// The summary bar of a phone folds away when a field takes the focus: it
+// never covers the field being typed.
+$('f').addEventListener('focusin', () => dispatch({ type: 'summaryToggle', open: false }));
 $('lib-list').addEventListener('change', (e) => {
   if (e.target.classList.contains('lib-pick')) dispatch({ type: 'libPick', name: e.target.dataset.name, on: e.target.checked });
 });
@@ -128,6 +133,8 @@ $('loading').remove();
 $('engine').textContent = ctx().t('engine', { v: roi.version });
 lib.refresh();
 openFromHash(store, roi);
+// A link shared in retrospective mode opens with its counts shown again.
+if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: store.getState().view.retroCounts });
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') !== store.getState().link) openFromHash(store, roi);
 });
@@ -148,6 +155,7 @@ function onInput(e) {
   if (input.id === 'lib-name') return dispatch({ type: 'libName', text: input.value });
   if (!input.name || input.form !== $('f')) return;
   if (input.name === 'retro') dispatch({ type: 'retro', on: input.checked });
+  else if (input.name.startsWith('skip.')) dispatch({ type: 'skip', stage: input.name.slice(5), on: input.checked });
   else dispatch({ type: 'edit', path: input.name, text: input.value });
 }
 
@@ -203,6 +211,8 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     dispatch({ type: d.chdup !== undefined ? 'channelDuplicate' : 'channelRemove', index: i });
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
+  } else if (b.id === 'sum-toggle') {
+    dispatch({ type: 'summaryToggle' });
   } else if (b.id === 'cmp-sort') {
     dispatch({ type: 'sortByRank' });
   } else if (b.id === 'lib-save') {

@@ -51,7 +51,8 @@ export const GROUPS = [
     f('costs.model', 'select'), f('costs.in_house_hourly_cost', 'money'), f('costs.in_house_fixed', 'money'),
     f('costs.hourly_rate', 'money'), f('costs.bonus_per_meeting', 'money'), f('costs.per_call', 'money'),
     f('costs.per_meeting', 'money'), f('costs.meeting_basis', 'select'), f('costs.per_deal', 'money'),
-    f('costs.flat_fee', 'money'), f('costs.internal_hours_per_meeting', 'num'), f('costs.internal_hourly_cost', 'money'),
+    f('costs.flat_fee', 'money'), f('costs.commission_rate', 'pct'), f('costs.internal_hours_per_meeting', 'num'),
+    f('costs.internal_hourly_cost', 'money'),
   ] },
   { id: 'risk', fields: [f('uncertainty.spread', 'pct')] },
 ];

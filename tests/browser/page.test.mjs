@@ -680,7 +680,7 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   // Options: compact sections and accent colour on the sidebar, dark English on the phone.
   const compact = page.frameLocator('#compact iframe');
   assert.equal(await compact.locator('#sim').isVisible(), false);
-  assert.equal(await compact.locator('[data-out="breakeven.max_price"]').isVisible(), true);
+  assert.equal(await compact.locator('dd[data-out="breakeven.max_price"]').isVisible(), true);
   assert.equal(await compact.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim()), '#c2410c');
   assert.match(await compact.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), /^"?Georgia"?,/);
   const phone = page.frameLocator('#mobile iframe');

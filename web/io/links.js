@@ -1,7 +1,8 @@
 // Scenario links: the worked examples, opening the fragment (or an example),
 // the address to share, and keeping the address in step with the state
 // (fragment = last valid scenario; lang, samples, seed in the query).
-import { writeSimParams } from '../state/view.js';
+import { writeSimParams, writeRetroParams } from '../state/view.js';
+import { observedCounts } from '../state/observed.js';
 import { tr } from '../i18n.js';
 import { problemData } from '../components/problems.js';
 
@@ -79,6 +80,10 @@ export function followAddress(store) {
     if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
     if (state.view.samples !== prev.view.samples || state.view.seedText !== prev.view.seedText) {
       url.search = writeSimParams(url.search, state.view).toString();
+      changed = true;
+    }
+    if (state.view.retro !== prev.view.retro || state.observed !== prev.observed) {
+      url.search = writeRetroParams(url.search, state.view.retro, observedCounts(state.observed, state.view.lang)).toString();
       changed = true;
     }
     if (changed) history.replaceState(null, '', url);

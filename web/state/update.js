@@ -1,6 +1,6 @@
 // The one update function: update(state, action) -> state, pure.  Every
 // change of the page goes through it; renderers only read the state.
-import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX } from '../fields.js';
+import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX, STAGES } from '../fields.js';
 import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.js';
 import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
 import { readValue, showValue } from './values.js';
@@ -32,6 +32,7 @@ export function initialState(view) {
     noticeSeq: 0,
     library: { items: [], picked: [], name: '', message: null, side: null },
     copy: { message: null, manual: null },
+    skipMemo: {}, // stage -> { rate, range, text } set aside while the stage is skipped
   };
 }
 
@@ -48,7 +49,7 @@ const HANDLERS = {
     let s = scenario;
     if (state.view.currency && typeof link === 'string' && !/(^|&)cur=/.test(link)) s = { ...s, currency: state.view.currency };
     return {
-      ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false,
+      ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false, skipMemo: {},
       view: { ...state.view, retro: false }, loads: state.loads + 1,
     };
   },
@@ -103,14 +104,55 @@ const HANDLERS = {
     return { ...state, scenario, texts, invalid };
   },
 
-  /** Retrospective mode on or off; on, the entry count is the first observed one. */
-  retro(state, { on }) {
+  /** Retrospective mode on or off; on, the entry count is the first observed
+   *  one, or the counts given (a link reopened with ?retro=1&obs=…). */
+  retro(state, { on, counts = null }) {
     let observed = state.observed;
-    if (on) {
+    if (on && counts) {
+      observed = {};
+      for (const [s, n] of Object.entries(counts)) if (STAGES.includes(s)) observed[s] = showValue(COUNT, n, state.view.lang);
+    } else if (on) {
       const entry = getPath(state.scenario, 'funnel.entry') ?? 'calls';
       observed = { [entry]: showValue(COUNT, getPath(state.scenario, 'funnel.volume') ?? 0, state.view.lang) };
     }
     return observe({ ...state, observed, view: { ...state.view, retro: on } });
+  },
+
+  /** A stage after the entry marked « pas dans mon entonnoir » (funnel.skip)
+   *  or back.  The core takes no rate other than 1 (and no range) into a
+   *  skipped stage: the rate and its range are set aside, and given back
+   *  when the stage is back. */
+  skip(state, { stage, on }) {
+    const rate = RATE_INTO[stage];
+    if (!rate || stage === 'deals') return state;
+    const list = getPath(state.scenario, 'funnel.skip') || [];
+    if (list.includes(stage) === on) return state;
+    const skip = STAGES.filter((s) => (s === stage ? on : list.includes(s)));
+    let scenario = setPath(state.scenario, 'funnel.skip', skip);
+    const rangePath = 'uncertainty.ranges';
+    const ranges = getPath(scenario, rangePath) || {};
+    let memo = { ...(state.skipMemo || {}) };
+    let texts = state.texts, invalid = state.invalid;
+    if (on) {
+      memo[stage] = { rate: getPath(scenario, rate), range: ranges[rate], text: texts[rate] };
+      scenario = setPath(scenario, rate, 1);
+      if (ranges[rate]) scenario = setPath(scenario, rangePath, omit(ranges, [rate]));
+      texts = omit(texts, [rate, rate + '.low', rate + '.high'].map((p) => (p === rate ? p : 'uncertainty.ranges.' + p)));
+      invalid = omit(invalid, [rate]);
+    } else {
+      const m = memo[stage] || {};
+      scenario = setPath(scenario, rate, m.rate);
+      if (m.range) scenario = setPath(scenario, rangePath, { ...ranges, [rate]: m.range });
+      if (m.text !== undefined) texts = { ...texts, [rate]: m.text };
+      memo = omit(memo, [stage]);
+    }
+    return { ...state, scenario, texts, invalid, skipMemo: memo };
+  },
+
+  /** The summary bar of a small screen, open or folded. */
+  summaryToggle(state, { open = !state.view.summaryOpen } = {}) {
+    if (open === !!state.view.summaryOpen) return state;
+    return { ...state, view: { ...state.view, summaryOpen: open } };
   },
 
   fixedAdd(state) {

@@ -217,3 +217,41 @@ test('goal: a metric chosen, then "no goal" removes it and keeps the value', () 
   s = update(s, { type: 'edit', path: 'schedule.months', text: '6' });
   assert.equal(s.scenario.schedule.months, 6);
 });
+
+test('skip: a stage marked « pas dans mon entonnoir » sets its rate aside (and its range); un-skipping gives them back', () => {
+  let s = update(initialState(view), { type: 'load', scenario: { funnel: { entry: 'calls', volume: 100, lead_rate: 0.4 }, uncertainty: { ranges: { 'funnel.lead_rate': [0.3, 0.5] } } } });
+  s = update(s, { type: 'edit', path: 'funnel.lead_rate', text: '45' });
+  const on = update(frozen(s), { type: 'skip', stage: 'leads', on: true });
+  assert.deepEqual(on.scenario.funnel.skip, ['leads']);
+  assert.equal(on.scenario.funnel.lead_rate, 1);
+  assert.equal(on.scenario.uncertainty.ranges['funnel.lead_rate'], undefined);
+  assert.equal(on.texts['funnel.lead_rate'], undefined);
+  const two = update(on, { type: 'skip', stage: 'contacts', on: true });
+  assert.deepEqual(two.scenario.funnel.skip, ['contacts', 'leads'], 'in the funnel order');
+  const off = update(two, { type: 'skip', stage: 'leads', on: false });
+  assert.deepEqual(off.scenario.funnel.skip, ['contacts']);
+  assert.equal(off.scenario.funnel.lead_rate, 0.45);
+  assert.deepEqual(off.scenario.uncertainty.ranges['funnel.lead_rate'], [0.3, 0.5]);
+  assert.equal(off.texts['funnel.lead_rate'], '45');
+  assert.equal(update(on, { type: 'skip', stage: 'leads', on: true }), on, 'already skipped: unchanged');
+  assert.equal(update(on, { type: 'skip', stage: 'deals', on: true }), on, 'deals cannot be skipped');
+  assert.deepEqual(update(on, { type: 'load', scenario: {} }).skipMemo, {});
+});
+
+test('summaryToggle: the phone summary opens, folds, and stays as asked', () => {
+  const s = initialState(view);
+  const open = update(s, { type: 'summaryToggle' });
+  assert.equal(open.view.summaryOpen, true);
+  assert.equal(update(open, { type: 'summaryToggle' }).view.summaryOpen, false);
+  assert.equal(update(open, { type: 'summaryToggle', open: true }), open);
+  assert.equal(update(s, { type: 'summaryToggle', open: false }), s, 'already folded: no change');
+});
+
+test('retro with counts: a link reopened in retrospective mode shows its counts and derives the same rates', () => {
+  const s = update(base(), { type: 'retro', on: true, counts: { calls: 1800, contacts: 180, meetings: 54, bogus: 3 } });
+  assert.deepEqual(Object.keys(s.observed), ['calls', 'contacts', 'meetings']);
+  assert.equal(s.observed.calls.replace(/\s/g, ''), '1800');
+  assert.equal(s.scenario.funnel.entry, 'calls');
+  assert.equal(s.scenario.funnel.volume, 1800);
+  assert.equal(s.scenario.funnel.meeting_rate, 0.3);
+});

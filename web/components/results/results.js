@@ -8,6 +8,7 @@ import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
 import { $, node } from '../dom.js';
 import { whyNull } from './null-reason.js';
 import { stepSentence } from '../schedule/text.js';
+import * as breakdown from './breakdown.js';
 
 /** Short name of an uncertain field: its form label without the unit. */
 export function fieldLabel(path, t) {
@@ -43,6 +44,7 @@ export function render(state, prev, ctx) {
   $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) });
   $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
   renderTalkNote(state, res, ctx);
+  breakdown.render(state, res, ctx);
   renderVerdict(state, res, ctx);
   drawFunnel($('funnelchart'), res, t, fmt);
   drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
