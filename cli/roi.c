@@ -26,6 +26,8 @@ static const char USAGE[] =
     "  link encode FILE|-  print the shareable link fragment of a scenario\n"
     "  link decode STRING  print the scenario a link fragment (or URL) holds\n"
     "  link qr STRING      print a link (or any text) as a QR code, SVG or PBM\n"
+    "  canonical FILE|-    print a scenario document with every field written out\n"
+    "                      (defaults included, unknown keys dropped with a warning)\n"
     "  fields              print every scenario field (path, kind, default, bounds,\n"
     "                      values, link key, unit, scope) as JSON\n"
     "  codes               print the table of error and warning codes as JSON:\n"
@@ -35,6 +37,17 @@ static const char USAGE[] =
     "  -h, --help          show this help (roi eval --help, roi simulate --help,\n"
     "                      roi link --help)\n"
     "  -V, --version       print the version\n";
+
+static const char CANONICAL_USAGE[] =
+    "Usage: roi canonical [--pretty] FILE|-\n"
+    "\n"
+    "Reads a scenario document (JSON, at most 1 MiB; - reads standard input),\n"
+    "validates it and prints {\"ok\": true, \"scenario\": {...}, \"warnings\": [...]}\n"
+    "with every field of the scenario written out, defaults included: the same\n"
+    "document a link decodes to, for a scenario of any size.\n"
+    "\n"
+    "Exit status: 0 valid scenario, 1 invalid scenario (the error document, as\n"
+    "roi eval prints it), 2 usage or I/O error.\n";
 
 static const char EVAL_USAGE[] =
     "Usage: roi eval [--pretty] FILE|-\n"
@@ -266,9 +279,12 @@ static int emit(char *out, int options, bool valid)
 }
 
 /* eval and simulate: read a scenario document, print the core's answer. */
-static int run_scenario_command(const char *name, const char *usage, bool sim,
+typedef enum { JOB_EVAL, JOB_SIMULATE, JOB_CANONICAL } job;
+
+static int run_scenario_command(const char *name, const char *usage, job what,
                                 int argc, char **argv)
 {
+    bool sim = what == JOB_SIMULATE;
     args a = {.sim = sim};
     int code = parse_args(name, usage, "FILE", argc, argv, &a);
     if (code >= 0)
@@ -278,8 +294,10 @@ static int run_scenario_command(const char *name, const char *usage, bool sim,
     if (!text)
         return EXIT_USAGE;
     bool valid = false;
-    char *out = sim ? roi_simulate_json(text, len, a.samples, a.seed, a.options, &valid)
-                    : roi_eval_json(text, len, a.options, &valid);
+    char *out = what == JOB_SIMULATE
+                    ? roi_simulate_json(text, len, a.samples, a.seed, a.options, &valid)
+                : what == JOB_CANONICAL ? roi_canonical_json(text, len, a.options, &valid)
+                                        : roi_eval_json(text, len, a.options, &valid);
     free(text);
     return emit(out, a.options, valid);
 }
@@ -485,9 +503,12 @@ int main(int argc, char **argv)
         return EXIT_VALID;
     }
     if (strcmp(cmd, "eval") == 0)
-        return run_scenario_command("roi eval", EVAL_USAGE, false, argc - 2, argv + 2);
+        return run_scenario_command("roi eval", EVAL_USAGE, JOB_EVAL, argc - 2, argv + 2);
     if (strcmp(cmd, "simulate") == 0)
-        return run_scenario_command("roi simulate", SIMULATE_USAGE, true, argc - 2, argv + 2);
+        return run_scenario_command("roi simulate", SIMULATE_USAGE, JOB_SIMULATE, argc - 2, argv + 2);
+    if (strcmp(cmd, "canonical") == 0)
+        return run_scenario_command("roi canonical", CANONICAL_USAGE, JOB_CANONICAL, argc - 2,
+                                    argv + 2);
     if (strcmp(cmd, "link") == 0)
         return cmd_link(argc - 2, argv + 2);
     if (strcmp(cmd, "fields") == 0)

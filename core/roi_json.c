@@ -1356,6 +1356,44 @@ char *roi_scenario_to_json(const roi_scenario *s, int options)
     return w_finish(&w);
 }
 
+char *roi_scenario_answer_json(const roi_scenario *s, const roi_diags *warnings,
+                               int options)
+{
+    writer w;
+    char *scenario = roi_scenario_to_json(s, options);
+    if (!scenario)
+        return NULL;
+    w_init(&w, options);
+    w_open(&w, NULL, '{');
+    w_raw(&w, "ok", "true");
+    w_raw(&w, "scenario", scenario);
+    w_diags(&w, "warnings", warnings);
+    w_close(&w, '}');
+    roi_free(scenario);
+    return w_finish(&w);
+}
+
+char *roi_canonical_json(const char *text, size_t len, int options, bool *valid)
+{
+    roi_diags errors, warnings;
+    roi_scenario *s = NULL;
+    char *out = NULL;
+    roi_diags_init(&errors);
+    roi_diags_init(&warnings);
+    *valid = false;
+    roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
+    if (st == ROI_OK) {
+        out = roi_scenario_answer_json(s, &warnings, options);
+        *valid = out != NULL;
+    } else if (st != ROI_ENOMEM) {
+        out = roi_errors_to_json(&errors, &warnings, options);
+    }
+    roi_scenario_free(s);
+    roi_diags_free(&errors);
+    roi_diags_free(&warnings);
+    return out;
+}
+
 /* ---- the whole job -------------------------------------------------------- */
 
 char *roi_eval_json(const char *text, size_t len, int options, bool *valid)

@@ -47,6 +47,19 @@ char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
 char *roi_errors_to_json(const roi_diags *errors, const roi_diags *warnings,
                          int options);
 
+/* Writes {"ok": true, "scenario": <the canonical document>, "warnings": [...]}:
+ * the answer of roi_canonical_json and of the link decoder's JSON face.  NULL
+ * when out of memory. */
+char *roi_scenario_answer_json(const roi_scenario *s, const roi_diags *warnings,
+                               int options);
+
+/* Scenario text in, its canonical document out (every field, defaults
+ * included, unknown keys dropped with a warning): the answer above, or the
+ * error document when the scenario is invalid (*valid false).  Unlike a
+ * link's round trip it works for a scenario of any size.  NULL only when out
+ * of memory. */
+char *roi_canonical_json(const char *text, size_t len, int options, bool *valid);
+
 /* The whole job: scenario text in, result document out.  *valid is set to
  * true when the scenario was valid (the document has "ok": true).  Returns
  * NULL only when out of memory. */

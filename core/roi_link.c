@@ -766,32 +766,17 @@ char *roi_link_decode_json(const char *text, size_t len, bool *valid)
 {
     roi_diags errors, warnings;
     roi_scenario *s = NULL;
-    char *scenario = NULL, *out = NULL;
-    roi_buf b;
+    char *out = NULL;
     roi_diags_init(&errors);
     roi_diags_init(&warnings);
-    roi_buf_init(&b);
     *valid = false;
     roi_status st = roi_link_decode(text, len, &s, &warnings, &errors);
-    if (st == ROI_ENOMEM)
-        goto done;
-    if (st != ROI_OK) {
+    if (st == ROI_OK) {
+        out = roi_scenario_answer_json(s, &warnings, 0);
+        *valid = out != NULL;
+    } else if (st != ROI_ENOMEM) {
         out = roi_errors_to_json(&errors, &warnings, 0);
-        goto done;
     }
-    scenario = roi_scenario_to_json(s, 0);
-    if (!scenario)
-        goto done;
-    roi_buf_puts(&b, "{\"ok\":true,\"scenario\":");
-    roi_buf_puts(&b, scenario);
-    roi_buf_puts(&b, ",\"warnings\":");
-    roi_diags_to_json(&b, &warnings);
-    roi_buf_putc(&b, '}');
-    out = roi_buf_finish(&b);
-    *valid = out != NULL;
-done:
-    roi_buf_free(&b);
-    roi_free(scenario);
     roi_scenario_free(s);
     roi_diags_free(&errors);
     roi_diags_free(&warnings);

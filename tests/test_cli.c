@@ -11,6 +11,8 @@
 #include <string.h>
 
 static const test_cli_case CASES[] = {
+    {"canonical " ROI_FIXTURES "/pay-per-meeting.json", 0, "\"scenario\":{\"version\":1", NULL},
+    {"canonical - < /dev/null", 1, "\"code\":\"empty\"", NULL},
     {"--help", 0, "Usage: roi", NULL},
     {"-h", 0, "eval FILE", NULL},
     {"eval --help", 0, "Exit status", NULL},

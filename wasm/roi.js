@@ -127,6 +127,19 @@ export function codes() {
 /** Version of the engine, e.g. "0.1.0". */
 export const version = mod.UTF8ToString(mod._roi_wasm_version());
 
+/** The canonical scenario document: every field written out, defaults
+ *  included, unknown keys dropped with a warning, for a scenario of any size
+ *  (no link involved).  Returns { ok: true, scenario, warnings } or
+ *  { ok: false, errors, warnings }; same bytes as `roi canonical`. */
+export function canonical(scenario) {
+  return JSON.parse(canonicalText(toText(scenario)));
+}
+
+/** Same as canonical, with the answer as JSON text. */
+export function canonicalText(text) {
+  return callWithText(mod._roi_wasm_canonical, text);
+}
+
 // ---- fields ----
 
 /** The field list of the scenario document as JSON text, byte-identical to

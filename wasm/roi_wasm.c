@@ -76,6 +76,14 @@ EMSCRIPTEN_KEEPALIVE int roi_wasm_qr_max(void)
 
 /* ---- fields ---- */
 
+/* The canonical document of a scenario of len bytes (roi_canonical_json):
+ * {"ok":true,"scenario":{...},"warnings":[...]} or the error document. */
+EMSCRIPTEN_KEEPALIVE char *roi_wasm_canonical(const char *json, size_t len)
+{
+    bool valid;
+    return roi_canonical_json(json, len, 0, &valid);
+}
+
 /* The field list of the scenario document (roi_fields_json): compact JSON,
  * byte-identical to `roi fields` without its final line break.  Caller frees
  * it with roi_wasm_free(); NULL when out of memory. */

@@ -17,16 +17,20 @@ import * as notices from './components/notices/notices.js';
 import * as billing from './components/billing/billing.js';
 import * as comparison from './components/comparison/comparison.js';
 import * as results from './components/results/results.js';
+import * as summary from './components/summary/summary.js';
 import * as simulation from './components/simulation/simulation.js';
 import * as library from './components/library/library.js';
 import * as report from './components/report/report.js';
 import * as reportHead from './components/report/head.js';
 import * as prudent from './components/simulation/prudent.js';
+import * as schedule from './components/schedule/schedule.js';
+import * as plan from './components/plan/plan.js';
 import { openFromHash, openExample, followAddress, shareUrl } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
 import { fileActions } from './io/files.js';
+import { linkFor } from './export.js';
 
 let roi = null;
 let lib = null, files = null; // once the engine is there
@@ -62,8 +66,11 @@ function render(state, prev) {
       billing.render(state, prev, c);
       comparison.render(state, prev, c);
     }
+    schedule.render(state, prev, c);
+    plan.render(state, prev, c);
+    summary.render(state, prev, c);
     results.render(state, prev, c);
-  }
+  } else if (v.summaryOpen !== pv.summaryOpen) summary.render(state, prev, c);
   simulation.render(state, prev, c);
   if (state.result) prudent.render(state, prev, c);
   reportHead.render(state, prev, c);
@@ -75,11 +82,12 @@ function render(state, prev) {
 function evaluate(state, prev) {
   if (!roi || (state.scenario === prev.scenario && state.invalid === prev.invalid)) return;
   const result = roi.evaluate(state.scenario);
-  let link = null;
+  let link = null, tooLong = null;
   if (result.ok && !Object.keys(state.invalid).length) {
-    try { link = roi.encodeLink(state.scenario); } catch { link = null; }
+    const l = linkFor(roi, state.scenario); // never throws; too big for a link: null and { bytes, max }
+    if (l.ok) ({ link, tooLong = null } = l);
   }
-  dispatch({ type: 'evaluated', result, link });
+  dispatch({ type: 'evaluated', result, link, tooLong });
 }
 
 /* ---- start ----------------------------------------------------------------- */
@@ -104,6 +112,9 @@ const sim = document.documentElement.classList.contains('compact') ? null : star
 
 document.addEventListener('input', onInput);
 document.addEventListener('click', onClick);
+// The summary bar of a phone folds away when a field takes the focus: it
+// never covers the field being typed.
+$('f').addEventListener('focusin', () => dispatch({ type: 'summaryToggle', open: false }));
 $('lib-list').addEventListener('change', (e) => {
   if (e.target.classList.contains('lib-pick')) dispatch({ type: 'libPick', name: e.target.dataset.name, on: e.target.checked });
 });
@@ -126,13 +137,15 @@ $('loading').remove();
 $('engine').textContent = ctx().t('engine', { v: roi.version });
 lib.refresh();
 openFromHash(store, roi);
+// A link shared in retrospective mode opens with its counts shown again.
+if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: store.getState().view.retroCounts });
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') !== store.getState().link) openFromHash(store, roi);
 });
 let lastWidth = $('pbchart').clientWidth;
 new ResizeObserver(() => {
   const w = $('pbchart').clientWidth;
-  if (Math.abs(w - lastWidth) > 8) { lastWidth = w; results.redrawPayback(store.getState(), ctx()); }
+  if (Math.abs(w - lastWidth) > 8) { lastWidth = w; results.redrawPayback(store.getState(), ctx()); schedule.redraw(store.getState(), ctx()); }
 }).observe($('pbchart'));
 document.documentElement.dataset.ready = '1';
 host.ready();
@@ -147,11 +160,20 @@ function onInput(e) {
   if (input.id === 'prep-for' || input.id === 'prep-by') return dispatch({ type: 'prepared', who: input.id.slice(5), text: input.value });
   if (!input.name || input.form !== $('f')) return;
   if (input.name === 'retro') dispatch({ type: 'retro', on: input.checked });
+  else if (input.name.startsWith('skip.')) dispatch({ type: 'skip', stage: input.name.slice(5), on: input.checked });
   else dispatch({ type: 'edit', path: input.name, text: input.value });
 }
 
 let flashTimer = 0;
 async function copyLink() {
+  const { tooLong } = store.getState();
+  if (tooLong) {
+    // No link holds this scenario: say so (size, limit), copy nothing.
+    dispatch({ type: 'copy', message: { key: 'linkLongShort', num: tooLong } });
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => dispatch({ type: 'copy', message: null }), 4000);
+    return;
+  }
   const url = shareUrl();
   try {
     await navigator.clipboard.writeText(url);
@@ -170,7 +192,15 @@ function onClick(e) {
   const b = e.target.closest('button');
   if (!b || (!roi && !b.dataset.lang)) return;
   const d = b.dataset;
-  if (b.id === 'fixed-add') {
+  if (b.id === 'ramp-add') {
+    dispatch({ type: 'rampAdd' });
+    document.querySelector('#ramp-list .ramp-row:last-child input')?.focus();
+  } else if (d.rampdel !== undefined) {
+    dispatch({ type: 'rampRemove', index: Number(d.rampdel) });
+    $('ramp-add').focus();
+  } else if (b.id === 'export-sched') {
+    files.exportSchedule();
+  } else if (b.id === 'fixed-add') {
     dispatch({ type: 'fixedAdd' });
     document.querySelector('#fixed-list .fixed-row:last-child input')?.focus();
   } else if (d.del !== undefined) {
@@ -190,6 +220,8 @@ function onClick(e) {
     const { scenario } = store.getState(), t = ctx().t;
     dispatch({ type: 'cloneAsChannel', name: t('cloneName', { name: scenario.name || t('thisCampaign') }) });
     document.querySelector('#channel-list .channel:last-child [name]')?.focus();
+  } else if (b.id === 'sum-toggle') {
+    dispatch({ type: 'summaryToggle' });
   } else if (b.id === 'cmp-sort') {
     dispatch({ type: 'sortByRank' });
   } else if (b.id === 'lib-save') {
@@ -204,7 +236,7 @@ function onClick(e) {
     lib.compare();
   } else if (b.id === 'print') {
     window.print();
-  } else if (b.id === 'export-json') {
+  } else if (b.id === 'export-json' || d.action === 'export-json') {
     files.exportJson();
   } else if (b.id === 'export-cmp' || b.id === 'export-bill') {
     files.exportCsv(b.id === 'export-cmp');

@@ -51,7 +51,8 @@ export const GROUPS = [
     f('costs.model', 'select'), f('costs.in_house_hourly_cost', 'money'), f('costs.in_house_fixed', 'money'),
     f('costs.hourly_rate', 'money'), f('costs.bonus_per_meeting', 'money'), f('costs.per_call', 'money'),
     f('costs.per_meeting', 'money'), f('costs.meeting_basis', 'select'), f('costs.per_deal', 'money'),
-    f('costs.flat_fee', 'money'), f('costs.internal_hours_per_meeting', 'num'), f('costs.internal_hourly_cost', 'money'),
+    f('costs.flat_fee', 'money'), f('costs.commission_rate', 'pct'), f('costs.internal_hours_per_meeting', 'num'),
+    f('costs.internal_hourly_cost', 'money'),
   ] },
   { id: 'risk', fields: [f('uncertainty.spread', 'pct')] },
 ];
@@ -62,6 +63,14 @@ export const REALLOCATION = [f('reallocation.min_roi', 'pct'), f('reallocation.s
 // target_roi lives in the break-even panel, next to the figures it drives.
 export const TARGET_ROI = f('target_roi', 'pct');
 
+// The monthly projection and the goal: their own form sections
+// (components/schedule, components/plan).  A ramp month is one item of
+// schedule.ramp, a share typed as a percentage; RAMP_MAX: the core's list bound.
+export const SCHEDULE = [f('schedule.months', 'num'), f('schedule.setup_cost', 'money')];
+export const GOAL = [f('goal.metric', 'select'), f('goal.value', 'num')];
+export const RAMP_ITEM = f('ramp', 'pct');
+export let RAMP_MAX = 12;
+
 // Rows of lists, typed by the page: a fixed cost, an observed count.
 export const FIXED_LABEL = f('label', 'text');
 export const MONEY = f('amount', 'money');
@@ -71,6 +80,7 @@ export const FIELDS = new Map();
 for (const g of GROUPS) for (const fd of g.fields) FIELDS.set(fd.path, fd);
 FIELDS.set(TARGET_ROI.path, TARGET_ROI);
 for (const fd of REALLOCATION) FIELDS.set(fd.path, fd);
+for (const fd of [...SCHEDULE, ...GOAL]) FIELDS.set(fd.path, fd);
 
 /** Takes defaults, bounds and enum values from the core's field table
  *  (the document of `roi fields`). */
@@ -86,6 +96,9 @@ export function applyCoreFields(doc) {
   }
   const fixed = core.get('costs.fixed')?.item?.fields?.find((x) => x.path === 'label');
   if (fixed?.max_chars) FIXED_LABEL.maxlength = fixed.max_chars;
+  const ramp = core.get('schedule.ramp');
+  if (ramp?.item) Object.assign(RAMP_ITEM, { min: ramp.item.min, max: ramp.item.max });
+  if (ramp?.max_items) RAMP_MAX = ramp.max_items;
   STAGES.splice(0, STAGES.length, ...(core.get('funnel.entry')?.values || []));
   MODELS.splice(0, MODELS.length, ...(core.get('costs.model')?.values || []));
   UNCERTAIN.splice(0, UNCERTAIN.length, ...doc.fields.filter((x) => x.path.startsWith('uncertainty.ranges.'))
@@ -98,6 +111,7 @@ export function fieldOf(path) {
   if (/^costs\.fixed\[\d+\]\.amount$/.test(path)) return MONEY;
   if (/^costs\.fixed\[\d+\]\.label$/.test(path)) return FIXED_LABEL;
   if (path.startsWith('observed.')) return COUNT;
+  if (/^schedule\.ramp\[\d+\]$/.test(path)) return RAMP_ITEM;
   const m = /^channels\[\d+\]\.(.+)$/.exec(path) || /^uncertainty\.ranges\.(.+?)(?:\.(?:low|high))?$/.exec(path);
   return FIELDS.get(m ? m[1] : path);
 }

@@ -17,6 +17,7 @@ function build(lang, currency) {
   const money0 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 0, maximumFractionDigits: 0 });
   const money2 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const pct = nf({ style: 'percent', maximumFractionDigits: 1 });
+  const pct0 = nf({ style: 'percent', maximumFractionDigits: 0 });
   const num = nf({ maximumFractionDigits: 2 });
   const mult = nf({ maximumFractionDigits: 1 });
   const months = nf({ style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
@@ -26,6 +27,7 @@ function build(lang, currency) {
   return {
     money: (v) => (Math.abs(v) >= 10000 || Math.abs(v - Math.round(v)) < 0.005 ? money0 : money2).format(v),
     pct: (v) => pct.format(v),
+    pct0: (v) => pct0.format(v), // a rough reading (the ROI of a campaign judged too early)
     num: (v) => num.format(v),
     mult: (v) => mult.format(v) + '×',
     months: (v) => months.format(v),

@@ -1,45 +1,169 @@
 // The scenario library: named scenarios saved in this browser only
-// (localStorage), as their links.  What comes back from storage is treated
-// like any link: decoded and validated by the core before use.
-const KEY = 'roi-calculator.library.v1';
-const MAX = 100;
+// (localStorage).  Pure: no DOM, no engine; the storage is a parameter
+// (localStorage when left out) so that tests can hand in a fake one.
+//
+// Stored under KEY as { version: 2, items: [{ name, scenario, saved }] }: the
+// scenario document itself, so a scenario of any size is kept (a link stops
+// at 8 KiB).  Entries of the first format (KEY_V1: [{ name, link, saved }])
+// are migrated on read, still as links: the page decodes a link, and
+// validates a scenario, with the core like any input before using it.
+//
+// Every function reports what really happened: { ok: true, ... } or
+// { ok: false, reason }, reason one of
+//   'storage'  the browser refuses storage (private browsing, blocked site data)
+//   'quota'    storage is full: nothing was written
+//   'full'     the library holds MAX scenarios already (params: max)
+//   'taken'    another scenario has that name (rename)
+//   'missing'  no scenario of that name (deleted in another tab?)
+//   'empty'    no name given
+//   'invalid'  what was to be saved is not a scenario object
+//   'corrupt'  the stored library is unreadable (read); it is set aside,
+//              never overwritten, on the next write
+//   'version'  the stored library comes from a later version of the page:
+//              read-only here, never overwritten
+// and nothing already stored is lost by a failed call.
+export const KEY = 'roi-calculator.library.v2';
+export const KEY_V1 = 'roi-calculator.library.v1';
+export const MAX = 100;
+const VERSION = 2;
 
-export function loadLibrary() {
+const fail = (reason, extra) => ({ ok: false, reason, ...extra });
+const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+const goodName = (x) => typeof x === 'string' && x.trim() !== '';
+
+/** An entry as stored: { name, scenario, saved } or, migrated from v1,
+ *  { name, link, saved }; anything else is left out. */
+function entry(x) {
+  if (!isObject(x) || !goodName(x.name)) return null;
+  const saved = typeof x.saved === 'string' ? x.saved : '';
+  if (isObject(x.scenario)) return { name: x.name, scenario: x.scenario, saved };
+  if (typeof x.link === 'string') return { name: x.name, link: x.link, saved };
+  return null;
+}
+
+function entries(list) {
+  const seen = new Set();
+  const out = [];
+  for (const x of Array.isArray(list) ? list : []) {
+    const e = entry(x);
+    if (e && !seen.has(e.name)) { seen.add(e.name); out.push(e); }
+  }
+  return out.slice(0, MAX);
+}
+
+function reasonOf(e) {
+  return e && (e.name === 'QuotaExceededError' || e.code === 22 || e.code === 1014) ? 'quota' : 'storage';
+}
+
+/** Reads the library: { ok: true, items } (newest first) or { ok: false,
+ *  reason: 'storage' | 'corrupt' | 'version', items: [] }, plus raw (the
+ *  unreadable text) for 'corrupt'.  A browser holding only v1 entries has
+ *  them migrated (written as v2 when storage allows; v1 stays as it was). */
+function read(storage) {
+  let raw, rawV1;
   try {
-    const items = JSON.parse(localStorage.getItem(KEY) || '[]');
-    return Array.isArray(items)
-      ? items.filter((x) => x && typeof x.name === 'string' && typeof x.link === 'string').slice(0, MAX)
-      : [];
+    const st = storage === undefined ? globalThis.localStorage : storage;
+    raw = st.getItem(KEY);
+    rawV1 = raw === null ? st.getItem(KEY_V1) : null;
   } catch {
-    return []; // storage refused (private mode) or unreadable: an empty library
+    return fail('storage', { items: [] });
+  }
+  if (raw !== null) {
+    let doc;
+    try { doc = JSON.parse(raw); } catch { return fail('corrupt', { items: [], raw }); }
+    if (!isObject(doc) || !Number.isInteger(doc.version) || !Array.isArray(doc.items)) return fail('corrupt', { items: [], raw });
+    if (doc.version > VERSION) return fail('version', { items: [] });
+    return { ok: true, items: entries(doc.items) };
+  }
+  if (rawV1 === null) return { ok: true, items: [] };
+  let v1 = [];
+  try { v1 = JSON.parse(rawV1); } catch { /* unreadable v1: nothing to migrate, left where it is */ }
+  const items = entries(Array.isArray(v1) ? v1.map((x) => (isObject(x) ? { name: x.name, link: x.link, saved: x.saved } : null)) : []);
+  if (items.length) write(storage, items); // best effort: retried on the next read if refused
+  return { ok: true, items };
+}
+
+/** Writes the list; { ok: true } or { ok: false, reason: 'quota' | 'storage' }. */
+function write(storage, items) {
+  try {
+    const st = storage === undefined ? globalThis.localStorage : storage;
+    st.setItem(KEY, JSON.stringify({ version: VERSION, items }));
+    return { ok: true };
+  } catch (e) {
+    return fail(reasonOf(e));
   }
 }
 
-function store(items) {
+/** Reads for a change: the items, with an unreadable library set aside
+ *  (under KEY + '.unreadable.' + time) so that writing loses nothing. */
+function readForChange(storage) {
+  const r = read(storage);
+  if (r.ok || r.reason !== 'corrupt') return r;
   try {
-    localStorage.setItem(KEY, JSON.stringify(items));
-    return true;
-  } catch {
-    return false;
+    const st = storage === undefined ? globalThis.localStorage : storage;
+    st.setItem(KEY + '.unreadable.' + Date.now(), r.raw);
+  } catch (e) {
+    return fail(reasonOf(e));
   }
+  return { ok: true, items: [] };
 }
 
-/** Saves (or replaces, by name) a scenario link; false when storage refused. */
-export function saveScenario(name, link) {
-  const items = loadLibrary().filter((x) => x.name !== name);
-  items.unshift({ name, link, saved: new Date().toISOString() });
-  return store(items.slice(0, MAX));
+/** The saved scenarios, newest first: { ok: true, items: [{ name, scenario,
+ *  saved } | { name, link, saved }] } or { ok: false, reason, items: [] }. */
+export function readLibrary(storage) {
+  const r = read(storage);
+  return r.ok ? { ok: true, items: r.items } : { ok: false, reason: r.reason, items: [] };
 }
 
-export function renameScenario(oldName, newName) {
-  const items = loadLibrary();
-  if (items.some((x) => x.name === newName)) return false;
-  const item = items.find((x) => x.name === oldName);
-  if (!item) return false;
+/** The saved scenarios as a plain list (empty when storage fails). */
+export function loadLibrary(storage) {
+  return read(storage).items;
+}
+
+/** One saved scenario: { ok: true, item } or { ok: false, reason:
+ *  'missing' | 'storage' | 'corrupt' | 'version' }. */
+export function findScenario(name, storage) {
+  const r = read(storage);
+  if (!r.ok) return fail(r.reason);
+  const item = r.items.find((x) => x.name === name);
+  return item ? { ok: true, item } : fail('missing');
+}
+
+/** Saves a scenario document (a copy of it) under name, first in the list,
+ *  replacing the entry of that name if any: { ok: true, replaced } or
+ *  { ok: false, reason: 'empty' | 'invalid' | 'full' (with max) | 'quota' |
+ *  'storage' | 'version' }. */
+export function saveScenario(name, scenario, storage) {
+  if (!goodName(name)) return fail('empty');
+  if (!isObject(scenario)) return fail('invalid');
+  const r = readForChange(storage);
+  if (!r.ok) return fail(r.reason);
+  const replaced = r.items.some((x) => x.name === name);
+  if (!replaced && r.items.length >= MAX) return fail('full', { max: MAX });
+  const items = r.items.filter((x) => x.name !== name);
+  items.unshift({ name, scenario: JSON.parse(JSON.stringify(scenario)), saved: new Date().toISOString() });
+  const w = write(storage, items);
+  return w.ok ? { ok: true, replaced } : w;
+}
+
+/** { ok: true } or { ok: false, reason: 'empty' | 'missing' | 'taken' |
+ *  'quota' | 'storage' | 'version' }.  The same name again is a no-op. */
+export function renameScenario(oldName, newName, storage) {
+  if (!goodName(newName)) return fail('empty');
+  const r = readForChange(storage);
+  if (!r.ok) return fail(r.reason);
+  const item = r.items.find((x) => x.name === oldName);
+  if (!item) return fail('missing');
+  if (oldName === newName) return { ok: true };
+  if (r.items.some((x) => x.name === newName)) return fail('taken');
   item.name = newName;
-  return store(items);
+  return write(storage, r.items);
 }
 
-export function deleteScenario(name) {
-  return store(loadLibrary().filter((x) => x.name !== name));
+/** { ok: true } or { ok: false, reason: 'missing' | 'storage' | 'version' }. */
+export function deleteScenario(name, storage) {
+  const r = readForChange(storage);
+  if (!r.ok) return fail(r.reason);
+  if (!r.items.some((x) => x.name === name)) return fail('missing');
+  return write(storage, r.items.filter((x) => x.name !== name));
 }

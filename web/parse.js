@@ -1,7 +1,10 @@
 // Reads a number typed the French or English way: "0,25", "1 800", "25 %",
 // "2 000 €", "1.800,5", "1,800.5".  Returns { value, text } (value null for
 // an empty field: "use the default"; text the number as a plain decimal
-// string) or { error: true }.
+// string) or { error: true, reason }: 'format' (not a number), 'overflow'
+// (too large for a double: it would read as Infinity, then as the field's
+// default) or 'underflow' (non-zero digits that would read as 0).  A number
+// the page cannot hold as typed is refused, never silently replaced.
 const GROUPS = { ',': /^\d{1,3}(,\d{3})+$/, '.': /^\d{1,3}(\.\d{3})+$/ };
 
 export function parseNumber(text, lang) {
@@ -21,12 +24,15 @@ export function parseNumber(text, lang) {
   if (dec) { int = s.slice(0, s.lastIndexOf(dec)); frac = s.slice(s.lastIndexOf(dec) + 1); }
   const sep = /[,.]/.exec(int);
   if (sep) {
-    if (!GROUPS[sep[0]].test(int)) return { error: true };
+    if (!GROUPS[sep[0]].test(int)) return { error: true, reason: 'format' };
     int = int.split(sep[0]).join('');
   }
-  if (!/^\d*$/.test(int) || !/^\d*$/.test(frac) || !(int + frac)) return { error: true };
+  if (!/^\d*$/.test(int) || !/^\d*$/.test(frac) || !(int + frac)) return { error: true, reason: 'format' };
   const plain = (sign < 0 ? '-' : '') + (int || '0') + (frac ? '.' + frac : '');
-  return { value: Number(plain), text: plain };
+  const value = Number(plain);
+  if (!Number.isFinite(value)) return { error: true, reason: 'overflow' };
+  if (value === 0 && /[1-9]/.test(int + frac)) return { error: true, reason: 'underflow' };
+  return { value, text: plain };
 }
 
 /** A percentage typed by the user as the exact fraction: "12,5" -> 0.125,

@@ -559,7 +559,7 @@ test('the printed report shows results, charts, the link and the methodology not
   // Nothing runs off the page's width.
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   // One chart on page 1; the inputs as the list of assumptions, not the form (issue 10).
-  for (const shown of ['[data-out="roi"]', '#pbchart svg', '#h-be', '[data-out="breakeven.max_price"]',
+  for (const shown of ['[data-out="roi"]', '#pbchart .pbwords', '#h-be', '[data-out="breakeven.max_price"]',
     '[data-out="scenarios.prudent.roi"]', '[data-out="scenarios.ambitious.roi"]', '#rm-h', '#as-list']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
@@ -634,8 +634,12 @@ test('scenario library: save, persist, rename, compare two side by side, delete'
   // Open the first saved one: the page shows it.
   await page.click('[data-libopen="Au rendez-vous"]');
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '3.8');
-  // Tampered storage is only a link: decoded and validated, never run.
-  await page.evaluate(() => localStorage.setItem('roi-calculator.library.v1', JSON.stringify([{ name: 'x', link: 'v=1&close=9&zz=<img>' }, 5, null])));
+  // Tampered storage is only a link: decoded and validated, never run.  (A
+  // browser that holds only first-format entries: they are migrated on read.)
+  await page.evaluate(() => {
+    localStorage.removeItem('roi-calculator.library.v2');
+    localStorage.setItem('roi-calculator.library.v1', JSON.stringify([{ name: 'x', link: 'v=1&close=9&zz=<img>' }, 5, null]));
+  });
   await page.reload();
   await page.waitForSelector('html[data-ready]');
   await page.click('#lib summary');
@@ -681,7 +685,7 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   // Options: compact sections and accent colour on the sidebar, dark English on the phone.
   const compact = page.frameLocator('#compact iframe');
   assert.equal(await compact.locator('#sim').isVisible(), false);
-  assert.equal(await compact.locator('[data-out="breakeven.max_price"]').isVisible(), true);
+  assert.equal(await compact.locator('dd[data-out="breakeven.max_price"]').isVisible(), true);
   assert.equal(await compact.locator('html').evaluate((h) => getComputedStyle(h).getPropertyValue('--accent').trim()), '#c2410c');
   assert.match(await compact.locator('body').evaluate((b) => getComputedStyle(b).fontFamily), /^"?Georgia"?,/);
   const phone = page.frameLocator('#mobile iframe');

@@ -2,26 +2,27 @@
 // no text from a link can become markup).  Each chart is a <figure> with a
 // caption, an SVG with role="img", a title and a description for screen
 // readers, and a <details> table of its data for keyboard and non-visual use.
-import { STAGES } from '../fields.js';
+import { STAGES, FIELDS } from '../fields.js';
+import { funnelBars, tornadoRows, cashflowShape } from './geometry.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let uid = 0;
 
-function el(name, attrs = {}, text) {
+export function el(name, attrs = {}, text) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function html(name, attrs = {}, text) {
+export function html(name, attrs = {}, text) {
   const node = document.createElement(name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function svgRoot(width, height, title, desc) {
+export function svgRoot(width, height, title, desc) {
   const id = 'c' + ++uid;
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}t ${id}d`, focusable: 'false' });
   svg.append(el('title', { id: id + 't' }, title), el('desc', { id: id + 'd' }, desc));
@@ -30,11 +31,11 @@ function svgRoot(width, height, title, desc) {
 
 /** Charts are drawn at their figure's own width (so labels keep their real
  *  size), within bounds that keep them readable. */
-function chartWidth(figure) {
+export function chartWidth(figure) {
   return Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560)));
 }
 
-function dataTable(summary, columns, rows) {
+export function dataTable(summary, columns, rows) {
   const details = html('details');
   details.append(html('summary', {}, summary));
   const table = html('table', { class: 'data' });
@@ -65,19 +66,21 @@ export function drawFunnel(figure, result, t, fmt) {
   figure.replaceChildren();
   const caption = html('figcaption', {}, t('chartFunnel'));
   if (!stages.length) { figure.append(caption); return; }
-  const max = Math.max(...stages.map((x) => x.v), 1e-300);
   const W = 320, row = 38, H = stages.length * row + 4;
   const first = stages[0], last = stages[stages.length - 1];
   const svg = svgRoot(W, H, t('chartFunnel'),
     t('funnelDesc', { a: fmt.num(first.v), sa: t('r:funnel.' + first.s), b: fmt.num(last.v), sb: t('r:funnel.' + last.s) }));
   const rows = [];
+  // Bars from the left, never thinner than a few pixels; the count written
+  // after each bar, so a stage at 1 % of the one before still reads.
+  const bars = funnelBars(stages.map((x) => x.v), { width: W });
   stages.forEach(({ s, v }, i) => {
     const y = i * row + 2;
-    const w = Math.max(2, (v / max) * W);
     const rate = i > 0 && stages[i - 1].v > 0 ? v / stages[i - 1].v : null;
-    const label = t('r:funnel.' + s) + ' · ' + fmt.num(v) + (rate === null ? '' : ' (' + fmt.pct(rate) + ')');
+    const label = t('r:funnel.' + s) + (rate === null ? '' : ' (' + fmt.pct(rate) + ')');
     svg.append(el('text', { x: 0, y: y + 12, class: 'lbl' }, label));
-    svg.append(el('rect', { x: (W - w) / 2, y: y + 17, width: w, height: 16, rx: 3, class: 'bar s' + i }));
+    svg.append(el('rect', { x: bars[i].x, y: y + 17, width: bars[i].width, height: 16, rx: 3, class: 'bar s' + i }));
+    svg.append(el('text', { x: bars[i].numX, y: y + 29, class: 'lbl num' }, fmt.num(v)));
     rows.push([t('r:funnel.' + s), fmt.num(v), rate === null ? '—' : fmt.pct(rate)]);
   });
   figure.append(svg, caption, dataTable(t('chartTable'), [t('stage'), t('count'), t('rateFromPrev')], rows));
@@ -86,11 +89,16 @@ export function drawFunnel(figure, result, t, fmt) {
 /** Cumulative net, month by month: the core's cash-flow series (the
  *  payback rule of the methodology), from minus the campaign cost.  cycle:
  *  the sales cycle, for the description. */
-export function drawPayback(figure, result, cycle, t, fmt) {
+export function drawPayback(figure, result, cycle, t, fmt, stepText) {
   figure.replaceChildren();
   const caption = html('figcaption', {}, t('chartPb'));
   const series = result.cashflow || [];
   if (!series.length) { figure.append(caption); return; }
+  if (cashflowShape(series) === 'step' && result.funnel.deals > 0) {
+    // One jump (no recurring revenue): a sentence says it better than a step.
+    figure.append(html('p', { class: 'pbwords' }, stepText(result)));
+    return;
+  }
   const cost = result.cost.total;
   const end = series[series.length - 1].month;
   const pb = result.payback_months;
@@ -131,26 +139,36 @@ export function drawPayback(figure, result, cycle, t, fmt) {
 export function drawTornado(figure, result, t, fmt, label) {
   figure.replaceChildren();
   const rows = result.sensitivity || [];
-  const caption = html('figcaption', {}, rows.length ? '' : t('torNone'));
+  const groups = tornadoRows(rows);
+  const merged = groups.some((g) => g.fields.length > 1);
+  const caption = html('figcaption', {}, rows.length ? (merged ? t('torMerged') : '') : t('torNone'));
   if (!rows.length) { figure.append(caption); return; }
-  const W = chartWidth(figure);
-  const row = 40, H = rows.length * row + 24, pad = 8;
+  // An input's low and high values, in its own unit: « Taux de signature 20 % → 30 % ».
+  const val = (field, v) => { const k = FIELDS.get(field)?.kind; return k === 'pct' ? fmt.pct(v) : k === 'money' ? fmt.money(v) : fmt.num(v); };
+  const name = (r) => `${label(r.field)} ${val(r.field, r.low)} → ${val(r.field, r.high)}`;
+  const W = chartWidth(figure), line = 16, pad = 8;
+  const heights = groups.map((g) => g.fields.length * line + 38);
+  const H = heights.reduce((a, b) => a + b, 0) + 20;
   const center = result.net;
   const values = rows.flatMap((r) => [r.net_low, r.net_high]).concat(center);
   let lo = Math.min(...values), hi = Math.max(...values);
   if (hi - lo < 1e-9) { lo -= 1; hi += 1; }
   const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
   const svg = svgRoot(W, H, t('s:tor'), t('torDesc', { f: label(rows[0].field) }));
-  rows.forEach((r, i) => {
-    const y = i * row;
-    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' },
-      `${label(r.field)} · ${fmt.compact(r.net_low)} → ${fmt.compact(r.net_high)}`));
-    const a = Math.min(r.net_low, r.net_high), b = Math.max(r.net_low, r.net_high);
-    svg.append(el('rect', { x: x(a), y: y + 17, width: Math.max(2, x(b) - x(a)), height: 16, rx: 3, class: 'bar ' + (r.net_high >= r.net_low ? 's0' : 'neg') }));
+  let y = 0;
+  groups.forEach((g, i) => {
+    g.fields.forEach((r, j) => svg.append(el('text', { x: pad, y: y + 12 + j * line, class: 'lbl' }, name(r))));
+    const by = y + g.fields.length * line + 2;
+    const a = Math.min(g.net_low, g.net_high), b = Math.max(g.net_low, g.net_high);
+    svg.append(el('rect', { x: x(a), y: by, width: Math.max(2, x(b) - x(a)), height: 16, rx: 3, class: 'bar ' + (g.net_high >= g.net_low ? 's0' : 'neg') }));
+    // The net at each end, under its end of the bar.
+    svg.append(el('text', { x: Math.max(pad, x(g.net_low)), y: by + 29, class: 'tick', 'text-anchor': x(g.net_low) < W / 2 ? 'start' : 'end' }, fmt.compact(g.net_low)));
+    svg.append(el('text', { x: Math.min(W - pad, x(g.net_high)), y: by + 29, class: 'tick', 'text-anchor': x(g.net_high) > W / 2 ? 'end' : 'start' }, fmt.compact(g.net_high)));
+    y += heights[i];
   });
   svg.append(el('line', { x1: x(center), x2: x(center), y1: 14, y2: H - 20, class: 'zero' }));
   svg.append(el('text', { x: x(center), y: H - 4, class: 'tick', 'text-anchor': 'middle' }, fmt.compact(center)));
-  const data = rows.map((r) => [label(r.field), fmt.num(r.low) + ' → ' + fmt.num(r.high), fmt.money(r.net_low), fmt.money(r.net_high)]);
+  const data = rows.map((r) => [label(r.field), val(r.field, r.low) + ' → ' + val(r.field, r.high), fmt.money(r.net_low), fmt.money(r.net_high)]);
   figure.append(svg, caption, dataTable(t('chartTable'), [t('param'), t('low') + ' → ' + t('high'), t('r:net') + ' (' + t('low') + ')', t('r:net') + ' (' + t('high') + ')'], data));
 }
 

@@ -5,6 +5,7 @@
 // ever set as text or a CSS value.
 import { node } from '../components/dom.js';
 import { shareUrl } from './links.js';
+import { scenarioDocument } from '../export.js';
 
 export function embedOptions(search) {
   const q = new URLSearchParams(search);
@@ -22,22 +23,25 @@ export function connectHost(embed, store, engine) {
   /** The payload of roi:ready, roi:change and roi:cta: the last valid
    *  scenario, its link and its headline results, so the three always agree
    *  (while a field is invalid, they are what the widget still shows,
-   *  greyed).  The scenario is read back from that link, which holds it exactly. */
+   *  greyed).  The scenario is its document (canonical when its link fits);
+   *  link is null when the scenario is too big for one.  Never throws. */
   const payload = () => {
-    const { result: r, link } = store.getState();
+    const { result: r, valid, tooLong } = store.getState();
+    const doc = r && valid ? scenarioDocument(engine(), valid) : null;
     return {
-      scenario: r && engine().decodeLink(link).scenario,
-      link: shareUrl(),
+      scenario: doc && doc.ok ? doc.scenario : null,
+      link: tooLong ? null : shareUrl(),
       results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
     };
   };
   let timer = 0;
-  let sent = null; // the link of the last scenario the host was told about
+  let sent = null; // the link (or, too big for one, the scenario) the host was last told about
+  const keyOf = (p) => p.link ?? JSON.stringify(p.scenario);
   return {
     ready() {
       if (!embed) return;
       const p = payload();
-      sent = p.link;
+      sent = keyOf(p);
       post('roi:ready', p);
       // roi:change, 400 ms after the last valid edit, and only when the
       // scenario differs from the one the host last heard of.
@@ -46,8 +50,8 @@ export function connectHost(embed, store, engine) {
         clearTimeout(timer);
         timer = setTimeout(() => {
           const p2 = payload();
-          if (p2.link === sent) return;
-          sent = p2.link;
+          if (keyOf(p2) === sent) return;
+          sent = keyOf(p2);
           post('roi:change', p2);
         }, 400);
       });

@@ -1,23 +1,25 @@
-// Export and import: the last valid scenario as the canonical JSON document,
-// the channel comparison and the billing models as CSV (export.js), and a
+// Export and import: the last valid scenario as its JSON document (any size:
+// canonical when its link fits, as the core validated it otherwise), the
+// channel comparison and the billing models as CSV (export.js), and a
 // scenario file opened after the core validated it (a refused file changes
 // nothing).
-import { toCsv, download, fileName } from '../export.js';
+import { toCsv, download, fileName, scenarioDocument, scenarioJson } from '../export.js';
 import { rowName } from '../components/comparison/comparison.js';
 import { linkWarned } from './links.js';
 import { problemData } from '../components/problems.js';
+import { csvRows } from '../components/schedule/text.js';
+import { FIELDS } from '../fields.js';
 
 export function fileActions(store, roi, ctx) {
   const { dispatch } = store;
-  /** A valid scenario (object or JSON text) as the canonical document, every
-   *  field written, through the core's link codec. */
-  const canonical = (scenario) => roi.decodeLink(roi.encodeLink(scenario)).scenario;
   return {
+    /** The last valid scenario, as its document. */
     exportJson() {
-      const { result, scenario } = store.getState();
-      if (!result) return;
-      const doc = canonical(scenario);
-      download(fileName(doc.name, '.json'), 'application/json', JSON.stringify(doc, null, 2) + '\n');
+      const { result, valid } = store.getState();
+      if (!result || !valid) return;
+      const doc = scenarioDocument(roi, valid);
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'stale' }, items: problemData(doc.errors) }); return; }
+      download(fileName(doc.scenario.name, '.json'), 'application/json', scenarioJson(doc.scenario));
     },
     exportCsv(channels) {
       const { result: res, view } = store.getState();
@@ -34,16 +36,29 @@ export function fileActions(store, roi, ctx) {
       }
       download(fileName(res.name, channels ? '-canaux.csv' : '-facturation.csv'), 'text/csv;charset=utf-8', toCsv(rows, view.lang));
     },
+    /** The monthly projection's table, as the core computed it. */
+    exportSchedule() {
+      const { result: res, scenario, view } = store.getState();
+      if (!res?.schedule) return;
+      const entry = scenario.funnel?.entry ?? FIELDS.get('funnel.entry').dflt;
+      download(fileName(res.name, '-projection.csv'), 'text/csv;charset=utf-8', toCsv(csvRows(res.schedule, entry, ctx().t), view.lang));
+    },
     async importFile(file) {
       if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [{ key: 'importBig' }] }); return; }
-      const text = await file.text();
+      let text;
+      try { text = await file.text(); } catch (e) {
+        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: [String(e.message || e)] });
+        return;
+      }
       const res = roi.evaluate(text);
       if (!res.ok) {
         dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(res.errors) });
         return;
       }
+      const doc = scenarioDocument(roi, text); // any size: not through a link
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(doc.errors) }); return; }
       if (res.warnings.length) dispatch(linkWarned(res.warnings));
-      dispatch({ type: 'load', scenario: canonical(text) });
+      dispatch({ type: 'load', scenario: doc.scenario });
     },
   };
 }

@@ -1,51 +1,77 @@
-// The library's wiring: localStorage through library.js, each stored link
-// decoded and validated by the core like any link, results to the state.
-import { loadLibrary, saveScenario, renameScenario, deleteScenario } from '../library.js';
-import { linkRefused, linkWarned } from './links.js';
+// The library's wiring: localStorage through library.js (which stores the
+// scenario document itself, any size, and reports every failure as a
+// reason), each stored entry validated by the core like any input (a
+// document with evaluate, a first-format link with decodeLink), results and
+// messages to the state.
+import { readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from '../library.js';
+import { scenarioDocument } from '../export.js';
+import { problemData } from '../components/problems.js';
+import { linkWarned } from './links.js';
+
+/** What a refused library call really met, as a message of the state. */
+export const libFail = (r, name) => ({ key: 'lib.err.' + r.reason, params: { n: name, max: r.max ?? '' } });
 
 /** ctx(): the current { t, fmt } (the untitled name is in the page's language). */
 export function libraryActions(store, roi, ctx) {
   const dispatch = store.dispatch;
-  const list = (message) => dispatch({ type: 'library', items: loadLibrary(), message });
+  const list = (message) => {
+    const lib = readLibrary();
+    dispatch({ type: 'library', items: lib.items, message: message === undefined && !lib.ok ? libFail(lib, '') : message });
+  };
   return {
     refresh: () => list(),
+    /** Saves the scenario shown, when valid, as its document. */
     save() {
-      const { result, scenario, library } = store.getState();
-      if (!result) { dispatch({ type: 'libMessage', message: { key: 'stale' } }); return; }
+      const { result, valid, stale, library } = store.getState();
+      const doc = result && valid && !stale ? scenarioDocument(roi, valid) : null;
+      if (!doc || !doc.ok) { dispatch({ type: 'libMessage', message: { key: 'stale' } }); return; }
       const name = library.name.trim() || result.name || ctx().t('lib.untitled');
-      const ok = saveScenario(name, roi.encodeLink(scenario));
-      list(ok ? { key: 'lib.saved', params: { n: name } } : { key: 'lib.refused' });
+      const r = saveScenario(name, doc.scenario);
+      list(r.ok ? { key: 'lib.saved', params: { n: name } } : libFail(r, name));
     },
+    /** Opens a saved scenario; what the core refuses changes nothing, and says so. */
     open(name) {
-      const item = loadLibrary().find((x) => x.name === name);
-      if (!item) return;
-      let decoded;
-      try { decoded = roi.decodeLink(item.link); } catch (e) {
-        dispatch(linkRefused(e));
-        return;
+      const found = findScenario(name);
+      if (!found.ok) { list(libFail(found, name)); return; }
+      const { item } = found;
+      let scenario;
+      if (item.link !== undefined) {
+        let decoded;
+        try { decoded = roi.decodeLink(item.link); } catch (e) {
+          // Nothing was opened: say so (not "the example was loaded instead").
+          dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(e.errors) });
+          return;
+        }
+        if (decoded.warnings.length) dispatch(linkWarned(decoded.warnings));
+        scenario = decoded.scenario;
+      } else {
+        const doc = scenarioDocument(roi, item.scenario);
+        if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(doc.errors) }); return; }
+        scenario = doc.scenario;
       }
-      if (decoded.warnings.length) dispatch(linkWarned(decoded.warnings));
-      dispatch({ type: 'load', scenario: decoded.scenario });
+      dispatch({ type: 'load', scenario });
       dispatch({ type: 'libMessage', message: { key: 'lib.opened', params: { n: name } } });
     },
     rename(name) {
       const next = store.getState().library.name.trim();
       if (!next) { dispatch({ type: 'libMessage', message: { key: 'lib.renameHow' } }); return false; }
-      list(renameScenario(name, next) ? { key: 'lib.renamed', params: { a: name, b: next } } : { key: 'lib.renameTaken', params: { n: next } });
+      const r = renameScenario(name, next);
+      list(r.ok ? { key: 'lib.renamed', params: { a: name, b: next } } : libFail(r, r.reason === 'taken' ? next : name));
       return true;
     },
     remove(name) {
-      deleteScenario(name);
-      list({ key: 'lib.deleted' });
+      const r = deleteScenario(name);
+      list(r.ok ? { key: 'lib.deleted' } : libFail(r, name));
     },
     /** The two picked, their key figures from the core. */
     compare() {
       const { library } = store.getState();
-      const items = library.picked.map((n) => loadLibrary().find((x) => x.name === n)).filter(Boolean);
+      const all = loadLibrary();
+      const items = library.picked.map((n) => all.find((x) => x.name === n)).filter(Boolean);
       if (items.length !== 2) return;
       const side = items.map((it) => {
         let result;
-        try { result = roi.evaluate(roi.decodeLink(it.link).scenario); } catch { result = { ok: false }; }
+        try { result = roi.evaluate(it.link === undefined ? it.scenario : roi.decodeLink(it.link).scenario); } catch { result = { ok: false }; }
         return { name: it.name, result };
       });
       dispatch({ type: 'libSide', side });

@@ -1,7 +1,8 @@
 // Scenario links: the worked examples, opening the fragment (or an example),
 // the address to share, and keeping the address in step with the state
 // (fragment = last valid scenario; lang, samples, seed in the query).
-import { writeSimParams } from '../state/view.js';
+import { writeSimParams, writeRetroParams } from '../state/view.js';
+import { observedCounts } from '../state/observed.js';
 import { tr } from '../i18n.js';
 import { problemData } from '../components/problems.js';
 
@@ -68,17 +69,22 @@ export function openFromHash(store, roi) {
   dispatch({ type: 'load', scenario: decoded.scenario, link: raw });
 }
 
-/** Keeps the address in step: the fragment follows the last valid scenario,
- *  the query the view settings the user changed. */
+/** Keeps the address in step: the fragment follows the last valid scenario
+ *  (emptied when that one is too big for a link, so that the address never
+ *  holds another scenario), the query the view settings the user changed. */
 export function followAddress(store) {
   store.subscribe((state, prev) => {
     const url = new URL(location.href);
     let changed = false;
-    if (state.link && state.link !== prev.link && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
+    if (state.link !== prev.link && (state.link || state.tooLong) && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
     if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
     const v = state.view, pv = prev.view;
     if (v.samples !== pv.samples || v.seedText !== pv.seedText || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy) {
       url.search = writeSimParams(url.search, state.view).toString();
+      changed = true;
+    }
+    if (state.view.retro !== prev.view.retro || state.observed !== prev.observed) {
+      url.search = writeRetroParams(url.search, state.view.retro, observedCounts(state.observed, state.view.lang)).toString();
       changed = true;
     }
     if (changed) history.replaceState(null, '', url);

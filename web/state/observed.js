@@ -31,3 +31,14 @@ export function deriveFromObserved(texts, lang) {
   }
   return { values, errors };
 }
+
+/** The observed counts the page could read, as numbers by stage (for the
+ *  link that keeps them: ?retro=1&obs=…). */
+export function observedCounts(texts, lang) {
+  const out = {};
+  for (const s of STAGES) {
+    const r = readValue(COUNT, texts[s] ?? '', lang);
+    if (!r.error && r.value !== undefined) out[s] = r.value;
+  }
+  return out;
+}

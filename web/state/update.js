@@ -1,6 +1,6 @@
 // The one update function: update(state, action) -> state, pure.  Every
 // change of the page goes through it; renderers only read the state.
-import { fieldOf, RATE_INTO, FIELDS, COUNT } from '../fields.js';
+import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX, STAGES } from '../fields.js';
 import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.js';
 import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
 import { readValue, showValue } from './values.js';
@@ -8,6 +8,7 @@ import { deriveFromObserved } from './observed.js';
 import { cleanPrepared } from './view.js';
 
 const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
+const RAMP_RE = /^schedule\.ramp\[(\d+)\]$/;
 const RANGE_RE = /^uncertainty\.ranges\.(.+)\.(low|high)$/;
 // What a channel does not take from the campaign it is cloned from.
 export const CAMPAIGN_ONLY = ['channels', 'uncertainty', 'reallocation', 'schedule', 'goal'];
@@ -24,14 +25,17 @@ export function initialState(view) {
     derived: {}, // path -> value taken from the observed counts
     check: { errors: [], warnings: [] }, // the core's verdict on the scenario
     result: null, // last valid result
-    link: '', // link of the last valid scenario
+    link: '', // link of the last valid scenario ('' when it is too big for one)
+    valid: null, // the last valid scenario (what export, save and the host get)
+    tooLong: null, // { bytes, max } while the last valid scenario is too big for a link
     stale: false, // the form holds something invalid: results are the last valid ones
     loads: 0, // scenarios opened: the form is refilled from the scenario
     sim: { id: 0, running: false, samples: 0, status: null, last: null },
-    notices: [], // { id, kind, title: { key, suffix }, items: [core entry { field, code, params } or message { key, params }] }
+    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [core entry { field, code, params } or message { key, params }], action?: { id, key }, tag? }
     noticeSeq: 0,
     library: { items: [], picked: [], name: '', message: null, side: null },
     copy: { message: null, manual: null },
+    skipMemo: {}, // stage -> { rate, range, text } set aside while the stage is skipped
   };
 }
 
@@ -48,7 +52,7 @@ const HANDLERS = {
     let s = scenario;
     if (state.view.currency && typeof link === 'string' && !/(^|&)cur=/.test(link)) s = { ...s, currency: state.view.currency };
     return {
-      ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false,
+      ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false, skipMemo: {},
       view: { ...state.view, retro: false }, loads: state.loads + 1,
     };
   },
@@ -86,24 +90,72 @@ const HANDLERS = {
         else ranges[field] = [lo, hi];
         scenario = setPath(scenario, 'uncertainty.ranges', ranges);
       }
+    } else if (RAMP_RE.test(path)) {
+      // A ramp month keeps its place in the list: an empty one is refused, not dropped.
+      const r = readValue(fieldOf(path), text, lang);
+      if (r.error || r.value === undefined) invalid = { ...invalid, [path]: { key: r.error || 'e:rampEmpty' } };
+      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, r.value); }
     } else {
       const fd = fieldOf(path);
       if (!fd) return state;
       const r = readValue(fd, text, lang);
+      // An empty choice ("no goal") removes the value.
+      const value = fd.kind === 'select' && r.value === '' ? undefined : r.value;
       if (r.error) invalid = { ...invalid, [path]: { key: r.error } };
-      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, r.value); }
+      else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, value); }
     }
     return { ...state, scenario, texts, invalid };
   },
 
-  /** Retrospective mode on or off; on, the entry count is the first observed one. */
-  retro(state, { on }) {
+  /** Retrospective mode on or off; on, the entry count is the first observed
+   *  one, or the counts given (a link reopened with ?retro=1&obs=…). */
+  retro(state, { on, counts = null }) {
     let observed = state.observed;
-    if (on) {
+    if (on && counts) {
+      observed = {};
+      for (const [s, n] of Object.entries(counts)) if (STAGES.includes(s)) observed[s] = showValue(COUNT, n, state.view.lang);
+    } else if (on) {
       const entry = getPath(state.scenario, 'funnel.entry') ?? 'calls';
       observed = { [entry]: showValue(COUNT, getPath(state.scenario, 'funnel.volume') ?? 0, state.view.lang) };
     }
     return observe({ ...state, observed, view: { ...state.view, retro: on } });
+  },
+
+  /** A stage after the entry marked « pas dans mon entonnoir » (funnel.skip)
+   *  or back.  The core takes no rate other than 1 (and no range) into a
+   *  skipped stage: the rate and its range are set aside, and given back
+   *  when the stage is back. */
+  skip(state, { stage, on }) {
+    const rate = RATE_INTO[stage];
+    if (!rate || stage === 'deals') return state;
+    const list = getPath(state.scenario, 'funnel.skip') || [];
+    if (list.includes(stage) === on) return state;
+    const skip = STAGES.filter((s) => (s === stage ? on : list.includes(s)));
+    let scenario = setPath(state.scenario, 'funnel.skip', skip);
+    const rangePath = 'uncertainty.ranges';
+    const ranges = getPath(scenario, rangePath) || {};
+    let memo = { ...(state.skipMemo || {}) };
+    let texts = state.texts, invalid = state.invalid;
+    if (on) {
+      memo[stage] = { rate: getPath(scenario, rate), range: ranges[rate], text: texts[rate] };
+      scenario = setPath(scenario, rate, 1);
+      if (ranges[rate]) scenario = setPath(scenario, rangePath, omit(ranges, [rate]));
+      texts = omit(texts, [rate, rate + '.low', rate + '.high'].map((p) => (p === rate ? p : 'uncertainty.ranges.' + p)));
+      invalid = omit(invalid, [rate]);
+    } else {
+      const m = memo[stage] || {};
+      scenario = setPath(scenario, rate, m.rate);
+      if (m.range) scenario = setPath(scenario, rangePath, { ...ranges, [rate]: m.range });
+      if (m.text !== undefined) texts = { ...texts, [rate]: m.text };
+      memo = omit(memo, [stage]);
+    }
+    return { ...state, scenario, texts, invalid, skipMemo: memo };
+  },
+
+  /** The summary bar of a small screen, open or folded. */
+  summaryToggle(state, { open = !state.view.summaryOpen } = {}) {
+    if (open === !!state.view.summaryOpen) return state;
+    return { ...state, view: { ...state.view, summaryOpen: open } };
   },
 
   fixedAdd(state) {
@@ -121,6 +173,25 @@ const HANDLERS = {
     return {
       ...state, scenario: setPath(state.scenario, 'costs.fixed', list),
       texts: shiftList(state.texts, 'costs.fixed', index), invalid: shiftList(state.invalid, 'costs.fixed', index),
+    };
+  },
+
+  /** One more ramp-up month, at the level of the month before it (100 % for
+   *  the first); at most the core's number of months. */
+  rampAdd(state) {
+    const list = getPath(state.scenario, 'schedule.ramp') || [];
+    if (list.length >= RAMP_MAX) return state;
+    const i = list.length;
+    return { ...state, scenario: setPath(state.scenario, 'schedule.ramp', [...list, list[i - 1] ?? 1]), texts: omit(state.texts, [`schedule.ramp[${i}]`]) };
+  },
+
+  /** A ramp-up month removed: the later months move up one place. */
+  rampRemove(state, { index }) {
+    const list = [...(getPath(state.scenario, 'schedule.ramp') || [])];
+    list.splice(index, 1);
+    return {
+      ...state, scenario: setPath(state.scenario, 'schedule.ramp', list),
+      texts: shiftList(state.texts, 'schedule.ramp', index), invalid: shiftList(state.invalid, 'schedule.ramp', index),
     };
   },
 
@@ -157,12 +228,22 @@ const HANDLERS = {
     return forgetChannels({ ...state, scenario: { ...state.scenario, channels: list } });
   },
 
-  /** The core's answer for the scenario (result), and its link when it is valid. */
-  evaluated(state, { result, link }) {
+  /** The core's answer for the scenario (result), and its link when it is
+   *  valid: a string, or null with tooLong { bytes, max } when the scenario
+   *  is valid but too big for a link.  Then the address holds no link (''),
+   *  and a notice says so once, with the size and the limit, offering the
+   *  JSON file; it goes when the scenario fits again. */
+  evaluated(state, { result, link, tooLong = null }) {
     const check = { errors: result.ok ? [] : result.errors, warnings: result.warnings || [] };
-    const valid = result.ok && Object.keys(state.invalid).length === 0 && link !== null;
+    const valid = result.ok && Object.keys(state.invalid).length === 0 && (link !== null || tooLong !== null);
     if (!valid) return { ...state, check, stale: true };
-    return { ...state, check, stale: false, result, link };
+    let next = { ...state, check, stale: false, result, link: link ?? '', valid: state.scenario, tooLong: link === null ? tooLong : null };
+    if (next.tooLong && !state.tooLong) {
+      next = HANDLERS.notice(next, { kind: 'warn', title: { key: 'linkLong', num: { bytes: tooLong.bytes, max: tooLong.max } }, action: { id: 'export-json', key: 'exportJson' }, tag: 'linkLong' });
+    } else if (!next.tooLong && state.tooLong) {
+      next = { ...next, notices: next.notices.filter((n) => n.tag !== 'linkLong') };
+    }
+    return next;
   },
 
   /** Another language: fields are shown again in its number format, except
@@ -208,12 +289,13 @@ const HANDLERS = {
     return { ...state, sim: { ...state.sim, running: false, status: quiet ? state.sim.status : { key: 'sim.cancelled' } } };
   },
 
-  /** A notice above the page: title { key, suffix }, items as data the
-   *  notices component translates (core entries by code and params, the
-   *  page's messages by key). */
-  notice(state, { kind, title, items = [] }) {
+  /** A notice above the page: title { key, params, num, suffix }, items as
+   *  data the notices component translates (core entries by code and
+   *  params, the page's messages by key); action { id, key }: a button
+   *  (data-action = id, label = key). */
+  notice(state, { kind, title, items = [], action, tag }) {
     const id = state.noticeSeq + 1;
-    return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items }] };
+    return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };
   },
 
   dismiss(state, { id }) {
@@ -244,7 +326,8 @@ const HANDLERS = {
     return { ...state, library: { ...state.library, side } };
   },
 
-  /** "Copier le lien": a message key, and the link to show when the clipboard refused. */
+  /** "Copier le lien": a message (a key, or { key, params, num }), and the
+   *  link to show when the clipboard refused. */
   copy(state, { message, manual = null }) {
     return { ...state, copy: { message, manual: manual ?? (message === null ? state.copy.manual : null) } };
   },

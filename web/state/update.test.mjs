@@ -216,3 +216,70 @@ test('prepared: « préparé pour / par » kept one line and short', () => {
   assert.equal(s.view.preparedBy.length, 80);
   assert.equal(s.view.preparedFor, 'ACME SAS');
 });
+
+test('ramp-up months: added at the level of the month before, typed as %, an empty one refused, removed in place', () => {
+  let s = update(base(), { type: 'rampAdd' });
+  assert.deepEqual(s.scenario.schedule.ramp, [1]);
+  s = update(s, { type: 'edit', path: 'schedule.ramp[0]', text: '40' });
+  s = update(s, { type: 'rampAdd' });
+  assert.deepEqual(s.scenario.schedule.ramp, [0.4, 0.4]);
+  s = update(s, { type: 'edit', path: 'schedule.ramp[1]', text: '70,5' });
+  assert.deepEqual(s.scenario.schedule.ramp, [0.4, 0.705]);
+  s = update(s, { type: 'edit', path: 'schedule.ramp[1]', text: '' });
+  assert.equal(s.invalid['schedule.ramp[1]'].key, 'e:rampEmpty');
+  assert.deepEqual(s.scenario.schedule.ramp, [0.4, 0.705], 'no hole in the list');
+  s = update(s, { type: 'rampRemove', index: 0 });
+  assert.deepEqual(s.scenario.schedule.ramp, [0.705]);
+  assert.deepEqual(Object.keys(s.invalid), ['schedule.ramp[0]'], 'the refusal moved with its month');
+  let full = s;
+  for (let i = 0; i < 20; i++) full = update(full, { type: 'rampAdd' });
+  assert.equal(full.scenario.schedule.ramp.length, 12, 'at most the core’s number of months');
+});
+
+test('goal: a metric chosen, then "no goal" removes it and keeps the value', () => {
+  let s = update(base(), { type: 'edit', path: 'goal.metric', text: 'net' });
+  s = update(s, { type: 'edit', path: 'goal.value', text: '50 000' });
+  assert.deepEqual(s.scenario.goal, { metric: 'net', value: 50000 });
+  s = update(s, { type: 'edit', path: 'goal.metric', text: '' });
+  assert.deepEqual(s.scenario.goal, { value: 50000 });
+  s = update(s, { type: 'edit', path: 'schedule.months', text: '6' });
+  assert.equal(s.scenario.schedule.months, 6);
+});
+
+test('skip: a stage marked « pas dans mon entonnoir » sets its rate aside (and its range); un-skipping gives them back', () => {
+  let s = update(initialState(view), { type: 'load', scenario: { funnel: { entry: 'calls', volume: 100, lead_rate: 0.4 }, uncertainty: { ranges: { 'funnel.lead_rate': [0.3, 0.5] } } } });
+  s = update(s, { type: 'edit', path: 'funnel.lead_rate', text: '45' });
+  const on = update(frozen(s), { type: 'skip', stage: 'leads', on: true });
+  assert.deepEqual(on.scenario.funnel.skip, ['leads']);
+  assert.equal(on.scenario.funnel.lead_rate, 1);
+  assert.equal(on.scenario.uncertainty.ranges['funnel.lead_rate'], undefined);
+  assert.equal(on.texts['funnel.lead_rate'], undefined);
+  const two = update(on, { type: 'skip', stage: 'contacts', on: true });
+  assert.deepEqual(two.scenario.funnel.skip, ['contacts', 'leads'], 'in the funnel order');
+  const off = update(two, { type: 'skip', stage: 'leads', on: false });
+  assert.deepEqual(off.scenario.funnel.skip, ['contacts']);
+  assert.equal(off.scenario.funnel.lead_rate, 0.45);
+  assert.deepEqual(off.scenario.uncertainty.ranges['funnel.lead_rate'], [0.3, 0.5]);
+  assert.equal(off.texts['funnel.lead_rate'], '45');
+  assert.equal(update(on, { type: 'skip', stage: 'leads', on: true }), on, 'already skipped: unchanged');
+  assert.equal(update(on, { type: 'skip', stage: 'deals', on: true }), on, 'deals cannot be skipped');
+  assert.deepEqual(update(on, { type: 'load', scenario: {} }).skipMemo, {});
+});
+
+test('summaryToggle: the phone summary opens, folds, and stays as asked', () => {
+  const s = initialState(view);
+  const open = update(s, { type: 'summaryToggle' });
+  assert.equal(open.view.summaryOpen, true);
+  assert.equal(update(open, { type: 'summaryToggle' }).view.summaryOpen, false);
+  assert.equal(update(open, { type: 'summaryToggle', open: true }), open);
+  assert.equal(update(s, { type: 'summaryToggle', open: false }), s, 'already folded: no change');
+});
+
+test('retro with counts: a link reopened in retrospective mode shows its counts and derives the same rates', () => {
+  const s = update(base(), { type: 'retro', on: true, counts: { calls: 1800, contacts: 180, meetings: 54, bogus: 3 } });
+  assert.deepEqual(Object.keys(s.observed), ['calls', 'contacts', 'meetings']);
+  assert.equal(s.observed.calls.replace(/\s/g, ''), '1800');
+  assert.equal(s.scenario.funnel.entry, 'calls');
+  assert.equal(s.scenario.funnel.volume, 1800);
+  assert.equal(s.scenario.funnel.meeting_rate, 0.3);
+});

@@ -3,7 +3,8 @@
 import { parseNumber, percentToFraction } from '../parse.js';
 
 /** Text typed into a field -> { value } (undefined: use the default) or
- *  { error: i18n key }. */
+ *  { error: i18n key }: e:number, or e:overflow / e:underflow for a number
+ *  the page cannot hold as typed (never Infinity, never silently 0). */
 export function readValue(fd, text, lang) {
   if (fd.kind === 'select') return { value: text };
   if (fd.kind === 'text') return { value: text === '' ? undefined : text };
@@ -12,7 +13,7 @@ export function readValue(fd, text, lang) {
     return { value: c === '' ? undefined : c };
   }
   const n = parseNumber(text, lang);
-  if (n.error) return { error: 'e:number' };
+  if (n.error) return { error: n.reason === 'overflow' || n.reason === 'underflow' ? 'e:' + n.reason : 'e:number' };
   if (n.value === null) return { value: undefined };
   return { value: fd.kind === 'pct' ? percentToFraction(n.text) : n.value };
 }

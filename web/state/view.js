@@ -33,7 +33,41 @@ export function viewFromQuery(search, languages = []) {
     example: q.get('example'),
     preparedFor: cleanPrepared(q.get('pfor')), // printed report: for whom, by whom
     preparedBy: cleanPrepared(q.get('pby')),
+    summaryOpen: false, // the summary bar of a small screen, unfolded
+    retroOn: q.get('retro') === '1', // the link was shared in retrospective mode
+    retroCounts: readCounts(q.get('obs')), // its observed counts, by stage
   };
+}
+
+// The funnel's stages in order, as the core names them (funnel.entry).
+const STAGE_ORDER = ['calls', 'contacts', 'leads', 'meetings', 'held', 'opportunities', 'deals'];
+
+/** Observed counts of a link, "1800,180,,54": one whole or decimal number
+ *  per stage, in the funnel's order, blank for a stage not counted.  An
+ *  untrusted text: anything else gives null. */
+export function readCounts(text) {
+  if (!text || text.length > 120) return null;
+  const parts = text.split(',');
+  if (parts.length > STAGE_ORDER.length) return null;
+  const out = {};
+  for (const [i, p] of parts.entries()) {
+    if (p === '') continue;
+    if (!/^\d{1,10}(\.\d{1,6})?$/.test(p)) return null;
+    out[STAGE_ORDER[i]] = Number(p);
+  }
+  return Object.keys(out).length ? out : null;
+}
+
+/** The query string with the retrospective mode and its counts (numbers
+ *  read from the state's typed counts; blanks and refused texts left out). */
+export function writeRetroParams(search, retro, counts) {
+  const q = new URLSearchParams(search);
+  if (!retro) { q.delete('retro'); q.delete('obs'); return q; }
+  q.set('retro', '1');
+  const parts = STAGE_ORDER.map((s) => (counts[s] === undefined ? '' : String(counts[s])));
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  if (parts.length) q.set('obs', parts.join(',')); else q.delete('obs');
+  return q;
 }
 
 function pickLang(asked, languages) {

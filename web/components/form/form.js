@@ -3,6 +3,7 @@
 // units, error marks).  It never reads its inputs back: typing reaches the
 // state as actions (app.js).
 import { GROUPS, FIELDS, TARGET_ROI, PRICE_FIELDS, MODEL_FIELDS, STAGES, fieldOf } from '../../fields.js';
+import * as funnel from './funnel.js';
 import { getPath } from '../../state/scenario.js';
 import { $, node, idOf, inputOf, setProp, say } from '../dom.js';
 import { fieldRow } from './field.js';
@@ -11,6 +12,8 @@ import { showValue } from '../../state/values.js';
 import * as fixed from '../fixed/fixed.js';
 import * as ranges from '../ranges/ranges.js';
 import * as channels from '../channels/channels.js';
+import * as schedule from '../schedule/schedule.js';
+import * as plan from '../plan/plan.js';
 
 const form = () => $('f');
 
@@ -34,7 +37,11 @@ export function build(t) {
       for (const fd of g.fields) fs.append(fieldRow(fd, t));
     }
     if (g.id === 'risk') fs.append(ranges.build(t));
+    if (g.id === 'funnel') funnel.build(fs);
+    if (g.id === 'time') funnel.buildHoursNote(fs);
     form().append(fs);
+    // Time and goals come after the costs: the projection, then the goal.
+    if (g.id === 'costs') form().append(schedule.build(t), plan.build(t));
   }
   form().append(channels.build(t));
   $('target-slot').append(fieldRow(TARGET_ROI, t, { form: 'f' }));
@@ -59,11 +66,13 @@ export function render(state, prev, ctx) {
   const { t } = ctx;
   fixed.render(state, prev, ctx);
   channels.render(state, prev, ctx);
+  schedule.renderForm(state, prev, ctx);
+  plan.renderForm(state, prev, ctx);
   $('f-retro').checked = state.view.retro;
   $('observed').hidden = !state.view.retro;
   for (const input of inputs()) {
     const path = input.name;
-    if (path === 'retro') continue;
+    if (path === 'retro' || path.startsWith('skip.')) continue;
     setProp(input, 'value', textOf(state, path));
     const fd = FIELDS.get(path);
     if (fd && input.tagName === 'INPUT') setProp(input, 'placeholder', showValue(fd, fd.dflt, state.view.lang));
@@ -72,6 +81,7 @@ export function render(state, prev, ctx) {
   minRoi.placeholder = showValue(TARGET_ROI, getPath(state.scenario, 'target_roi') ?? TARGET_ROI.dflt, state.view.lang);
   ranges.render(state, prev, ctx);
   arrangeModelFields(state);
+  funnel.render(state);
   renderDerived(state, ctx);
   currencyUnits(state);
   renderErrors(state, ctx);

@@ -10,7 +10,7 @@ const FIXED_RE = /^costs\.fixed\[\d+\]\.(label|amount)$/;
 
 export function textOf(state, path) {
   const lang = state.view.lang;
-  if (path in state.derived) return showValue(fieldOf(path), state.derived[path], lang);
+  if (path in state.derived) return showDerived(fieldOf(path), state.derived[path], lang);
   if (path in state.texts) return state.texts[path];
   if (path.startsWith('observed.')) return state.observed[path.slice(9)] ?? '';
   const range = RANGE_RE.exec(path);
@@ -24,4 +24,11 @@ export function textOf(state, path) {
   const fixed = FIXED_RE.exec(path);
   if (fixed) return fixed[1] === 'label' ? (v ?? '') : showValue(fd, v ?? 0, lang);
   return showValue(fd, v ?? fd.dflt, lang);
+}
+
+/** A rate derived from counts (54 / 180 = 0.296296…) shown rounded the way
+ *  it is read, 29,6 %; the scenario keeps the exact value. */
+export function showDerived(fd, v, lang) {
+  if (fd.kind !== 'pct' || typeof v !== 'number') return showValue(fd, v, lang);
+  return showValue(fd, Math.round(v * 1000) / 1000, lang);
 }

@@ -1,8 +1,8 @@
 // The header: language buttons, "Copier le lien" (its message, and the link
 // shown selected when the clipboard refused), the engine's version below.
-import { $, setProp } from '../dom.js';
+import { $, setProp, say } from '../dom.js';
 
-export function render(state, prev, { t, roi }) {
+export function render(state, prev, { t, fmt, roi }) {
   const lang = state.view.lang;
   if (lang !== prev.view.lang) {
     document.documentElement.lang = lang;
@@ -11,7 +11,7 @@ export function render(state, prev, { t, roi }) {
     if (roi) $('engine').textContent = t('engine', { v: roi.version });
   }
   const { message, manual } = state.copy;
-  setProp($('copied'), 'textContent', message ? t(message) : '');
+  setProp($('copied'), 'textContent', typeof message === 'string' ? t(message) : say(message, t, fmt));
   $('linkbox').hidden = manual === null;
   if (manual !== null) setProp($('linkfield'), 'value', manual);
 }

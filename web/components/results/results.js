@@ -7,6 +7,8 @@ import { FIELDS } from '../../fields.js';
 import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
 import { $, node } from '../dom.js';
 import { whyNull } from './null-reason.js';
+import { stepSentence } from '../schedule/text.js';
+import * as breakdown from './breakdown.js';
 
 /** Short name of an uncertain field: its form label without the unit. */
 export function fieldLabel(path, t) {
@@ -42,15 +44,16 @@ export function render(state, prev, ctx) {
   $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) });
   $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
   renderTalkNote(state, res, ctx);
+  breakdown.render(state, res, ctx);
   renderVerdict(state, res, ctx);
   drawFunnel($('funnelchart'), res, t, fmt);
-  drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt);
+  drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
   drawTornado($('torchart'), res, t, fmt, (p) => fieldLabel(p, t));
 }
 
 /** Redraws the payback chart at its figure's new width. */
 export function redrawPayback(state, { t, fmt }) {
-  if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt);
+  if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
 }
 
 function renderWarnings(warnings, { t, problem }) {

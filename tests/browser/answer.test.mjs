@@ -1,0 +1,254 @@
+// Browser tests of the answer first (issue 10): the summary kept in view,
+// a headline never empty, the verdicts in words, folded null panels, only
+// the funnel fields that matter, and the retrospective mode kept in the
+// link.  Same setup as page.test.mjs: build/site served on 127.0.0.1,
+// Debian's Chromium, figures compared with the native CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs, { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/release/roi');
+const fixture = (name) => path.join(root, 'tests/fixtures', name);
+
+let server, browser, base;
+const problems = []; // console errors, page errors and foreign requests, from every page
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(url, { locale = 'fr-FR', width = 1280, context: ctx, bypassCSP = false } = {}) {
+  const context = ctx || await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+  await page.goto(base + url);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+const linkOf = (file) => execFileSync(cli, ['link', 'encode', fixture(file)], { encoding: 'utf8' }).trim();
+function cliEval(scenario) {
+  try {
+    return JSON.parse(execFileSync(cli, ['eval', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
+  } catch (e) { return JSON.parse(e.stdout); }
+}
+// A path under a null object (reallocation with one row) is null; a path
+// that does not exist at all stays undefined and fails the comparison.
+const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x === null ? null : x === undefined ? undefined : x[k]), o);
+const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
+const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
+
+/** Every displayed result equals the CLI's for the scenario; null shows as "". */
+async function assertMatchesCli(page, expected) {
+  const shown = await page.$$eval('[data-out]', (els) => els.map((e) => [e.dataset.out, e.dataset.value, e.textContent]));
+  assert.ok(shown.length > 60, 'the page shows its results');
+  for (const [out, raw, text] of shown) {
+    const want = dig(expected, out);
+    if (want === null) {
+      assert.equal(raw, '', `${out} is null`);
+      assert.ok(text.length > 3 && !/NaN|Infinity|undefined/.test(text), `${out} explains its null: "${text}"`);
+    } else if (typeof want === 'number') {
+      assert.ok(Math.abs(Number(raw) - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${out}: page ${raw}, CLI ${want}`);
+      assert.ok(!/NaN|Infinity|undefined/.test(text), `${out} is formatted: "${text}"`);
+    } else {
+      assert.equal(raw, String(want), out);
+    }
+  }
+}
+
+
+const inView = (page, sel) => page.$eval(sel, (el) => {
+  const r = el.getBoundingClientRect();
+  return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight && r.left >= 0 && r.right <= window.innerWidth;
+});
+const verdictTexts = (page) => page.$$eval('#sum-verdicts li', (els) => els.map((e) => e.textContent.replace(/[\u00a0\u202f]/g, ' ')));
+
+test('1280 px: the summary stays in view while a far field of the form is typed, and follows it', async () => {
+  const page = await open('?lang=fr');
+  assert.ok(await inView(page, '#summary'));
+  const far = '[name="costs.internal_hourly_cost"]';
+  await page.$eval(far, (el) => el.scrollIntoView({ block: 'center' }));
+  assert.ok(await page.evaluate(() => window.scrollY) > 900, 'the form was scrolled far down');
+  await page.fill('[name="costs.internal_hours_per_meeting"]', '2');
+  await page.fill(far, '50');
+  assert.ok(await inView(page, far), 'the field being typed is on screen');
+  assert.ok(await inView(page, '#summary'), 'and so is the summary');
+  const expected = cliEval({ ...JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')), costs: { model: 'per_meeting', per_meeting: 120, internal_hours_per_meeting: 2, internal_hourly_cost: 50 } });
+  await page.waitForFunction((v) => document.querySelector('#summary [data-out="roi"]').dataset.value === v, String(expected.roi));
+  assert.equal(await page.getAttribute('#summary [data-out="breakeven.max_price"]', 'data-value'), String(expected.breakeven.max_price));
+  await page.context().close();
+});
+
+test('360 px: a bar at the bottom shows the headline figures and opens on demand without covering the field typed', async () => {
+  const page = await open('?lang=fr', { width: 360 });
+  assert.ok(await inView(page, '#summary'), 'the bar is on screen');
+  assert.equal(await page.getAttribute('#sum-toggle', 'aria-expanded'), 'false');
+  assert.ok(!(await page.isVisible('#sum-verdicts')), 'folded: figures only');
+  assert.ok(await page.isVisible('#summary [data-head="breakeven.max_price"]'));
+  await page.click('#sum-toggle');
+  assert.equal(await page.getAttribute('#sum-toggle', 'aria-expanded'), 'true');
+  assert.ok(await page.isVisible('#sum-verdicts li[data-verdict="v:price.ok"]'));
+  // Typing folds it again; the field stays above the bar.
+  await page.click('[name="value.deal_value"]');
+  assert.equal(await page.getAttribute('#sum-toggle', 'aria-expanded'), 'false');
+  const field = await page.$eval('[name="value.deal_value"]', (el) => el.getBoundingClientRect().bottom);
+  const bar = await page.$eval('#summary', (el) => el.getBoundingClientRect().top);
+  assert.ok(field <= bar, `field bottom ${field} above the bar top ${bar}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scroll');
+  await page.context().close();
+});
+
+test('the default example leads with the maximum price per meeting, never an empty headline', async () => {
+  const page = await open('?lang=fr');
+  const expected = cliEval(JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')));
+  const heads = await page.$$eval('#sum-figs .fig', (els) => els.map((e) => [e.dataset.head, e.querySelector('strong').dataset.value, e.textContent]));
+  assert.equal(heads[0][0], 'breakeven.max_price');
+  assert.equal(Number(heads[0][1]), expected.breakeven.max_price);
+  for (const [p, raw, text] of heads) {
+    assert.notEqual(raw, '', `${p} is not empty`);
+    assert.ok(!/—|NaN|undefined/.test(text), `${p}: "${text}"`);
+  }
+  assert.match(heads[0][2].replace(/[\u00a0\u202f]/g, ' '), /Prix maximal par rendez-vous.*576 €.*vous payez 120 €/);
+  // With hours, the hourly revenue leads.
+  await page.fill('[name="time.hours_per_operator"]', '40');
+  await page.waitForFunction(() => document.querySelector('#sum-figs .fig')?.dataset.head === 'per_hour.revenue');
+  await page.context().close();
+});
+
+test('the verdicts of the pay-per-meeting example, in French and in English, with the CLI numbers', async () => {
+  const expected = cliEval(JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')));
+  assert.equal(expected.breakeven.max_price, 576);
+  const fr = await open('?lang=fr');
+  assert.deepEqual(await verdictTexts(fr), [
+    'Rentable jusqu’à 576 € par rendez-vous : vous payez 120 €, soit 4,8 fois moins',
+    'La marge d’un client couvre 20 fois le coût d’un rendez-vous tenu : la règle des 3 à 5× est respectée',
+    'LTV / CAC de 4,8× : au-dessus du seuil de 3×, l’acquisition est saine',
+    'Rentabilisé dès la signature',
+  ]);
+  // Not respected, never paid back, judged on revenue: other words.
+  await fr.fill('[name="costs.per_meeting"]', '2000');
+  await fr.waitForSelector('[data-verdict="v:price.ko"]');
+  const ko = await verdictTexts(fr);
+  assert.equal(ko[0], 'Rentable seulement jusqu’à 576 € par rendez-vous : vous payez 2 000 €, soit 3,5 fois trop');
+  assert.equal(ko[1], 'La marge d’un client ne couvre que 1,2 fois le coût d’un rendez-vous tenu : la règle des 3 à 5× n’est pas respectée');
+  await fr.fill('[name="value.margin_rate"]', '');
+  await fr.waitForSelector('[data-verdict="v:margin.revenue"]');
+  assert.equal((await verdictTexts(fr)).at(-1), 'ROI jugé sur le chiffre d’affaires (taux de marge à 100 %) : saisissez votre taux de marge brute pour le juger sur la marge');
+  await fr.context().close();
+  const en = await open('?lang=en');
+  assert.deepEqual(await verdictTexts(en), [
+    'Profitable up to €576 per meeting: you pay €120, 4.8 times below it',
+    'A client’s margin covers 20 times the cost of a meeting held: the 3 to 5× rule is met',
+    'LTV:CAC of 4.8×: above the 3× threshold, acquisition is healthy',
+    'Paid back at signature',
+  ]);
+  await en.context().close();
+});
+
+test('a panel whose figures are all null folds to one line saying what to enter', async () => {
+  const page = await open('?lang=fr');
+  assert.ok(await page.$eval('[aria-labelledby="h-hour"]', (el) => el.classList.contains('collapsed')));
+  assert.equal(await page.textContent('[aria-labelledby="h-hour"] .empty-line'), 'Saisissez les heures travaillées pour obtenir le revenu horaire');
+  assert.ok(!(await page.isVisible('[aria-labelledby="h-hour"] dl')));
+  await page.fill('[name="time.hours_per_operator"]', '40');
+  await page.waitForSelector('[aria-labelledby="h-hour"]:not(.collapsed) dl', { state: 'visible' });
+  assert.ok(!(await page.isVisible('[aria-labelledby="h-hour"] .empty-line')));
+  await page.context().close();
+});
+
+test('entry at meetings: the rates upstream are hidden, the others shown', async () => {
+  const page = await open('?lang=fr');
+  for (const r of ['contact_rate', 'lead_rate', 'meeting_rate']) assert.ok(!(await page.isVisible(`[name="funnel.${r}"]`)), r);
+  for (const r of ['show_rate', 'opportunity_rate', 'close_rate']) assert.ok(await page.isVisible(`[name="funnel.${r}"]`), r);
+  assert.ok(!(await page.isVisible('[name="skip.meetings"]')), 'the entry stage cannot be skipped');
+  assert.ok(await page.isVisible('#hours-opt'), 'hours said optional for a per-meeting model');
+  await page.selectOption('[name="funnel.entry"]', 'calls');
+  await page.waitForSelector('[name="funnel.contact_rate"]', { state: 'visible' });
+  await page.context().close();
+});
+
+test('skipping a stage hides its rate, and the result is the CLI’s with funnel.skip; un-skipping gives the rate back', async () => {
+  const page = await open('?lang=fr#' + linkOf('lead-generation.json'));
+  assert.equal(await page.inputValue('[name="funnel.lead_rate"]'), '40');
+  await page.check('[name="skip.leads"]');
+  await page.waitForSelector('[name="funnel.lead_rate"]', { state: 'hidden' });
+  const sc = JSON.parse(readFileSync(fixture('lead-generation.json'), 'utf8'));
+  const expected = cliEval({ ...sc, funnel: { ...sc.funnel, lead_rate: 1, skip: ['leads'] } });
+  assert.equal(expected.ok, true);
+  await page.waitForFunction((v) => document.querySelector('[data-out="funnel.leads"]').dataset.value === v, expected.funnel.leads === null ? '' : String(expected.funnel.leads));
+  await page.waitForFunction((v) => document.querySelector('[data-out="roi"]').dataset.value === v, String(expected.roi));
+  await assertMatchesCli(page, expected);
+  assert.match(fragment(page), /(^|&)skip=leads(&|$)/);
+  await page.uncheck('[name="skip.leads"]');
+  await page.waitForSelector('[name="funnel.lead_rate"]', { state: 'visible' });
+  assert.equal(await page.inputValue('[name="funnel.lead_rate"]'), '40');
+  await page.waitForFunction((v) => document.querySelector('[data-out="roi"]').dataset.value === v, String(cliEval(sc).roi));
+  await page.context().close();
+});
+
+test('retrospective mode survives the link: counts entered, link copied, reopened with the counts and rounded rates', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await open('?lang=fr', { context });
+  await page.check('#f-retro');
+  await page.fill('[name="observed.calls"]', '1 800');
+  await page.fill('[name="observed.contacts"]', '162');
+  await page.fill('[name="observed.meetings"]', '48');
+  await page.waitForFunction(() => document.querySelector('[data-out="funnel.calls"]').dataset.value === '1800');
+  assert.equal(await page.inputValue('[name="funnel.meeting_rate"]'), '29,6', 'derived rate rounded');
+  assert.match(await page.textContent('#f-funnel-meeting_rate-d'), /29,6\s%/);
+  await page.click('#copy');
+  await page.waitForFunction(() => document.getElementById('copied').textContent === 'Lien copié');
+  const url = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(url, /[?&]retro=1(&|$)/);
+  const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
+  const tab = await open(url.slice(base.length), { context });
+  assert.ok(await tab.isChecked('#f-retro'), 'retro mode on');
+  assert.equal((await tab.inputValue('[name="observed.calls"]')).replace(/\s/g, ''), '1800');
+  assert.equal(await tab.inputValue('[name="observed.contacts"]'), '162');
+  assert.equal(await tab.inputValue('[name="observed.meetings"]'), '48');
+  assert.equal(await tab.inputValue('[name="funnel.meeting_rate"]'), '29,6');
+  assert.deepEqual(await tab.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before, 'the same numbers');
+  await context.close();
+});
+
+test('the cost breakdown names what it adds up; billed meetings said as an expected average when fractional', async () => {
+  const page = await open('?lang=fr');
+  assert.equal(await page.textContent('#costmodel-l'), 'Prestataire au rendez-vous : rendez-vous facturés × prix');
+  assert.ok(!(await page.isVisible('[data-out="cost.fixed"]')), 'no « Autres coûts 0 € »');
+  assert.match((await page.textContent('#billednote')).replace(/[\u00a0\u202f]/g, ' '), /^Facturé : 50 rendez-vous pris × 120 €\.$/);
+  await page.selectOption('[name="costs.meeting_basis"]', 'held');
+  await page.fill('[name="funnel.show_rate"]', '75');
+  await page.fill('[name="funnel.volume"]', '50');
+  await page.waitForFunction(() => /37,5/.test(document.getElementById('billednote').textContent));
+  assert.match(await page.textContent('#billednote'), /nombre moyen attendu/);
+  await page.fill('[name="costs.commission_rate"]', '5');
+  await page.waitForSelector('[data-out="cost.commission"]', { state: 'visible' });
+  await page.context().close();
+});
+
+test('no console error, page error or foreign request on any page of these tests', () => {
+  assert.deepEqual(problems, []);
+});

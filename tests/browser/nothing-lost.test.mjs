@@ -1,0 +1,261 @@
+// Issue 10, "Nothing lost, whatever is typed or stored": a scenario too big
+// for a link is saved, exported, imported and handed to the host whole; a
+// number the page cannot hold is refused; storage failures say what really
+// happened; user text in messages is shown as typed; notices tell the truth.
+// Same harness as page.test.mjs: build/site served on 127.0.0.1, Debian's
+// Chromium through playwright-core, expected numbers from the native CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/release/roi');
+const roi = await import(path.join(root, 'build/site/engine/roi.js'));
+
+let server, browser, base;
+const problems = [];
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+function watch(page) {
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !/can escape its sandboxing/.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss(); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+}
+
+async function open(url, { locale = 'fr-FR', context: ctx } = {}) {
+  const context = ctx || await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(base + url);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+function cliEval(scenario) {
+  try {
+    return JSON.parse(execFileSync(cli, ['eval', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
+  } catch (e) { return JSON.parse(e.stdout); }
+}
+const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
+const flat = (s) => s.replace(/\s/g, '');
+
+// 20 channels with long labels: valid, and its link passes 8 KiB.
+const nm = (i) => ('Équipe télévente « élargie » — zone Île-de-France, été, spécialisée n°' + i).slice(0, 80);
+const BIG = {
+  version: 1, name: 'Vingt canaux, libellés longs', funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 },
+  value: { deal_value: 6000, margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 },
+  channels: Array.from({ length: 20 }, (_, i) => ({
+    name: nm(i), currency: 'EUR',
+    funnel: { entry: 'contacts', volume: 5000 + i, lead_rate: 0.02, meeting_rate: 0.4, show_rate: 0.8, opportunity_rate: 0.5, close_rate: 0.2 },
+    costs: { model: 'flat', flat_fee: 1500, fixed: [{ label: 'Coûts annexes ' + 'è'.repeat(40), amount: 200 }] }, value: { deal_value: 6000 },
+  })),
+};
+const BIG_BYTES = (() => { try { roi.encodeLink(BIG); } catch (e) { return e.errors[0].params.bytes; } return 0; })();
+
+const importBig = (target) => target.locator('#import').setInputFiles({ name: 'vingt.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(BIG)) });
+const shows = (page, name) => page.waitForFunction((n) => document.querySelector('[data-out="name"]').dataset.value === n, name);
+
+test('the big scenario is valid and its link passes 8 KiB (the premise of the tests below)', () => {
+  assert.equal(cliEval(BIG).ok, true);
+  assert.ok(BIG_BYTES > 8192, String(BIG_BYTES));
+});
+
+test('a 20-channel scenario imports, says its link is too long, exports whole, saves and reopens from the library', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await open('?lang=fr', { context });
+  await page.click('#io summary');
+  await importBig(page);
+  await shows(page, BIG.name);
+  assert.equal(Number(await value(page, 'roi')), cliEval(BIG).roi);
+  // The page says the link cannot hold it, with the size and the limit, and offers the file.
+  await page.waitForFunction(() => /8\s?192/.test(document.getElementById('notices').textContent));
+  const said = flat(await page.textContent('#notices'));
+  assert.ok(said.includes(String(BIG_BYTES)), said);
+  assert.match(said, /JSON/);
+  // The address no longer claims to hold another scenario.
+  assert.equal(new URL(page.url()).hash, '');
+  // Copy link: says why there is no link to copy.
+  await page.click('#copy');
+  await page.waitForFunction(() => /8\s?192/.test(document.getElementById('copied').textContent));
+  // Export: the whole scenario, which the CLI evaluates to the same numbers.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const exported = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert.equal(exported.channels.length, 20);
+  assert.deepEqual(exported.channels.map((c) => c.name), BIG.channels.map((c) => c.name));
+  assert.deepEqual(cliEval(exported), cliEval(BIG));
+  // The offer in the notice downloads the same file.
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#notices [data-action="export-json"]')]);
+  assert.deepEqual(JSON.parse(readFileSync(await dl2.path(), 'utf8')), exported);
+  // Library: saved, and after a reset and a reload it opens the big one, not the example.
+  await page.click('#lib summary');
+  await page.fill('#lib-name', 'Vingt');
+  await page.click('#lib-save');
+  assert.equal(await page.textContent('#lib-msg'), '« Vingt » enregistré.');
+  await page.click('#reset');
+  await shows(page, 'Campagne facturée au rendez-vous');
+  await page.reload();
+  await page.waitForSelector('html[data-ready]');
+  await page.click('#lib summary');
+  await page.click('[data-libopen="Vingt"]');
+  await shows(page, BIG.name);
+  assert.equal(Number(await value(page, 'roi')), cliEval(BIG).roi);
+  assert.equal(await page.$$eval('#channel-list [data-channel]', (l) => l.length), 20);
+  // Re-importing the exported file works too.
+  await page.click('#reset');
+  await shows(page, 'Campagne facturée au rendez-vous');
+  await page.locator('#import').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  await shows(page, BIG.name);
+  await context.close();
+});
+
+test('embed: the host gets the big scenario whole, with no link, and nothing throws', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  await context.route('https://example.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: 'demo' }));
+  const page = await context.newPage();
+  watch(page);
+  await page.goto(base + 'demo/');
+  await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:ready').length === 3);
+  const full = page.frameLocator('#full iframe');
+  await full.locator('#io summary').click();
+  await importBig(full);
+  await page.waitForFunction((n) => window.roiEvents.some((e) => e.widget === 'full' && e.type === 'roi:change' && e.detail.scenario && e.detail.scenario.name === n), BIG.name);
+  const change = await page.evaluate(() => window.roiEvents.findLast((e) => e.widget === 'full' && e.type === 'roi:change').detail);
+  assert.equal(change.scenario.channels.length, 20);
+  assert.equal(change.link, null);
+  assert.equal(change.results.roi, cliEval(BIG).roi);
+  // Back to a small scenario: a link again.
+  await full.locator('#reset').click();
+  await page.waitForFunction(() => { const c = window.roiEvents.findLast((e) => e.widget === 'full' && e.type === 'roi:change'); return c.detail.link !== null; });
+  await context.close();
+});
+
+test('a number past what a double holds is refused with a message, never turned into the default', async () => {
+  const page = await open('?lang=fr');
+  const huge = '1' + '0'.repeat(400);
+  await page.fill('[name="funnel.close_rate"]', huge);
+  await page.waitForSelector('#f-funnel-close_rate[aria-invalid="true"]');
+  assert.match(await page.textContent('.field.invalid .err'), /trop grand/);
+  assert.equal(await value(page, 'roi'), '3.8'); // the last valid results, dimmed
+  assert.match(new URL(page.url()).hash, /(^|&)close=0\.25(&|$)/);
+  await page.fill('[name="value.deal_value"]', '-' + huge);
+  await page.waitForSelector('#f-value-deal_value[aria-invalid="true"]');
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.fill('[name="value.deal_value"]', '6000');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  // English too.
+  await page.click('[data-lang="en"]');
+  await page.waitForSelector('html[lang="en"]');
+  await page.fill('[name="funnel.close_rate"]', huge);
+  await page.waitForSelector('#f-funnel-close_rate[aria-invalid="true"]');
+  assert.match(await page.textContent('.field.invalid .err'), /too large/);
+  await page.context().close();
+});
+
+test('storage that throws: save, rename and delete say what happened and the entry stays', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await open('?lang=fr', { context });
+  await page.click('#lib summary');
+  await page.fill('#lib-name', 'Gardé');
+  await page.click('#lib-save');
+  assert.equal(await page.textContent('#lib-msg'), '« Gardé » enregistré.');
+  // Writes refused from now on (private browsing, blocked site data).
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+    Storage.prototype.removeItem = Storage.prototype.setItem;
+  });
+  await page.fill('#lib-name', 'Autre nom');
+  await page.click('[data-librename="Gardé"]');
+  const renamed = await page.textContent('#lib-msg');
+  assert.doesNotMatch(renamed, /déjà pris/);
+  assert.match(renamed, /refuse/);
+  assert.deepEqual(await page.$$eval('.lib-label', (l) => l.map((x) => x.textContent)), ['Gardé']);
+  await page.click('[data-libdel="Gardé"]');
+  const deleted = await page.textContent('#lib-msg');
+  assert.doesNotMatch(deleted, /supprimé\./);
+  assert.match(deleted, /refuse/);
+  assert.deepEqual(await page.$$eval('.lib-label', (l) => l.map((x) => x.textContent)), ['Gardé']);
+  // Storage full: said as such.
+  await page.evaluate(() => { Storage.prototype.setItem = function () { throw new DOMException('Quota exceeded', 'QuotaExceededError'); }; });
+  await page.fill('#lib-name', 'Encore');
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /plein/);
+  await page.reload();
+  await page.waitForSelector('html[data-ready]');
+  await page.click('#lib summary');
+  assert.deepEqual(await page.$$eval('.lib-label', (l) => l.map((x) => x.textContent)), ['Gardé']);
+  await context.close();
+  // Reading refused too: the library says storage is refused, not "no scenario".
+  const ctx2 = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  await ctx2.addInitScript(() => {
+    Storage.prototype.getItem = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };
+  });
+  const p2 = await open('?lang=fr', { context: ctx2 });
+  await p2.click('#lib summary');
+  assert.match(await p2.textContent('#lib-msg'), /refuse/);
+  await ctx2.close();
+});
+
+test('a name holding $& or {n} is shown as typed in every message', async () => {
+  const page = await open('?lang=fr');
+  await page.click('#lib summary');
+  await page.fill('#lib-name', 'A $& B {n} $1');
+  await page.click('#lib-save');
+  assert.equal(await page.textContent('#lib-msg'), '« A $& B {n} $1 » enregistré.');
+  await page.fill('#lib-name', "C $' D");
+  await page.click('[data-librename="A $& B {n} $1"]');
+  assert.equal(await page.textContent('#lib-msg'), "« A $& B {n} $1 » renommé en « C $' D ».");
+  assert.equal(await page.getAttribute("[data-libopen=\"C $' D\"]", 'aria-label'), "Ouvrir « C $' D »");
+  await page.context().close();
+});
+
+test('a saved link over the limit: the notice says nothing was opened, and nothing changes', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await open('?lang=fr', { context });
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  const hash = new URL(page.url()).hash;
+  // An entry of the first library format, its link past 8 KiB.
+  await page.evaluate(() => localStorage.setItem('roi-calculator.library.v1', JSON.stringify([
+    { name: 'Trop long', link: 'v=1&n=' + 'a'.repeat(9000), saved: '2024-01-01T00:00:00.000Z' }])));
+  await page.evaluate(() => localStorage.removeItem('roi-calculator.library.v2'));
+  await page.click('#lib summary');
+  await page.fill('#lib-name', 'x');
+  await page.click('#lib-save'); // re-lists: the v1 entry is read (migrated) beside the new one
+  await page.click('[data-libopen="Trop long"]');
+  await page.waitForSelector('#notices .notice.bad');
+  const text = await page.textContent('#notices .notice.bad');
+  assert.doesNotMatch(text, /exemple/);
+  assert.match(text, /Trop long/);
+  assert.match(flat(text), /8192/);
+  assert.equal(await value(page, 'roi'), '5');
+  assert.equal(new URL(page.url()).hash, hash);
+  await context.close();
+});
+
+test('no console error, no script error, no request to another host, in any test above', () => {
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,153 @@
+// Browser tests of time and goals (issue 10): the monthly projection (table,
+// sentence, chart, CSV), the plan from a goal, and the charts that say
+// something (payback in words, tornado labels, a 1 % funnel stage).  The
+// page (build/site) against the native CLI (build/release/roi).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/release/roi');
+const fixture = (name) => path.join(root, 'tests/fixtures', name);
+
+let server, browser, base;
+const problems = [];
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(fragment, { width = 1280, locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+  await page.goto(base + '#' + fragment);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+const linkOf = (file) => execFileSync(cli, ['link', 'encode', fixture(file)], { encoding: 'utf8' }).trim();
+const linkOfDoc = (doc) => execFileSync(cli, ['link', 'encode', '-'], { input: JSON.stringify(doc), encoding: 'utf8' }).trim();
+const cliEval = (file) => JSON.parse(execFileSync(cli, ['eval', fixture(file)], { encoding: 'utf8' }));
+// Intl's spaces (narrow no-break) and minus sign written plainly.
+const plain = (s) => s.replace(/[\u202f\u00a0]/g, ' ').replace(/\u2212/g, '-');
+const KEYS = ['month', 'volume', 'meetings', 'held', 'deals', 'revenue', 'margin', 'cost', 'net', 'cumulative_net', 'cumulative_roi'];
+const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
+
+test('in-house ramp-up: the table is the core’s schedule.series, the sentence reads both ROIs, the CSV parses back', async () => {
+  const want = cliEval('in-house-ramp-up.json').schedule;
+  const page = await open(linkOf('in-house-ramp-up.json'));
+  await page.waitForSelector('#sched:not([hidden]) #sched-rows tr');
+  // The section is open (months > 0) and shows the fixture's ramp.
+  assert.equal(await page.$eval('#sched-box', (d) => d.open), true);
+  assert.deepEqual(await page.$$eval('#ramp-list input', (xs) => xs.map((x) => x.value)), ['40', '70', '90']);
+  const rows = await page.$$eval('#sched-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => (c.dataset.value === '' ? null : Number(c.dataset.value)))));
+  assert.equal(rows.length, want.series.length);
+  rows.forEach((r, i) => KEYS.forEach((k, j) => assert.ok(close(r[j], want.series[i][k]), `month ${i + 1} ${k}: page ${r[j]}, CLI ${want.series[i][k]}`)));
+  assert.deepEqual(rows.slice(0, 8).map((r) => r[4]), [0, 0, 3, 6, 7, 9, 8, 9]);
+  assert.equal(rows[0][7], 18140);
+  assert.equal(await page.textContent('#sched-rows tr.pb th'), '8', 'the payback month is highlighted');
+  const nulls = await page.$$eval('#sched-rows td.null', (tds) => tds.map((td) => td.textContent));
+  assert.ok(nulls.every((x) => x === '—'));
+  const sentence = plain(await page.textContent('#sched-text'));
+  assert.match(sentence, /ROI cumulé à 6 mois : -39 %/);
+  assert.match(sentence, /72,6 % sur toute la durée/);
+  assert.match(sentence, /Remboursée au mois 8/);
+  // The chart: one bar per month with a net, losses below the axis, the payback marked.
+  const bars = await page.$$eval('#schedchart rect.bar', (rs) => rs.map((r) => ({ m: Number(r.dataset.month), neg: r.classList.contains('neg') })));
+  assert.deepEqual(bars.filter((b) => b.neg).map((b) => b.m), [1, 2, 3, 4]);
+  assert.match(plain(await page.textContent('#schedchart svg')), /Remboursée \(mois 8\)/);
+  // CSV: French separators, BOM, same numbers.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-sched')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeffMois;Appels passés;'));
+  const lines = csv.slice(1).trim().split('\r\n').slice(1).map((l) => l.split(';').map((c) => (c === '' ? null : Number(c.replace(',', '.')))));
+  assert.equal(lines.length, want.series.length);
+  lines.forEach((r, i) => KEYS.forEach((k, j) => assert.ok(close(r[j], want.series[i][k]), `CSV month ${i + 1} ${k}`)));
+  await page.context().close();
+});
+
+test('the projection at 360 px: no page wider than the screen, the table scrolls in its region', async () => {
+  const page = await open(linkOf('in-house-ramp-up.json'), { width: 360 });
+  await page.waitForSelector('#sched:not([hidden]) #sched-rows tr');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
+  assert.ok(await page.$eval('#sched .scroll', (d) => d.scrollWidth > d.clientWidth), 'the table scrolls inside its region');
+  await page.context().close();
+});
+
+test('ramp-up editor: a month added, typed, removed; months at 0 fold the section and hide the projection', async () => {
+  const page = await open(linkOf('in-house-ramp-up.json'));
+  await page.click('#ramp-add');
+  assert.equal(await page.$eval('#ramp-list .ramp-row:last-child input', (x) => x === document.activeElement), true);
+  await page.fill('[name="schedule.ramp[3]"]', '95');
+  await page.waitForFunction(() => /ramp=0.4,0.7,0.9,0.95/.test(decodeURIComponent(location.hash)));
+  await page.click('[data-rampdel="0"]');
+  await page.waitForFunction(() => /ramp=0.7,0.9,0.95(&|$)/.test(decodeURIComponent(location.hash)));
+  assert.equal(await page.textContent('label[for="f-schedule-ramp-0-"]'), 'Mois 1');
+  await page.fill('[name="schedule.months"]', '0');
+  await page.waitForSelector('#sched[hidden]', { state: 'attached' });
+  assert.equal(await page.$eval('#sched-box', (d) => d.open), false);
+  await page.context().close();
+});
+
+test('goal net result: the plan in one sentence, as the core computes it', async () => {
+  const want = cliEval('goal-net-result.json').plan;
+  const page = await open(linkOf('goal-net-result.json'));
+  await page.waitForSelector('#plan:not([hidden])');
+  assert.equal(await page.inputValue('[name="goal.metric"]'), 'net');
+  const s = plain(await page.textContent('#plan-text'));
+  assert.match(s, /^Pour 50 000 € de résultat net : 108 rendez-vous, 2,16 fois la campagne actuelle, pour un coût de 12 960 €/);
+  assert.ok(s.includes(String(want.volume)) && s.includes('51 840 €'));
+  // An unreachable goal: each meeting costs more than its deals bring.
+  await page.fill('[name="costs.per_meeting"]', '1000');
+  await page.waitForFunction(() => /inatteignable/.test(document.getElementById('plan-text').textContent));
+  assert.match(plain(await page.textContent('#plan-text')), /objectif inatteignable en augmentant cette campagne\. Chaque affaire supplémentaire coûte plus/);
+  // "No goal" hides the plan and the goal's value.
+  await page.selectOption('[name="goal.metric"]', '');
+  await page.waitForSelector('#plan[hidden]', { state: 'attached' });
+  assert.equal(await page.isVisible('[name="goal.value"]'), false);
+  await page.context().close();
+});
+
+test('charts that say something: payback at signature in words, tornado low → high, a 1 % funnel stage', async () => {
+  let page = await open(linkOf('pay-per-meeting.json'));
+  await page.waitForSelector('#pbchart .pbwords');
+  assert.equal(await page.$('#pbchart svg'), null, 'no empty step chart');
+  assert.match(plain(await page.textContent('#pbchart')), /Remboursé dès la signature/);
+  const tor = plain(await page.textContent('#torchart svg'));
+  assert.match(tor, /Taux de signature 20 % → 30 %/);
+  assert.match(tor, /Panier moyen 4 800 € → 7 200 €/);
+  await page.context().close();
+  page = await open(linkOfDoc({ version: 1, funnel: { entry: 'meetings', volume: 1000, close_rate: 0.01 }, value: { deal_value: 6000 } }));
+  await page.waitForSelector('#funnelchart svg');
+  const last = await page.$$eval('#funnelchart svg rect.bar', (rs) => Number(rs.at(-1).getAttribute('width')));
+  assert.ok(last >= 6, 'a visible bar');
+  const texts = await page.$$eval('#funnelchart svg text', (ts) => ts.map((x) => x.textContent));
+  assert.ok(texts.includes('10'), 'the count of the 1 % stage is written: ' + texts.join(' | '));
+  assert.ok(texts.some((x) => /Affaires signées \(1 %\)/.test(plain(x))));
+  await page.context().close();
+});
+
+test('no console error, page error or foreign request', () => {
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,21 @@
+// The plan in one sentence, from the core's plan object (goal → volume,
+// scale, cost, hours, people): nothing recomputed.
+
+const MONEY = ['revenue', 'margin', 'net'];
+
+/** plan: result.plan; entry: the funnel's first stage (plan.volume's unit). */
+export function planSentence(plan, entry, t, fmt) {
+  const goal = t('plan.for:' + plan.metric, { v: MONEY.includes(plan.metric) ? fmt.money(plan.value) : fmt.num(plan.value) });
+  if (!plan.reachable) {
+    const u = t('plan.unreachable');
+    return t('plan.outOf', { g: goal, u: u.charAt(0).toLowerCase() + u.slice(1) }) + ' ' + t(plan.metric === 'net' ? 'plan.whyNet' : 'plan.whyZero');
+  }
+  const p = { g: goal, v: fmt.num(plan.volume), u: t('pu:' + entry), c: fmt.money(plan.cost) };
+  let text = plan.scale === null ? t('plan.needNoScale', p) : t('plan.need', { ...p, k: fmt.num(plan.scale) });
+  if (plan.hours > 0) {
+    text += ' ' + (plan.operators === null ? t('plan.hours', { h: fmt.hours(plan.hours) })
+      : t('plan.people', { h: fmt.hours(plan.hours), o: fmt.num(plan.operators) }));
+  }
+  text += ' ' + t('plan.gives', { d: fmt.num(plan.funnel.deals), net: fmt.money(plan.net), r: plan.roi === null ? '—' : fmt.pct(plan.roi) });
+  return text;
+}

@@ -1,0 +1,64 @@
+// The projection's words and table, from a schedule object as the core writes it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fr from '../../i18n-fr.js';
+import en from '../../i18n-en.js';
+import { dict, tr } from '../../i18n.js';
+import { makeFormat } from '../../format.js';
+import { projectionSentence, csvRows, headers, cellText, stepSentence } from './text.js';
+import { toCsv } from '../../export.js';
+
+dict.fr = fr; dict.en = en;
+const ctx = (lang) => ({ t: (k, p) => tr(lang, k, p), fmt: makeFormat(lang, 'EUR') });
+const plain = (s) => s.replace(/[\u202f\u00a0]/g, ' ').replace(/\u2212/g, '-');
+
+// Shortened from `roi eval tests/fixtures/in-house-ramp-up.json`.
+const row = (month, net, cum, roi, extra = {}) => ({ month, volume: 1400, meetings: 70, held: 56, deals: 6, revenue: 1, margin: 1, cost: 12140, net, cumulative_net: cum, cumulative_roi: roi, ...extra });
+const schedule = {
+  months: 6,
+  series: [row(1, -18140, -18140, -1), row(2, -12140, -30280, -1), row(3, -6740, -37020, -0.8727), row(4, -980, -38000, -0.6965),
+    row(5, 1540, -36460, -0.5466), row(6, 5980, -30480, -0.3866057838660578), row(7, 17400, -13080, -0.166, { meetings: null, held: null }),
+    row(8, 20160, 7080, 0.0898)],
+  totals: { volume: 8400, deals: 42, revenue: 226800, margin: 136080, cost: 78840, net: 57240, roi: 0.726027397260274 },
+  payback_month: 8,
+};
+
+test('the sentence: judged after the campaign months, then over the whole life, then the payback month', () => {
+  const { t, fmt } = ctx('fr');
+  const s = plain(projectionSentence(schedule, t, fmt));
+  assert.match(s, /ROI cumulé à 6 mois : -39 %/);
+  assert.match(s, /mais 72,6 % sur toute la durée \(8 mois/);
+  assert.match(s, /57 240 €/);
+  assert.match(s, /Remboursée au mois 8/);
+  const e = ctx('en');
+  assert.match(plain(projectionSentence(schedule, e.t, e.fmt)), /cumulative ROI at 6 months: -39%; but 72\.6% over its whole life.*Pays back in month 8/);
+});
+
+test('the sentence without payback says where the cumulative net ends', () => {
+  const { t, fmt } = ctx('fr');
+  const s = plain(projectionSentence({ ...schedule, payback_month: null }, t, fmt));
+  assert.match(s, /Non remboursée sur la projection : le résultat net cumulé finit à 7 080 €/);
+});
+
+test('table: headers name the entry stage; null shows as a dash; CSV keeps raw numbers', () => {
+  const { t, fmt } = ctx('fr');
+  const h = headers('calls', t);
+  assert.equal(h.length, 11);
+  assert.equal(h[1], 'Appels passés');
+  assert.equal(cellText(null, 'num', fmt), '—');
+  const rows = csvRows(schedule, 'calls', t);
+  assert.equal(rows.length, schedule.series.length + 1);
+  assert.deepEqual(rows[1].slice(0, 5), [1, 1400, 70, 56, 6]);
+  const csv = toCsv(rows, 'fr');
+  assert.ok(csv.startsWith('\ufeffMois;Appels passés;'));
+  assert.match(csv, /\r\n7;1400;;;6;/, 'unknown counts are empty cells');
+  assert.match(csv, /;-0,3866057838660578\r\n/);
+});
+
+test('payback at signature with nothing recurring, in words', () => {
+  const { t, fmt } = ctx('fr');
+  const res = { cashflow: [{ month: 0, net: 22800 }, { month: 1, net: 22800 }], cost: { total: 6000 }, payback_months: 0 };
+  assert.match(plain(stepSentence(res, t, fmt)), /Remboursé dès la signature.*6 000 €.*22 800 €/);
+  assert.match(plain(stepSentence({ ...res, payback_months: 2 }, t, fmt)), /au mois 2/);
+  assert.match(plain(stepSentence({ ...res, payback_months: null }, t, fmt)), /non remboursée/);
+});

@@ -1,0 +1,53 @@
+// The answer, kept in view: the headline figures chosen by the scenario and
+// the verdicts in words (verdict.js decides, this only translates and
+// writes).  Sticky beside the form on a desktop; a bar at the bottom of a
+// phone's screen that opens on demand (a real button with aria-expanded).
+import { FIELDS } from '../../fields.js';
+import { getPath } from '../../state/scenario.js';
+import { $, node } from '../dom.js';
+import { headline, verdicts, PRICE_OF } from '../verdict/verdict.js';
+
+const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path)?.dflt;
+
+/** The scenario values the verdicts compare the core's numbers with. */
+export function scenarioFacts(state) {
+  const model = dflt(state, 'costs.model');
+  return {
+    model, price: dflt(state, PRICE_OF[model]) ?? 0, target: dflt(state, 'target_ltv_cac'),
+    marginRate: dflt(state, 'value.margin_rate'), targetRoi: dflt(state, 'target_roi') ?? 0,
+  };
+}
+
+/** A verdict's params in the page's language: { key } is a text, { v, fmt } a number. */
+export function say({ key, params }, { t, fmt }) {
+  const p = {};
+  for (const [k, v] of Object.entries(params)) p[k] = v.key ? t(v.key) : fmt[v.fmt](v.v);
+  return t(key, p);
+}
+
+export function render(state, prev, ctx) {
+  const box = $('summary');
+  const open = !!state.view.summaryOpen;
+  const toggle = $('sum-toggle');
+  toggle.setAttribute('aria-expanded', String(open));
+  toggle.textContent = ctx.t(open ? 'sum.less' : 'sum.more');
+  box.classList.toggle('open', open);
+  const res = state.result;
+  if (!res || (state.result === prev.result && state.view.lang === prev.view.lang && state.stale === prev.stale)) return;
+  const { t, fmt } = ctx;
+  const facts = scenarioFacts(state);
+  box.classList.toggle('stale', state.stale);
+  const figs = $('sum-figs');
+  figs.replaceChildren();
+  headline(res, facts).forEach((h, i) => {
+    const v = getPath(res, h.path);
+    const fig = node('div', { class: 'fig' + (i === 0 ? ' lead' : ''), 'data-head': h.path });
+    // The value itself is written by the results renderer, as every [data-out].
+    fig.append(node('span', { class: 'k' }, t(h.key)), node('strong', { 'data-out': h.path, 'data-fmt': h.fmt }, v === null ? '' : fmt[h.fmt](v)));
+    if (h.paid !== undefined) fig.append(node('span', { class: 'paid' }, t('sum.paid', { p: fmt.money(h.paid) })));
+    figs.append(fig);
+  });
+  const list = $('sum-verdicts');
+  list.replaceChildren();
+  for (const v of verdicts(res, facts)) list.append(node('li', { class: 'v ' + v.tone, 'data-verdict': v.key }, say(v, ctx)));
+}

@@ -1,0 +1,85 @@
+// The answer in words: which figures lead and which verdicts to say, from
+// the core's result and a few scenario values.  Pure (no DOM, no text):
+// it returns { key, params } the renderer translates; params keep raw
+// numbers with the format to show them in ({ v, fmt }).  Only comparisons of
+// two core numbers choose words; the one ratio said aloud ("4,8 fois
+// moins") is the quotient of two numbers already shown.
+
+// The price field each billing model's max_price is about (METHODOLOGY §3).
+export const PRICE_OF = {
+  in_house: 'costs.in_house_hourly_cost', hourly: 'costs.hourly_rate', hybrid: 'costs.bonus_per_meeting',
+  per_call: 'costs.per_call', per_meeting: 'costs.per_meeting', per_deal: 'costs.per_deal', flat: 'costs.flat_fee',
+};
+// Models paid per result: hours are optional (they only give the hourly revenue).
+export const PER_RESULT = ['per_call', 'per_meeting', 'per_deal', 'flat'];
+
+const m = (v) => ({ v, fmt: 'money' });
+const x = (v) => ({ v, fmt: 'mult' }); // 4,8×
+const times = (v) => ({ v: Math.round(v * 10) / 10, fmt: 'num' }); // « 4,8 fois »
+
+/** The headline figures, most telling first: [{ path, fmt, key, extra? }].
+ *  sc: { model, price } (price: the selected model's price, default applied). */
+export function headline(res, sc) {
+  const out = [];
+  if (res.hours_total > 0 && res.per_hour.revenue !== null) out.push({ path: 'per_hour.revenue', fmt: 'money', key: 'r:per_hour.revenue' });
+  else if (res.breakeven.max_price !== null && PER_RESULT.includes(sc.model) && sc.model !== 'flat') {
+    out.push({ path: 'breakeven.max_price', fmt: 'money', key: 'mp:' + sc.model, paid: sc.price });
+  } else if (res.unit_costs.held !== null) out.push({ path: 'unit_costs.held', fmt: 'money', key: 'r:unit_costs.held' });
+  for (const [path, fmt, key] of [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'], ['unit_costs.deal', 'money', 'r:unit_costs.deal']]) {
+    if (get(res, path) !== null) out.push({ path, fmt, key });
+  }
+  if (!out.length) out.push({ path: 'net', fmt: 'money', key: 'r:net' });
+  return out.slice(0, 4);
+}
+
+/** The verdicts, in the order they are read: [{ key, params, tone }];
+ *  tone 'ok' | 'ko' | '' (neutral or missing input). */
+export function verdicts(res, sc) {
+  return [priceVerdict(res, sc), meetingVerdict(res), cacVerdict(res, sc), paybackVerdict(res), marginVerdict(res, sc)].filter(Boolean);
+}
+
+/** "Rentable jusqu'à 576 € par rendez-vous : vous payez 120 €, soit 4,8 fois moins". */
+export function priceVerdict(res, { model, price, targetRoi = 0 }) {
+  const max = res.breakeven.max_price;
+  const unit = { unit: { key: 'vu:' + model } };
+  const goal = targetRoi > 0 ? 'T' : '';
+  const t = { v: targetRoi, fmt: 'pct' };
+  if (max === null) return { key: 'v:price.null:' + model, params: {}, tone: '' };
+  if (max <= 0) return { key: 'v:price.never' + goal, params: { ...unit, t }, tone: 'ko' };
+  if (!(price > 0)) return { key: 'v:price.max' + goal, params: { max: m(max), ...unit, t }, tone: 'ok' };
+  if (price <= max) return { key: 'v:price.ok' + goal, params: { max: m(max), paid: m(price), k: times(max / price), ...unit, t }, tone: 'ok' };
+  return { key: 'v:price.ko' + goal, params: { max: m(max), paid: m(price), k: times(price / max), ...unit, t }, tone: 'ko' };
+}
+
+/** The 3 to 5× rule: the margin of a client against the cost of a held meeting. */
+export function meetingVerdict(res) {
+  const v = res.ltv.to_meeting_cost;
+  if (v === null) return null; // no held meeting counted or no cost: the rule does not apply
+  return { key: v >= 3 ? 'v:meet.ok' : 'v:meet.ko', params: { v: times(v) }, tone: v >= 3 ? 'ok' : 'ko' };
+}
+
+export function cacVerdict(res, { target }) {
+  const v = res.ltv.to_cac;
+  if (v === null) return { key: res.funnel.deals > 0 ? 'v:cac.nocost' : 'v:cac.nodeal', params: {}, tone: '' };
+  return { key: v >= target ? 'v:cac.ok' : 'v:cac.ko', params: { v: x(v), t: x(target) }, tone: v >= target ? 'ok' : 'ko' };
+}
+
+export function paybackVerdict(res) {
+  const p = res.payback_months;
+  if (p === null) {
+    if (!(res.funnel.deals > 0)) return { key: 'v:pb.nodeal', params: {}, tone: 'ko' };
+    return { key: 'v:pb.never', params: {}, tone: 'ko' };
+  }
+  if (p === 0) return { key: 'v:pb.now', params: {}, tone: 'ok' };
+  return { key: 'v:pb.months', params: { m: { v: p, fmt: 'months' } }, tone: 'ok' };
+}
+
+/** A margin rate left at 100 %: the ROI is judged on revenue. */
+export function marginVerdict(res, { marginRate }) {
+  if (marginRate !== 1 || res.roi === null) return null;
+  return { key: 'v:margin.revenue', params: {}, tone: '' };
+}
+
+function get(o, path) {
+  return path.split('.').reduce((a, k) => (a == null ? null : a[k]), o) ?? null;
+}

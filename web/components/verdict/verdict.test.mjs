@@ -1,0 +1,72 @@
+// The verdict module: every verdict and its null cases, on results shaped
+// like the core's (the pay-per-meeting example's numbers from roi eval).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { headline, verdicts, priceVerdict, meetingVerdict, cacVerdict, paybackVerdict, marginVerdict } from './verdict.js';
+
+const ppm = () => ({
+  hours_total: 0, funnel: { meetings: 50, held: 50, deals: 12 }, roi: 3.8, net: 22800,
+  per_hour: { revenue: null }, unit_costs: { held: 120, deal: 500 },
+  ltv: { to_cac: 4.8, to_meeting_cost: 20 }, payback_months: 0,
+  breakeven: { max_price: 576 },
+});
+const sc = { model: 'per_meeting', price: 120, target: 3, marginRate: 0.4, targetRoi: 0 };
+
+test('headline: the maximum price per meeting leads when no hours are known', () => {
+  const h = headline(ppm(), sc);
+  assert.deepEqual(h.map((f) => f.path), ['breakeven.max_price', 'roi', 'net', 'unit_costs.deal']);
+  assert.equal(h[0].key, 'mp:per_meeting');
+  assert.equal(h[0].paid, 120);
+});
+
+test('headline: hourly revenue leads when hours are known; else the cost per held meeting; never empty', () => {
+  const r = { ...ppm(), hours_total: 60, per_hour: { revenue: 1200 } };
+  assert.equal(headline(r, sc)[0].path, 'per_hour.revenue');
+  assert.equal(headline(ppm(), { ...sc, model: 'hourly' })[0].path, 'unit_costs.held');
+  const empty = { ...ppm(), roi: null, net: null, unit_costs: { held: null, deal: null }, breakeven: { max_price: null } };
+  assert.deepEqual(headline(empty, sc).map((f) => f.path), ['net']);
+});
+
+test('price: under, over, no price, never profitable, unknown quantity', () => {
+  assert.deepEqual(priceVerdict(ppm(), sc), { key: 'v:price.ok', tone: 'ok', params: {
+    max: { v: 576, fmt: 'money' }, paid: { v: 120, fmt: 'money' }, k: { v: 4.8, fmt: 'num' }, unit: { key: 'vu:per_meeting' }, t: { v: 0, fmt: 'pct' } } });
+  const ko = priceVerdict(ppm(), { ...sc, price: 1152 });
+  assert.equal(ko.key, 'v:price.ko');
+  assert.equal(ko.params.k.v, 2);
+  assert.equal(priceVerdict(ppm(), { ...sc, price: 0 }).key, 'v:price.max');
+  assert.equal(priceVerdict({ ...ppm(), breakeven: { max_price: -10 } }, sc).key, 'v:price.never');
+  assert.equal(priceVerdict({ ...ppm(), breakeven: { max_price: null } }, sc).key, 'v:price.null:per_meeting');
+  assert.equal(priceVerdict(ppm(), { ...sc, targetRoi: 0.5 }).key, 'v:price.okT');
+});
+
+test('meeting rule: respected at 3× or more, not below, silent without held meetings', () => {
+  assert.equal(meetingVerdict(ppm()).key, 'v:meet.ok');
+  assert.equal(meetingVerdict(ppm()).params.v.v, 20);
+  assert.equal(meetingVerdict({ ...ppm(), ltv: { to_meeting_cost: 2.5 } }).key, 'v:meet.ko');
+  assert.equal(meetingVerdict({ ...ppm(), ltv: { to_meeting_cost: null } }), null);
+});
+
+test('LTV:CAC against the target; null with and without deals', () => {
+  assert.equal(cacVerdict(ppm(), sc).key, 'v:cac.ok');
+  assert.equal(cacVerdict(ppm(), { target: 5 }).key, 'v:cac.ko');
+  assert.equal(cacVerdict({ ...ppm(), ltv: { to_cac: null } }, sc).key, 'v:cac.nocost');
+  assert.equal(cacVerdict({ ...ppm(), funnel: { deals: 0 }, ltv: { to_cac: null } }, sc).key, 'v:cac.nodeal');
+});
+
+test('payback in words: at signature, months, never, no deal', () => {
+  assert.equal(paybackVerdict(ppm()).key, 'v:pb.now');
+  assert.deepEqual(paybackVerdict({ ...ppm(), payback_months: 4.5 }).params, { m: { v: 4.5, fmt: 'months' } });
+  assert.equal(paybackVerdict({ ...ppm(), payback_months: null }).key, 'v:pb.never');
+  assert.equal(paybackVerdict({ ...ppm(), payback_months: null, funnel: { deals: 0 } }).key, 'v:pb.nodeal');
+});
+
+test('margin left at 100 %: the ROI is judged on revenue; silent otherwise or without ROI', () => {
+  assert.equal(marginVerdict(ppm(), { marginRate: 1 }).key, 'v:margin.revenue');
+  assert.equal(marginVerdict(ppm(), { marginRate: 0.4 }), null);
+  assert.equal(marginVerdict({ ...ppm(), roi: null }, { marginRate: 1 }), null);
+});
+
+test('verdicts: the list in reading order', () => {
+  assert.deepEqual(verdicts(ppm(), sc).map((v) => v.key), ['v:price.ok', 'v:meet.ok', 'v:cac.ok', 'v:pb.now']);
+  assert.deepEqual(verdicts(ppm(), { ...sc, marginRate: 1 }).map((v) => v.key).at(-1), 'v:margin.revenue');
+});

@@ -1,0 +1,50 @@
+// parseNumber: numbers typed the French or English way; anything the page
+// cannot hold exactly as typed (overflow, underflow to 0) is refused.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseNumber, percentToFraction } from './parse.js';
+
+test('French and English numbers', () => {
+  assert.deepEqual(parseNumber('0,25', 'fr'), { value: 0.25, text: '0.25' });
+  assert.deepEqual(parseNumber('1 800', 'fr'), { value: 1800, text: '1800' });
+  assert.deepEqual(parseNumber('1\u202f800,5 €', 'fr'), { value: 1800.5, text: '1800.5' });
+  assert.deepEqual(parseNumber('1.800,5', 'fr'), { value: 1800.5, text: '1800.5' });
+  assert.deepEqual(parseNumber('1,800.5', 'en'), { value: 1800.5, text: '1800.5' });
+  assert.deepEqual(parseNumber('1,800', 'en'), { value: 1800, text: '1800' });
+  assert.deepEqual(parseNumber('1,800', 'fr'), { value: 1.8, text: '1.800' });
+  assert.deepEqual(parseNumber('25 %', 'fr'), { value: 25, text: '25' });
+  assert.deepEqual(parseNumber('\u22122 000', 'fr'), { value: -2000, text: '-2000' });
+  assert.deepEqual(parseNumber('£2,000', 'en'), { value: 2000, text: '2000' });
+});
+
+test('an empty field is the default, not an error', () => {
+  assert.deepEqual(parseNumber('', 'fr'), { value: null });
+  assert.deepEqual(parseNumber('  \u00a0', 'en'), { value: null });
+});
+
+test('text that is not a number is refused with a reason', () => {
+  for (const s of ['abc', '1,2,3.4.5', '12b3', '-', ',', '1 2,3,4']) {
+    const r = parseNumber(s, 'fr');
+    assert.equal(r.error, true, s);
+    assert.equal(r.reason, 'format', s);
+  }
+});
+
+test('an overflowing number is refused, never Infinity or the default', () => {
+  for (const s of ['1' + '0'.repeat(400), '9'.repeat(309), '-1' + '0'.repeat(400), '1' + '0'.repeat(400) + ',5']) {
+    assert.deepEqual(parseNumber(s, 'fr'), { error: true, reason: 'overflow' }, s.slice(0, 5));
+  }
+  // The largest finite numbers still read.
+  assert.equal(parseNumber('1' + '0'.repeat(300), 'fr').value, 1e300);
+});
+
+test('a non-zero number too small to hold is refused, not turned into 0', () => {
+  assert.deepEqual(parseNumber('0,' + '0'.repeat(400) + '1', 'fr'), { error: true, reason: 'underflow' });
+  assert.deepEqual(parseNumber('0,' + '0'.repeat(400), 'fr').value, 0);
+});
+
+test('percentToFraction moves the decimal point in the text', () => {
+  assert.equal(percentToFraction('12.5'), 0.125);
+  assert.equal(percentToFraction('7'), 0.07);
+  assert.equal(percentToFraction('-0.5'), -0.005);
+});
