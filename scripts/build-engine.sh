@@ -3,7 +3,7 @@
 # `python3 scripts/serve.py web` serves a working page after this one step:
 #   roi.js (the API), roi_core.js + roi_core.wasm (the WebAssembly core,
 #   MinSizeRel: -Os keeps the page under 80 KB gzipped),
-#   fields.json and codes.json (the native CLI's `roi fields` and `roi codes`:
+#   fields.json (and fields.js, the same as a module) and codes.json (the native CLI's `roi fields` and `roi codes`:
 #   field defaults, bounds and enum values, error codes, straight from the C
 #   tables, so the page copies none of them).
 # Usage: scripts/build-engine.sh
@@ -22,5 +22,9 @@ cmake --build build/release -j "$jobs" --target roi >/dev/null
 mkdir -p web/engine
 cp wasm/roi.js build/wasm/roi_core.js build/wasm/roi_core.wasm web/engine/
 build/release/roi fields > web/engine/fields.json
+# The same table as a module: the page imports it statically, so the
+# production bundle carries it inline (no fetch after the script, one
+# request less on the critical path).
+{ printf 'export default '; cat web/engine/fields.json; printf ';\n'; } > web/engine/fields.js
 build/release/roi codes > web/engine/codes.json
 echo "engine built in web/engine" >&2

@@ -31,6 +31,9 @@ import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
 import { fileActions } from './io/files.js';
 import { linkFor } from './export.js';
+// The core's field table (`roi fields`, written at build time): a module, so
+// that the production bundle holds it and nothing waits for a fetch.
+import coreFields from './engine/fields.js';
 
 let roi = null;
 let lib = null, files = null; // once the engine is there
@@ -97,10 +100,7 @@ const host = connectHost(embed, store, () => roi);
 host.apply();
 // The engine (wasm download and compile) loads while the form is built.
 const engine = import('./engine/roi.js');
-const [coreFields] = await Promise.all([
-  fetch(new URL('./engine/fields.json', import.meta.url)).then((r) => r.json()),
-  loadLang(store.getState().view.lang),
-]);
+await loadLang(store.getState().view.lang);
 applyCoreFields(coreFields);
 form.build(ctx().t);
 store.subscribe(evaluate);

@@ -7,7 +7,9 @@ import { seedOf } from '../state/view.js';
 export function startSimulation(store) {
   let worker = null, timer = 0, id = 0;
   const start = () => {
-    worker = new Worker(new URL('./sim-worker.js', import.meta.url), { type: 'module' });
+    // From the page's address (index.html at the site's root), not this
+    // module's: the production build bundles this module elsewhere.
+    worker = new Worker(new URL('io/sim-worker.js', document.baseURI), { type: 'module' });
     worker.onmessage = (e) => store.dispatch({ type: 'simDone', id: e.data.id, result: e.data.result, ms: e.data.ms });
   };
   const cancel = (quiet) => {
