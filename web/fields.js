@@ -35,9 +35,16 @@ export const PRICE_FIELDS = ['costs.in_house_hourly_cost', 'costs.in_house_fixed
 
 const f = (path, kind, extra) => ({ path, kind, dflt: undefined, ...extra });
 
+// target_roi: a setting of the advanced section, next to the LTV:CAC target.
+export const TARGET_ROI = f('target_roi', 'pct');
+
+// The order of the form: what the answer needs first (the funnel, the value,
+// the chosen model's prices), then the time (optional for a model paid per
+// result), the projection and the goal (form.js puts them after the time),
+// the uncertainty, the channels, and the settings most users keep folded
+// (« Réglages avancés »: currency, horizon, thresholds).
 export const GROUPS = [
-  { id: 'general', fields: [f('name', 'text'), f('currency', 'currency'), f('horizon_months', 'num'), f('target_ltv_cac', 'num')] },
-  { id: 'time', fields: [f('time.operators', 'num'), f('time.hours_per_operator', 'num'), f('time.talk_share', 'pct')] },
+  { id: 'general', fields: [f('name', 'text')] },
   { id: 'funnel', fields: [
     f('funnel.entry', 'select'), f('funnel.volume', 'num'),
     f('funnel.contact_rate', 'pct'), f('funnel.lead_rate', 'pct'), f('funnel.meeting_rate', 'pct'), f('funnel.show_rate', 'pct'),
@@ -54,14 +61,13 @@ export const GROUPS = [
     f('costs.flat_fee', 'money'), f('costs.commission_rate', 'pct'), f('costs.internal_hours_per_meeting', 'num'),
     f('costs.internal_hourly_cost', 'money'),
   ] },
+  { id: 'time', fields: [f('time.operators', 'num'), f('time.hours_per_operator', 'num'), f('time.talk_share', 'pct')] },
   { id: 'risk', fields: [f('uncertainty.spread', 'pct')] },
+  { id: 'advanced', folded: true, fields: [f('currency', 'currency'), f('horizon_months', 'num'), f('target_ltv_cac', 'num'), TARGET_ROI] },
 ];
 
 // The reallocation rule's settings, shown with the channels.
 export const REALLOCATION = [f('reallocation.min_roi', 'pct'), f('reallocation.shift', 'pct')];
-
-// target_roi lives in the break-even panel, next to the figures it drives.
-export const TARGET_ROI = f('target_roi', 'pct');
 
 // The monthly projection and the goal: their own form sections
 // (components/schedule, components/plan).  A ramp month is one item of
@@ -78,7 +84,6 @@ export const COUNT = f('count', 'num');
 
 export const FIELDS = new Map();
 for (const g of GROUPS) for (const fd of g.fields) FIELDS.set(fd.path, fd);
-FIELDS.set(TARGET_ROI.path, TARGET_ROI);
 for (const fd of REALLOCATION) FIELDS.set(fd.path, fd);
 for (const fd of [...SCHEDULE, ...GOAL]) FIELDS.set(fd.path, fd);
 

@@ -54,7 +54,7 @@ export default expand({
   'r:per_hour.margin': 'Margin per hour', 'r:per_hour.cost': 'Cost per hour', 'r:per_hour.net': 'Net per hour', 'r:per_hour.calls': 'Calls per hour', 'r:per_hour.meetings': 'Meetings per hour',
   'r:ltv.revenue': 'LTV (revenue)', 'r:ltv.margin': 'LTV (margin)', 'r:ltv.to_cac': 'LTV:CAC', 'r:ltv.to_meeting_cost': 'LTV : cost of a meeting',
   'r:ltv.max_cac': 'Maximum CAC for {t}', 'r:roi_lifetime': 'ROI over the client lifetime',
-  healthy: '≥ {t}: healthy', unhealthy: 'below {t}', meetRule: 'A client’s margin should cover at least 3 to 5 times the cost of the meeting that brought them in.',
+  healthy: '≥ {t}: healthy', unhealthy: 'below {t}',
   beIntro: 'To reach an ROI of {r}, stay within these limits:',
   'mp:in_house': 'Maximum cost of a caller hour', 'mp:hourly': 'Maximum hourly rate', 'mp:hybrid': 'Maximum bonus per meeting', 'mp:per_call': 'Maximum price per call',
   'mp:per_meeting': 'Maximum price per meeting', 'mp:per_deal': 'Maximum commission per deal', 'mp:flat': 'Maximum flat fee',
@@ -132,11 +132,6 @@ export default expand({
   derived: 'derived: {v}', retroBad: 'cannot exceed the previous stage ({n})', retroZero: 'the previous stage is 0',
   talkGap: 'Counted on talk time alone ({s} of the hours), hourly revenue looks {k} times higher: {a} instead of {b}.',
   talkSame: 'Every hour is counted as talk time: both figures are equal.',
-  verdictNull: 'No deal signed: no LTV:CAC ratio.',
-  verdictOk: 'LTV:CAC of {v}: above the {t} threshold, acquisition is healthy.',
-  verdictKo: 'LTV:CAC of {v}: below the {t} threshold, each client costs too much to win.',
-  meetRuleOk: 'A client’s margin covers {v} times the cost of the meeting that brought them in: the 3 to 5× rule is met.',
-  meetRuleKo: 'A client’s margin covers {v} times the cost of the meeting that brought them in: below the 3 to 5× rule.',
   fixedEmpty: 'No other cost.', errGeneral: 'The scenario cannot be computed:',
   'e:number': 'a number is expected',
   chartTable: 'Show the chart’s data', stage: 'Stage', count: 'Count', rateFromPrev: 'Rate from the previous stage',
@@ -242,8 +237,7 @@ export default expand({
   'prep.for': 'Prepared for', 'prep.by': 'Prepared by', 'prep.hint': 'Printed at the top of the report when filled in, and kept in the link.',
   'as.title': 'Assumptions (values that differ from the defaults)', 'as.none': 'Every value is the default one.',
   'as.fixed': 'Other cost', 'as.range': 'Range: {f}', 'as.rangeVal': '{lo} to {hi}', 'as.channels': 'Channels compared',
-  'rh.ok': 'Profitable: ROI of {roi}, net result of {net}.', 'rh.ko': 'Not profitable: ROI of {roi}, net result of {net}.',
-  'rh.none': 'ROI cannot be computed: {why}.', 'rh.risk': 'Chance of a loss (simulation): {p}; P10 ROI: {p10}.',
+  'rh.risk': 'Chance of a loss (simulation): {p}; P10 ROI: {p10}.',
   // Time and goals (issue 10): the projection section, its sentence, table and export; the plan in words.
   'sched.intro': 'Project the campaign month by month: ramp-up, setup cost, deals signed after the sales cycle, recurring revenue. You will see the month it pays back, and why judging it too early makes it look like a loss.',
   'sched.on': '{n} months', 'sched.offShort': 'off', 'rampMonth': 'Month {n}', 'rampAdd': 'Add a month', 'rampDel': 'Remove', 'rampDelN': 'Remove month {n}',
@@ -317,4 +311,7 @@ export default expand({
   'lib.err.empty': 'Type a name.', 'lib.err.invalid': 'This scenario cannot be saved.',
   'lib.err.corrupt': 'The saved scenarios are unreadable; they will be set aside, not erased, on the next save.',
   'lib.err.version': 'The saved scenarios come from a newer version of the page: they are not changed here.',
+  // Polish: the folded settings, an hour-priced model without hours.
+  'l:advanced': 'Advanced settings', 'h:advanced': 'Currency, ROI horizon, healthy LTV:CAC ratio and target ROI: the defaults usually fit.',
+  'carry.hours': 'Hours needed: this model is paid by the hour, so it cannot be priced without the hours worked (“Time” section).',
 }, stagesEn, modelsEn);

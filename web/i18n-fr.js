@@ -54,7 +54,7 @@ export default expand({
   'r:per_hour.margin': 'Marge par heure', 'r:per_hour.cost': 'Coût par heure', 'r:per_hour.net': 'Résultat net par heure', 'r:per_hour.calls': 'Appels par heure', 'r:per_hour.meetings': 'Rendez-vous par heure',
   'r:ltv.revenue': 'LTV (chiffre d’affaires)', 'r:ltv.margin': 'LTV (marge)', 'r:ltv.to_cac': 'LTV / CAC', 'r:ltv.to_meeting_cost': 'LTV / coût d’un rendez-vous',
   'r:ltv.max_cac': 'CAC maximal pour {t}', 'r:roi_lifetime': 'ROI sur la durée de vie client',
-  healthy: '≥ {t} : sain', unhealthy: '< {t} : insuffisant', meetRule: 'La marge d’un client doit couvrir au moins 3 à 5 fois le coût du rendez-vous qui l’a amené.',
+  healthy: '≥ {t} : sain', unhealthy: '< {t} : insuffisant',
   beIntro: 'Pour atteindre un ROI de {r}, voici les seuils à respecter :',
   'mp:in_house': 'Coût horaire maximal d’un téléopérateur', 'mp:hourly': 'Tarif horaire maximal', 'mp:hybrid': 'Prime maximale par rendez-vous', 'mp:per_call': 'Prix maximal par appel',
   'mp:per_meeting': 'Prix maximal par rendez-vous', 'mp:per_deal': 'Commission maximale par affaire', 'mp:flat': 'Forfait maximal',
@@ -132,11 +132,6 @@ export default expand({
   derived: 'déduit : {v}', retroBad: 'ne peut pas dépasser l’étape précédente ({n})', retroZero: 'l’étape précédente est à 0',
   talkGap: 'Compté sur le seul temps de parole ({s} des heures), le revenu horaire paraît {k} fois plus élevé : {a} au lieu de {b}.',
   talkSame: 'Toutes les heures sont comptées comme du temps de parole : les deux chiffres sont égaux.',
-  verdictNull: 'Pas d’affaire signée : pas de ratio LTV / CAC.',
-  verdictOk: 'LTV / CAC de {v} : au-dessus du seuil de {t}, l’acquisition est saine.',
-  verdictKo: 'LTV / CAC de {v} : sous le seuil de {t}, chaque client coûte trop cher à acquérir.',
-  meetRuleOk: 'La marge d’un client couvre {v} fois le coût du rendez-vous qui l’a amené : la règle des 3 à 5× est respectée.',
-  meetRuleKo: 'La marge d’un client couvre {v} fois le coût du rendez-vous qui l’a amené : en dessous de la règle des 3 à 5×.',
   fixedEmpty: 'Aucun autre coût.', errGeneral: 'Le scénario ne peut pas être calculé :',
   'e:number': 'nombre attendu',
   chartTable: 'Voir les données du graphique', stage: 'Étape', count: 'Nombre', rateFromPrev: 'Taux depuis l’étape précédente',
@@ -234,8 +229,7 @@ export default expand({
   'prep.for': 'Préparé pour', 'prep.by': 'Préparé par', 'prep.hint': 'Imprimés en tête du rapport quand ils sont remplis, et gardés dans le lien.',
   'as.title': 'Hypothèses (valeurs qui diffèrent des valeurs par défaut)', 'as.none': 'Toutes les valeurs sont celles par défaut.',
   'as.fixed': 'Autre coût', 'as.range': 'Fourchette : {f}', 'as.rangeVal': '{lo} à {hi}', 'as.channels': 'Canaux comparés',
-  'rh.ok': 'Rentable : ROI de {roi}, résultat net de {net}.', 'rh.ko': 'Pas rentable : ROI de {roi}, résultat net de {net}.',
-  'rh.none': 'ROI non calculable : {why}.', 'rh.risk': 'Probabilité de perte (simulation) : {p} ; ROI P10 : {p10}.',
+  'rh.risk': 'Probabilité de perte (simulation) : {p} ; ROI P10 : {p10}.',
   // Time and goals (issue 10): the projection section, its sentence, table and export; the plan in words.
   'sched.intro': 'Projetez la campagne mois par mois : montée en charge, coût de démarrage, signatures décalées par le cycle de vente, revenus récurrents. Vous saurez en quel mois elle est remboursée, et pourquoi la juger trop tôt la fait paraître perdante.',
   'sched.on': '{n} mois', 'sched.offShort': 'désactivée', 'rampMonth': 'Mois {n}', 'rampAdd': 'Ajouter un mois', 'rampDel': 'Supprimer', 'rampDelN': 'Supprimer le mois {n}',
@@ -309,4 +303,7 @@ export default expand({
   'lib.err.empty': 'Saisissez un nom.', 'lib.err.invalid': 'Ce scénario ne peut pas être enregistré.',
   'lib.err.corrupt': 'Les scénarios enregistrés sont illisibles ; ils seront mis de côté, pas effacés, au prochain enregistrement.',
   'lib.err.version': 'Les scénarios enregistrés viennent d’une version plus récente de la page : ils ne sont pas modifiés ici.',
+  // Polish: the folded settings, an hour-priced model without hours.
+  'l:advanced': 'Réglages avancés', 'h:advanced': 'Devise, horizon du ROI, ratio LTV / CAC jugé sain et ROI visé : les valeurs par défaut conviennent le plus souvent.',
+  'carry.hours': 'Heures à saisir : ce modèle se paie à l’heure, son coût ne peut pas être chiffré sans les heures travaillées (section « Temps »).',
 }, stagesFr, modelsFr);

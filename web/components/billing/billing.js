@@ -8,6 +8,7 @@ import { getPath } from '../../state/scenario.js';
 import { FIELDS } from '../../fields.js';
 import { $, node } from '../dom.js';
 import { carrier } from './risk.js';
+import { PER_RESULT } from '../verdict/verdict.js';
 
 const COLS = [['cost', 'money', 'r:cost.total'], ['net', 'money', 'r:net'], ['roi', 'pct', 'r:roi'],
   ['cost_per_deal', 'money', 'bill.cpd'], ['max_price', 'money', 'bill.max']];
@@ -27,9 +28,10 @@ export function render(state, prev, { t, fmt }) {
     tr.append(node('td', { 'data-half': row.model, 'data-value': hc ?? '', 'data-label': t('bill.half') }, hc === null ? t('n:na') : fmt.money(hc)));
     tr.append(node('td', { class: 'riskcell', 'data-billsim': i, 'data-model': row.model, 'data-simkey': 'p_loss', 'data-fmt': 'pct', 'data-label': t('cmp.ploss') }, '…'));
     tr.append(node('td', { class: 'riskcell', 'data-billsim': i, 'data-model': row.model, 'data-simkey': 'roi.p10', 'data-fmt': 'pct', 'data-label': t('cmp.p10') }, '…'));
-    const who = carrier(row.cost, hc);
+    const who = carrier(row.cost, hc, !PER_RESULT.includes(row.model) && !(res.hours_total > 0));
     const words = node('td', { class: 'risk', 'data-carrier': who ? who.key : '', 'data-label': t('bill.risk') });
-    if (who) words.append(node('strong', {}, t(who.key, { c: fmt.money(who.params.c), d: who.params.d === undefined ? '' : fmt.pct(who.params.d) })), ' ');
+    const p = who?.params || {};
+    if (who) words.append(node('strong', {}, t(who.key, { c: p.c === undefined ? '' : fmt.money(p.c), d: p.d === undefined ? '' : fmt.pct(p.d) })), ' ');
     words.append(node('span', {}, t('risk:' + row.model)));
     tr.append(words);
     body.append(tr);

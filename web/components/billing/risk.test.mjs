@@ -20,3 +20,9 @@ test('no cost from the core: no words', () => {
   assert.equal(carrier(6000, null), null);
   assert.equal(carrier(undefined, undefined), null);
 });
+
+test('a model paid by the hour with no hours entered asks for the hours, whatever its cost', () => {
+  assert.deepEqual(carrier(0, 0, true), { key: 'carry.hours', params: {} });
+  assert.deepEqual(carrier(5000, 5000, true), { key: 'carry.hours', params: {} });
+  assert.equal(carrier(0, 0, false).key, 'carry.you');
+});

@@ -18,7 +18,9 @@ import * as plan from '../plan/plan.js';
 const form = () => $('f');
 
 export function build(t) {
+  let folded = null;
   for (const g of GROUPS) {
+    if (g.folded) { folded = advanced(g, t); continue; }
     const fs = node('fieldset', { class: 'group g-' + g.id });
     fs.append(node('legend', { 'data-i18n': 'l:' + g.id }));
     if (g.id === 'funnel') fs.append(retroBlock(t));
@@ -40,11 +42,23 @@ export function build(t) {
     if (g.id === 'funnel') funnel.build(fs);
     if (g.id === 'time') funnel.buildHoursNote(fs);
     form().append(fs);
-    // Time and goals come after the costs: the projection, then the goal.
-    if (g.id === 'costs') form().append(schedule.build(t), plan.build(t));
+    // Time and goals come after the time: the projection, then the goal.
+    if (g.id === 'time') form().append(schedule.build(t), plan.build(t));
   }
   form().append(channels.build(t));
-  $('target-slot').append(fieldRow(TARGET_ROI, t, { form: 'f' }));
+  if (folded) form().append(folded);
+}
+
+/** The settings most users keep: folded under « Réglages avancés », every
+ *  field still in the form (an error inside unfolds it, renderErrors). */
+function advanced(g, t) {
+  const box = node('details', { class: 'group g-' + g.id, id: 'advanced' });
+  box.append(node('summary', { 'data-i18n': 'l:' + g.id }), node('p', { class: 'hint', 'data-i18n': 'h:advanced' }));
+  const fs = node('fieldset', { class: 'sub' });
+  fs.append(node('legend', { class: 'sr', 'data-i18n': 'l:' + g.id }));
+  for (const fd of g.fields) fs.append(fieldRow(fd, t));
+  box.append(fs);
+  return box;
 }
 
 function retroBlock(t) {
@@ -59,8 +73,8 @@ function retroBlock(t) {
   return wrap;
 }
 
-/** The inputs of the form (the target ROI stands in the results). */
-const inputs = () => [...document.querySelectorAll('#f [name], [form="f"][name]')];
+/** The inputs of the form. */
+const inputs = () => [...document.querySelectorAll('#f [name]')];
 
 export function render(state, prev, ctx) {
   const { t } = ctx;

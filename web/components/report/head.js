@@ -1,8 +1,9 @@
-// Page 1 of the printed report, besides the figures and the chart: « Préparé
-// pour / par » (printed only when filled), a one-line verdict from the
-// core's ROI and net (and the simulation's risk), and the assumptions (the
-// inputs that differ from the defaults), rebuilt when the scenario, the
-// result, the simulation or the language change.
+// Page 1 of the printed report, besides the summary (figures and verdicts)
+// and the chart: « Préparé pour / par » (printed only when filled), the
+// simulation's risk in one line under the summary's verdicts (the verdict
+// itself is the summary's, said once), and the assumptions (the inputs that
+// differ from the defaults), rebuilt when the scenario, the result, the
+// simulation or the language change.
 import { FIELDS, fieldOf } from '../../fields.js';
 import { $, node, setProp } from '../dom.js';
 import { assumptions } from './assumptions.js';
@@ -18,21 +19,17 @@ export function render(state, prev, { t, fmt }) {
   }
   if (state.result === prev.result && state.sim.last === prev.sim.last && v.lang === pv.lang && $('as-list').dataset.done) return;
   $('as-list').dataset.done = '1';
-  verdict(state, t, fmt);
+  risk(state, t, fmt);
   const items = assumptions(state.scenario, [...FIELDS.values()]);
   $('as-none').hidden = items.length > 0;
   $('as-list').replaceChildren(...items.map((a) => line(a, t, fmt)));
 }
 
-function verdict(state, t, fmt) {
-  const r = state.result, el = $('rh-verdict');
-  if (!r) { el.textContent = ''; return; }
-  let text = r.roi === null ? t('rh.none', { why: t('n:na').replace(/^—\s*/, '') })
-    : t(r.net >= 0 ? 'rh.ok' : 'rh.ko', { roi: fmt.pct(r.roi), net: fmt.money(r.net) });
-  const s = state.sim.last;
-  if (s && s.fields?.length && s.p_loss !== null && s.roi) text += ' ' + t('rh.risk', { p: fmt.pct(s.p_loss), p10: fmt.pct(s.roi.p10) });
-  el.textContent = text;
-  el.className = 'rh-verdict ' + (r.roi === null ? '' : r.net >= 0 ? 'ok' : 'ko');
+function risk(state, t, fmt) {
+  const s = state.sim.last, el = $('rh-risk');
+  const shown = !!(state.result && s && s.fields?.length && s.p_loss !== null && s.roi);
+  el.textContent = shown ? t('rh.risk', { p: fmt.pct(s.p_loss), p10: fmt.pct(s.roi.p10) }) : '';
+  el.hidden = !shown;
 }
 
 /** A value of a field in words: its option's name, or its number formatted. */

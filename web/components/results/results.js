@@ -1,9 +1,9 @@
 // The results: every [data-out] element shows the result at its path
 // (data-value holds the raw number, empty for null, and the text says why
 // it is null), the labels that depend on the scenario, the notes on talk
-// time and LTV, and the funnel, payback and tornado charts.
+// time, only the funnel's known stages, and the funnel, payback and tornado charts.
 import { getPath } from '../../state/scenario.js';
-import { FIELDS } from '../../fields.js';
+import { FIELDS, STAGES } from '../../fields.js';
 import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
 import { $, node } from '../dom.js';
 import { whyNull } from './null-reason.js';
@@ -40,15 +40,29 @@ export function render(state, prev, ctx) {
       out.dataset.value = String(v);
     }
   }
+  // A row of the three cases with nothing to show (no hours: no hourly
+  // revenue) says nothing three times: it goes.
+  for (const row of document.querySelectorAll('table.sc tbody tr')) row.hidden = [...row.querySelectorAll('td')].every((td) => td.classList.contains('null'));
   $('maxprice-l').textContent = t('mp:' + model);
   $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) });
   $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
   renderTalkNote(state, res, ctx);
   breakdown.render(state, res, ctx);
-  renderVerdict(state, res, ctx);
+  renderStages(state);
   drawFunnel($('funnelchart'), res, t, fmt);
   drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
   drawTornado($('torchart'), res, t, fmt, (p) => fieldLabel(p, t));
+}
+
+/** Only the known stages: a stage before the funnel's first known one, or
+ *  skipped (funnel.skip), has no count and no unit cost to show. */
+function renderStages(state) {
+  const at = STAGES.indexOf(dflt(state, 'funnel.entry'));
+  const skip = getPath(state.scenario, 'funnel.skip') || [];
+  for (const el of document.querySelectorAll('#rbody [data-stage]')) {
+    const stage = el.dataset.stage;
+    el.hidden = STAGES.indexOf(stage) < at || skip.includes(stage);
+  }
 }
 
 /** Redraws the payback chart at its figure's new width. */
@@ -75,14 +89,4 @@ function renderTalkNote(state, res, { t, fmt }) {
     text += ' ' + (share < 1 ? t('talkGap', { s: fmt.pct(share), k: fmt.num(a / b), a: fmt.money(a), b: fmt.money(b) }) : t('talkSame'));
   }
   $('talknote').textContent = text;
-}
-
-function renderVerdict(state, res, { t, fmt }) {
-  const target = dflt(state, 'target_ltv_cac');
-  const v = res.ltv.to_cac;
-  const el = $('verdict');
-  el.className = 'verdict ' + (v === null ? '' : v >= target ? 'ok' : 'ko');
-  el.textContent = v === null ? t('verdictNull') : t(v >= target ? 'verdictOk' : 'verdictKo', { v: fmt.mult(v), t: fmt.mult(target) });
-  const m = res.ltv.to_meeting_cost;
-  $('meetrule').textContent = m === null ? t('meetRule') : t(m >= 3 ? 'meetRuleOk' : 'meetRuleKo', { v: fmt.num(m) });
 }

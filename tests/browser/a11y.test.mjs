@@ -1,0 +1,145 @@
+// Browser tests of access: axe-core with no violation in light, dark and
+// print, on the default example and on the in-house ramp-up (projection
+// open); the keyboard alone reaching every visible field and button of the
+// form and the summary toggle at 360 px, in order, never under the sticky
+// bar; no sideways scroll at 360 px on any example fixture, projection and
+// channels shown.  Same setup as page.test.mjs: build/site served on
+// 127.0.0.1, Debian's Chromium, links from the native CLI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'build/release/roi');
+const fixtures = path.join(root, 'tests/fixtures');
+const axe = path.join(root, 'node_modules/axe-core/axe.min.js');
+const linkOf = (file) => execFileSync(cli, ['link', 'encode', path.join(fixtures, file)], { encoding: 'utf8' }).trim();
+
+let server, browser, base;
+const problems = [];
+
+before(async () => {
+  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
+  base = await new Promise((resolve, reject) => {
+    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+    server.on('exit', () => reject(new Error('server exited')));
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+async function open(url, { width = 1280, colorScheme = 'light', bypassCSP = false, locale = 'fr-FR' } = {}) {
+  const context = await browser.newContext({ locale, viewport: { width, height: 800 }, colorScheme, bypassCSP });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console ${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
+  await page.goto(base + url);
+  await page.waitForSelector('html[data-ready]');
+  return page;
+}
+
+const violations = (page) => page.evaluate(async () => {
+  const r = await window.axe.run(document, { resultTypes: ['violations'] });
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+});
+
+test('axe: no violation in light, dark and print, on the default example and the in-house ramp-up with its projection open', async () => {
+  for (const [name, url] of [['default', '?lang=fr'], ['ramp-up', '?lang=fr#' + linkOf('in-house-ramp-up.json')], ['ramp-up en', '?lang=en#' + linkOf('in-house-ramp-up.json')]]) {
+    for (const colorScheme of ['light', 'dark']) {
+      // The page's CSP forbids injected scripts; this context lets axe in.
+      const page = await open(url, { colorScheme, bypassCSP: true });
+      if (name !== 'default') {
+        await page.waitForSelector('#sched:not([hidden])');
+        await page.evaluate(() => { document.getElementById('sched-box').open = true; });
+      }
+      await page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples);
+      await page.addScriptTag({ path: axe });
+      assert.deepEqual(await violations(page), [], `${name}, ${colorScheme}`);
+      // Everything folded unfolded: the advanced settings, other prices, ranges.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      assert.deepEqual(await violations(page), [], `${name}, ${colorScheme}, unfolded`);
+      await page.emulateMedia({ media: 'print' });
+      assert.deepEqual(await violations(page), [], `${name}, ${colorScheme}, print`);
+      await page.context().close();
+    }
+  }
+});
+
+test('keyboard only at 360 px: Tab reaches every visible field and button of the form and the summary toggle, in order, never under the bar', async () => {
+  const page = await open('?lang=fr', { width: 360 });
+  // Tab from the top; the advanced settings are opened from the keyboard too.
+  const seen = [];
+  const bad = [];
+  let openedAdvanced = false;
+  for (let i = 0; i < 600; i++) {
+    await page.keyboard.press('Tab');
+    const f = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const r = el.getBoundingClientRect();
+      const bar = document.getElementById('summary').getBoundingClientRect();
+      const inBar = el.closest('#summary') !== null;
+      return {
+        key: el.id || el.name || el.textContent.trim().slice(0, 30), tag: el.tagName, inForm: el.closest('#f') !== null,
+        order: [...document.querySelectorAll('*')].indexOf(el),
+        visible: r.bottom > 0 && r.top < innerHeight && r.width > 0,
+        covered: !inBar && getComputedStyle(document.getElementById('summary')).position === 'fixed' && r.bottom > bar.top + 1,
+        advanced: el.matches('#advanced > summary'),
+      };
+    });
+    if (!f) break;
+    if (seen.length && f.key === seen[0].key && f.order === seen[0].order) break; // round the page
+    seen.push(f);
+    if (!f.visible || f.covered) bad.push(f);
+    if (f.advanced && !openedAdvanced) { openedAdvanced = true; await page.keyboard.press('Enter'); }
+  }
+  assert.deepEqual(bad, [], 'the focused element is always in view, never under the summary bar');
+  assert.ok(openedAdvanced, 'the advanced settings are reached and opened from the keyboard');
+  const reached = new Set(seen.map((f) => f.order));
+  const expected = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    return [...document.querySelectorAll('#f input, #f select, #f button, #f summary, #sum-toggle')]
+      .filter((el) => el.checkVisibility() && !el.disabled) // a closed details' content is not visible
+      .map((el) => ({ order: all.indexOf(el), key: el.id || el.name || el.textContent.trim().slice(0, 30) }));
+  });
+  const missed = expected.filter((e) => !reached.has(e.order)).map((e) => e.key);
+  assert.deepEqual(missed, [], 'every visible field and button of the form is reached');
+  assert.ok(seen.some((f) => f.key === 'sum-toggle'), 'the summary toggle is reached');
+  // A sensible order: the form's fields in the order they are read.
+  const form = seen.filter((f) => f.inForm).map((f) => f.order);
+  assert.deepEqual(form, [...form].sort((a, b) => a - b), 'the form is tabbed in reading order');
+  await page.context().close();
+});
+
+test('360 px: no sideways scroll on any example fixture, with the projection and the channels shown', async () => {
+  const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 8);
+  for (const file of files) {
+    const page = await open('?lang=fr#' + linkOf(file), { width: 360 });
+    await page.evaluate(() => document.querySelectorAll('#f details, #cmp details').forEach((d) => { d.open = true; }));
+    await page.waitForTimeout(100);
+    const sc = JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8'));
+    if (sc.schedule?.months > 0) assert.ok(await page.isVisible('#schedchart'), `${file}: projection shown`);
+    if (sc.channels?.length) assert.ok(await page.isVisible('#cmprows tr'), `${file}: channels shown`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `${file}: no sideways scroll at 360 px (overflow ${overflow}px)`);
+    await page.context().close();
+  }
+});
+
+test('no console error, page error or foreign request on any page of these tests', () => {
+  assert.deepEqual(problems, []);
+});
