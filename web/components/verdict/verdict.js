@@ -35,7 +35,8 @@ export function headline(res, sc) {
 /** The verdicts, in the order they are read: [{ key, params, tone }];
  *  tone 'ok' | 'ko' | '' (neutral or missing input). */
 export function verdicts(res, sc) {
-  return [priceVerdict(res, sc), meetingVerdict(res), cacVerdict(res, sc), paybackVerdict(res), marginVerdict(res, sc)].filter(Boolean);
+  return [priceVerdict(res, sc), meetingVerdict(res), cacVerdict(res, sc), paybackVerdict(res), scheduleVerdict(res),
+    marginVerdict(res, sc)].filter(Boolean);
 }
 
 /** "Rentable jusqu'à 576 € par rendez-vous : vous payez 120 €, soit 4,8 fois moins". */
@@ -72,6 +73,20 @@ export function paybackVerdict(res) {
   }
   if (p === 0) return { key: 'v:pb.now', params: {}, tone: 'ok' };
   return { key: 'v:pb.months', params: { m: { v: p, fmt: 'months' } }, tone: 'ok' };
+}
+
+/** With a monthly projection, the campaign is judged over its months: the
+ *  payback month and the cumulative ROI at the end of the campaign months
+ *  against the ROI over the whole series (schedule from the core). */
+export function scheduleVerdict(res) {
+  const sc = res.schedule;
+  if (!sc) return null;
+  const n = sc.months, last = sc.series[Math.min(n, sc.series.length) - 1];
+  const early = { v: last ? last.cumulative_roi : null, fmt: 'pct' }, life = { v: sc.totals.roi, fmt: 'pct' };
+  const params = { n: { v: n, fmt: 'num' }, m: { v: sc.payback_month, fmt: 'num' }, early, life };
+  if (sc.payback_month === null) return { key: 'v:sched.never', params, tone: 'ko' };
+  if (early.v === null || life.v === null) return { key: 'v:sched.pb', params, tone: 'ok' };
+  return { key: 'v:sched.pbRoi', params, tone: 'ok' };
 }
 
 /** A margin rate left at 100 %: the ROI is judged on revenue. */

@@ -2,7 +2,7 @@
 // like the core's (the pay-per-meeting example's numbers from roi eval).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { headline, verdicts, priceVerdict, meetingVerdict, cacVerdict, paybackVerdict, marginVerdict } from './verdict.js';
+import { headline, verdicts, priceVerdict, meetingVerdict, cacVerdict, paybackVerdict, marginVerdict, scheduleVerdict } from './verdict.js';
 
 const ppm = () => ({
   hours_total: 0, funnel: { meetings: 50, held: 50, deals: 12 }, roi: 3.8, net: 22800,
@@ -69,4 +69,17 @@ test('margin left at 100 %: the ROI is judged on revenue; silent otherwise or wi
 test('verdicts: the list in reading order', () => {
   assert.deepEqual(verdicts(ppm(), sc).map((v) => v.key), ['v:price.ok', 'v:meet.ok', 'v:cac.ok', 'v:pb.now']);
   assert.deepEqual(verdicts(ppm(), { ...sc, marginRate: 1 }).map((v) => v.key).at(-1), 'v:margin.revenue');
+});
+
+test('the projection judged over its months: payback month, ROI at the end of the campaign and over the life', () => {
+  const series = Array.from({ length: 20 }, (_, k) => ({ month: k + 1, cumulative_roi: k === 5 ? -0.39 : 0 }));
+  const res = { schedule: { months: 6, series, totals: { roi: 0.726 }, payback_month: 8 } };
+  const v = scheduleVerdict(res);
+  assert.equal(v.key, 'v:sched.pbRoi');
+  assert.equal(v.tone, 'ok');
+  assert.equal(v.params.m.v, 8);
+  assert.equal(v.params.early.v, -0.39);
+  assert.equal(v.params.life.v, 0.726);
+  assert.equal(scheduleVerdict({ schedule: { ...res.schedule, payback_month: null } }).key, 'v:sched.never');
+  assert.equal(scheduleVerdict({ schedule: null }), null);
 });
