@@ -5,51 +5,16 @@
 // bar; no sideways scroll at 360 px on any example fixture, projection and
 // channels shown.  Same setup as page.test.mjs: build/site served on
 // 127.0.0.1, Debian's Chromium, links from the native CLI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { useBrowser, noProblemsTest, root, fixtures, linkOf } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/release/roi');
-const fixtures = path.join(root, 'tests/fixtures');
 const axe = path.join(root, 'node_modules/axe-core/axe.min.js');
-const linkOf = (file) => execFileSync(cli, ['link', 'encode', path.join(fixtures, file)], { encoding: 'utf8' }).trim();
 
-let server, browser, base;
-const problems = [];
-
-before(async () => {
-  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-async function open(url, { width = 1280, colorScheme = 'light', bypassCSP = false, locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 800 }, colorScheme, bypassCSP });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
-  await page.goto(base + url);
-  await page.waitForSelector('html[data-ready]');
-  return page;
-}
+// Console errors only (not warnings), dialogs not recorded, 800 px high, light by default.
+const { open } = useBrowser({ height: 800, consoleTypes: ['error'], dialogs: false, contextOptions: { colorScheme: 'light' } });
 
 const violations = (page) => page.evaluate(async () => {
   const r = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -140,6 +105,4 @@ test('360 px: no sideways scroll on any example fixture, with the projection and
   }
 });
 
-test('no console error, page error or foreign request on any page of these tests', () => {
-  assert.deepEqual(problems, []);
-});
+noProblemsTest();

@@ -3,80 +3,12 @@
 // the funnel fields that matter, and the retrospective mode kept in the
 // link.  Same setup as page.test.mjs: build/site served on 127.0.0.1,
 // Debian's Chromium, figures compared with the native CLI.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import fs, { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, fixture, linkOf, cliEval, value, fragment } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/release/roi');
-const fixture = (name) => path.join(root, 'tests/fixtures', name);
-
-let server, browser, base;
-const problems = []; // console errors, page errors and foreign requests, from every page
-
-before(async () => {
-  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-async function open(url, { locale = 'fr-FR', width = 1280, context: ctx, bypassCSP = false } = {}) {
-  const context = ctx || await browser.newContext({ locale, viewport: { width, height: 900 }, bypassCSP });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss(); });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
-  await page.goto(base + url);
-  await page.waitForSelector('html[data-ready]');
-  return page;
-}
-
-const linkOf = (file) => execFileSync(cli, ['link', 'encode', fixture(file)], { encoding: 'utf8' }).trim();
-function cliEval(scenario) {
-  try {
-    return JSON.parse(execFileSync(cli, ['eval', '-'], { input: JSON.stringify(scenario), encoding: 'utf8' }));
-  } catch (e) { return JSON.parse(e.stdout); }
-}
-// A path under a null object (reallocation with one row) is null; a path
-// that does not exist at all stays undefined and fails the comparison.
-const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x === null ? null : x === undefined ? undefined : x[k]), o);
-const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
-const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
-
-/** Every displayed result equals the CLI's for the scenario; null shows as "". */
-async function assertMatchesCli(page, expected) {
-  const shown = await page.$$eval('[data-out]', (els) => els.map((e) => [e.dataset.out, e.dataset.value, e.textContent]));
-  assert.ok(shown.length > 60, 'the page shows its results');
-  for (const [out, raw, text] of shown) {
-    const want = dig(expected, out);
-    if (want === null) {
-      assert.equal(raw, '', `${out} is null`);
-      assert.ok(text.length > 3 && !/NaN|Infinity|undefined/.test(text), `${out} explains its null: "${text}"`);
-    } else if (typeof want === 'number') {
-      assert.ok(Math.abs(Number(raw) - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${out}: page ${raw}, CLI ${want}`);
-      assert.ok(!/NaN|Infinity|undefined/.test(text), `${out} is formatted: "${text}"`);
-    } else {
-      assert.equal(raw, String(want), out);
-    }
-  }
-}
+const { open } = useBrowser();
 
 
 const inView = (page, sel) => page.$eval(sel, (el) => {
@@ -249,6 +181,4 @@ test('the cost breakdown names what it adds up; billed meetings said as an expec
   await page.context().close();
 });
 
-test('no console error, page error or foreign request on any page of these tests', () => {
-  assert.deepEqual(problems, []);
-});
+noProblemsTest();

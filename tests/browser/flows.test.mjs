@@ -10,85 +10,25 @@
 //  (c) the printed report: 2 A4 pages, no control on paper.
 // Plus the error families i18n.test.mjs leaves: an import refused on the
 // English page, a simulation option refused in both languages.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { useBrowser, pdfOf, noProblemsTest, assertMatchesCli, base, cli, fixture, cliEval, dig } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/release/roi');
-const fixture = (name) => path.join(root, 'tests/fixtures', name);
-
-let server, browser, base;
-const problems = [];
-
-before(async () => {
-  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-async function newContext(locale = 'fr-FR', width = 1280) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-  return context;
-}
-
-async function open(url, context) {
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('dialog', (d) => { problems.push('dialog: ' + d.message()); d.dismiss(); });
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
-  await page.goto(base + url);
-  await page.waitForSelector('html[data-ready]');
-  return page;
-}
+// Every context may read and write the clipboard (the shared link).
+const web = useBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
+const newContext = (locale = 'fr-FR', width = 1280) => web.newContext({ locale, width });
+const open = (url, context) => web.open(url, { context });
 
 const run = (args, input) => {
   try { return JSON.parse(execFileSync(cli, args, { input: input === undefined ? undefined : JSON.stringify(input), encoding: 'utf8' })); } catch (e) { return JSON.parse(e.stdout); }
 };
-const cliEval = (sc) => run(['eval', '-'], sc);
 const cliSim = (sc) => run(['simulate', '--samples', '10000', '--seed', '1', '-'], sc);
 /** The scenario a shared address holds, as the CLI decodes it. */
 const decode = (url) => JSON.parse(execFileSync(cli, ['link', 'decode', new URL(url).hash.slice(1)], { encoding: 'utf8' }));
-const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x === null ? null : x === undefined ? undefined : x[k]), o);
 const close = (a, b, what) => assert.ok(Math.abs(Number(a) - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a}, CLI ${b}`);
 const simDone = (page) => page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples
   && [...document.querySelectorAll('[data-billsim], [data-simrow]')].every((td) => td.textContent !== '…'));
-
-/** Every displayed result equals the CLI's; null shows as "" with its reason. */
-async function assertMatchesCli(page, expected) {
-  const shown = await page.$$eval('[data-out]', (els) => els.map((e) => [e.dataset.out, e.dataset.value, e.textContent]));
-  assert.ok(shown.length > 60, 'the page shows its results');
-  for (const [out, raw, text] of shown) {
-    const want = dig(expected, out);
-    if (want === null) {
-      assert.equal(raw, '', `${out} is null`);
-      assert.ok(text.length > 3 && !/NaN|Infinity|undefined/.test(text), `${out} explains its null: "${text}"`);
-    } else if (typeof want === 'number') {
-      assert.ok(Math.abs(Number(raw) - want) <= 1e-12 * Math.max(1, Math.abs(want)), `${out}: page ${raw}, CLI ${want}`);
-    } else {
-      assert.equal(raw, String(want), out);
-    }
-  }
-}
 
 /** What a reader compares between two pages: the summary, the billing rows
  *  (figures, risk and words) and the channel ranking. */
@@ -140,7 +80,7 @@ test('(a) the director compares an in-house team, a provider per hour and per he
   const expected = cliEval(sc);
   assert.ok(expected.ok !== false && expected.billing, 'the CLI evaluates the shared scenario');
   assert.deepEqual(expected.billing.map((b) => b.model), ['in_house', 'hourly', 'per_meeting']);
-  await assertMatchesCli(page, expected);
+  await assertMatchesCli(page, expected, { formatted: false });
   // Each billing row's risk is the simulation with that model.
   for (const [i, row] of expected.billing.entries()) {
     const sim = cliSim({ ...sc, costs: { ...sc.costs, model: row.model } });
@@ -155,7 +95,7 @@ test('(a) the director compares an in-house team, a provider per hour and per he
   const tab = await open(url.slice(base.length), other);
   await tab.waitForFunction(() => document.querySelectorAll('#billrows tr').length === 3);
   await simDone(tab);
-  await assertMatchesCli(tab, expected);
+  await assertMatchesCli(tab, expected, { formatted: false });
   assert.deepEqual(await snapshot(tab), mine, 'summary, billing rows and channel ranking identical');
   assert.equal(await tab.inputValue('[name="costs.hourly_rate"]'), '45');
   await Promise.all([context.close(), other.close()]);
@@ -175,7 +115,7 @@ test('(b) the rep\'s retrospective: observed counts, link shared, reopened in re
   const url = await shareLink(page);
   assert.match(url, /[?&]retro=1(&|$)/);
   const expected = cliEval(decode(url));
-  await assertMatchesCli(page, expected);
+  await assertMatchesCli(page, expected, { formatted: false });
   const mine = await snapshot(page);
 
   const other = await newContext();
@@ -186,19 +126,10 @@ test('(b) the rep\'s retrospective: observed counts, link shared, reopened in re
     assert.equal(await tab.inputValue(`[name="observed.${stage}"]`), n, stage);
   }
   await simDone(tab);
-  await assertMatchesCli(tab, expected);
+  await assertMatchesCli(tab, expected, { formatted: false });
   assert.deepEqual(await snapshot(tab), mine);
   await Promise.all([context.close(), other.close()]);
 });
-
-function pdfOf(buffer) {
-  const file = path.join(os.tmpdir(), `flows-test-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, buffer);
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  fs.unlinkSync(file);
-  return { pages, text };
-}
 
 test('(c) the printed report: 2 A4 pages, no control on paper, the verdict said once', async () => {
   const context = await newContext();
@@ -210,7 +141,7 @@ test('(c) the printed report: 2 A4 pages, no control on paper, the verdict said 
     const controls = await page.$$eval('input, button, select, textarea, summary',
       (els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
     assert.deepEqual(controls, [], `${f}: no control in print`);
-    const pdf = pdfOf(await page.pdf({ format: 'A4' }));
+    const pdf = pdfOf(await page.pdf({ format: 'A4' }), 'flows-test');
     assert.equal(pdf.pages, 2, `${f}: 2 pages`);
     const page1 = pdf.text.split('\f')[0];
     assert.match(page1, /L’essentiel/, `${f}: the summary on page 1`);
@@ -244,6 +175,4 @@ test('errors in the page\'s language, the families i18n.test.mjs leaves: an impo
   await en.close();
 });
 
-test('no console error, page error or foreign request on any page of these tests', () => {
-  assert.deepEqual(problems, []);
-});
+noProblemsTest();

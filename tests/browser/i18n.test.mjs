@@ -3,46 +3,12 @@
 // English on the English one, translated from their codes (web/errors.js);
 // the worked examples named in the page's language.
 // Same setup as page.test.mjs: build/site served on 127.0.0.1, Debian's Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { useBrowser, noProblemsTest } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-let server, browser, base;
-const problems = [];
-
-before(async () => {
-  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-async function open(url, { locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
-  await page.goto(base + url);
-  await page.waitForSelector('html[data-ready]');
-  return page;
-}
+// Dialogs not recorded; always 1280 px wide.
+const { open } = useBrowser({ dialogs: false });
 
 const BAD_LINK = '#v=1&vol=0x10&close=2&foo=1';
 const text = (page, sel) => page.textContent(sel).then((s) => s.replace(/\s+/g, ' '));
@@ -148,6 +114,4 @@ test('the worked examples are named in the page\'s language', async () => {
   await Promise.all([fr, en, lead, shared].map((p) => p.context().close()));
 });
 
-test('no console error, no script error, no request to another host', () => {
-  assert.deepEqual(problems, []);
-});
+noProblemsTest('no console error, no script error, no request to another host');

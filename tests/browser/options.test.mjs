@@ -4,56 +4,24 @@
 // the campaign cloned as a channel, the channel cards at 360 px, the note on
 // the prudent case, and the printed report on two A4 pages.  Expected
 // numbers come from the native CLI (build/release/roi).
-import { test, before, after } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { useBrowser, pdfOf, problems, base, root, cli, cliEval } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/release/roi');
 const director = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/director-options.json'), 'utf8'));
 
-let server, browser, base;
-const problems = [];
-
-before(async () => {
-  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
+// Console errors only (not warnings), dialogs not recorded; problems checked after the last test.
+const { open } = useBrowser({ consoleTypes: ['error'], dialogs: false });
+after(() => {
   assert.deepEqual(problems, [], 'no console error, page error or foreign request');
 });
-
-async function open(url, { width = 1280 } = {}) {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
-  await page.goto(base + url);
-  await page.waitForSelector('html[data-ready]');
-  return page;
-}
 
 const run = (args, input) => {
   try { return JSON.parse(execFileSync(cli, args, { input: JSON.stringify(input), encoding: 'utf8' })); } catch (e) { return JSON.parse(e.stdout); }
 };
-const cliEval = (sc) => run(['eval', '-'], sc);
 const cliSim = (sc, samples = 10000, seed = 1) => run(['simulate', '--samples', String(samples), '--seed', String(seed), '-'], sc);
 const linkOf = (sc) => execFileSync(cli, ['link', 'encode', '-'], { input: JSON.stringify(sc), encoding: 'utf8' }).trim();
 const close = (a, b, what) => assert.ok(Math.abs(Number(a) - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a}, CLI ${b}`);
@@ -133,22 +101,13 @@ test('the prudent case is explained next to the simulation', async () => {
   await page.context().close();
 });
 
-function pdfOf(buffer) {
-  const file = path.join(os.tmpdir(), `options-test-${process.pid}-${Date.now()}.pdf`);
-  fs.writeFileSync(file, buffer);
-  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
-  const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  fs.unlinkSync(file);
-  return { pages, text };
-}
-
 test('the printed report of the default example: 2 A4 pages, no control, « Préparé pour » only when filled', async () => {
   const page = await open('');
   await page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples);
   await page.emulateMedia({ media: 'print' });
   const controls = await page.$$eval('input, button, select, textarea', (els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
   assert.deepEqual(controls, [], 'no input or button in print');
-  let pdf = pdfOf(await page.pdf({ format: 'A4' }));
+  let pdf = pdfOf(await page.pdf({ format: 'A4' }), 'options-test');
   assert.equal(pdf.pages, 2);
   assert.doesNotMatch(pdf.text, /Préparé (pour|par)/);
   assert.match(pdf.text, /Hypothèses/);
@@ -158,7 +117,7 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   await page.fill('#prep-for', 'ACME Industries');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('pfor') === 'ACME Industries');
   await page.emulateMedia({ media: 'print' });
-  pdf = pdfOf(await page.pdf({ format: 'A4' }));
+  pdf = pdfOf(await page.pdf({ format: 'A4' }), 'options-test');
   assert.equal(pdf.pages, 2);
   assert.match(pdf.text, /Préparé pour : ACME Industries/);
   assert.doesNotMatch(pdf.text, /Préparé par/);

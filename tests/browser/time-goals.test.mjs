@@ -2,51 +2,15 @@
 // sentence, chart, CSV), the plan from a goal, and the charts that say
 // something (payback in words, tornado labels, a 1 % funnel stage).  The
 // page (build/site) against the native CLI (build/release/roi).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { useBrowser, noProblemsTest, cli, fixture, linkOf } from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'build/release/roi');
-const fixture = (name) => path.join(root, 'tests/fixtures', name);
-
-let server, browser, base;
-const problems = [];
-
-before(async () => {
-  server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-  base = await new Promise((resolve, reject) => {
-    server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-    server.on('exit', () => reject(new Error('server exited')));
-  });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.kill();
-});
-
-async function open(fragment, { width = 1280, locale = 'fr-FR' } = {}) {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 }, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push('page error: ' + e.message));
-  page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
-  await page.goto(base + '#' + fragment);
-  await page.waitForSelector('html[data-ready]');
-  return page;
-}
-
-const linkOf = (file) => execFileSync(cli, ['link', 'encode', fixture(file)], { encoding: 'utf8' }).trim();
+// Downloads accepted (the CSV export); dialogs not recorded; open takes the fragment.
+const web = useBrowser({ dialogs: false, contextOptions: { acceptDownloads: true } });
+const open = (fragment, opts) => web.open('#' + fragment, opts);
 const linkOfDoc = (doc) => execFileSync(cli, ['link', 'encode', '-'], { input: JSON.stringify(doc), encoding: 'utf8' }).trim();
 const cliEval = (file) => JSON.parse(execFileSync(cli, ['eval', fixture(file)], { encoding: 'utf8' }));
 // Intl's spaces (narrow no-break) and minus sign written plainly.
@@ -148,6 +112,4 @@ test('charts that say something: payback at signature in words, tornado low → 
   await page.context().close();
 });
 
-test('no console error, page error or foreign request', () => {
-  assert.deepEqual(problems, []);
-});
+noProblemsTest('no console error, page error or foreign request');
