@@ -1356,10 +1356,16 @@ char *roi_scenario_to_json(const roi_scenario *s, int options)
     return w_finish(&w);
 }
 
-char *roi_scenario_answer_json(const roi_scenario *s, const roi_diags *warnings,
-                               int options)
+char *roi_scenario_answer_json(roi_status st, const roi_scenario *s,
+                               const roi_diags *errors, const roi_diags *warnings,
+                               int options, bool *valid)
 {
     writer w;
+    *valid = false;
+    if (st == ROI_ENOMEM)
+        return NULL;
+    if (st != ROI_OK)
+        return roi_errors_to_json(errors, warnings, options);
     char *scenario = roi_scenario_to_json(s, options);
     if (!scenario)
         return NULL;
@@ -1370,24 +1376,19 @@ char *roi_scenario_answer_json(const roi_scenario *s, const roi_diags *warnings,
     w_diags(&w, "warnings", warnings);
     w_close(&w, '}');
     roi_free(scenario);
-    return w_finish(&w);
+    char *out = w_finish(&w);
+    *valid = out != NULL;
+    return out;
 }
 
 char *roi_canonical_json(const char *text, size_t len, int options, bool *valid)
 {
     roi_diags errors, warnings;
     roi_scenario *s = NULL;
-    char *out = NULL;
     roi_diags_init(&errors);
     roi_diags_init(&warnings);
-    *valid = false;
     roi_status st = roi_scenario_parse(text, len, &s, &errors, &warnings);
-    if (st == ROI_OK) {
-        out = roi_scenario_answer_json(s, &warnings, options);
-        *valid = out != NULL;
-    } else if (st != ROI_ENOMEM) {
-        out = roi_errors_to_json(&errors, &warnings, options);
-    }
+    char *out = roi_scenario_answer_json(st, s, &errors, &warnings, options, valid);
     roi_scenario_free(s);
     roi_diags_free(&errors);
     roi_diags_free(&warnings);

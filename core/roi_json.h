@@ -47,11 +47,14 @@ char *roi_result_to_json(const roi_scenario *s, const roi_result *r,
 char *roi_errors_to_json(const roi_diags *errors, const roi_diags *warnings,
                          int options);
 
-/* Writes {"ok": true, "scenario": <the canonical document>, "warnings": [...]}:
- * the answer of roi_canonical_json and of the link decoder's JSON face.  NULL
- * when out of memory. */
-char *roi_scenario_answer_json(const roi_scenario *s, const roi_diags *warnings,
-                               int options);
+/* The answer of a scenario just read (parsed or decoded from a link) with
+ * status st: {"ok": true, "scenario": <the canonical document>, "warnings":
+ * [...]} when st is ROI_OK (*valid true), the error document otherwise; NULL
+ * when out of memory.  Shared by roi_canonical_json and the link decoder's
+ * JSON face. */
+char *roi_scenario_answer_json(roi_status st, const roi_scenario *s,
+                               const roi_diags *errors, const roi_diags *warnings,
+                               int options, bool *valid);
 
 /* Scenario text in, its canonical document out (every field, defaults
  * included, unknown keys dropped with a warning): the answer above, or the

@@ -766,17 +766,10 @@ char *roi_link_decode_json(const char *text, size_t len, bool *valid)
 {
     roi_diags errors, warnings;
     roi_scenario *s = NULL;
-    char *out = NULL;
     roi_diags_init(&errors);
     roi_diags_init(&warnings);
-    *valid = false;
     roi_status st = roi_link_decode(text, len, &s, &warnings, &errors);
-    if (st == ROI_OK) {
-        out = roi_scenario_answer_json(s, &warnings, 0);
-        *valid = out != NULL;
-    } else if (st != ROI_ENOMEM) {
-        out = roi_errors_to_json(&errors, &warnings, 0);
-    }
+    char *out = roi_scenario_answer_json(st, s, &errors, &warnings, 0, valid);
     roi_scenario_free(s);
     roi_diags_free(&errors);
     roi_diags_free(&warnings);
