@@ -4,13 +4,10 @@
 // (goal-net-result.json), batch mean in µs against the 50 µs aim.  Compare
 // with the native figures of `roi_bench --latency`.
 // Usage: scripts/build-web.sh && node bench/engine.bench.mjs
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openSite, root } from './site.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const fixture = (f) => JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures', f), 'utf8'));
 const rampUp = fixture('in-house-ramp-up.json');
 rampUp.schedule.months = 60;
@@ -20,16 +17,7 @@ const cases = [
 ];
 const AIM_US = 50;
 
-const server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-const base = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-  server.on('exit', () => reject(new Error('server exited')));
-});
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const { base, browser, close } = await openSite();
 try {
   const page = await browser.newPage();
   // A blank page of the same origin: only roi.js, not the calculator's UI.
@@ -62,6 +50,5 @@ try {
       `   evaluateText() ${r.textUs.toFixed(1).padStart(7)} µs   (${r.calls} calls, result ${r.bytes} bytes)`);
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }

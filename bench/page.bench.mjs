@@ -7,14 +7,11 @@
 // gzipped, input to update <= 16 ms with no long task (> 50 ms) while typing.
 // The machine is shared: read the ratios, not the absolute times.
 // Usage: scripts/build-web.sh && node bench/page.bench.mjs [LOADS]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openSite, root } from './site.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const loads = Math.max(7, Number(process.argv[2]) || 9);
 const stats = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, ${xs.length} cold loads)`;
@@ -32,16 +29,7 @@ fs.writeFileSync(path.join(floorDir, 'engine.js'), "import * as roi from '../eng
   "const r = roi.evaluate({ funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 }, value: { deal_value: 6000, margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 } });\n" +
   "document.getElementById('out').dataset.value = String(r.roi);\n");
 
-const server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-const base = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-  server.on('exit', () => reject(new Error('server exited')));
-});
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run'],
-});
+const { base, browser, close } = await openSite();
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -180,7 +168,6 @@ try {
   console.log('  ' + w.map(([p, f]) => `${p.replace(/^\//, '')} ${f.gzip}`).join(', '));
   await widget.close();
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
   fs.rmSync(floorDir, { recursive: true, force: true });
 }

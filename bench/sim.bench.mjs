@@ -4,14 +4,12 @@
 // grows with samples and with channels.  Medians of several runs, one run of
 // this script for every figure.
 // Usage: scripts/build-web.sh && cmake --build build/release --target roi_bench && node bench/sim.bench.mjs
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openSite, root } from './site.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bench = path.join(root, 'build/release/roi_bench');
 const roi = await import(path.join(root, 'build/site/engine/roi.js'));
 const base = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/pay-per-meeting.json'), 'utf8'));
@@ -45,9 +43,7 @@ function nodeMs(scenario, samples, runs) {
   return median(times);
 }
 
-const server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-const url = await new Promise((resolve) => server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); }));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const { base: url, browser, close } = await openSite();
 try {
   const page = await browser.newPage();
   await page.goto(url);
@@ -86,6 +82,5 @@ try {
     console.log(`  ${String(k).padStart(2)} channel(s): ${t.toFixed(1)} ms  (${(t / one).toFixed(2)} x one channel; campaigns simulated: ${k + 1})`);
   }
 } finally {
-  await browser.close();
-  server.kill();
+  await close();
 }
