@@ -9,9 +9,30 @@
 
 #include "roi_json.h"
 #include "roi_link.h"
+#include "roi_num.h"
 #include "roi_qr.h"
 
 #include <string.h>
+
+/* ---- numbers: the host's exact conversions (roi_num.h) ----
+ * wasm/roi_host.js implements these two with JavaScript's exactly rounded
+ * conversions, so the module carries neither musl's strtod nor its printf. */
+extern double roi_host_parse(const char *text, int *used);
+extern int roi_host_format_g(double value, int digits, char *buf);
+
+double roi_num_parse(const char *text, char **end)
+{
+    int used = 0;
+    double v = roi_host_parse(text, &used);
+    if (end)
+        *end = (char *)text + used;
+    return v;
+}
+
+int roi_num_format_g(double value, int digits, char *buf)
+{
+    return roi_host_format_g(value, digits, buf);
+}
 
 /* Evaluates a scenario document of len bytes; returns the result document
  * ({"ok": true, ...} or {"ok": false, "errors": ...}), NULL when out of memory. */
