@@ -3,7 +3,8 @@
  *
  * Every function returns a string allocated in the module's heap; the caller
  * (wasm/roi.js) copies it out and hands it back to roi_wasm_free().  This is
- * the only file that includes emscripten.h.
+ * the only file that includes emscripten.h.  Built twice: the full engine,
+ * and with ROI_WASM_LITE the widget's (evaluation and links only).
  */
 #include <emscripten.h>
 
@@ -70,6 +71,8 @@ EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_decode(const char *link, size_t len)
     return roi_link_decode_json(link, len, &valid);
 }
 
+#ifndef ROI_WASM_LITE /* the full engine only: the widget's lite one stops here */
+
 /* Monte Carlo simulation of a scenario document: samples and seed are
  * doubles so that JavaScript numbers pass unchanged and the core checks them
  * (whole, in range) with the scenario.  Returns the simulation document or
@@ -120,3 +123,5 @@ EMSCRIPTEN_KEEPALIVE char *roi_wasm_codes(void)
 {
     return roi_code_table_json();
 }
+
+#endif /* ROI_WASM_LITE */
