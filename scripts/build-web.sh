@@ -50,5 +50,11 @@ html = html.replace('<script type="module" src="app.js">',
   statics.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('') + '<script type="module" src="app.js">');
 fs.writeFileSync('build/site/index.html', html);
 JS
+# The lead-generation widget (widget.html): its own small module, the lite
+# engine left out (widget.html preloads it), the core's error texts split
+# off into widget/chunks/ (fetched only when one has to be shown).
+"$esbuild" web/widget/widget.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
+  --external:../engine/roi_lite.js --outdir=build/site/widget --chunk-names='chunks/[name]-[hash]' \
+  --log-level=warning --allow-overwrite
 rm -f build/site-meta.json
 echo "site assembled in build/site" >&2
