@@ -4,27 +4,24 @@
 export default {
   title: 'Calculateur de ROI', legend: 'Vos chiffres', answer: 'Votre résultat',
   noEngine: 'Le moteur de calcul n’a pas pu être chargé.',
-  // Questions, by link key; the volume by the funnel's first known stage.
+  // Questions, by link key; the volume by the funnel's first known stage
+  // (calls, leads, meetings; 'q:vol' for another).
   'q:pmeet': 'Prix payé par rendez-vous validé', 'q:ihc': 'Coût chargé d’une heure de téléopérateur',
   'q:rate': 'Tarif horaire du prestataire', 'q:flat': 'Budget mensuel de génération de leads',
   'q:pdeal': 'Commission par affaire signée', 'q:pcall': 'Prix par appel', 'q:bonus': 'Prime par rendez-vous',
   'q:deal': 'Panier moyen d’une affaire signée', 'q:close': 'Taux de signature des rendez-vous',
   'q:meet': 'Part des leads qui donnent un rendez-vous', 'q:margin': 'Taux de marge brute',
   'q:ops': 'Nombre de téléopérateurs', 'q:hrs': 'Heures par téléopérateur et par mois', 'q:hrs1': 'Heures d’appel par mois',
-  'q:vol:calls': 'Appels passés par mois', 'q:vol:contacts': 'Décideurs joints par mois', 'q:vol:leads': 'Leads qualifiés par mois',
-  'q:vol:meetings': 'Rendez-vous obtenus par mois', 'q:vol:held': 'Rendez-vous tenus par mois',
-  'q:vol:opportunities': 'Opportunités par mois', 'q:vol:deals': 'Affaires signées par mois',
+  'q:vol': 'Volume par mois', 'q:vol:calls': 'Appels passés par mois', 'q:vol:leads': 'Leads qualifiés par mois',
+  'q:vol:meetings': 'Rendez-vous obtenus par mois',
   // The same in the one line of assumptions (and a slider's spoken value).
   'a:pmeet': '{v} par rendez-vous', 'a:ihc': '{v} de l’heure chargée', 'a:rate': '{v} de l’heure', 'a:flat': 'budget de {v}',
   'a:pdeal': '{v} par affaire', 'a:pcall': '{v} par appel', 'a:bonus': 'prime de {v} par rendez-vous',
   'a:deal': 'panier moyen de {v}', 'a:close': '{v} de signature', 'a:meet': '{v} des leads en rendez-vous', 'a:margin': 'marge brute de {v}',
   'a:ops': '{v} téléopérateurs', 'a:ops.one': '{v} téléopérateur', 'a:hrs': '{v}\u00a0h par téléopérateur', 'a:hrs1': '{v}\u00a0h par mois',
-  'a:vol:calls': '{v} appels par mois', 'a:vol:calls.one': '{v} appel par mois',
-  'a:vol:contacts': '{v} décideurs joints par mois', 'a:vol:contacts.one': '{v} décideur joint par mois',
+  'a:vol': '{v} par mois', 'a:vol:calls': '{v} appels par mois', 'a:vol:calls.one': '{v} appel par mois',
   'a:vol:leads': '{v} leads par mois', 'a:vol:leads.one': '{v} lead par mois',
-  'a:vol:meetings': '{v} rendez-vous par mois', 'a:vol:held': '{v} rendez-vous tenus par mois', 'a:vol:held.one': '{v} rendez-vous tenu par mois',
-  'a:vol:opportunities': '{v} opportunités par mois', 'a:vol:opportunities.one': '{v} opportunité par mois',
-  'a:vol:deals': '{v} affaires par mois', 'a:vol:deals.one': '{v} affaire par mois',
+  'a:vol:meetings': '{v} rendez-vous par mois',
   more: 'Hypothèses : {list}', 'more.title': 'Hypothèses', 'more.edit': 'Modifier', 'more.close': 'Fermer',
   // The answer.  {unit}: what the break-even price is for, by billing model
   // (\u2011: a hyphen the headline never breaks at).

@@ -77,7 +77,7 @@ for (const [k, b] of Object.entries(config.bounds)) {
 }
 const describe = (key) => {
   const q = QUESTIONS[key];
-  const variant = key === 'vol' ? ':' + entry : key === 'hrs' && !perCaller ? '1' : '';
+  const variant = key === 'vol' ? (Object.hasOwn(dict[lang], 'q:vol:' + entry) ? ':' + entry : '') : key === 'hrs' && !perCaller ? '1' : '';
   return {
     key, path: q.path, kind: q.kind, ...boundsOf(key, { entry, host: hostBounds }),
     label: 'q:' + key + variant, short: 'a:' + key + variant,
