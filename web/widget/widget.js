@@ -38,7 +38,10 @@ const root = document.documentElement;
 root.lang = lang;
 document.title = t('title');
 if (config.theme) root.dataset.theme = config.theme;
-if (config.accent) root.style.setProperty('--accent', config.accent);
+if (config.accent) {
+  root.style.setProperty('--accent', config.accent);
+  root.style.setProperty('--on-accent', onAccent(config.accent));
+}
 if (config.font) root.style.setProperty('--font', `"${config.font}", system-ui, sans-serif`);
 for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
 
@@ -153,6 +156,16 @@ dispatch({ type: 'load', scenario: baseline });
 root.dataset.ready = '1';
 host.height(document.body);
 host.ready();
+
+/** The text colour on a host's accent ("#c2410c" or "#c24"): white or ink,
+ *  whichever contrasts more (WCAG relative luminance). */
+function onAccent(hex) {
+  const h = hex.length === 4 ? hex.replace(/\w/g, '$&$&') : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#0b1220' : '#ffffff';
+}
 
 /* ---- the visitor's moves, as actions ---------------------------------------- */
 
