@@ -55,17 +55,21 @@ export function connectHost(config, store, engine, preset) {
       });
     },
     cta() { post('roi:cta', payload()); },
-    /** roi:height with the content's height, whenever it changes; nothing
-     *  while the frame has no width (a hidden tab, a closed modal): the
-     *  height of a page laid out in 0 px means nothing. */
+    /** roi:height with the content's height, at once and whenever it
+     *  changes (the browser may not run a cross-origin frame's observers
+     *  before it scrolls into view: the first height does not wait for
+     *  them); nothing while the frame has no width (a hidden tab, a closed
+     *  modal): the height of a page laid out in 0 px means nothing. */
     height(root) {
       if (!on) return;
       let last = 0;
-      new ResizeObserver(() => {
+      const send = () => {
         if (!document.documentElement.clientWidth) return;
         const h = Math.ceil(root.getBoundingClientRect().height);
         if (h !== last) { last = h; post('roi:height', { height: h }); }
-      }).observe(root);
+      };
+      new ResizeObserver(send).observe(root);
+      send();
     },
   };
 }
