@@ -112,3 +112,18 @@ export function watchHost(page, base, problems) {
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('request', (r) => { if (!allowed.some((a) => r.url().startsWith(a))) problems.push('request to ' + r.url()); });
 }
+
+/** Waits until the frame's height is its content's and stays so (a frame
+ *  resized by its parent lays itself out again a frame later). */
+export async function settled(page, sel = 'iframe') {
+  const frame = await (await page.$(sel)).contentFrame();
+  let last = -1;
+  for (let i = 0; i < 100; i++) {
+    const content = await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(
+      () => r(Math.ceil(document.documentElement.getBoundingClientRect().height))))));
+    const h = await frameHeight(page, sel);
+    if (h === content && h === last) return h;
+    last = h;
+  }
+  throw new Error(`${sel}: the frame's height never settled`);
+}

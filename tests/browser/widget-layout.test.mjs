@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, noProblemsTest, base, browser, problems } from './harness.mjs';
-import { PRESET_NAMES, hostPage, widgetFrame, frameHeight, fits, openDemo, demoReady, keep } from './widget-host.mjs';
+import { PRESET_NAMES, hostPage, widgetFrame, frameHeight, fits, settled, openDemo, demoReady, keep } from './widget-host.mjs';
 
 useBrowser();
 
@@ -28,7 +28,7 @@ test('each preset\'s defaults: at most 640 px at 360 px wide, 480 px at 600 and 
       for (const lang of ['fr', 'en']) {
         const page = await hostPage(context, base, { preset, lang, ...CTA }, { problems });
         await page.waitForFunction(() => window.roiEvents.some((e) => e.type === 'roi:height'));
-        const h = await frameHeight(page);
+        const h = await settled(page);
         (heights[preset] ||= {})[`${width}${lang === 'en' ? ' en' : ''}`] = h;
         assert.ok(h <= (width < 600 ? 640 : 480), `${preset} ${lang} at ${width} px: ${h} px`);
         assert.ok(await fits(page), `${preset} ${lang} at ${width} px: no inner scrollbar`);
@@ -72,8 +72,8 @@ test('the height does not change while values are edited: typed, slid, refused, 
       // « Hypothèses » opens: taller, still no inner scrollbar; closes: back.
       await frame.click('#more summary');
       await page.waitForFunction((h) => parseFloat(document.querySelector('iframe').style.height) > h + 40, h0);
+      const h1 = await settled(page);
       assert.ok(await fits(page));
-      const h1 = await frameHeight(page);
       for (const id of await frame.$$eval('#qs-more input:not([type=range])', (els) => els.map((e) => e.id))) {
         for (const text of ['0', '99 999', 'x', '2']) {
           await frame.fill('#' + id, text);
@@ -102,7 +102,7 @@ test('the demo host page: a tab shown later, a modal, a sidebar, the full calcul
     await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.waitForFunction(([s, h]) => Math.abs(parseFloat(document.querySelector(s).style.height) - h) <= 1, [sel,
       await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))]);
-    const h = await frameHeight(page, sel);
+    const h = await settled(page, sel);
     assert.ok(h <= max, `${id}: ${h} px`);
     assert.ok(await fits(page, sel), `${id}: no inner scrollbar`);
     return h;

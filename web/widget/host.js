@@ -2,7 +2,6 @@
 // section 3): roi:ready, roi:change, roi:cta and roi:height, posted to the
 // host origin embed.js named and to no one else.  The payload is the full
 // page's (scenario, link, results) plus `preset`: additive.
-import { scenarioDocument } from '../export.js';
 import { headlineResults } from '../io/payload.js';
 
 /** The full page's address for a link fragment: the whole calculator with
@@ -20,14 +19,14 @@ export function fullPageUrl(link, lang, base = location.href) {
 export function connectHost(config, store, engine, preset) {
   const on = !!(config.embedded && config.host && window.parent !== window);
   const post = (type, extra) => { if (on) window.parent.postMessage({ v: 1, type, ...extra }, config.host); };
-  /** The last valid scenario (the canonical document, through its link: the
-   *  lite engine has no canonical()), its full-page link and its figures. */
+  /** The last valid scenario (the canonical document, read back from its
+   *  link: the lite engine has no canonical(); as validated when too big
+   *  for a link), its full-page link and its figures. */
   const payload = () => {
-    const { result, valid } = store.getState();
-    const doc = result && valid ? scenarioDocument(engine(), valid) : null;
+    const { result, valid, link } = store.getState();
     return {
-      scenario: doc && doc.ok ? doc.scenario : null,
-      link: doc && doc.ok ? fullPageUrl(doc.link, config.lang) : null,
+      scenario: valid && (link === null ? valid : engine().decodeLink(link).scenario),
+      link: fullPageUrl(link, config.lang),
       results: headlineResults(result),
       preset: preset(),
     };

@@ -109,15 +109,13 @@ const ctx = {
   t, fmt, lang, figure: PRESETS[preset].figure, more, cta, baselineLink,
   facts, // the scenario is the core's canonical document: every field is there
   each: baseline.currency === 'EUR' ? { lower: t('each'), upper: t('Each') } : { lower: fmt.money(1), upper: fmt.money(1) },
-  // A refusal's text: the core's code and params (errors.js), numbers as the field shows them.
+  // A refusal's text (empty until explain.js is loaded), numbers as the field shows them.
   explain(err) {
-    if (!errors) return '';
-    if (err.code === undefined) return t(err.key);
     const kind = (field) => all.find((q) => q.path === field)?.kind;
-    return errors.message(err, lang, {
+    return explainText ? explainText(err, {
       format: (field, v) => (kind(field) === 'pct' ? fmt.pct(v) : kind(field) === 'money' ? fmt.money(v) : fmt.num(v)),
       count: (v) => fmt.num(v),
-    });
+    }) : '';
   },
 };
 
@@ -129,16 +127,13 @@ function evaluate(state, prev) {
   dispatch({ type: 'evaluated', result, link: l.link ?? null });
 }
 
-/** The error texts (the core's codes and errors.js, the widget's own
- *  refusals), loaded the first time one is to be shown: most visitors
- *  never need them. */
-let errors = null, loading = false;
+/** The refusals' texts (explain.js), loaded the first time one is shown. */
+let explainText = null, loading = false;
 function loadErrorTexts(state) {
   if (loading || (!state.errors.length && !Object.keys(state.invalid).length)) return;
   loading = true;
-  Promise.all([import('../errors.js'), lang === 'en' ? import('../i18n-core-en.js') : import('../i18n-core-fr.js')]).then(([e, m]) => {
-    dict[lang] = { ...m.default, ...dict[lang] };
-    errors = e;
+  import('./explain.js').then((m) => m.load(lang)).then((fn) => {
+    explainText = fn;
     dispatch({ type: 'errorTexts' });
   });
 }
