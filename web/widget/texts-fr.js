@@ -24,16 +24,16 @@ export default {
   'a:vol:meetings': '{v} rendez-vous par mois',
   more: 'Hypothèses : {list}', 'more.title': 'Hypothèses', 'more.edit': 'Modifier', 'more.close': 'Fermer',
   // The answer.  {unit}: what the break-even price is for, by billing model
-  // (\u2011: a hyphen the headline never breaks at).
-  'u:per_meeting': 'par rendez\u2011vous', 'u:in_house': 'de l’heure', 'u:hourly': 'de l’heure', 'u:flat': 'de budget',
-  'u:per_deal': 'par affaire signée', 'u:per_call': 'par appel', 'u:hybrid': 'de prime par rendez\u2011vous',
+  // (\u2011 and \u00a0: a price and its unit stay on one line of the headline).
+  'u:per_meeting': 'par\u00a0rendez\u2011vous', 'u:in_house': 'de\u00a0l’heure', 'u:hourly': 'de\u00a0l’heure', 'u:flat': 'de\u00a0budget',
+  'u:per_deal': 'par\u00a0affaire\u00a0signée', 'u:per_call': 'par\u00a0appel', 'u:hybrid': 'de\u00a0prime\u00a0par\u00a0rendez\u2011vous',
   each: 'chaque euro', Each: 'Chaque euro',
-  'v:ok': 'Rentable jusqu’à {max} {unit}', 'v:okT': 'ROI de {t} atteint jusqu’à {max} {unit}',
-  'v:ko': 'Pas rentable à {paid} {unit}', 'v:koT': 'ROI de {t} manqué à {paid} {unit}',
+  'v:ok': 'Rentable jusqu’à {max}\u00a0{unit}', 'v:okT': 'ROI de {t} atteint jusqu’à {max}\u00a0{unit}',
+  'v:ko': 'Pas rentable à {paid}\u00a0{unit}', 'v:koT': 'ROI de {t} manqué à {paid}\u00a0{unit}',
   'v:never': 'Pas rentable, même gratuit', 'v:neverT': 'ROI de {t} hors d’atteinte, même gratuit',
   'v:ok.sub': 'À {paid}, {each} investi rapporte {k} net.', 'v:loss.sub': 'À {paid}, {each} investi perd {k}.',
-  'v:ko.sub': 'Seuil : {max} {unit}. {Each} investi perd {k}.',
-  'v:koT.sub': 'Atteint jusqu’à {max} {unit}. À {paid}, {each} investi rapporte {k} net.',
+  'v:ko.sub': 'Seuil : {max}\u00a0{unit}. {Each} investi perd {k}.',
+  'v:koT.sub': 'Atteint jusqu’à {max}\u00a0{unit}. À {paid}, {each} investi rapporte {k} net.',
   'v:free.sub': 'À {paid}, la campagne ne vous coûte rien.',
   'v:never.sub': 'La marge dégagée ne couvre pas les autres coûts.',
   'v:nodeal.sub': 'Aucune affaire signée : augmentez le volume ou le taux de signature.',
