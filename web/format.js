@@ -9,6 +9,12 @@ export function makeFormat(lang, currency) {
   return cache.get(key);
 }
 
+/** fmt with the formats that need the page's words (t): a payback of 0
+ *  months is "at signature", not "0 months". */
+export function withWords(fmt, t) {
+  return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)) };
+}
+
 function build(lang, currency) {
   const loc = lang === 'en' ? 'en-GB' : 'fr-FR';
   const nf = (o) => new Intl.NumberFormat(loc, o);

@@ -79,6 +79,8 @@ test('the verdicts of the pay-per-meeting example, in French and in English, wit
     'LTV / CAC de 4,8× : au-dessus du seuil de 3×, l’acquisition est saine',
     'Rentabilisé dès la signature',
   ]);
+  // The payback row says it in words too, not "0 mois".
+  assert.equal(await fr.textContent('dd[data-out="payback_months"]'), 'dès la signature');
   // Not respected, never paid back, judged on revenue: other words.
   await fr.fill('[name="costs.per_meeting"]', '2000');
   await fr.waitForSelector('[data-verdict="v:price.ko"]');

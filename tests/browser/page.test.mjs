@@ -307,8 +307,13 @@ test('the simulation runs in a worker, matches the CLI and follows the scenario'
   assert.ok(want.p_loss > 0, 'a 60 % spread makes losses possible');
   // A million samples can be cancelled; the last results stay.
   await page.selectOption('#sim-samples', '1000000');
-  await page.waitForSelector('#sim-cancel:not([hidden])');
-  await page.click('#sim-cancel');
+  // Clicked as soon as it shows: a fast machine may finish the run before a
+  // separate click lands.
+  await page.waitForFunction(() => {
+    const b = document.querySelector('#sim-cancel:not([hidden])');
+    b?.click();
+    return !!b;
+  }, null, { polling: 'raf' });
   assert.match(await page.textContent('#sim-status'), /annulée/);
   assert.equal(await page.getAttribute('[data-sim="roi.p50"]', 'data-value'), String(want.roi.p50));
   // Samples and seed travel in the link's query string and come back.
