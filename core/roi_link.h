@@ -21,7 +21,7 @@
 #include "roi_calc.h"
 #include "roi_diag.h"
 
-#define ROI_LINK_VERSION 1
+#define ROI_LINK_VERSION 2 /* the version the encoder writes; the decoder reads 1 and 2 */
 #define ROI_LINK_MAX 8192 /* bytes of a link, as given to the decoder */
 
 /* Encodes a scenario (one that roi_scenario_check accepts) as a fragment,
