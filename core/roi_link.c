@@ -2,6 +2,7 @@
  * roi_link.c - scenario <-> link fragment.
  */
 #include "roi_link.h"
+#include "roi_num.h"
 
 #include "roi_buf.h"
 #include "roi_fields.h"
@@ -352,7 +353,7 @@ static bool parse_number(const char *text, double *out)
         p = digits(p + 1 + (p[1] == '-'));
     if (!p || *p != '\0')
         return false;
-    double v = strtod(text, NULL);
+    double v = roi_num_parse(text, NULL);
     if (!isfinite(v))
         return false;
     *out = v;
@@ -395,7 +396,7 @@ static void add_fixed(decoder *d, const char *prefix, const char *key, const cha
                       roi_campaign *c)
 {
     char path[ROI_DIAG_FIELD_SIZE];
-    snprintf(path, sizeof path, "%scosts.fixed", prefix);
+    roi_fmt(path, sizeof path, "%scosts.fixed", prefix);
     const char *colon = strchr(value, ':');
     char amount_text[40];
     double amount;
@@ -444,7 +445,7 @@ static void set_skip(decoder *d, const char *prefix, const char *key, const char
     char path[ROI_DIAG_FIELD_SIZE], name[32];
     const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
     unsigned skip = 0;
-    snprintf(path, sizeof path, "%s%s", prefix, ROI_SKIP_PATH);
+    roi_fmt(path, sizeof path, "%s%s", prefix, ROI_SKIP_PATH);
     if (d->version >= 2 && value[0] == '\0') {
         in->funnel.skip = 0;
         return;
@@ -480,7 +481,7 @@ static void set_ramp(decoder *d, const char *prefix, const char *key, const char
     char path[ROI_DIAG_FIELD_SIZE], text[40];
     double ramp[ROI_MAX_RAMP];
     size_t count = 0;
-    snprintf(path, sizeof path, "%s%s", prefix, ROI_RAMP_PATH);
+    roi_fmt(path, sizeof path, "%s%s", prefix, ROI_RAMP_PATH);
     for (const char *p = value; ; p++) {
         const char *comma = strchr(p, ',');
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
@@ -529,7 +530,7 @@ static void set_range(decoder *d, const char *field, const char *key, const char
         DROP0(d, "uncertainty.ranges", ROI_CODE_LINK_RANGE_FIELD, key);
         return;
     }
-    snprintf(path, sizeof path, "uncertainty.ranges.%s", f->path);
+    roi_fmt(path, sizeof path, "uncertainty.ranges.%s", f->path);
     double low, high;
     size_t llen = colon ? (size_t)(colon - value) : 0;
     if (colon && llen < sizeof low_text) {
@@ -553,7 +554,7 @@ static const char *enum_names(const roi_enum_field *f, char *buf, size_t size)
     size_t o = 0;
     buf[0] = '\0';
     for (int i = 0; i < f->count; i++) {
-        int w = snprintf(buf + o, size - o, "%s%s", i ? " " : "", f->names[i]);
+        int w = roi_fmt(buf + o, size - o, "%s%s", i ? " " : "", f->names[i]);
         if (w < 0 || (size_t)w >= size - o)
             break;
         o += (size_t)w;
@@ -573,12 +574,12 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
     const roi_number_field *nf = number_by_key(fields, n, field);
     const roi_enum_field *enums = roi_enum_fields(&n);
     if (strcmp(field, "n") == 0) {
-        snprintf(path, sizeof path, "%sname", prefix);
+        roi_fmt(path, sizeof path, "%sname", prefix);
         set_text(d, path, key, value, c->name, sizeof c->name);
         return;
     }
     if (strcmp(field, "cur") == 0) {
-        snprintf(path, sizeof path, "%scurrency", prefix);
+        roi_fmt(path, sizeof path, "%scurrency", prefix);
         if (roi_currency_valid(value))
             memcpy(c->currency, value, 4);
         else
@@ -598,14 +599,14 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
         return;
     }
     if (nf) {
-        snprintf(path, sizeof path, "%s%s", prefix, nf->path);
+        roi_fmt(path, sizeof path, "%s%s", prefix, nf->path);
         set_number(d, path, key, value, nf, &c->in);
         return;
     }
     for (size_t i = 0; i < n; i++) {
         if (strcmp(enums[i].key, field) != 0)
             continue;
-        snprintf(path, sizeof path, "%s%s", prefix, enums[i].path);
+        roi_fmt(path, sizeof path, "%s%s", prefix, enums[i].path);
         int v = roi_enum_parse(&enums[i], value);
         if (v < 0 && d->version >= 2)
             v = choice_index(value, enums[i].count);
@@ -617,7 +618,7 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
             roi_enum_set(&c->in, &enums[i], v);
         return;
     }
-    snprintf(path, sizeof path, "%s%s", prefix, key);
+    roi_fmt(path, sizeof path, "%s%s", prefix, key);
     DROP0(d, path, ROI_CODE_LINK_UNKNOWN_KEY, key);
 }
 
@@ -656,7 +657,7 @@ static void decode_pair_v1(decoder *d, const char *key, const char *value)
         DROP(d, "channels", ROI_CODE_LINK_CHANNEL, key, ROI_NUM("max", ROI_MAX_CHANNELS - 1));
     } else if (ch >= 0) {
         char prefix[24];
-        snprintf(prefix, sizeof prefix, "channels[%d].", ch);
+        roi_fmt(prefix, sizeof prefix, "channels[%d].", ch);
         while (d->channels_seen <= (size_t)ch)
             roi_campaign_default(&d->s->channels[d->channels_seen++]);
         set_campaign_field(d, &d->s->channels[ch], prefix, rest, rest, value);
@@ -703,7 +704,7 @@ static void start_channel(decoder *d, const char *key, const char *value)
     roi_campaign *c = &d->s->channels[i];
     roi_campaign_default(c);
     channel_base(i == 0 ? &d->s->main : &d->s->channels[i - 1], &c->in, c->currency);
-    snprintf(path, sizeof path, "channels[%u].name", (unsigned)i);
+    roi_fmt(path, sizeof path, "channels[%u].name", (unsigned)i);
     set_text(d, path, key, value, c->name, sizeof c->name);
     d->target = (int)i;
 }
@@ -736,7 +737,7 @@ static void decode_pair_v2(decoder *d, const char *key, const char *value)
         DROP(d, "channels", ROI_CODE_LINK_CHANNEL, key, ROI_NUM("max", ROI_MAX_CHANNELS - 1));
     } else {
         char prefix[24];
-        snprintf(prefix, sizeof prefix, "channels[%d].", d->target);
+        roi_fmt(prefix, sizeof prefix, "channels[%d].", d->target);
         set_campaign_field(d, &d->s->channels[d->target], prefix, field, key, value);
     }
 }
@@ -831,7 +832,7 @@ static roi_status read_version(const char *p, const char *end, int *version,
         if (!read || !parse_number(value, &v) || (v != 1 && v != 2) ||
             (seen && v != *version)) {
             if (!read) /* shown as given, escapes and all */
-                snprintf(value, sizeof value, "%.*s",
+                roi_fmt(value, sizeof value, "%.*s",
                          (int)(pair.value_len < 32 ? pair.value_len : 32), pair.value);
             ROI_DIAG(errors, "version", ROI_CODE_LINK_VERSION, ROI_TXT("got", value),
                      ROI_NUM("supported", ROI_LINK_VERSION));
@@ -852,7 +853,7 @@ static void decode_pairs(decoder *d, const char *p, const char *end)
         if (!pair.value || !unescape(pair.key, pair.key_len, key, sizeof key)) {
             size_t shown = pair.value ? (size_t)(pair.value - pair.key) + pair.value_len
                                       : pair.key_len;
-            snprintf(part, sizeof part, "%.*s", (int)(shown < 32 ? shown : 32), pair.key);
+            roi_fmt(part, sizeof part, "%.*s", (int)(shown < 32 ? shown : 32), pair.key);
             ROI_DIAG(d->warnings, "", ROI_CODE_LINK_PAIR, ROI_TXT("part", part));
         } else if (!unescape(pair.value, pair.value_len, value, sizeof value)) {
             DROP0(d, key, ROI_CODE_LINK_VALUE, key);
