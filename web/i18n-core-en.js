@@ -55,7 +55,7 @@ export default {
   'err:goal_stage': 'the goal counts “{stage}”, a stage this funnel does not know',
   'err:whole_range': 'a whole number from {min} to {max} is expected (entered: {got})',
   'err:link_too_long': 'the link is {bytes} bytes, over the limit of {max} bytes',
-  'err:link_version': 'the link is format version {got}; this calculator reads version {supported} only',
+  'err:link_version': 'the link is format version {got}; this calculator reads versions 1 to {supported}',
   'err:link_pair': 'a part of the link is not key=value (“{part}”): ignored',
   'err:link_value': 'link key “{key}” has a broken or over-long value: ignored',
   'err:link_unknown_key': 'link key “{key}” is unknown: ignored',

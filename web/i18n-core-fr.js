@@ -55,7 +55,7 @@ export default {
   'err:goal_stage': 'l’objectif compte « {stage} », une étape que cet entonnoir ne connaît pas',
   'err:whole_range': 'nombre entier attendu, de {min} à {max} (saisi : {got})',
   'err:link_too_long': 'le lien fait {bytes} octets, au-delà de la limite de {max} octets',
-  'err:link_version': 'le lien est au format {got} ; ce calculateur ne lit que le format {supported}',
+  'err:link_version': 'le lien est au format {got} ; ce calculateur ne lit que les formats 1 à {supported}',
   'err:link_pair': 'une partie du lien n’est pas de la forme clé=valeur (« {part} ») : ignorée',
   'err:link_value': 'la clé « {key} » a une valeur illisible ou trop longue : ignorée',
   'err:link_unknown_key': 'la clé « {key} » est inconnue : ignorée',

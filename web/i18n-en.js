@@ -221,7 +221,7 @@ export default expand({
   'v:cac.ok': 'LTV:CAC of {v}: above the {t} threshold, acquisition is healthy',
   'v:cac.ko': 'LTV:CAC of {v}: below the {t} threshold, each client costs too much to acquire',
   'v:cac.nodeal': 'No signed deal: no LTV:CAC ratio', 'v:cac.nocost': 'No cost entered: no LTV:CAC ratio',
-  'v:pb.now': 'Paid back at signature', 'v:pb.months': 'Paid back in {m}',
+  'v:pb.now': 'Paid back at signature', 'pb.zero': 'at signature', 'v:pb.months': 'Paid back in {m}',
   'v:sched.pbRoi': 'Over the projection: paid back in month {m}; cumulative ROI of {early} at the end of the {n} campaign months, {life} over the whole period',
   'v:sched.pb': 'Over the projection: paid back in month {m}',
   'v:sched.never': 'Over the projection: never paid back (ROI of {life} over the whole period)',

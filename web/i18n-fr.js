@@ -213,7 +213,7 @@ export default expand({
   'v:cac.ok': 'LTV / CAC de {v} : au-dessus du seuil de {t}, l’acquisition est saine',
   'v:cac.ko': 'LTV / CAC de {v} : sous le seuil de {t}, chaque client coûte trop cher à acquérir',
   'v:cac.nodeal': 'Pas d’affaire signée : pas de ratio LTV / CAC', 'v:cac.nocost': 'Aucun coût saisi : pas de ratio LTV / CAC',
-  'v:pb.now': 'Rentabilisé dès la signature', 'v:pb.months': 'Rentabilisé en {m}',
+  'v:pb.now': 'Rentabilisé dès la signature', 'pb.zero': 'dès la signature', 'v:pb.months': 'Rentabilisé en {m}',
   'v:sched.pbRoi': 'Sur la projection : remboursée au mois {m} ; ROI cumulé de {early} à la fin des {n} mois de campagne, {life} sur toute la durée',
   'v:sched.pb': 'Sur la projection : remboursée au mois {m}',
   'v:sched.never': 'Sur la projection : jamais remboursée (ROI de {life} sur toute la durée)',

@@ -61,7 +61,7 @@ export function readConfig(search, hash, languages = []) {
     fragment,
     hostScenario,
     // The view's currency, for a scenario whose link names none.
-    currency: /^[A-Z]{3}$/.test(currency) && !/(^|&)cur=/.test(fragment) ? currency : null,
+    currency: /^[A-Z]{3}$/.test(currency) && !/(^|&)cur?=/.test(fragment) ? currency : null,
     questions: asked.length ? asked : null,
     bounds: readBounds(q.get('bounds')),
     cta: label && ctaUrl ? { label, url: ctaUrl } : null,
