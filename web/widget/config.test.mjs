@@ -63,6 +63,7 @@ test('the fragment: the host\'s whole scenario, or (values=1) its values over th
   assert.equal(startLink(readConfig('?example=nope', ''), EXAMPLES), PRESETS['pay-per-meeting'].start);
   // The view's currency only for a scenario that names none.
   assert.equal(readConfig('?currency=GBP', '#v=1&cur=USD&vol=3').currency, null);
+  assert.equal(readConfig('?currency=GBP', '#v=2&cu=USD&q=3').currency, null);
   assert.equal(readConfig('?currency=GBP', '#v=1&vol=3').currency, 'GBP');
 });
 
