@@ -15,16 +15,19 @@ import { facts } from './verdict.js';
 import * as questions from './questions.js';
 import * as answerView from './answer.js';
 import { connectHost } from './host.js';
+import fr from './texts-fr.js';
+import en from './texts-en.js';
 
 const $ = (id) => document.getElementById(id);
 const config = readConfig(location.search, location.hash, navigator.languages || [navigator.language || '']);
 const lang = config.lang;
-// The engine (wasm download and compile), the widget's text in its language
-// and, for data-example, the worked examples load side by side.
+// The engine (wasm download and compile) and, for data-example, the worked
+// examples load side by side.  Both languages' texts are in this module
+// (about 2 KB gzipped): a chunk for one would be fetched only once this
+// module runs, a round trip more before the first answer.
 const engine = import('../engine/roi_lite.js');
-const texts = lang === 'en' ? import('./texts-en.js') : import('./texts-fr.js');
 const examples = config.example ? import('../examples.js') : null;
-dict[lang] = { ...(await texts).default };
+dict[lang] = { ...(lang === 'en' ? en : fr) };
 const plural = new Intl.PluralRules(lang === 'en' ? 'en-GB' : 'fr-FR');
 /** A text of the widget; n: the number a ".one" form agrees with. */
 const t = (key, params = {}, n) => {
