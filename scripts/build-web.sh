@@ -62,10 +62,10 @@ html = html.replace('<script type="module" src="app.js">',
   statics.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('') + '<script type="module" src="app.js">');
 fs.writeFileSync('build/site/index.html', html);
 JS
-# The lead-generation widget (widget.html): its own small module, each
-# language's text split off into widget/chunks/; the lite engine left out
-# (widget.html preloads it), and the refusals' texts (explain.js, with the
-# core's error texts) built apart, fetched only when one has to be shown;
+# The lead-generation widget (widget.html): its own small module (its texts
+# in both languages included); the lite engine left out (widget.html
+# preloads it), and the refusals' texts (explain.js, with the core's error
+# texts) built apart, fetched only when one has to be shown;
 # its style sheet minified; the lite engine's API and binding as one module
 # without what only the full engine has.
 "$esbuild" web/widget/widget.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
