@@ -1,0 +1,50 @@
+/*
+ * fuzz_common.h - the properties the harnesses of fuzz/ share.
+ *
+ * A broken property is reported on standard error and abort()s, which
+ * libFuzzer records as a crash (with the input that caused it) like any
+ * sanitizer report.
+ */
+#ifndef ROI_FUZZ_COMMON_H
+#define ROI_FUZZ_COMMON_H
+
+#include "roi_calc.h"
+
+#include <cjson/cJSON.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* libFuzzer's entry point (no header declares it). */
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* abort()s with the message when cond is false. */
+#define FUZZ_CHECK(cond, ...) \
+    ((cond) ? (void)0 : fuzz_fail(__FILE__, __LINE__, #cond, __VA_ARGS__))
+void fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ...);
+
+/* text (NUL-terminated) is one strict JSON document (RFC 8259) written as
+ * the core writes: valid UTF-8, no raw control character in a string, every
+ * number in the grammar of RFC 8259 and finite, nothing after the value but
+ * white space.  Returns the parsed tree (the caller deletes it); abort()s
+ * otherwise. */
+cJSON *fuzz_strict_json(const char *text);
+
+/* The boolean "ok" of a document, which must be there. */
+bool fuzz_json_ok(const cJSON *doc);
+
+/* A document with "ok": false has a non-empty "errors" list; with "ok": true
+ * it has no "errors" member. */
+void fuzz_check_ok_shape(const cJSON *doc);
+
+/* The round trips every accepted scenario must survive (s passed
+ * roi_scenario_check):
+ * - link: encode, decode (ROI_OK, no warning), the same canonical document,
+ *   encode again: the same bytes; or a refusal with link_too_long when '#'
+ *   and the fragment would pass ROI_LINK_MAX;
+ * - JSON: the canonical document reads back (no error, no warning) to the
+ *   same canonical document. */
+void fuzz_link_round_trip(const roi_scenario *s);
+void fuzz_json_round_trip(const roi_scenario *s);
+
+#endif
