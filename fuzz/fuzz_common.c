@@ -188,19 +188,16 @@ static char *canonical(const roi_scenario *s)
     return json;
 }
 
-void fuzz_link_round_trip(const roi_scenario *s)
+/* Encodes s (whose canonical document is json), decodes the link, compares. */
+static void link_round_trip(const roi_scenario *s, const char *json)
 {
     roi_diags errors, warnings;
     roi_diags_init(&errors);
-    FUZZ_CHECK(roi_scenario_check(s, &errors) == 0, "the scenario breaks a rule: %s: %s",
-               errors.items[0].field, errors.items[0].message);
-
     char *link = NULL;
     roi_status st = roi_link_encode(s, &link, &errors);
     if (st == ROI_ETOOBIG) {
-        size_t n;
         FUZZ_CHECK(link == NULL && errors.count == 1 &&
-                       strcmp(roi_code_table(&n)[errors.items[0].code].name, "link_too_long") == 0,
+                       errors.items[0].code == ROI_CODE_LINK_TOO_LONG,
                    "a refused link without its link_too_long error");
         FUZZ_CHECK(errors.items[0].params[0].number > ROI_LINK_MAX,
                    "link_too_long for %g bytes", errors.items[0].params[0].number);
@@ -222,9 +219,10 @@ void fuzz_link_round_trip(const roi_scenario *s)
                "the encoder's link decodes with a warning: %s: %s\n  link: %s",
                warnings.items[0].field, warnings.items[0].message, link);
 
-    char *a = canonical(s), *b = canonical(back);
-    FUZZ_CHECK(strcmp(a, b) == 0, "link round trip changed the scenario\n  link: %s\n  before: %s\n  after:  %s",
-               link, a, b);
+    char *again_json = canonical(back);
+    FUZZ_CHECK(strcmp(json, again_json) == 0,
+               "link round trip changed the scenario\n  link: %s\n  before: %s\n  after:  %s",
+               link, json, again_json);
 
     char *again = NULL;
     FUZZ_CHECK(roi_link_encode(back, &again, &errors) == ROI_OK && again,
@@ -232,33 +230,48 @@ void fuzz_link_round_trip(const roi_scenario *s)
     FUZZ_CHECK(strcmp(link, again) == 0, "encoding is not stable:\n  %s\n  %s", link, again);
 
     roi_free(again);
-    roi_free(a);
-    roi_free(b);
+    roi_free(again_json);
     roi_free(link);
     roi_scenario_free(back);
     roi_diags_free(&warnings);
     roi_diags_free(&errors);
 }
 
-void fuzz_json_round_trip(const roi_scenario *s)
+/* Reads json (the canonical document) back: accepted, no unknown key, the
+ * same canonical document.  Warnings about the scenario itself (a channel in
+ * another currency) may come back: they are advice, not loss. */
+static void json_round_trip(const char *json)
 {
     roi_diags errors, warnings;
     roi_scenario *back = NULL;
     roi_diags_init(&errors);
     roi_diags_init(&warnings);
-    char *json = canonical(s);
     roi_status st = roi_scenario_parse(json, strlen(json), &back, &errors, &warnings);
     FUZZ_CHECK(st == ROI_OK && back && errors.count == 0,
                "the canonical document is refused (status %d): %s: %s\n  %s", (int)st,
                errors.count ? errors.items[0].field : "", errors.count ? errors.items[0].message : "",
                json);
-    FUZZ_CHECK(warnings.count == 0, "the canonical document warns: %s: %s\n  %s",
-               warnings.items[0].field, warnings.items[0].message, json);
+    for (size_t i = 0; i < warnings.count; i++)
+        FUZZ_CHECK(warnings.items[i].code != ROI_CODE_UNKNOWN_KEY,
+                   "the canonical document has an unknown key: %s\n  %s", warnings.items[i].field,
+                   json);
     char *again = canonical(back);
     FUZZ_CHECK(strcmp(json, again) == 0, "canonical document not stable:\n  %s\n  %s", json, again);
     roi_free(again);
-    roi_free(json);
     roi_scenario_free(back);
     roi_diags_free(&errors);
     roi_diags_free(&warnings);
+}
+
+char *fuzz_round_trips(const roi_scenario *s)
+{
+    roi_diags errors;
+    roi_diags_init(&errors);
+    FUZZ_CHECK(roi_scenario_check(s, &errors) == 0, "the scenario breaks a rule: %s: %s",
+               errors.items[0].field, errors.items[0].message);
+    roi_diags_free(&errors);
+    char *json = canonical(s);
+    link_round_trip(s, json);
+    json_round_trip(json);
+    return json;
 }

@@ -9,6 +9,7 @@
  */
 #include "fuzz_common.h"
 
+#include "roi_buf.h"
 #include "roi_json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -29,10 +30,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     roi_status st = roi_scenario_parse(text, size, &s, &errors, &warnings);
     FUZZ_CHECK((st == ROI_OK) == valid, "roi_scenario_parse (status %d) and roi_eval_json disagree",
                (int)st);
-    if (st == ROI_OK) {
-        fuzz_link_round_trip(s);
-        fuzz_json_round_trip(s);
-    }
+    if (st == ROI_OK)
+        roi_free(fuzz_round_trips(s));
     roi_scenario_free(s);
     roi_diags_free(&errors);
     roi_diags_free(&warnings);
