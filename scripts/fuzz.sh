@@ -64,7 +64,7 @@ fuzz() {
   shift 2
   mkdir -p "$out/corpus/$h" "$out/findings/$h" "$out/logs"
   # shellcheck disable=SC2046
-  "$out/fuzz/fuzz_$h" $(options "$h") -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  "$out/fuzz/fuzz_$h" $(options "$h") -timeout=30 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$out/findings/$h/" "$@" "$out/corpus/$h" "fuzz/corpus/$h" >"$log" 2>&1
 }
 
