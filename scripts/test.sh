@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the strict native build with ctest (unit tests, CLI tests,
 # valgrind, allocation check), the same tests under AddressSanitizer and
-# UndefinedBehaviorSanitizer, a line-coverage report of core/, then the
+# UndefinedBehaviorSanitizer, a smoke run of the libFuzzer harnesses (each for
+# about 60 s: scripts/fuzz.sh smoke), a line-coverage report of core/, then the
 # WebAssembly build with its Node tests (same bytes as the CLI, links) and the
 # browser tests of the page in headless Chromium.
 # Usage: scripts/test.sh
@@ -23,6 +24,9 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DROI_SANITIZE=ON >/dev/null
 cmake --build build/asan -j "$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build/asan --output-on-failure -j "$jobs"
+
+step "fuzzing smoke run: each libFuzzer harness of fuzz/ for about 60 s (scripts/fuzz.sh smoke)"
+scripts/fuzz.sh smoke
 
 step "line coverage of core/"
 cmake -S . -B build/coverage -DCMAKE_BUILD_TYPE=Debug -DROI_COVERAGE=ON >/dev/null
