@@ -206,8 +206,10 @@ void fuzz_link_round_trip(const roi_scenario *s, const char *json)
     FUZZ_CHECK(st == ROI_OK && link && errors.count == 0, "encoding failed: status %d", (int)st);
     size_t len = strlen(link);
     FUZZ_CHECK(len + 1 <= ROI_LINK_MAX, "'#' + fragment is %zu bytes", len + 1);
-    FUZZ_CHECK(strncmp(link, "v=1", 3) == 0 && (link[3] == 0 || link[3] == '&'),
-               "the link does not start with v=1: %s", link);
+    char head[16];
+    int n = snprintf(head, sizeof head, "v=%d", ROI_LINK_VERSION);
+    FUZZ_CHECK(strncmp(link, head, (size_t)n) == 0 && (link[n] == 0 || link[n] == '&'),
+               "the link does not start with %s: %s", head, link);
 
     roi_scenario *back = NULL;
     roi_diags_init(&warnings);

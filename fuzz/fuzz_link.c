@@ -5,7 +5,8 @@
  * a refusal (another version) comes with its error and no scenario; anything
  * else decodes (tolerantly) to a scenario that passes roi_scenario_check and
  * survives the link round trip (fuzz_common.h: encode, decode, the same
- * canonical document, encode again, the same bytes).  The JSON answer
+ * canonical document, encode again, the same bytes; the encoder writes
+ * version 2, so a version-1 link's scenario crosses versions).  The JSON answer
  * (roi_scenario_answer_json, all that roi_link_decode_json adds to the
  * decoder: what `roi link decode` and decodeLink print) is strict JSON with
  * finite numbers, "ok" as the decoder's status said, the decoded scenario's

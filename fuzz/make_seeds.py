@@ -11,6 +11,7 @@ The argument is a built `roi` command (any build): it prints the field list
 document (`roi canonical`).  Only text files are written, one seed per file.
 """
 import json
+import re
 import pathlib
 import shutil
 import subprocess
@@ -51,7 +52,12 @@ def main():
     for f in fixtures:
         links["fixture-" + f.stem] = run(roi, "link", "encode", str(f)).strip()
     links.update({
-        "hand-version-2": b"v=2&entry=meetings&vol=50",
+        "hand-version-3": b"v=3&entry=meetings&vol=50",
+        "hand-two-versions": b"v=1&entry=deals&v=2&q=3",
+        "hand-v2-channels": b"v=2&n=Appels&e=3&q=50&w=0.25&d=6000&pm=120&b=4&c=Emailing&e=1"
+                            b"&q=2000&l=0.02&b=6&ff=1500&c=Salon&f=300:Stand&c=&mo=2&c=Vide",
+        "hand-v2-v1-keys": b"v=2&entry=meetings&vol=40&close=0.2&c=Mix&vol=10&x=meetings,held"
+                           b"&ra=0.5,1&r.w=0.1:0.3&r.close=0.2:0.4&sp=0.1&rm=0.5&e=9",
         "hand-channels": b"v=1&c0.n=Emailing&c0.entry=contacts&c0.vol=2000&c0.lead=0.02"
                          b"&c1.model=flat&c1.flat=5000&c19.n=Salon&c3.mo=2",
         "hand-ranges": b"v=1&r.close=0.2:0.3&r.deal=5000:7000&r.vol=10:90&spread=0.1"
@@ -147,6 +153,13 @@ def main():
                 values.update(item.get("values") or [])
 
     walk(fields)
+    # Version 2's short keys, from the table of core/roi_link.c (roi fields
+    # lists the version-1 keys).
+    table = (ROOT / "core" / "roi_link.c").read_text()
+    table = table[table.index("KEYS_V2[] = {"):]
+    table = table[:table.index("};")]
+    keys.update(re.findall(r'\{"([a-z.]+)", "[a-z.]+"\}', table))
+    keys.add("c")
     names.update(["uncertainty", "ranges", "low", "high", "label", "amount", "channels",
                   "reallocation"])
     range_keys = [f["path"][len("uncertainty.ranges."):] for f in fields
@@ -156,7 +169,7 @@ def main():
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"\n'
 
     link_words = sorted(k + "=" for k in keys if not k.startswith("c<")) + \
-        sorted(values) + ["c0.", "c19.", "c20.", "r.", "&", "#", ":", ",", "%25", "%C3%A9",
+        sorted(values) + ["v=1", "v=2", "c0.", "c19.", "c20.", "r.", "&", "#", ":", ",", "%25", "%C3%A9",
                           "%F0%9F%98%80", "+", "1e12", "-0.5", "5e-5"]
     (FUZZ / "link.dict").write_text("# Link keys and values (fuzz/make_seeds.py)\n" +
                                     "".join(dict_line(w) for w in link_words))

@@ -146,7 +146,9 @@ case $mode in
     if [ -n "$execs" ] && [ "$wall" -gt 0 ]; then
       echo "      wall clock ${wall} s: $(( execs / wall )) exec/s overall"
     fi
-    if [ $status -ne 0 ]; then
+    if grep -q 'run interrupted' "$log"; then
+      echo "      interrupted (libFuzzer exit $status)"
+    elif [ $status -ne 0 ]; then
       echo "FINDING in $h (libFuzzer exit $status)"
       report_findings "$h" "$log" "$mark"
     else
