@@ -62,5 +62,19 @@ html = html.replace('<script type="module" src="app.js">',
   statics.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('') + '<script type="module" src="app.js">');
 fs.writeFileSync('build/site/index.html', html);
 JS
+# The lead-generation widget (widget.html): its own small module (its texts
+# in both languages included); the lite engine left out (widget.html
+# preloads it), and the refusals' texts (explain.js, with the core's error
+# texts) built apart, fetched only when one has to be shown;
+# its style sheet minified; the lite engine's API and binding as one module
+# without what only the full engine has.
+"$esbuild" web/widget/widget.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
+  --external:../engine/roi_lite.js --external:./explain.js --outdir=build/site/widget \
+  --chunk-names='chunks/[name]-[hash]' --log-level=warning --allow-overwrite
+"$esbuild" web/widget/explain.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
+  --outdir=build/site/widget --chunk-names='chunks/[name]-[hash]' --log-level=warning --allow-overwrite
+"$esbuild" web/widget/widget.css "${minify[@]}" --outfile=build/site/widget/widget.css --log-level=warning --allow-overwrite
+"$esbuild" web/engine/roi_lite.js --bundle --format=esm --target=es2022 "${minify[@]}" --external:./roi_lite_core.js \
+  --external:'node:*' --outfile=build/site/engine/roi_lite.js --log-level=warning --allow-overwrite
 rm -f build/site-meta.json
 echo "site assembled in build/site" >&2

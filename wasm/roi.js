@@ -5,9 +5,10 @@
 //   roi.evaluate({ funnel: { entry: 'meetings', volume: 50 } })  // result document
 //   roi.version
 import createRoiModule from './roi_core.js';
-import { load, bind } from './roi_bind.js';
+import { load, bind, bindFull } from './roi_bind.js';
 
-const api = bind(await load(createRoiModule, new URL('./roi_core.wasm', import.meta.url)));
+const mod = await load(createRoiModule, new URL('./roi_core.wasm', import.meta.url));
+const api = { ...bind(mod), ...bindFull(mod) };
 
 export const {
   evaluate, evaluateText, simulate, simulateText, encodeLink, decodeLink, qrSvg, codes,

@@ -1,10 +1,15 @@
 // roi_lite.js - the widget's engine: the same C core built without the
 // simulation, the QR encoder and the field and code tables (ROI_WASM_LITE),
-// about two thirds of the full module.  Same API as roi.js for what it has:
-// evaluate, evaluateText, encodeLink, decodeLink, version; the same bytes.
+// about two thirds of the full module, behind Emscripten's minimal runtime
+// (which takes the module's bytes from here).  Same API as roi.js for what
+// it has: evaluate, evaluateText, encodeLink, decodeLink, version; the same
+// bytes.
 import createRoiModule from './roi_lite_core.js';
-import { load, bind } from './roi_bind.js';
+import { bind } from './roi_bind.js';
 
-const api = bind(await load(createRoiModule, new URL('./roi_lite_core.wasm', import.meta.url)));
+const url = new URL('./roi_lite_core.wasm', import.meta.url);
+const isNode = typeof process === 'object' && !!process.versions && !!process.versions.node;
+const wasm = isNode ? await (await import('node:fs/promises')).readFile(url) : await (await fetch(url)).arrayBuffer();
+const api = bind(await createRoiModule({ wasm }));
 
 export const { evaluate, evaluateText, encodeLink, decodeLink, version } = api;

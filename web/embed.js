@@ -1,33 +1,44 @@
 // One-line embed of the ROI calculator (protocol version 1).
-//   <script src="https://calc.example/embed.js" data-lang="fr"
-//           data-sections="compact" data-cta-label="Réserver une démo"
+//   <script src="https://calc.example/embed.js" data-preset="pay-per-meeting"
+//           data-cta-label="Recevoir mon étude ({roi})"
 //           data-cta-url="https://example.com/demo" async></script>
-// Creates a sandboxed iframe of the calculator where the script stands (or
-// in the element named by data-target), sizes it to its content, and
-// re-dispatches the widget's events on the container as DOM events:
-// roi:ready, roi:change, roi:cta, roi:height (detail = the payload).
+// Creates a sandboxed iframe where the script stands (or in the element
+// named by data-target): the lead-generation widget (widget.html, a few
+// questions and one answer; data-preset chooses which), or with
+// data-sections="full" the whole calculator (index.html).  Sizes it to its
+// content and re-dispatches the widget's events on the container as DOM
+// events: roi:ready, roi:change, roi:cta, roi:height (detail = the payload).
 // The widget never reads this page; only messages from the widget's own
-// origin and window are accepted.
+// origin and window are accepted.  Options: docs/INTEGRATION.md section 2.
 (() => {
   const script = document.currentScript;
   if (!script) return;
   const d = script.dataset;
-  const widget = new URL('index.html', script.src);
+  const full = d.sections === 'full';
+  const widget = new URL(full ? 'index.html' : 'widget.html', script.src);
   const q = widget.searchParams;
   q.set('embed', '1');
   q.set('host', location.origin);
-  for (const key of ['lang', 'currency', 'sections', 'accent', 'font', 'theme', 'samples', 'seed', 'example']) if (d[key]) q.set(key, d[key]);
+  const keys = full ? ['samples', 'seed'] : ['preset', 'questions', 'bounds'];
+  for (const key of ['lang', 'currency', 'accent', 'font', 'theme', 'example', ...keys]) if (d[key]) q.set(key, d[key]);
   if (d.ctaLabel && d.ctaUrl) { q.set('cta', d.ctaLabel); q.set('ctaurl', d.ctaUrl); }
-  widget.hash = (d.scenario || '').replace(/^#/, '');
+  // The figures travel in the fragment, never to the server: the host's
+  // scenario, then the widget's starting values (values=1: over the preset's).
+  const scenario = (d.scenario || '').replace(/^#/, ''), values = full ? '' : (d.values || '').replace(/^[#&]/, '');
+  if (values && !scenario) q.set('values', '1');
+  widget.hash = [scenario, values].filter(Boolean).join('&');
   const frame = document.createElement('iframe');
   frame.src = widget.href;
   frame.title = d.title || (d.lang === 'en' ? 'ROI calculator' : 'Calculateur de ROI');
   frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads allow-modals');
   frame.setAttribute('scrolling', 'no');
   frame.setAttribute('loading', 'lazy');
-  const height = parseInt(d.height, 10); // "600" or "600px"
-  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + (height > 0 ? height : 600) + 'px';
   const host = (d.target && document.querySelector(d.target)) || script.parentNode;
+  // Until the widget reports its height: data-height, else about what it
+  // will be (the widget is taller in one column, under 600 px).
+  const asked = parseInt(d.height, 10); // "600" or "600px"
+  const height = asked > 0 ? asked : full || (host.clientWidth && host.clientWidth < 600) ? 600 : 400;
+  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
   if (d.target && host !== script.parentNode) host.append(frame); else script.after(frame);
   window.addEventListener('message', (e) => {
     const m = e.data;

@@ -1,10 +1,11 @@
 // The core's errors and warnings (docs/ERRORS.md), in the page's language.
 // Every entry carries a stable `code` and its `params`; the text comes from
-// the "err:<code>" keys of i18n-fr.js / i18n-en.js with the params shown in
+// the "err:<code>" keys of i18n-core-fr.js / i18n-core-en.js (in the page's
+// tables, and in the widget's) with the params shown in
 // the page's own words (stage, model and option names from the same tables,
 // numbers formatted for their field).  The English `message` of the core is
 // never parsed: it is only the last resort for a code this page does not know.
-import { dict } from './i18n.js';
+import { dict, fill } from './i18n-dict.js';
 
 const STAGES = ['calls', 'contacts', 'leads', 'meetings', 'held', 'opportunities', 'deals'];
 
@@ -24,11 +25,7 @@ function text(lang, key) {
   return d && Object.hasOwn(d, key) ? d[key] : undefined;
 }
 
-/** Replaces each {name} of template by vals[name], in one pass: a value is
- *  inserted literally ("$&", "$1" or "{x}" inside it stay as they are). */
-export function fill(template, vals) {
-  return template.replace(/\{([A-Za-z_]\w*)\}/g, (m, k) => (Object.hasOwn(vals, k) ? String(vals[k]) : m));
-}
+export { fill };
 
 /** A field path without its channel prefix and list indices:
  *  "channels[2].funnel.skip[0]" -> "funnel.skip". */

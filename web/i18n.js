@@ -2,7 +2,9 @@
 // language in use is downloaded.  Keys: a scenario path is the label of its
 // field, "h:" + path its hint, "o:" + path + ":" + value a select option,
 // "r:" + result path the label of a result, "n:" a "null" explanation.
-export const dict = {};
+import { dict } from './i18n-dict.js';
+
+export { dict };
 
 /** Adds the stage and model names to a language's table under every key
  *  that shows them. */

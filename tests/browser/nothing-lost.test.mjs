@@ -91,7 +91,7 @@ test('embed: the host gets the big scenario whole, with no link, and nothing thr
   const page = await context.newPage();
   watch(page);
   await page.goto(base + 'demo/');
-  await page.waitForFunction(() => (window.roiEvents || []).filter((e) => e.type === 'roi:ready').length === 3);
+  await page.waitForFunction(() => (window.roiEvents || []).some((e) => e.widget === 'full' && e.type === 'roi:ready'));
   const full = page.frameLocator('#full iframe');
   await full.locator('#io summary').click();
   await importBig(full);

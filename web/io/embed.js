@@ -6,6 +6,7 @@
 import { node } from '../components/dom.js';
 import { shareUrl } from './links.js';
 import { scenarioDocument } from '../export.js';
+import { headlineResults } from './payload.js';
 
 export function embedOptions(search) {
   const q = new URLSearchParams(search);
@@ -31,7 +32,7 @@ export function connectHost(embed, store, engine) {
     return {
       scenario: doc && doc.ok ? doc.scenario : null,
       link: tooLong ? null : shareUrl(),
-      results: r && { per_hour_revenue: r.per_hour.revenue, roi: r.roi, net: r.net, payback_months: r.payback_months, cac: r.unit_costs.deal, currency: r.currency },
+      results: headlineResults(r),
     };
   };
   let timer = 0;

@@ -50,7 +50,7 @@ const HANDLERS = {
    *  link: the link it came from, when the view's currency applies. */
   load(state, { scenario, link = null }) {
     let s = scenario;
-    if (state.view.currency && typeof link === 'string' && !/(^|&)cur=/.test(link)) s = { ...s, currency: state.view.currency };
+    if (state.view.currency && typeof link === 'string' && !/(^|&)cur?=/.test(link)) s = { ...s, currency: state.view.currency };
     return {
       ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false, skipMemo: {},
       view: { ...state.view, retro: false }, loads: state.loads + 1,

@@ -70,7 +70,9 @@ export function writeRetroParams(search, retro, counts) {
   return q;
 }
 
-function pickLang(asked, languages) {
+/** The language to show: the one asked for (fr, en), else the browser's
+ *  first fr… or en…, else French. */
+export function pickLang(asked, languages) {
   if (asked === 'fr' || asked === 'en') return asked;
   for (const l of languages) {
     const m = /^(fr|en)\b/i.exec(l);

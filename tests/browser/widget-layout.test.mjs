@@ -1,0 +1,158 @@
+// Browser tests of the widget's place on a host page (localhost against the
+// calculator on 127.0.0.1): at most 640 px tall at 360 px wide and 480 px
+// from 600 px on, for each preset's defaults, with no inner scrollbar; a
+// height that does not move while values are edited (typed, slid, refused,
+// huge), only when « Hypothèses » opens; right in a tab shown later, in a
+// modal and in a sidebar of the demo host page; theme, accent and font.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useBrowser, noProblemsTest, base, browser, problems } from './harness.mjs';
+import { PRESET_NAMES, hostPage, widgetFrame, frameHeight, fits, settled, openDemo, demoReady, keep } from './widget-host.mjs';
+
+useBrowser();
+
+const CTA = { 'cta-label': 'Recevoir mon étude personnalisée ({roi})', 'cta-url': 'https://example.com/demo' };
+const newContext = async ({ width = 1280, height = 900, ...extra } = {}) => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width, height }, ...extra });
+  await context.route('https://example.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: 'ok' }));
+  return context;
+};
+/** The heights embed.js was told so far. */
+const told = (page) => page.evaluate(() => window.roiEvents.filter((e) => e.type === 'roi:height').map((e) => e.detail.height));
+
+test('each preset\'s defaults: at most 640 px at 360 px wide, 480 px at 600 and 1280 px; no inner scrollbar', async () => {
+  const heights = {};
+  for (const width of [360, 600, 1280]) {
+    const context = await newContext({ width });
+    for (const preset of PRESET_NAMES) {
+      for (const lang of ['fr', 'en']) {
+        const page = await hostPage(context, base, { preset, lang, ...CTA }, { problems });
+        await page.waitForFunction(() => window.roiEvents.some((e) => e.type === 'roi:height'));
+        const h = await settled(page);
+        (heights[preset] ||= {})[`${width}${lang === 'en' ? ' en' : ''}`] = h;
+        assert.ok(h <= (width < 600 ? 640 : 480), `${preset} ${lang} at ${width} px: ${h} px`);
+        assert.ok(await fits(page), `${preset} ${lang} at ${width} px: no inner scrollbar`);
+        // The frame is as tall as its content (a height event, not the initial guess).
+        const frame = await widgetFrame(page);
+        assert.equal(h, await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)));
+        await page.close();
+      }
+    }
+    await context.close();
+  }
+  console.log('widget heights (px):', JSON.stringify(heights));
+});
+
+test('the height does not change while values are edited: typed, slid, refused, huge, negative; only « Hypothèses » opens it', async () => {
+  for (const width of [360, 600]) {
+    const context = await newContext({ width });
+    for (const preset of PRESET_NAMES) {
+      const page = await hostPage(context, base, { preset, ...CTA }, { problems });
+      const frame = await widgetFrame(page);
+      await page.waitForFunction(() => window.roiEvents.some((e) => e.type === 'roi:height'));
+      const h0 = await frameHeight(page);
+      const fields = await frame.$$eval('#qs input:not([type=range])', (els) => els.map((e) => e.id));
+      const texts = ['0', '1', '12,5', '999 999 999', '-5', 'abc', '150', '1e9', '', '3'];
+      for (const id of fields) {
+        for (const text of texts) {
+          await frame.fill('#' + id, text);
+          await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          assert.equal(await frameHeight(page), h0, `${preset} at ${width} px: ${id} = "${text}"`);
+        }
+        await frame.locator('#' + id).blur();
+        // The slider from one end to the other, by keyboard.
+        await frame.focus('#' + id + '-s');
+        for (const key of ['Home', 'End', 'PageDown', 'ArrowLeft']) {
+          await page.keyboard.press(key);
+          assert.equal(await frameHeight(page), h0, `${preset} at ${width} px: ${id} slider ${key}`);
+        }
+      }
+      // No height was ever told but the first one.
+      assert.deepEqual([...new Set(await told(page))], [h0], `${preset} at ${width} px`);
+      // « Hypothèses » opens: taller, still no inner scrollbar; closes: back.
+      await frame.click('#more summary');
+      await page.waitForFunction((h) => parseFloat(document.querySelector('iframe').style.height) > h + 40, h0);
+      const h1 = await settled(page);
+      assert.ok(await fits(page));
+      for (const id of await frame.$$eval('#qs-more input:not([type=range])', (els) => els.map((e) => e.id))) {
+        for (const text of ['0', '99 999', 'x', '2']) {
+          await frame.fill('#' + id, text);
+          await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          assert.equal(await frameHeight(page), h1, `${preset} open: ${id} = "${text}"`);
+        }
+      }
+      await frame.click('#more summary');
+      await page.waitForFunction((h) => parseFloat(document.querySelector('iframe').style.height) < h, h1);
+      await page.close();
+    }
+    await context.close();
+  }
+});
+
+test('the demo host page: a tab shown later, a modal, a sidebar, the full calculator; each sized to its content', async () => {
+  const context = await newContext({ width: 1280 });
+  const page = await openDemo(context, base, { problems });
+  await demoReady(page, ['ppm', 'in-house', 'side', 'full']);
+  const sized = async (id, max) => {
+    const sel = `#${id} iframe`;
+    await page.waitForFunction((s) => window.roiEvents.some((e) => e.widget === s && e.type === 'roi:ready'), id);
+    // In view: the browser leaves a cross-origin frame out of view unrendered.
+    await page.$eval(sel, (f) => f.scrollIntoView({ block: 'nearest' }));
+    const frame = await widgetFrame(page, sel);
+    await frame.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.waitForFunction(([s, h]) => Math.abs(parseFloat(document.querySelector(s).style.height) - h) <= 1, [sel,
+      await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height))]);
+    const h = await settled(page, sel);
+    assert.ok(h <= max, `${id}: ${h} px`);
+    assert.ok(await fits(page, sel), `${id}: no inner scrollbar`);
+    return h;
+  };
+  await sized('ppm', 480);
+  await sized('in-house', 480);
+  // The sidebar is 340 px wide: the one-column layout, within the phone budget.
+  await sized('side', 640);
+  // A tab shown later: the widget loads when shown (lazy) and takes its height.
+  assert.equal(await page.isVisible('#hourly iframe'), false);
+  await page.click('#tab-hourly');
+  await sized('hourly', 480);
+  await page.keyboard.press('ArrowRight'); // the tabs' own keyboard
+  assert.equal(await page.getAttribute('#tab-leads', 'aria-selected'), 'true');
+  await sized('leads', 480);
+  // Back to a tab shown before: unchanged.
+  await page.click('#tab-in-house');
+  await sized('in-house', 480);
+  // A modal: the widget inside sizes itself when the dialog opens.
+  await page.click('#open-modal');
+  const h = await sized('modal-box', 480);
+  assert.ok(h > 200);
+  await keep(page.locator('#modal'), 'demo-modal-1280');
+  await page.click('#modal button');
+  assert.equal(await page.isVisible('#modal'), false);
+  // The full calculator: its own page, as tall as its content.
+  // (The browser renders a cross-origin frame once it nears the viewport.)
+  const full = await widgetFrame(page, '#full iframe');
+  assert.match(full.url(), /\/index\.html\?/);
+  await page.$eval('#full iframe', (f) => f.scrollIntoView());
+  await page.waitForFunction(() => parseFloat(document.querySelector('#full iframe').style.height) > 1000);
+  await keep(page.locator('main'), 'demo-1280');
+  await context.close();
+});
+
+test('theme, accent and font as the host asks; light and dark from the visitor\'s setting', async () => {
+  const context = await newContext({ width: 600, colorScheme: 'dark' });
+  const page = await hostPage(context, base, { preset: 'in-house', accent: 'c2410c', font: 'Georgia', theme: 'light', ...CTA }, { problems });
+  const frame = await widgetFrame(page);
+  assert.equal(await frame.getAttribute('html', 'data-theme'), 'light');
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()), '#c2410c');
+  assert.equal(await frame.$eval('#cta', (a) => getComputedStyle(a).backgroundColor), 'rgb(194, 65, 12)');
+  assert.match(await frame.evaluate(() => getComputedStyle(document.body).fontFamily), /^"?Georgia"?,/);
+  assert.equal(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  const dark = await hostPage(context, base, { preset: 'in-house', ...CTA }, { problems });
+  const df = await widgetFrame(dark);
+  assert.equal(await df.getAttribute('html', 'data-theme'), null);
+  assert.notEqual(await df.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(255, 255, 255)');
+  await keep(dark.locator('iframe'), 'in-house-600-dark');
+  await context.close();
+});
+
+noProblemsTest('no console error, page error or foreign request on any host page or widget of these tests');

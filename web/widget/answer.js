@@ -1,0 +1,80 @@
+// The answer: the verdict in words, ROI, net and the preset's figure, the
+// prudent-ambitious span, the one line of assumptions, the call to action
+// with its figure, « Voir le calcul complet » and the way back to the
+// host's values.  Writes the DOM from the state (verdict.js chooses the
+// words); every box has a reserved height, so nothing moves while typing.
+import { $, node, setProp } from '../components/dom.js';
+import { fill } from '../i18n-dict.js';
+import { getPath } from '../state/scenario.js';
+import { answer, figures, range } from './verdict.js';
+import { shortText } from './questions.js';
+import { fullPageUrl } from './host.js';
+
+/** A figure in its box: past a million, the compact form ("1,2 M€"), so
+ *  that it never overflows its third of the width. */
+const showFigure = (fmt, f, v) => (f === 'money' && Math.abs(v) >= 1e6 ? fmt.compact(v) : fmt[f](v));
+
+/** A verdict's params in the widget's language: { key } a text, { v, fmt }
+ *  a number (null: a dash). */
+export function say(msg, { t, fmt, each }) {
+  if (!msg) return '';
+  const p = { each: each.lower, Each: each.upper };
+  for (const [k, v] of Object.entries(msg.params || {})) p[k] = v.key ? t(v.key) : v.v === null ? t('none') : fmt[v.fmt](v.v);
+  return t(msg.key, p);
+}
+
+/** The call to action's label: {roi}, {net} and {max} filled in. */
+export function ctaLabel(label, res, fmt) {
+  const or = (v, f) => (v === null || v === undefined ? '—' : f(v));
+  return fill(label, {
+    roi: or(res?.roi, fmt.pct0), net: or(res?.net, fmt.money), max: or(res?.breakeven.max_price, fmt.money),
+  });
+}
+
+/** The figures' boxes, once: ROI, net and the preset's own. */
+export function build(figure, t) {
+  for (const f of figures(figure)) {
+    const box = node('div');
+    box.append(node('dt', {}, t(f.key)), node('dd', { 'data-out': f.path, 'data-fmt': f.fmt }));
+    $('figs').append(box);
+  }
+}
+
+/** ctx: { t, fmt, each, lang, facts(scenario), figure, more (questions
+ *  under « Hypothèses »), cta, baselineLink }. */
+export function render(state, prev, ctx) {
+  const { t, fmt } = ctx;
+  const root = $('answer');
+  root.classList.toggle('stale', state.stale);
+  const res = state.result;
+  if (res && (res !== prev.result || !prev.result)) {
+    const a = answer(res, ctx.facts(state.valid));
+    root.dataset.tone = a.tone;
+    setProp($('big'), 'textContent', say(a.big, ctx));
+    setProp($('sub'), 'textContent', say(a.sub, ctx));
+    for (const f of figures(ctx.figure)) {
+      const dd = document.querySelector(`[data-out="${f.path}"]`);
+      const v = getPath(res, f.path) ?? null;
+      dd.dataset.value = v === null ? '' : String(v);
+      setProp(dd, 'textContent', v === null ? t('none') : showFigure(fmt, f.fmt, v));
+    }
+    const r = range(res);
+    setProp($('range'), 'textContent', r ? say({ key: 'range', params: r }, ctx) : t('range.none'));
+    if (ctx.cta) setProp($('cta-t'), 'textContent', ctaLabel(ctx.cta.label, res, fmt));
+    const full = fullPageUrl(state.link, ctx.lang);
+    $('full').hidden = !full;
+    if (full) setProp($('full'), 'href', full);
+  }
+  // « Hypothèses : 50 rendez-vous par mois · marge brute de 40 % », in full:
+  // its values change only while it is open.
+  if (state.scenario && (state.scenario !== prev.scenario || state.open !== prev.open)) {
+    const list = ctx.more.map((q) => shortText(q, getPath(state.scenario, q.path), ctx)).join(' · ');
+    // Open, its questions say it all: the line is a title.
+    setProp($('more-text'), 'textContent', state.open ? t('more.title') : t('more', { list }));
+    setProp($('more-do'), 'textContent', t(state.open ? 'more.close' : 'more.edit'));
+    setProp($('more'), 'open', state.open);
+  }
+  // The way back to the host's values: there only when they changed (its
+  // place stays, so the height does not move).
+  $('reset').style.visibility = state.link === ctx.baselineLink && !state.stale ? 'hidden' : 'visible';
+}

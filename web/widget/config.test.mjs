@@ -1,0 +1,75 @@
+// The widget's options from its address: every host option checked against
+// its narrow pattern (anything else ignored), the host's scenario or
+// starting values kept in the fragment, and the starting link built from
+// them without losing or inventing anything.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readConfig, readBounds, startLink } from './config.js';
+import { PRESETS } from './presets.js';
+import { EXAMPLES } from '../examples.js';
+
+test('defaults: French, pay-per-meeting starting values, no events without a host', () => {
+  const c = readConfig('', '', []);
+  assert.equal(c.lang, 'fr');
+  assert.equal(c.preset, null);
+  assert.equal(c.host, null);
+  assert.equal(c.embedded, false);
+  assert.equal(c.cta, null);
+  assert.equal(startLink(c), PRESETS['pay-per-meeting'].start);
+  assert.equal(readConfig('', '', ['en-US']).lang, 'en');
+  assert.equal(readConfig('?lang=fr', '', ['en-US']).lang, 'fr');
+});
+
+test('the host\'s options, each checked; a bad value is ignored', () => {
+  const c = readConfig('?embed=1&host=https%3A%2F%2Fwww.client.example%2Fpath&preset=in-house&lang=en&currency=gbp'
+    + '&cta=Get+my+study+(%7Broi%7D)&ctaurl=https%3A%2F%2Fclient.example%2Fdemo&accent=c2410c&font=Georgia&theme=dark&questions=ops,%20ihc', '');
+  assert.equal(c.host, 'https://www.client.example');
+  assert.equal(c.preset, 'in-house');
+  assert.equal(c.lang, 'en');
+  assert.equal(c.currency, 'GBP');
+  assert.deepEqual(c.cta, { label: 'Get my study ({roi})', url: 'https://client.example/demo' });
+  assert.equal(c.accent, '#c2410c');
+  assert.equal(c.font, 'Georgia');
+  assert.equal(c.theme, 'dark');
+  assert.deepEqual(c.questions, ['ops', 'ihc']);
+  const bad = readConfig('?embed=1&host=javascript:alert(1)&preset=nope&currency=EURO&cta=x&ctaurl=javascript:x&accent=red'
+    + '&font=%22%3Bx&theme=blue&lang=de', '', []);
+  assert.equal(bad.host, null);
+  assert.equal(bad.preset, null);
+  assert.equal(bad.currency, null);
+  assert.equal(bad.cta, null);
+  assert.equal(bad.accent, null);
+  assert.equal(bad.font, null);
+  assert.equal(bad.theme, null);
+  assert.equal(bad.lang, 'fr');
+  // A host only counts when framed by embed.js (embed=1); the label's first 60 characters.
+  assert.equal(readConfig('?host=https%3A%2F%2Fa.example', '').host, null);
+  assert.equal(readConfig('?cta=' + 'x'.repeat(80) + '&ctaurl=https%3A%2F%2Fa.example', '').cta.label.length, 60);
+});
+
+test('the fragment: the host\'s whole scenario, or (values=1) its values over the preset\'s', () => {
+  const host = 'v=1&n=Acme&entry=meetings&vol=40&model=per_meeting&pmeet=150';
+  const c = readConfig('?preset=pay-per-meeting', '#' + host);
+  assert.equal(c.hostScenario, true);
+  assert.equal(startLink(c), host);
+  const v = readConfig('?preset=in-house&values=1', '#ihc=42&vol=12');
+  assert.equal(v.hostScenario, false);
+  assert.equal(startLink(v), PRESETS['in-house'].start + '&ihc=42&vol=12');
+  // A worked example: its values, not its name (the host did not give one).
+  const e = readConfig('?example=lead-generation', '');
+  const link = startLink(e, EXAMPLES);
+  assert.doesNotMatch(link, /(^|&)n=/);
+  assert.equal(link, EXAMPLES['lead-generation'].replace(/&n=[^&]*/, ''));
+  assert.equal(startLink(readConfig('?example=nope', ''), EXAMPLES), PRESETS['pay-per-meeting'].start);
+  // The view's currency only for a scenario that names none.
+  assert.equal(readConfig('?currency=GBP', '#v=1&cur=USD&vol=3').currency, null);
+  assert.equal(readConfig('?currency=GBP', '#v=2&cu=USD&q=3').currency, null);
+  assert.equal(readConfig('?currency=GBP', '#v=1&vol=3').currency, 'GBP');
+});
+
+test('readBounds: min:max[:step] in the field\'s units; anything else dropped', () => {
+  assert.deepEqual(readBounds('pmeet=50:400:10&close=0.05:0.5'), { pmeet: { min: 50, max: 400, step: 10 }, close: { min: 0.05, max: 0.5 } });
+  assert.deepEqual(readBounds('price=0:300'), { price: { min: 0, max: 300 } });
+  assert.deepEqual(readBounds('pmeet=400:50&close=a:b&nope=1:2&deal=1:2:0&vol=1&margin=0:1:2:3&ops=1e1:2E1'), { ops: { min: 10, max: 20 } });
+  assert.deepEqual(readBounds(null), {});
+});

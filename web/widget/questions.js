@@ -1,0 +1,83 @@
+// The questions: each a slider and a text field showing the same number,
+// under one label.  build() makes the elements once; render() writes the
+// state into them (it never reads them back).  A refused value replaces
+// the slider by its message, in the slider's own place: the height stays.
+import { node, setProp } from '../components/dom.js';
+import { getPath } from '../state/scenario.js';
+import { showValue } from '../state/values.js';
+
+// A rate's slider runs in percent; 12 significant digits drop the binary noise.
+const scale = (kind, v) => (kind === 'pct' ? Number((v * 100).toPrecision(12)) : v);
+const decimals = (step) => (String(step).split('.')[1] || '').length;
+
+/** A question's slider value for the scenario value v, snapped to its step
+ *  (a slider set to "any" while showing a typed value off the grid). */
+export function snap(q, text) {
+  const min = scale(q.kind, q.min), step = scale(q.kind, q.step);
+  const v = Number(text);
+  return (min + Math.round((v - min) / step) * step).toFixed(decimals(step));
+}
+
+/** The slider's attributes for value v: bounds widened to hold a typed
+ *  value beyond them, step "any" for a value off the step grid, so that
+ *  slider and field always show the same number. */
+export function sliderOf(q, v) {
+  const dv = scale(q.kind, v), min = scale(q.kind, q.min), max = scale(q.kind, q.max), step = scale(q.kind, q.step);
+  const k = (dv - min) / step;
+  return { min: Math.min(min, dv), max: Math.max(max, dv), step: Math.abs(k - Math.round(k)) < 1e-9 ? step : 'any', value: dv };
+}
+
+/** The elements of the questions in `box`: [{ key, path, kind, label, unit }]. */
+export function build(box, list, t) {
+  for (const q of list) {
+    const id = 'q-' + q.key;
+    const field = node('input', { id, name: q.path, inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': id + '-e' });
+    const slider = node('input', { type: 'range', id: id + '-s', 'aria-labelledby': id + '-l', 'data-path': q.path });
+    const label = node('label', { id: id + '-l', for: id }, t(q.label));
+    const track = wrap(node('div', { class: 'track' }), slider, node('p', { class: 'err', id: id + '-e' }));
+    const num = wrap(node('span', { class: 'num' }), field, node('span', { class: 'unit', 'aria-hidden': 'true' }, q.unit));
+    box.append(wrap(node('div', { class: 'q', 'data-q': q.key }), label, track, num));
+  }
+}
+
+function wrap(parent, ...children) {
+  parent.append(...children);
+  return parent;
+}
+
+/** A question's value as a slider says it: "150 €", "20 %", "50
+ *  rendez-vous par mois" (counts take their words from the short form). */
+export function valueText(q, v, { t, fmt }) {
+  if (q.kind === 'money') return fmt.money(v);
+  if (q.kind === 'pct') return fmt.pct(v);
+  return t(q.short, { v: fmt.num(v) }, v);
+}
+
+/** A question's value in the line of assumptions: "marge brute de 40 %". */
+export function shortText(q, v, ctx) {
+  return ctx.t(q.short, { v: q.kind === 'money' || q.kind === 'pct' ? valueText(q, v, ctx) : ctx.fmt.num(v) }, v);
+}
+
+/** ctx: { t, fmt, lang, explain(err) }: explain gives a refusal's text
+ *  (empty until the error texts are loaded). */
+export function render(state, prev, list, ctx) {
+  if (!state.scenario) return;
+  for (const q of list) {
+    const id = 'q-' + q.key;
+    const field = document.getElementById(id), slider = document.getElementById(id + '-s');
+    const v = getPath(state.scenario, q.path);
+    setProp(field, 'value', state.texts[q.path] ?? showValue(q, v, state.lang));
+    const bad = state.invalid[q.path] || state.errors.find((e) => e.field === q.path);
+    if (bad) field.setAttribute('aria-invalid', 'true'); else field.removeAttribute('aria-invalid');
+    field.closest('.q').classList.toggle('invalid', !!bad);
+    document.getElementById(id + '-e').textContent = bad ? ctx.explain(bad) : '';
+    if (bad) continue; // the slider keeps the last valid value, under the message
+    const s = sliderOf(q, v);
+    // Bounds before the value: a value outside the old bounds would be clamped.
+    setProp(slider, 'min', String(s.min));
+    setProp(slider, 'max', String(s.max));
+    setProp(slider, 'step', String(s.step));
+    setProp(slider, 'value', String(s.value));
+    slider.setAttribute('aria-valuetext', valueText(q, v, ctx));
+  }
+}

@@ -1,0 +1,183 @@
+// The lead-generation widget's entry (widget.html): a few questions with
+// sliders, one answer in words, the call to action after it.  One store,
+// one update function (state.js), renderers that only write the DOM
+// (questions.js, answer.js) and the effects: the lite engine (evaluation
+// and links: every number is the C core's), the host page (host.js).
+import { createStore } from '../state/store.js';
+import { makeFormat } from '../format.js';
+import { dict, fill } from '../i18n-dict.js';
+import { linkFor } from '../export.js';
+import { setPath } from '../state/scenario.js';
+import { readConfig, startLink } from './config.js';
+import { QUESTIONS, PRESETS, PRESET_OF_MODEL, DEFAULT_PRESET, questionKeys, boundsOf, priceKey } from './presets.js';
+import { initialState, update } from './state.js';
+import { facts } from './verdict.js';
+import * as questions from './questions.js';
+import * as answerView from './answer.js';
+import { connectHost } from './host.js';
+import fr from './texts-fr.js';
+import en from './texts-en.js';
+
+const $ = (id) => document.getElementById(id);
+const config = readConfig(location.search, location.hash, navigator.languages || [navigator.language || '']);
+const lang = config.lang;
+// The engine (wasm download and compile) and, for data-example, the worked
+// examples load side by side.  Both languages' texts are in this module
+// (about 2 KB gzipped): a chunk for one would be fetched only once this
+// module runs, a round trip more before the first answer.
+const engine = import('../engine/roi_lite.js');
+const examples = config.example ? import('../examples.js') : null;
+dict[lang] = { ...(lang === 'en' ? en : fr) };
+const plural = new Intl.PluralRules(lang === 'en' ? 'en-GB' : 'fr-FR');
+/** A text of the widget; n: the number a ".one" form agrees with. */
+const t = (key, params = {}, n) => {
+  const d = dict[lang];
+  const k = n !== undefined && Object.hasOwn(d, key + '.' + plural.select(n)) ? key + '.' + plural.select(n) : key;
+  return fill(d[k] ?? key, params);
+};
+
+// Framing: language, theme, accent, font.
+const root = document.documentElement;
+root.lang = lang;
+document.title = t('title');
+if (config.theme) root.dataset.theme = config.theme;
+if (config.accent) {
+  root.style.setProperty('--accent', config.accent);
+  root.style.setProperty('--on-accent', onAccent(config.accent));
+}
+if (config.font) root.style.setProperty('--font', `"${config.font}", system-ui, sans-serif`);
+for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+
+let roi;
+try {
+  roi = await engine;
+} catch (e) {
+  $('big').textContent = t('noEngine');
+  throw e;
+}
+
+// The baseline: the host's scenario, or the preset's starting values with
+// the host's after them, decoded by the core (a refused link: the preset's).
+let baseline;
+try {
+  baseline = roi.decodeLink(startLink(config, examples ? (await examples).EXAMPLES : {})).scenario;
+} catch {
+  baseline = roi.decodeLink(PRESETS[config.preset || DEFAULT_PRESET].start).scenario;
+}
+if (config.currency) baseline.currency = config.currency;
+const preset = config.preset || PRESET_OF_MODEL[baseline.costs.model] || DEFAULT_PRESET;
+const entry = baseline.funnel.entry;
+
+// The questions of this preset for this scenario, in the prospect's words.
+const keys = questionKeys(preset, baseline.costs.model, config.questions);
+const fmt = makeFormat(lang, baseline.currency);
+const symbol = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: baseline.currency })
+  .formatToParts(0).find((p) => p.type === 'currency')?.value ?? baseline.currency;
+const perCaller = keys.up.includes('ops') || keys.more.includes('ops') || baseline.time.operators !== 1;
+// The host's slider bounds, each end one the core accepts for the field.
+const accepts = (path, v) => roi.evaluate(setPath(baseline, path, v)).ok;
+const hostBounds = {};
+for (const [k, b] of Object.entries(config.bounds)) {
+  const key = k === 'price' ? priceKey(baseline.costs.model) : k, path = QUESTIONS[key].path;
+  if (accepts(path, b.min) && accepts(path, b.max)) hostBounds[key] = b;
+}
+const describe = (key) => {
+  const q = QUESTIONS[key];
+  const variant = key === 'vol' ? (Object.hasOwn(dict[lang], 'q:vol:' + entry) ? ':' + entry : '') : key === 'hrs' && !perCaller ? '1' : '';
+  return {
+    key, path: q.path, kind: q.kind, ...boundsOf(key, { entry, host: hostBounds }),
+    label: 'q:' + key + variant, short: 'a:' + key + variant,
+    unit: q.kind === 'money' ? symbol : q.kind === 'pct' ? '%' : q.kind === 'hours' ? 'h' : '',
+  };
+};
+const up = keys.up.map(describe), more = keys.more.map(describe), all = [...up, ...more];
+questions.build($('qs'), up, t);
+questions.build($('qs-more'), more, t);
+$('more').hidden = !more.length;
+answerView.build(PRESETS[preset].figure, t);
+root.dataset.preset = preset;
+
+const cta = config.cta;
+if (cta) {
+  const a = $('cta');
+  a.href = cta.url;
+  a.hidden = false;
+} else $('cta').remove();
+
+const store = createStore(update, initialState({ lang, kinds: Object.fromEntries(all.map((q) => [q.path, q])) }));
+const { dispatch } = store;
+const baselineLink = linkFor(roi, baseline).link;
+
+const ctx = {
+  t, fmt, lang, figure: PRESETS[preset].figure, more, cta, baselineLink,
+  facts, // the scenario is the core's canonical document: every field is there
+  each: baseline.currency === 'EUR' ? { lower: t('each'), upper: t('Each') } : { lower: fmt.money(1), upper: fmt.money(1) },
+  // A refusal's text (empty until explain.js is loaded), numbers as the field shows them.
+  explain(err) {
+    const kind = (field) => all.find((q) => q.path === field)?.kind;
+    return explainText ? explainText(err, {
+      format: (field, v) => (kind(field) === 'pct' ? fmt.pct(v) : kind(field) === 'money' ? fmt.money(v) : fmt.num(v)),
+      count: (v) => fmt.num(v),
+    }) : '';
+  },
+};
+
+/** The core's answer for every new scenario: one evaluate call, and its link. */
+function evaluate(state, prev) {
+  if (state.scenario === prev.scenario && state.invalid === prev.invalid) return;
+  const result = roi.evaluate(state.scenario);
+  const l = result.ok && !Object.keys(state.invalid).length ? linkFor(roi, state.scenario) : { link: null };
+  dispatch({ type: 'evaluated', result, link: l.link ?? null });
+}
+
+/** The refusals' texts (explain.js), loaded the first time one is shown. */
+let explainText = null, loading = false;
+function loadErrorTexts(state) {
+  if (loading || (!state.errors.length && !Object.keys(state.invalid).length)) return;
+  loading = true;
+  import('./explain.js').then((m) => m.load(lang)).then((fn) => {
+    explainText = fn;
+    dispatch({ type: 'errorTexts' });
+  });
+}
+
+function render(state, prev) {
+  questions.render(state, prev, all, ctx);
+  answerView.render(state, prev, ctx);
+}
+
+store.subscribe(evaluate);
+store.subscribe(loadErrorTexts);
+store.subscribe(render);
+const host = connectHost(config, store, () => roi, () => preset);
+dispatch({ type: 'load', scenario: baseline });
+root.dataset.ready = '1';
+host.height(document.body);
+host.ready();
+
+/** The text colour on a host's accent ("#c2410c" or "#c24"): white or ink,
+ *  whichever contrasts more (WCAG relative luminance). */
+function onAccent(hex) {
+  const h = hex.length === 4 ? hex.replace(/\w/g, '$&$&') : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05) ? '#0b1220' : '#ffffff';
+}
+
+/* ---- the visitor's moves, as actions ---------------------------------------- */
+
+$('w').addEventListener('submit', (e) => e.preventDefault());
+$('w').addEventListener('input', (e) => {
+  const el = e.target;
+  const q = all.find((x) => x.path === (el.dataset.path || el.name));
+  if (!q) return;
+  if (el.type === 'range') dispatch({ type: 'slide', path: q.path, text: el.step === 'any' ? questions.snap(q, el.value) : el.value });
+  else dispatch({ type: 'edit', path: q.path, text: el.value });
+});
+$('w').addEventListener('change', (e) => {
+  if (e.target.type !== 'range' && e.target.name) dispatch({ type: 'commit', path: e.target.name });
+});
+$('more').addEventListener('toggle', () => dispatch({ type: 'open', open: $('more').open }));
+$('reset').addEventListener('click', () => dispatch({ type: 'reset' }));
+$('cta')?.addEventListener('click', () => host.cta());
