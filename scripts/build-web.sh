@@ -52,3 +52,6 @@ fs.writeFileSync('build/site/index.html', html);
 JS
 rm -f build/site-meta.json
 echo "site assembled in build/site" >&2
+# The production build (build/dist, build/deploy): hashed names, .br/.gz,
+# the header files of each host from deploy/headers.json.
+node scripts/build-dist.mjs

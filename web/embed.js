@@ -2,7 +2,9 @@
 //   <script src="https://calc.example/embed.js" data-lang="fr"
 //           data-sections="compact" data-cta-label="Réserver une démo"
 //           data-cta-url="https://example.com/demo" async></script>
-// Creates a sandboxed iframe of the calculator where the script stands (or
+// Creates a sandboxed iframe of the calculator (widget.html beside this
+// script: the page under the name any site may frame; index.html is framed
+// by its own origin only) where the script stands (or
 // in the element named by data-target), sizes it to its content, and
 // re-dispatches the widget's events on the container as DOM events:
 // roi:ready, roi:change, roi:cta, roi:height (detail = the payload).
@@ -12,7 +14,7 @@
   const script = document.currentScript;
   if (!script) return;
   const d = script.dataset;
-  const widget = new URL('index.html', script.src);
+  const widget = new URL('widget.html', script.src);
   const q = widget.searchParams;
   q.set('embed', '1');
   q.set('host', location.origin);

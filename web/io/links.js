@@ -48,6 +48,9 @@ const FRAMING = ['embed', 'host', 'sections', 'accent', 'font', 'theme', 'cta', 
 /** The address to share, print or hand to the host: this page, its scenario. */
 export function shareUrl() {
   const url = new URL(location.href);
+  // widget.html, which embed.js frames, is this page under the name any site
+  // may frame (deploy/headers.json): the link opens the full page.
+  url.pathname = url.pathname.replace(/\/widget\.html$/, '/index.html');
   for (const k of FRAMING) url.searchParams.delete(k);
   return url.href;
 }
