@@ -5,7 +5,10 @@
 // nosniff, Referrer-Policy, cache) and driven in Debian's Chromium with
 // playwright-core; expected numbers come from the native CLI
 // (build/release/roi).  ROI_BROWSER_SITE=build/site (or web) runs the same
-// tests on the bundled or unbundled page, under the same headers.  Each test file calls useBrowser() once,
+// tests on the bundled or unbundled page, under the same headers;
+// ROI_BROWSER_BASE=http://127.0.0.1:8080/ runs them against a server of
+// yours instead (nginx or Apache serving build/dist with the generated
+// headers, say).  Each test file calls useBrowser() once,
 // with its own options, and ends with noProblemsTest().
 // Named without ".test" so that `node --test tests/browser/*.test.mjs` does
 // not run it as a test file.
@@ -99,11 +102,14 @@ export function useBrowser({
   let server;
 
   before(async () => {
-    server = spawn('python3', [path.join(root, 'scripts/serve.py'), site, '0']);
-    base = await new Promise((resolve, reject) => {
-      server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-      server.on('exit', () => reject(new Error('server exited')));
-    });
+    if (process.env.ROI_BROWSER_BASE) base = new URL(process.env.ROI_BROWSER_BASE).href;
+    else {
+      server = spawn('python3', [path.join(root, 'scripts/serve.py'), site, '0']);
+      base = await new Promise((resolve, reject) => {
+        server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+        server.on('exit', () => reject(new Error('server exited')));
+      });
+    }
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, ...args] });
   });
 
