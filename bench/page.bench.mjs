@@ -29,9 +29,12 @@ fs.writeFileSync(path.join(floorDir, 'engine.js'), "import * as roi from '../eng
   "const r = roi.evaluate({ funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 }, value: { deal_value: 6000, margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 } });\n" +
   "document.getElementById('out').dataset.value = String(r.roi);\n");
 
+// French visitors first (the product's audience, the page's default
+// language); English visitors' bytes are printed too.
+const locale = process.env.BENCH_LOCALE || 'fr-FR';
 const { base, browser, close } = await openSite();
 try {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale });
   const page = await context.newPage();
 
   // Bytes over the wire for one load with an HTTP cache: every file the page
@@ -51,7 +54,7 @@ try {
   // HTTP cache) each time, the three pages interleaved so that the machine's
   // load weighs on each alike.
   const coldLoad = async (url, fn) => {
-    const ctx = await browser.newContext();
+    const ctx = await browser.newContext({ locale });
     const p = await ctx.newPage();
     await p.goto(url, { waitUntil: 'commit' });
     const ms = await p.waitForFunction(fn, null, { polling: 'raf' }).then((h) => h.jsonValue());
@@ -125,7 +128,7 @@ try {
   }
   const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   const fr = median(firstResult), fs0 = median(floorStatic), fe = median(floorEngine);
-  console.log('navigation -> first computed result (cold loads; budget 150 ms, aim 100 ms):');
+  console.log(`navigation -> first computed result (cold loads, ${locale} browser; budget 150 ms, aim 100 ms):`);
   console.log(`  page                          ${stats(firstResult)}`);
   console.log(`  floor: static page, no script ${stats(floorStatic)}   (first frame)`);
   console.log(`  floor: engine + one evaluate  ${stats(floorEngine)}`);
@@ -133,11 +136,29 @@ try {
   console.log(`evaluate() in the page: median ${(median(evaluateMs.sorted) * 1000).toFixed(0)} µs per call (timer-limited), batch mean ${(evaluateMs.batchMean * 1000).toFixed(1)} µs`);
   console.log(`input -> updated results: median ${median(updateMs).toFixed(1)} ms, max ${Math.max(...updateMs).toFixed(1)} ms over ${updateMs.length} edits (includes waiting for the next frame; budget 16 ms)`);
   console.log(`long tasks while editing and typing: ${longTasks.length}, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) + ' ms' : 'none'} (budget: none over 50 ms)`);
-  console.log('bytes over the wire for one load, each file once (raw / gzip -9):');
+  console.log(`bytes over the wire for one load (${locale} browser), each file once (raw / gzip -9):`);
   for (const [ext, b] of Object.entries(bytes)) console.log(`  ${ext.padEnd(6)} ${String(b.raw).padStart(7)} / ${String(b.gzip).padStart(6)}  (${b.n} file${b.n > 1 ? 's' : ''})`);
   console.log(`  total  ${String(total.raw).padStart(7)} / ${String(total.gzip).padStart(6)}  (${(total.gzip / 1024).toFixed(1)} KB gzipped; budget 60 KB = ${60 * 1024}: ${(total.gzip / (60 * 1024) * 100).toFixed(0)} %)`);
   console.log('  ' + [...files].map(([p, f]) => `${p.replace(/^\//, '') || 'index.html'} ${f.gzip}`).join(', '));
   await context.close();
+
+  // The same cold load for a browser in the other language.
+  const other = locale.startsWith('fr') ? 'en-US' : 'fr-FR';
+  const ctx2 = await browser.newContext({ locale: other });
+  const seen = new Map();
+  ctx2.on('response', async (res) => {
+    try {
+      const p = new URL(res.url()).pathname;
+      if (!seen.has(p)) seen.set(p, zlib.gzipSync(await res.body(), { level: 9 }).length);
+    } catch { /* no body */ }
+  });
+  const p2 = await ctx2.newPage();
+  await p2.goto(base + '?bench-other', { waitUntil: 'load' });
+  await p2.locator('html[data-ready]').waitFor();
+  await p2.waitForTimeout(1000);
+  const otherTotal = [...seen.values()].reduce((a, b) => a + b, 0);
+  console.log(`  a ${other} browser's cold load: ${(otherTotal / 1024).toFixed(1)} KB gzipped in ${seen.size} files`);
+  await ctx2.close();
 
   // The compact widget as a marketing site embeds it: a host page (served
   // by the route below, not counted) with the one-line snippet; everything

@@ -2,6 +2,7 @@
  * roi_diag.c - list of field problems, and the table of their codes.
  */
 #include "roi_diag.h"
+#include "roi_num.h"
 
 #include "roi_fields.h"
 
@@ -214,7 +215,7 @@ void roi_diags_emit(roi_diags *d, const char *field, roi_code code,
     roi_diag *item = new_item(d);
     if (!item)
         return;
-    snprintf(item->field, sizeof item->field, "%s", field);
+    roi_fmt(item->field, sizeof item->field, "%s", field);
     item->code = code;
     for (size_t i = 0; i < nargs && i < ROI_DIAG_PARAMS; i++) {
         roi_param *p = &item->params[item->param_count++];
@@ -234,7 +235,7 @@ void roi_diags_copy(roi_diags *d, const char *field, const roi_diag *from)
     if (!item)
         return;
     *item = *from;
-    snprintf(item->field, sizeof item->field, "%s", field);
+    roi_fmt(item->field, sizeof item->field, "%s", field);
 }
 
 size_t roi_diags_total(const roi_diags *d)
@@ -306,7 +307,7 @@ char *roi_code_table_json(void)
         for (const char *p = CODES[c].params; *p;) {
             char name[ROI_DIAG_TEXT_SIZE];
             size_t n = strcspn(p, " ");
-            snprintf(name, sizeof name, "%.*s", (int)n, p);
+            roi_fmt(name, sizeof name, "%.*s", (int)n, p);
             if (p != CODES[c].params)
                 roi_buf_putc(&b, ',');
             roi_buf_json_string(&b, name);

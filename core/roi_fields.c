@@ -2,6 +2,7 @@
  * roi_fields.c - the field table of METHODOLOGY section 2.
  */
 #include "roi_fields.h"
+#include "roi_num.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,11 +145,11 @@ char *roi_number_rule(const roi_number_field *f, char *buf, size_t size)
     roi_format_number(f->min, lo);
     roi_format_number(f->max, hi);
     if (f->whole)
-        snprintf(buf, size, "must be a whole number between %s and %s", lo, hi);
+        roi_fmt(buf, size, "must be a whole number between %s and %s", lo, hi);
     else if (f->min_open)
-        snprintf(buf, size, "must be greater than %s and at most %s", lo, hi);
+        roi_fmt(buf, size, "must be greater than %s and at most %s", lo, hi);
     else
-        snprintf(buf, size, "must be between %s and %s", lo, hi);
+        roi_fmt(buf, size, "must be between %s and %s", lo, hi);
     return buf;
 }
 
@@ -245,8 +246,8 @@ int roi_format_number(double value, char *buf)
         return n;
     /* %.15g is exact for most money and rates; widen only when it is not. */
     for (int digits = 15; digits <= 17; digits++) {
-        n = snprintf(buf, 32, "%.*g", digits, value);
-        if (strtod(buf, NULL) == value)
+        n = roi_num_format_g(value, digits, buf);
+        if (roi_num_parse(buf, NULL) == value)
             break;
     }
     return n;

@@ -7,6 +7,7 @@
  * check, so a rule is written once.
  */
 #include "roi_json.h"
+#include "roi_num.h"
 
 #include "roi_fields.h"
 #include "roi_sim.h"
@@ -49,18 +50,7 @@ static void wrong_type(roi_diags *errors, const char *path, const char *expected
 
 /* Field paths are cut to PATH_SIZE: deep paths are short, and an over-long key
  * from the document has been shortened by roi_utf8_printable before it gets here. */
-static void path_fmt(char *out, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-static void path_fmt(char *out, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(out, PATH_SIZE, fmt, ap);
-    va_end(ap);
-}
+#define path_fmt(out, ...) roi_fmt((out), PATH_SIZE, __VA_ARGS__)
 
 static void join(char *out, const char *prefix, const char *key)
 {
@@ -80,7 +70,7 @@ static void list_names(const roi_enum_field *f, char *out, size_t size)
     size_t o = 0;
     out[0] = '\0';
     for (int i = 0; i < f->count && o < size; i++)
-        o += (size_t)snprintf(out + o, size - o, "%s%s", i ? ", " : "", f->names[i]);
+        o += (size_t)roi_fmt(out + o, size - o, "%s%s", i ? ", " : "", f->names[i]);
 }
 
 /* ---- reading -------------------------------------------------------------- */

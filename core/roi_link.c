@@ -2,6 +2,7 @@
  * roi_link.c - scenario <-> link fragment.
  */
 #include "roi_link.h"
+#include "roi_num.h"
 
 #include "roi_buf.h"
 #include "roi_fields.h"
@@ -171,7 +172,7 @@ roi_status roi_link_encode(const roi_scenario *s, char **out, roi_diags *errors)
     size_t channels = s->channel_count < ROI_MAX_CHANNELS ? s->channel_count : ROI_MAX_CHANNELS;
     for (size_t i = 0; i < channels; i++) {
         char prefix[16];
-        snprintf(prefix, sizeof prefix, "c%u.", (unsigned)i);
+        roi_fmt(prefix, sizeof prefix, "c%u.", (unsigned)i);
         put_campaign(&b, prefix, &s->channels[i], i + 1 == channels);
     }
     size_t len = b.len;
@@ -288,7 +289,7 @@ static bool parse_number(const char *text, double *out)
         p = digits(p + 1 + (p[1] == '-'));
     if (!p || *p != '\0')
         return false;
-    double v = strtod(text, NULL);
+    double v = roi_num_parse(text, NULL);
     if (!isfinite(v))
         return false;
     *out = v;
@@ -331,7 +332,7 @@ static void add_fixed(decoder *d, const char *prefix, const char *key, const cha
                       roi_campaign *c)
 {
     char path[ROI_DIAG_FIELD_SIZE];
-    snprintf(path, sizeof path, "%scosts.fixed", prefix);
+    roi_fmt(path, sizeof path, "%scosts.fixed", prefix);
     const char *colon = strchr(value, ':');
     char amount_text[40];
     double amount;
@@ -368,7 +369,7 @@ static void set_skip(decoder *d, const char *prefix, const char *key, const char
     char path[ROI_DIAG_FIELD_SIZE], name[32];
     const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
     unsigned skip = 0;
-    snprintf(path, sizeof path, "%s%s", prefix, ROI_SKIP_PATH);
+    roi_fmt(path, sizeof path, "%s%s", prefix, ROI_SKIP_PATH);
     for (const char *p = value; ; p++) {
         const char *comma = strchr(p, ',');
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
@@ -398,7 +399,7 @@ static void set_ramp(decoder *d, const char *prefix, const char *key, const char
     char path[ROI_DIAG_FIELD_SIZE], text[40];
     double ramp[ROI_MAX_RAMP];
     size_t count = 0;
-    snprintf(path, sizeof path, "%s%s", prefix, ROI_RAMP_PATH);
+    roi_fmt(path, sizeof path, "%s%s", prefix, ROI_RAMP_PATH);
     for (const char *p = value; ; p++) {
         const char *comma = strchr(p, ',');
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
@@ -445,7 +446,7 @@ static void set_range(decoder *d, const char *key, const char *value)
         DROP0(d, "uncertainty.ranges", ROI_CODE_LINK_RANGE_FIELD, key);
         return;
     }
-    snprintf(path, sizeof path, "uncertainty.ranges.%s", f->path);
+    roi_fmt(path, sizeof path, "uncertainty.ranges.%s", f->path);
     double low, high;
     size_t llen = colon ? (size_t)(colon - value) : 0;
     if (colon && llen < sizeof low_text) {
@@ -469,7 +470,7 @@ static const char *enum_names(const roi_enum_field *f, char *buf, size_t size)
     size_t o = 0;
     buf[0] = '\0';
     for (int i = 0; i < f->count; i++) {
-        int w = snprintf(buf + o, size - o, "%s%s", i ? " " : "", f->names[i]);
+        int w = roi_fmt(buf + o, size - o, "%s%s", i ? " " : "", f->names[i]);
         if (w < 0 || (size_t)w >= size - o)
             break;
         o += (size_t)w;
@@ -486,12 +487,12 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
     const roi_number_field *nf = number_by_key(fields, n, key);
     const roi_enum_field *enums = roi_enum_fields(&n);
     if (strcmp(key, "n") == 0) {
-        snprintf(path, sizeof path, "%sname", prefix);
+        roi_fmt(path, sizeof path, "%sname", prefix);
         set_text(d, path, key, value, c->name, sizeof c->name);
         return;
     }
     if (strcmp(key, "cur") == 0) {
-        snprintf(path, sizeof path, "%scurrency", prefix);
+        roi_fmt(path, sizeof path, "%scurrency", prefix);
         if (roi_currency_valid(value))
             memcpy(c->currency, value, 4);
         else
@@ -511,14 +512,14 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
         return;
     }
     if (nf) {
-        snprintf(path, sizeof path, "%s%s", prefix, nf->path);
+        roi_fmt(path, sizeof path, "%s%s", prefix, nf->path);
         set_number(d, path, key, value, nf, &c->in);
         return;
     }
     for (size_t i = 0; i < n; i++) {
         if (strcmp(enums[i].key, key) != 0)
             continue;
-        snprintf(path, sizeof path, "%s%s", prefix, enums[i].path);
+        roi_fmt(path, sizeof path, "%s%s", prefix, enums[i].path);
         int v = roi_enum_parse(&enums[i], value);
         char names[ROI_DIAG_TEXT_SIZE];
         if (v < 0)
@@ -528,7 +529,7 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
             roi_enum_set(&c->in, &enums[i], v);
         return;
     }
-    snprintf(path, sizeof path, "%s%s", prefix, key);
+    roi_fmt(path, sizeof path, "%s%s", prefix, key);
     DROP0(d, path, ROI_CODE_LINK_UNKNOWN_KEY, key);
 }
 
@@ -558,7 +559,7 @@ static void decode_pair_v1(decoder *d, const char *key, const char *value)
         DROP(d, "channels", ROI_CODE_LINK_CHANNEL, key, ROI_NUM("max", ROI_MAX_CHANNELS - 1));
     } else if (ch >= 0) {
         char prefix[24];
-        snprintf(prefix, sizeof prefix, "channels[%d].", ch);
+        roi_fmt(prefix, sizeof prefix, "channels[%d].", ch);
         while (d->channels_seen <= (size_t)ch)
             roi_campaign_default(&d->s->channels[d->channels_seen++]);
         set_campaign_field(d, &d->s->channels[ch], prefix, rest, value);
@@ -662,7 +663,7 @@ static roi_status read_version(const char *p, const char *end, int *version,
         }
         if (!read || !parse_number(value, &v) || v != ROI_LINK_VERSION) {
             if (!read) /* shown as given, escapes and all */
-                snprintf(value, sizeof value, "%.*s",
+                roi_fmt(value, sizeof value, "%.*s",
                          (int)(pair.value_len < 32 ? pair.value_len : 32), pair.value);
             ROI_DIAG(errors, "version", ROI_CODE_LINK_VERSION, ROI_TXT("got", value),
                      ROI_NUM("supported", ROI_LINK_VERSION));
@@ -680,7 +681,7 @@ static void decode_v1(decoder *d, const char *p, const char *end)
         if (!pair.value || !unescape(pair.key, pair.key_len, key, sizeof key)) {
             size_t shown = pair.value ? (size_t)(pair.value - pair.key) + pair.value_len
                                       : pair.key_len;
-            snprintf(part, sizeof part, "%.*s", (int)(shown < 32 ? shown : 32), pair.key);
+            roi_fmt(part, sizeof part, "%.*s", (int)(shown < 32 ? shown : 32), pair.key);
             ROI_DIAG(d->warnings, "", ROI_CODE_LINK_PAIR, ROI_TXT("part", part));
         } else if (!unescape(pair.value, pair.value_len, value, sizeof value)) {
             DROP0(d, key, ROI_CODE_LINK_VALUE, key);

@@ -7,6 +7,7 @@
  * numbers come from the data, so the result is safe to insert in a page.
  */
 #include "roi_qr.h"
+#include "roi_num.h"
 
 #include "roi_buf.h"
 
@@ -16,7 +17,7 @@
 static void put_int(roi_buf *b, int value)
 {
     char text[16];
-    int n = snprintf(text, sizeof text, "%d", value);
+    int n = roi_fmt(text, sizeof text, "%d", value);
     roi_buf_append(b, text, (size_t)n);
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the engine into web/engine/ (git-ignored build output), so that
 # `python3 scripts/serve.py web` serves a working page after this one step:
-#   roi.js (the API), roi_core.js + roi_core.wasm (the WebAssembly core,
-#   MinSizeRel: -Os keeps the page under 80 KB gzipped),
+#   roi.js (the API, over roi_bind.js), roi_core.js + roi_core.wasm (the
+#   WebAssembly core, MinSizeRel), and the widget's lite engine: roi_lite.js,
+#   roi_lite_core.js + roi_lite_core.wasm (evaluation and links only),
 #   fields.json (and fields.js, the same as a module) and codes.json (the native CLI's `roi fields` and `roi codes`:
 #   field defaults, bounds and enum values, error codes, straight from the C
 #   tables, so the page copies none of them).
@@ -20,7 +21,8 @@ cmake --build build/wasm -j "$jobs" >/dev/null
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
 cmake --build build/release -j "$jobs" --target roi >/dev/null
 mkdir -p web/engine
-cp wasm/roi.js build/wasm/roi_core.js build/wasm/roi_core.wasm web/engine/
+cp wasm/roi.js wasm/roi_lite.js wasm/roi_bind.js build/wasm/roi_core.js build/wasm/roi_core.wasm \
+  build/wasm/roi_lite_core.js build/wasm/roi_lite_core.wasm web/engine/
 build/release/roi fields > web/engine/fields.json
 # The same table as a module: the page imports it statically, so the
 # production bundle carries it inline (no fetch after the script, one

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 part=${1:-native}
 
 native=(cmake make gcc binutils pkg-config libcjson-dev libcmocka-dev valgrind gcovr zbar-tools)
-web=(emscripten chromium nodejs dpkg-dev brotli)
+web=(emscripten chromium nodejs dpkg-dev poppler-utils brotli)
 
 as_root() {
   if [ "$(id -u)" -ne 0 ]; then

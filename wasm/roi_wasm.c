@@ -3,15 +3,37 @@
  *
  * Every function returns a string allocated in the module's heap; the caller
  * (wasm/roi.js) copies it out and hands it back to roi_wasm_free().  This is
- * the only file that includes emscripten.h.
+ * the only file that includes emscripten.h.  Built twice: the full engine,
+ * and with ROI_WASM_LITE the widget's (evaluation and links only).
  */
 #include <emscripten.h>
 
 #include "roi_json.h"
 #include "roi_link.h"
+#include "roi_num.h"
 #include "roi_qr.h"
 
 #include <string.h>
+
+/* ---- numbers: the host's exact conversions (roi_num.h) ----
+ * wasm/roi_host.js implements these two with JavaScript's exactly rounded
+ * conversions, so the module carries neither musl's strtod nor its printf. */
+extern double roi_host_parse(const char *text, int *used);
+extern int roi_host_format_g(double value, int digits, char *buf);
+
+double roi_num_parse(const char *text, char **end)
+{
+    int used = 0;
+    double v = roi_host_parse(text, &used);
+    if (end)
+        *end = (char *)text + used;
+    return v;
+}
+
+int roi_num_format_g(double value, int digits, char *buf)
+{
+    return roi_host_format_g(value, digits, buf);
+}
 
 /* Evaluates a scenario document of len bytes; returns the result document
  * ({"ok": true, ...} or {"ok": false, "errors": ...}), NULL when out of memory. */
@@ -48,6 +70,8 @@ EMSCRIPTEN_KEEPALIVE char *roi_wasm_link_decode(const char *link, size_t len)
     bool valid;
     return roi_link_decode_json(link, len, &valid);
 }
+
+#ifndef ROI_WASM_LITE /* the full engine only: the widget's lite one stops here */
 
 /* Monte Carlo simulation of a scenario document: samples and seed are
  * doubles so that JavaScript numbers pass unchanged and the core checks them
@@ -99,3 +123,5 @@ EMSCRIPTEN_KEEPALIVE char *roi_wasm_codes(void)
 {
     return roi_code_table_json();
 }
+
+#endif /* ROI_WASM_LITE */

@@ -28,6 +28,7 @@ const cliSim = (sc) => run(['simulate', '--samples', '10000', '--seed', '1', '-'
 const decode = (url) => JSON.parse(execFileSync(cli, ['link', 'decode', new URL(url).hash.slice(1)], { encoding: 'utf8' }));
 const close = (a, b, what) => assert.ok(Math.abs(Number(a) - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a}, CLI ${b}`);
 const simDone = (page) => page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples
+  && document.querySelector('#sim').getAttribute('aria-busy') === 'false'
   && [...document.querySelectorAll('[data-billsim], [data-simrow]')].every((td) => td.textContent !== '…'));
 
 /** What a reader compares between two pages: the summary, the billing rows

@@ -26,6 +26,7 @@ const cliSim = (sc, samples = 10000, seed = 1) => run(['simulate', '--samples', 
 const linkOf = (sc) => execFileSync(cli, ['link', 'encode', '-'], { input: JSON.stringify(sc), encoding: 'utf8' }).trim();
 const close = (a, b, what) => assert.ok(Math.abs(Number(a) - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${what}: page ${a}, CLI ${b}`);
 const simDone = (page) => page.waitForFunction(() => document.querySelectorAll('#billrows [data-billsim]').length > 0
+  && document.querySelector('#sim')?.getAttribute('aria-busy') === 'false'
   && [...document.querySelectorAll('[data-billsim], [data-simrow]')].every((td) => td.textContent !== '…'));
 
 test('each billing model shows its own risk, from the simulation with that model, and who carries the risk', async () => {

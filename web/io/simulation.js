@@ -13,6 +13,7 @@ export function startSimulation(store) {
     worker.onmessage = (e) => store.dispatch({ type: 'simDone', id: e.data.id, result: e.data.result, ms: e.data.ms });
   };
   const cancel = (quiet) => {
+    if (!worker) return;
     worker.terminate();
     start();
     store.dispatch({ type: 'simCancel', quiet });
@@ -23,7 +24,8 @@ export function startSimulation(store) {
     if (!state.result) return;
     const seed = seedOf(state.view.seedText);
     if (seed === null) return;
-    if (state.sim.running) cancel(true);
+    if (!worker) start();
+    else if (state.sim.running) cancel(true);
     const samples = Number(state.view.samples);
     id = Math.max(id, state.sim.id) + 1;
     store.dispatch({ type: 'simStart', id, samples });
@@ -31,7 +33,8 @@ export function startSimulation(store) {
     worker.postMessage({ id, scenario: state.scenario, samples, seed, models: state.result.billing.map((r) => r.model) });
   };
   const schedule = () => { clearTimeout(timer); timer = setTimeout(run, 300); };
-  start();
+  // The worker (and its copy of the engine) starts with the first run, 300 ms
+  // after the first result: never in the way of the page's first answer.
   store.subscribe((state, prev) => {
     if (state.view.samples !== prev.view.samples) run();
     else if (state.result !== prev.result || state.view.seedText !== prev.view.seedText) schedule();

@@ -274,7 +274,8 @@ const HANDLERS = {
   },
 
   simStart(state, { id, samples }) {
-    return { ...state, sim: { ...state.sim, id, running: true, samples, status: { key: 'sim.running', num: { n: samples } } } };
+    // runFor: the result whose scenario this run simulates (see simDone).
+    return { ...state, sim: { ...state.sim, id, running: true, samples, runFor: state.result, status: { key: 'sim.running', num: { n: samples } } } };
   },
 
   simDone(state, { id, result, ms }) {
@@ -282,7 +283,9 @@ const HANDLERS = {
     const sim = { ...state.sim, running: false };
     if (!result.ok) return { ...state, sim: { ...sim, status: { text: result.errors.map((x) => x.message).join(' ; ') } } };
     const status = result.fields.length ? { key: 'sim.done', num: { n: result.samples, ms: Math.round(ms) } } : { key: 'sim.none' };
-    return { ...state, sim: { ...sim, last: { ...result, ms }, status } };
+    // lastFor: the result the figures belong to; until a run for a newer one
+    // ends, the page shows them as being refreshed.
+    return { ...state, sim: { ...sim, last: { ...result, ms }, lastFor: state.sim.runFor, status } };
   },
 
   simCancel(state, { quiet }) {

@@ -157,6 +157,18 @@ test('simulation: start, answers to replaced requests ignored, done, cancelled',
   assert.equal(update(s, { type: 'simCancel', quiet: true }).sim.status.key, 'sim.running');
 });
 
+test('simulation: its figures belong to the result they were run for', () => {
+  const first = { ok: true, roi: 1 }, second = { ok: true, roi: 2 };
+  let s = { ...base(), result: first };
+  s = update(s, { type: 'simStart', id: 1, samples: 1000 });
+  s = { ...s, result: second }; // a new result while the run goes on
+  s = update(s, { type: 'simDone', id: 1, result: { ok: true, fields: [], samples: 1000, seed: 1 }, ms: 1 });
+  assert.equal(s.sim.lastFor, first, 'the figures are those of the first result');
+  assert.notEqual(s.sim.lastFor, s.result, 'so the page shows them as being refreshed');
+  s = update(update(s, { type: 'simStart', id: 2, samples: 1000 }), { type: 'simDone', id: 2, result: { ok: true, fields: [], samples: 1000, seed: 1 }, ms: 1 });
+  assert.equal(s.sim.lastFor, s.result);
+});
+
 test('notices: added with an id, dismissed by it', () => {
   let s = update(base(), { type: 'notice', kind: 'warn', title: { key: 'linkWarn' }, items: ['zz'] });
   s = update(s, { type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: 'x.json' } });

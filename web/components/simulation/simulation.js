@@ -21,6 +21,11 @@ export function render(state, prev, { t, fmt }) {
   $('sim-status').textContent = say(sim.status, t, fmt);
   const r = sim.last;
   if (!r) return;
+  // Figures of an earlier scenario, while the new one's run is due: dimmed
+  // and marked busy, never passed off as current.
+  const pending = sim.lastFor !== state.result;
+  $('sim').setAttribute('aria-busy', String(pending));
+  for (const el of document.querySelectorAll('[data-sim], [data-simrow], [data-billsim]')) el.classList.toggle('pending', pending);
   for (const out of document.querySelectorAll('[data-sim]')) {
     const v = getPath(r, out.dataset.sim);
     out.classList.toggle('null', v === null);

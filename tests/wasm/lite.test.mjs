@@ -1,0 +1,34 @@
+// The widget's lite engine (roi_lite.js: evaluation and links only) against
+// the native CLI: the same bytes as the full engine, on the worked examples,
+// 200 generated scenarios and their links; and only what it promises.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { rng, scenario } from './gen.mjs';
+import { cli, fixtures, site } from './env.mjs';
+
+const lite = await import(path.join(site, 'engine/roi_lite.js'));
+const native = (args, input) => spawnSync(cli, args, { input, encoding: 'utf8' }).stdout.replace(/\n$/, '');
+
+test('lite engine: the API it promises, nothing more', () => {
+  assert.deepEqual(Object.keys(lite).sort(), ['decodeLink', 'encodeLink', 'evaluate', 'evaluateText', 'version']);
+  assert.match(lite.version, /^\d+\.\d+\.\d+$/);
+});
+
+test('lite engine: worked examples and generated scenarios, same bytes and links as the CLI', () => {
+  const texts = fs.readdirSync(fixtures).filter((f) => f.endsWith('.json'))
+    .map((f) => fs.readFileSync(path.join(fixtures, f), 'utf8'));
+  const r = rng(20261202);
+  for (let i = 0; i < 200; i++) texts.push(JSON.stringify(scenario(r)));
+  assert.ok(texts.length > 200);
+  for (const text of texts) {
+    assert.equal(lite.evaluateText(text), native(['eval', '-'], text));
+    const doc = JSON.parse(lite.evaluateText(text));
+    if (!doc.ok) continue;
+    const link = lite.encodeLink(text);
+    assert.equal(link, native(['link', 'encode', '-'], text));
+    assert.equal(lite.evaluateText(JSON.stringify(lite.decodeLink(link).scenario)), lite.evaluateText(text));
+  }
+});
