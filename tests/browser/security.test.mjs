@@ -53,20 +53,22 @@ test('the page, its worker script and the engine come with the policy: CSP (fram
   const context = await newContext();
   const page = await context.newPage();
   const responses = [];
-  page.on('response', (r) => responses.push(r));
+  // On the context: the worker's script is the worker's request, not the page's.
+  context.on('response', (r) => responses.push(r));
   await page.goto(base);
   await page.waitForSelector('html[data-ready]');
   await simWorker(page);
-  const of = (re) => {
-    const r = responses.find((x) => re.test(new URL(x.url()).pathname));
+  const of = async (re) => {
+    let r;
+    for (let i = 0; i < 50 && !(r = responses.find((x) => re.test(new URL(x.url()).pathname))); i++) await page.waitForTimeout(100);
     assert.ok(r, `a response for ${re}`);
     return r.headers();
   };
-  const doc = of(/^\/$/);
+  const doc = await of(/^\/$/);
   assert.match(doc['content-security-policy'], /frame-ancestors 'self'(;|$)/);
   assert.equal(doc['cache-control'], 'no-cache');
   for (const re of [/^\/io\/sim-worker\.[0-9a-f]{12}\.js$/, /^\/engine\/roi\.[0-9a-f]{12}\.js$/, /^\/engine\/roi_core\.[0-9a-f]{12}\.wasm$/, /^\/app\.[0-9a-f]{12}\.js$/]) {
-    const h = of(re);
+    const h = await of(re);
     assert.match(h['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self';/, String(re));
     assert.equal(h['x-content-type-options'], 'nosniff');
     assert.equal(h['referrer-policy'], 'no-referrer');
