@@ -306,9 +306,15 @@ test('the simulation runs in a worker, matches the CLI and follows the scenario'
   assert.equal(await page.getAttribute('[data-sim="p_loss"]', 'data-value'), String(want.p_loss));
   assert.ok(want.p_loss > 0, 'a 60 % spread makes losses possible');
   // A million samples can be cancelled; the last results stay.
+  // (Clicked in the page the moment it shows: a fast run can end between a
+  // wait and a separate click, and the button hides again.)
   await page.selectOption('#sim-samples', '1000000');
-  await page.waitForSelector('#sim-cancel:not([hidden])');
-  await page.click('#sim-cancel');
+  await page.waitForFunction(() => {
+    const b = document.getElementById('sim-cancel');
+    if (b.hidden) return false;
+    b.click();
+    return true;
+  });
   assert.match(await page.textContent('#sim-status'), /annulée/);
   assert.equal(await page.getAttribute('[data-sim="roi.p50"]', 'data-value'), String(want.roi.p50));
   // Samples and seed travel in the link's query string and come back.
