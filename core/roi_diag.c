@@ -73,7 +73,7 @@ static const roi_code_info CODES[ROI_CODE_COUNT] = {
     [ROI_CODE_LINK_TOO_LONG] = {"link_too_long", "bytes max",
         "the link is {bytes} bytes, over the limit of {max} bytes"},
     [ROI_CODE_LINK_VERSION] = {"link_version", "got supported",
-        "the link is format version {got}; this calculator reads version {supported} only"},
+        "the link is format version {got}; this calculator reads versions 1 to {supported}"},
     [ROI_CODE_LINK_PAIR] = {"link_pair", "part",
         "a part of the link is not key=value (\"{part}\"); ignored"},
     [ROI_CODE_LINK_VALUE] = {"link_value", "key",

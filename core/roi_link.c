@@ -75,73 +75,128 @@ static void put_key(roi_buf *b, const char *prefix, const char *key)
     roi_buf_putc(b, '=');
 }
 
-/* Writes the fields of c that differ from their default.  A channel with an
- * empty name writes no n: the decoder creates every channel up to the highest
- * index it reads, so only the last one, when nothing else of it is written,
- * needs "c<i>.n=" to exist. */
-static void put_campaign(roi_buf *b, const char *prefix, const roi_campaign *c,
-                         bool is_last_channel)
+/* ---- the keys of version 2 ------------------------------------------------
+ * Version 2 gives every key of version 1 a short alias (1 or 2 characters)
+ * and still reads the version-1 key.  The v1 keys are frozen (old links must
+ * open forever), so the table maps v1 key -> v2 key; a field added later
+ * without a short key is written under its v1 key, which version 2 reads. */
+typedef struct {
+    const char *v2, *v1;
+} key_alias;
+
+static const key_alias KEYS_V2[] = {
+    {"n", "n"},      {"cu", "cur"},     {"hz", "hz"},    {"tr", "tr"},     {"tl", "tl"},
+    {"o", "ops"},    {"h", "hrs"},      {"k", "talk"},   {"e", "entry"},   {"q", "vol"},
+    {"a", "contact"}, {"l", "lead"},    {"m", "meet"},   {"s", "show"},    {"p", "opp"},
+    {"w", "close"},  {"ro", "round"},   {"x", "skip"},   {"d", "deal"},    {"u", "mrr"},
+    {"i", "life"},   {"g", "margin"},   {"y", "cycle"},  {"b", "model"},   {"hc", "ihc"},
+    {"hf", "ihf"},   {"hr", "rate"},    {"bo", "bonus"}, {"pc", "pcall"},  {"pm", "pmeet"},
+    {"mb", "basis"}, {"pd", "pdeal"},   {"ff", "flat"},  {"ih", "ihm"},    {"ir", "ihr"},
+    {"cr", "comm"},  {"f", "fix"},      {"mo", "mo"},    {"ra", "ramp"},   {"su", "setup"},
+    {"gm", "goal"},  {"gv", "gv"},      {"sp", "spread"}, {"rm", "rmin"},  {"rs", "rshift"},
+};
+
+#define V2_CHANNEL "c" /* v2: "c=<name>" starts the next channel */
+
+/* The short key of a v1 key (the v1 key itself when it has none). */
+static const char *v2_key(const char *v1)
 {
-    roi_inputs def;
-    size_t n, start = b->len;
-    roi_inputs_default(&def);
-    if (c->name[0]) {
-        put_key(b, prefix, "n");
-        put_text(b, c->name);
-    }
-    if (strcmp(c->currency, "EUR") != 0) {
-        put_key(b, prefix, "cur");
+    for (size_t i = 0; i < sizeof KEYS_V2 / sizeof KEYS_V2[0]; i++)
+        if (strcmp(KEYS_V2[i].v1, v1) == 0)
+            return KEYS_V2[i].v2;
+    return v1;
+}
+
+/* The v1 key a v2 key stands for (the key itself when it is no alias). */
+static const char *v1_key(const char *v2)
+{
+    for (size_t i = 0; i < sizeof KEYS_V2 / sizeof KEYS_V2[0]; i++)
+        if (strcmp(KEYS_V2[i].v2, v2) == 0)
+            return KEYS_V2[i].v1;
+    return v2;
+}
+
+/* What a channel of a version-2 link starts from: the row before it (the
+ * scenario for the first channel), less what a row does not pass on (its
+ * name, its fixed costs, the scenario-only fields).  Encoder and decoder both
+ * build it here, so a key left out means the same to both. */
+static void channel_base(const roi_campaign *prev, roi_inputs *in, char currency[4])
+{
+    size_t n;
+    roi_inputs_default(in);
+    const roi_number_field *fields = roi_number_fields(&n);
+    for (size_t i = 0; i < n; i++)
+        if (fields[i].scope == ROI_SCOPE_CAMPAIGN)
+            roi_number_set(in, &fields[i], roi_number_get(&prev->in, &fields[i]));
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n; i++)
+        if (enums[i].scope == ROI_SCOPE_CAMPAIGN)
+            roi_enum_set(in, &enums[i], roi_enum_get(&prev->in, &enums[i]));
+    in->funnel.skip = prev->in.funnel.skip;
+    memcpy(currency, prev->currency, 4);
+}
+
+/* Writes the fields of c that differ from base (the defaults for the
+ * scenario, channel_base for a channel), the enum choices as their index. */
+static void put_campaign(roi_buf *b, const roi_campaign *c, const roi_inputs *base,
+                         const char *base_currency)
+{
+    size_t n;
+    if (strcmp(c->currency, base_currency) != 0) {
+        put_key(b, "", v2_key("cur"));
         put_text(b, c->currency);
     }
     const roi_enum_field *enums = roi_enum_fields(&n);
     for (size_t i = 0; i < n; i++) {
         int v = roi_enum_get(&c->in, &enums[i]);
-        if (v != roi_enum_get(&def, &enums[i])) {
-            put_key(b, prefix, enums[i].key);
-            roi_buf_puts(b, enums[i].names[v]);
+        if (v != roi_enum_get(base, &enums[i]) && v >= 0) {
+            put_key(b, "", v2_key(enums[i].key));
+            put_number(b, v);
         }
     }
     const roi_number_field *fields = roi_number_fields(&n);
     for (size_t i = 0; i < n; i++) {
         double v = roi_number_get(&c->in, &fields[i]);
-        if (v != roi_number_get(&def, &fields[i])) {
-            put_key(b, prefix, fields[i].key);
+        if (v != roi_number_get(base, &fields[i])) {
+            put_key(b, "", v2_key(fields[i].key));
             put_number(b, v);
         }
     }
-    if (c->in.funnel.skip) {
-        put_key(b, prefix, "skip");
+    if (c->in.funnel.skip != base->funnel.skip) { /* "x=" when base skips and c not */
+        put_key(b, "", v2_key("skip"));
         const char *sep = "";
         for (int st = 0; st < ROI_STAGE_COUNT; st++) {
             if (!roi_stage_skipped(&c->in, (roi_stage)st))
                 continue;
             roi_buf_puts(b, sep);
-            roi_buf_puts(b, roi_stage_name((roi_stage)st));
+            put_number(b, st);
             sep = ",";
         }
     }
     for (size_t i = 0; i < c->in.schedule.ramp_count && i < ROI_MAX_RAMP; i++) {
         if (i == 0)
-            put_key(b, prefix, "ramp");
+            put_key(b, "", v2_key("ramp"));
         else
             roi_buf_putc(b, ',');
         put_number(b, c->in.schedule.ramp[i]);
     }
     for (size_t i = 0; i < c->fixed_count && i < ROI_MAX_FIXED; i++) {
-        put_key(b, prefix, "fix");
+        put_key(b, "", v2_key("fix"));
         put_number(b, c->fixed[i].amount);
-        if (c->fixed[i].label[0]) { /* "fix=800" is "fix=800:" */
+        if (c->fixed[i].label[0]) { /* "f=800" is "f=800:" */
             roi_buf_putc(b, ':');
             put_text(b, c->fixed[i].label);
         }
     }
-    if (is_last_channel && b->len == start)
-        put_key(b, prefix, "n");
 }
 
+/* Writes version 2: short keys, choices as digits, the scenario's pairs, then
+ * each channel as "c=<name>" followed by what differs from the row before. */
 roi_status roi_link_encode(const roi_scenario *s, char **out, roi_diags *errors)
 {
     roi_scenario def;
+    roi_inputs base;
+    char base_currency[4];
     roi_buf b;
     size_t n;
     *out = NULL;
@@ -149,14 +204,18 @@ roi_status roi_link_encode(const roi_scenario *s, char **out, roi_diags *errors)
     roi_scenario_default(&def);
     put_key(&b, "", "v");
     put_number(&b, ROI_LINK_VERSION);
-    put_campaign(&b, "", &s->main, false);
+    if (s->main.name[0]) {
+        put_key(&b, "", v2_key("n"));
+        put_text(&b, s->main.name);
+    }
+    put_campaign(&b, &s->main, &def.main.in, def.main.currency);
 
     const roi_number_field *fields = roi_scenario_number_fields(&n);
     for (size_t i = 0; i < n; i++) {
         double v = roi_number_get(s, &fields[i]);
         bool is_min_roi = strcmp(fields[i].path, "reallocation.min_roi") == 0;
         if (is_min_roi ? s->reallocation_min_roi_given : v != roi_number_get(&def, &fields[i])) {
-            put_key(&b, "", fields[i].key);
+            put_key(&b, "", v2_key(fields[i].key));
             put_number(&b, v);
         }
     }
@@ -164,16 +223,18 @@ roi_status roi_link_encode(const roi_scenario *s, char **out, roi_diags *errors)
         if (!s->ranges[u].given)
             continue;
         const roi_number_field *f = roi_number_field_find(roi_uncertain_name((roi_uncertain)u));
-        put_key(&b, "r.", f->key);
+        put_key(&b, "r.", v2_key(f->key));
         put_number(&b, s->ranges[u].low);
         roi_buf_putc(&b, ':');
         put_number(&b, s->ranges[u].high);
     }
     size_t channels = s->channel_count < ROI_MAX_CHANNELS ? s->channel_count : ROI_MAX_CHANNELS;
     for (size_t i = 0; i < channels; i++) {
-        char prefix[16];
-        roi_fmt(prefix, sizeof prefix, "c%u.", (unsigned)i);
-        put_campaign(&b, prefix, &s->channels[i], i + 1 == channels);
+        const roi_campaign *c = &s->channels[i];
+        channel_base(i == 0 ? &s->main : &s->channels[i - 1], &base, base_currency);
+        put_key(&b, "", V2_CHANNEL);
+        put_text(&b, c->name);
+        put_campaign(&b, c, &base, base_currency);
     }
     size_t len = b.len;
     char *link = roi_buf_finish(&b);
@@ -195,7 +256,10 @@ roi_status roi_link_encode(const roi_scenario *s, char **out, roi_diags *errors)
 typedef struct {
     roi_scenario *s;
     roi_diags *warnings;
+    int version;            /* of the link, as read_version found it */
     size_t channels_seen;   /* highest channel index + 1 */
+    int target;             /* v2: the row that campaign pairs go to: -1 the
+                               scenario, i channel i, -2 a channel past the last */
 } decoder;
 
 /* One '&'-separated part of a fragment, still escaped. */
@@ -362,7 +426,19 @@ static void add_fixed(decoder *d, const char *prefix, const char *key, const cha
     c->fixed_count++;
 }
 
-/* skip=meetings,held: stage names separated by commas. */
+/* Version 2 writes a choice as its index: one digit, below count; -1 for
+ * anything else. */
+static int choice_index(const char *value, int count)
+{
+    if (value[0] < '0' || value[0] > '9' || value[1] != '\0')
+        return -1;
+    int i = value[0] - '0';
+    return i < count ? i : -1;
+}
+
+/* skip=meetings,held: stage names separated by commas.  Version 2 also reads
+ * the stages' indexes (x=3,4) and an empty list: no stage skipped (the row
+ * before, which a channel starts from, may skip some). */
 static void set_skip(decoder *d, const char *prefix, const char *key, const char *value,
                      roi_inputs *in)
 {
@@ -370,6 +446,10 @@ static void set_skip(decoder *d, const char *prefix, const char *key, const char
     const roi_enum_field *stages = roi_enum_field_find("funnel.entry");
     unsigned skip = 0;
     roi_fmt(path, sizeof path, "%s%s", prefix, ROI_SKIP_PATH);
+    if (d->version >= 2 && value[0] == '\0') {
+        in->funnel.skip = 0;
+        return;
+    }
     for (const char *p = value; ; p++) {
         const char *comma = strchr(p, ',');
         size_t n = comma ? (size_t)(comma - p) : strlen(p);
@@ -378,6 +458,8 @@ static void set_skip(decoder *d, const char *prefix, const char *key, const char
             memcpy(name, p, n);
             name[n] = '\0';
             st = roi_enum_parse(stages, name);
+            if (st < 0 && d->version >= 2)
+                st = choice_index(name, stages->count);
         }
         if (st < 0 || st == ROI_STAGE_DEALS || (skip >> st) & 1u) {
             DROP(d, path, ROI_CODE_LINK_SKIP, key,
@@ -431,11 +513,13 @@ static const roi_number_field *number_by_key(const roi_number_field *fields, siz
     return NULL;
 }
 
-static void set_range(decoder *d, const char *key, const char *value)
+/* "r.<field>=<low>:<high>": field is the v1 key after "r." (v2 translates
+ * its own first); warnings name the key as the link gives it. */
+static void set_range(decoder *d, const char *field, const char *key, const char *value)
 {
     size_t n;
     const roi_number_field *fields = roi_number_fields(&n);
-    const roi_number_field *f = number_by_key(fields, n, key + 2);
+    const roi_number_field *f = number_by_key(fields, n, field);
     char path[ROI_DIAG_FIELD_SIZE], low_text[40];
     const char *colon = strchr(value, ':');
     int u = -1;
@@ -478,20 +562,23 @@ static const char *enum_names(const roi_enum_field *f, char *buf, size_t size)
     return buf;
 }
 
+/* One campaign pair: field is the v1 key that finds the field (version 2
+ * translates its short keys first), key the key as the link gives it, which
+ * warnings name. */
 static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
-                               const char *key, const char *value)
+                               const char *field, const char *key, const char *value)
 {
     size_t n;
     char path[ROI_DIAG_FIELD_SIZE];
     const roi_number_field *fields = roi_number_fields(&n);
-    const roi_number_field *nf = number_by_key(fields, n, key);
+    const roi_number_field *nf = number_by_key(fields, n, field);
     const roi_enum_field *enums = roi_enum_fields(&n);
-    if (strcmp(key, "n") == 0) {
+    if (strcmp(field, "n") == 0) {
         roi_fmt(path, sizeof path, "%sname", prefix);
         set_text(d, path, key, value, c->name, sizeof c->name);
         return;
     }
-    if (strcmp(key, "cur") == 0) {
+    if (strcmp(field, "cur") == 0) {
         roi_fmt(path, sizeof path, "%scurrency", prefix);
         if (roi_currency_valid(value))
             memcpy(c->currency, value, 4);
@@ -499,15 +586,15 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
             DROP0(d, path, ROI_CODE_LINK_CURRENCY, key);
         return;
     }
-    if (strcmp(key, "fix") == 0) {
+    if (strcmp(field, "fix") == 0) {
         add_fixed(d, prefix, key, value, c);
         return;
     }
-    if (strcmp(key, "skip") == 0) {
+    if (strcmp(field, "skip") == 0) {
         set_skip(d, prefix, key, value, &c->in);
         return;
     }
-    if (strcmp(key, "ramp") == 0) {
+    if (strcmp(field, "ramp") == 0) {
         set_ramp(d, prefix, key, value, &c->in);
         return;
     }
@@ -517,10 +604,12 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        if (strcmp(enums[i].key, key) != 0)
+        if (strcmp(enums[i].key, field) != 0)
             continue;
         roi_fmt(path, sizeof path, "%s%s", prefix, enums[i].path);
         int v = roi_enum_parse(&enums[i], value);
+        if (v < 0 && d->version >= 2)
+            v = choice_index(value, enums[i].count);
         char names[ROI_DIAG_TEXT_SIZE];
         if (v < 0)
             DROP(d, path, ROI_CODE_LINK_ENUM, key, ROI_TXT("got", value),
@@ -547,6 +636,15 @@ static int channel_of(const char *key, const char **rest)
     return i >= 0 && i < ROI_MAX_CHANNELS && end - key <= 3 ? (int)i : -2;
 }
 
+/* uncertainty.spread, reallocation.min_roi, reallocation.shift. */
+static void set_scenario_number(decoder *d, const roi_number_field *sf, const char *key,
+                                const char *value)
+{
+    set_number(d, sf->path, key, value, sf, d->s);
+    if (strcmp(sf->path, "reallocation.min_roi") == 0 && roi_number_valid(sf, d->s->reallocation_min_roi))
+        d->s->reallocation_min_roi_given = true;
+}
+
 /* One pair of a version-1 link.  "v" was read before (read_version). */
 static void decode_pair_v1(decoder *d, const char *key, const char *value)
 {
@@ -562,17 +660,85 @@ static void decode_pair_v1(decoder *d, const char *key, const char *value)
         roi_fmt(prefix, sizeof prefix, "channels[%d].", ch);
         while (d->channels_seen <= (size_t)ch)
             roi_campaign_default(&d->s->channels[d->channels_seen++]);
-        set_campaign_field(d, &d->s->channels[ch], prefix, rest, value);
+        set_campaign_field(d, &d->s->channels[ch], prefix, rest, rest, value);
     } else if (strcmp(key, "v") == 0) {
         return;
     } else if (strncmp(key, "r.", 2) == 0) {
-        set_range(d, key, value);
+        set_range(d, key + 2, key, value);
     } else if (sf) {
-        set_number(d, sf->path, key, value, sf, d->s);
-        if (strcmp(sf->path, "reallocation.min_roi") == 0 && roi_number_valid(sf, d->s->reallocation_min_roi))
-            d->s->reallocation_min_roi_given = true;
+        set_scenario_number(d, sf, key, value);
     } else {
-        set_campaign_field(d, &d->s->main, "", key, value);
+        set_campaign_field(d, &d->s->main, "", key, key, value);
+    }
+}
+
+/* True for a campaign key (v1 spelling) that only the scenario holds:
+ * schedule.*, goal.*. */
+static bool scenario_only(const char *field)
+{
+    size_t n;
+    if (strcmp(field, "ramp") == 0)
+        return true;
+    const roi_number_field *fields = roi_number_fields(&n);
+    const roi_number_field *nf = number_by_key(fields, n, field);
+    if (nf)
+        return nf->scope == ROI_SCOPE_SCENARIO;
+    const roi_enum_field *enums = roi_enum_fields(&n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(enums[i].key, field) == 0)
+            return enums[i].scope == ROI_SCOPE_SCENARIO;
+    return false;
+}
+
+/* "c=<name>" of a version-2 link: the next channel, starting from the row
+ * before it (channel_base), named by the value. */
+static void start_channel(decoder *d, const char *key, const char *value)
+{
+    char path[ROI_DIAG_FIELD_SIZE];
+    if (d->channels_seen >= ROI_MAX_CHANNELS) {
+        DROP(d, "channels", ROI_CODE_LINK_CHANNEL, key, ROI_NUM("max", ROI_MAX_CHANNELS - 1));
+        d->target = -2;
+        return;
+    }
+    size_t i = d->channels_seen++;
+    roi_campaign *c = &d->s->channels[i];
+    roi_campaign_default(c);
+    channel_base(i == 0 ? &d->s->main : &d->s->channels[i - 1], &c->in, c->currency);
+    roi_fmt(path, sizeof path, "channels[%u].name", (unsigned)i);
+    set_text(d, path, key, value, c->name, sizeof c->name);
+    d->target = (int)i;
+}
+
+/* One pair of a version-2 link: a short key or its v1 spelling.  Campaign
+ * pairs go to the row the last "c=" started (the scenario before any);
+ * what only the scenario holds (ranges, spread, reallocation, schedule, goal)
+ * goes to the scenario wherever it stands. */
+static void decode_pair_v2(decoder *d, const char *key, const char *value)
+{
+    size_t n;
+    if (strcmp(key, "v") == 0)
+        return;
+    if (strcmp(key, V2_CHANNEL) == 0) {
+        start_channel(d, key, value);
+        return;
+    }
+    if (strncmp(key, "r.", 2) == 0) {
+        set_range(d, v1_key(key + 2), key, value);
+        return;
+    }
+    const char *field = v1_key(key);
+    const roi_number_field *scenario_fields = roi_scenario_number_fields(&n);
+    const roi_number_field *sf = number_by_key(scenario_fields, n, field);
+    if (sf) {
+        set_scenario_number(d, sf, key, value);
+    } else if (d->target == -1 || scenario_only(field)) {
+        set_campaign_field(d, &d->s->main, "", field, key, value);
+    } else if (d->target == -2) {
+        DROP(d, "channels", ROI_CODE_LINK_CHANNEL, key, ROI_NUM("max", ROI_MAX_CHANNELS - 1));
+    } else {
+        char prefix[24];
+        roi_fmt(prefix, sizeof prefix, "channels[%d].", d->target);
+        set_campaign_field(d, &d->s->channels[d->target], prefix, field, key, value);
     }
 }
 
@@ -642,15 +808,17 @@ static const char *fragment_of(const char *text, size_t len, size_t *flen)
 
 /* The format version a fragment declares in its "v" pairs (every one must
  * name the same).  A link without v, or whose only v is empty (a link cut
- * short), is version 1: the encoder has always written v=1, and hand-written
- * version-1 links may leave it out.  ROI_EINVALID with a link_version error
- * when a v names anything else. */
+ * short), is version 1: the encoder wrote v=1 until version 2, and
+ * hand-written version-1 links may leave it out.  ROI_EINVALID with a
+ * link_version error when a v names anything but 1 or 2, or another version
+ * than an earlier v. */
 static roi_status read_version(const char *p, const char *end, int *version,
                                roi_diags *warnings, roi_diags *errors)
 {
     raw_pair pair;
     char key[KEY_SIZE], value[40];
-    *version = ROI_LINK_VERSION;
+    bool seen = false;
+    *version = 1;
     while (next_pair(&p, end, &pair)) {
         if (!pair.value || !unescape(pair.key, pair.key_len, key, sizeof key) ||
             strcmp(key, "v") != 0)
@@ -661,7 +829,8 @@ static roi_status read_version(const char *p, const char *end, int *version,
             ROI_DIAG(warnings, "version", ROI_CODE_LINK_NUMBER, ROI_TXT("key", "v"));
             continue;
         }
-        if (!read || !parse_number(value, &v) || v != ROI_LINK_VERSION) {
+        if (!read || !parse_number(value, &v) || (v != 1 && v != 2) ||
+            (seen && v != *version)) {
             if (!read) /* shown as given, escapes and all */
                 roi_fmt(value, sizeof value, "%.*s",
                          (int)(pair.value_len < 32 ? pair.value_len : 32), pair.value);
@@ -669,11 +838,14 @@ static roi_status read_version(const char *p, const char *end, int *version,
                      ROI_NUM("supported", ROI_LINK_VERSION));
             return ROI_EINVALID;
         }
+        *version = (int)v;
+        seen = true;
     }
     return ROI_OK;
 }
 
-static void decode_v1(decoder *d, const char *p, const char *end)
+/* The pairs of a fragment, each to the decoder of d->version. */
+static void decode_pairs(decoder *d, const char *p, const char *end)
 {
     raw_pair pair;
     while (next_pair(&p, end, &pair)) {
@@ -685,8 +857,10 @@ static void decode_v1(decoder *d, const char *p, const char *end)
             ROI_DIAG(d->warnings, "", ROI_CODE_LINK_PAIR, ROI_TXT("part", part));
         } else if (!unescape(pair.value, pair.value_len, value, sizeof value)) {
             DROP0(d, key, ROI_CODE_LINK_VALUE, key);
-        } else {
+        } else if (d->version == 1) {
             decode_pair_v1(d, key, value);
+        } else {
+            decode_pair_v2(d, key, value);
         }
     }
 }
@@ -709,12 +883,8 @@ roi_status roi_link_decode(const char *text, size_t len, roi_scenario **out,
     roi_scenario *s = roi_scenario_new();
     if (!s)
         return ROI_ENOMEM;
-    decoder d = {s, warnings, 0};
-    switch (version) {
-    default: /* read_version accepts only the versions decoded here */
-        decode_v1(&d, p, end);
-        break;
-    }
+    decoder d = {s, warnings, version, 0, -1};
+    decode_pairs(&d, p, end);
     s->channel_count = d.channels_seen;
     settle(s, warnings);
     *out = s;

@@ -47,8 +47,9 @@ static const test_cli_case CASES[] = {
     {"simulate --samples many " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "--samples needs a number"},
     {"simulate --seed", 2, NULL, "--seed needs a number"},
     {"eval --samples 5 " ROI_FIXTURES "/pay-per-meeting.json", 2, NULL, "unexpected argument"},
-    {"link encode " ROI_FIXTURES "/pay-per-meeting.json", 0, "v=1&n=Campagne", NULL},
-    {"link decode 'v=2&vol=1'", 1, NULL, "format version 2; this calculator reads version 1 only"},
+    {"link encode " ROI_FIXTURES "/pay-per-meeting.json", 0, "v=2&n=Campagne", NULL},
+    {"link decode 'v=3&vol=1'", 1, NULL, "format version 3; this calculator reads versions 1 to 2"},
+    {"link decode 'v=2&q=16'", 0, "\"volume\":16,", NULL},
     {"link decode 'v=1&vol=0x10'", 0, "\"volume\":0,", "link key \"vol\" is not a plain decimal"},
     {"link decode 'vol=16'", 0, "\"volume\":16,", NULL},
 };
@@ -196,7 +197,7 @@ static void test_cli_link_encode_refuses_a_link_too_long(void **state)
     assert_string_equal(cJSON_GetStringValue(test_path(doc, "errors[0].code")), "link_too_long");
     assert_json_number(doc, "errors[0].params.max", 8192, 0);
     assert_true(test_path(doc, "errors[0].params.bytes")->valuedouble > 8192);
-    assert_null(strstr(r.out, "v=1&"));
+    assert_null(strstr(r.out, "v=2&"));
     cJSON_Delete(doc);
     test_run_free(&r);
 }

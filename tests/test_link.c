@@ -3,9 +3,11 @@
  */
 #include "test_util.h"
 
+#include "roi_fields.h"
 #include "roi_json.h"
 #include "roi_link.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,37 +94,83 @@ static void test_link_encodes_the_pay_per_meeting_example_short(void **state)
     roi_scenario *s = parse(json);
     char *link = encode(s);
     assert_string_equal(link,
-                        "v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings"
-                        "&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120");
-    assert_true(strlen(link) <= 160);
+                        "v=2&n=Campagne+factur%C3%A9e+au+rendez-vous&e=3&b=4&q=50&w=0.25&d=6000"
+                        "&g=0.4&pm=120");
+    assert_true(strlen(link) <= 100); /* 125 characters in version 1 */
     roi_free(link);
     roi_scenario_free(s);
     free(json);
 }
 
+static int compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names, without ext, of the files of dir whose name ends in ext,
+ * sorted; the caller frees each and the array. */
+static char **fixture_names(const char *dir_path, const char *ext, size_t *count)
+{
+    DIR *dir = opendir(dir_path);
+    char **names = NULL;
+    size_t n = 0, cap = 0, ext_len = strlen(ext);
+    struct dirent *e;
+    assert_non_null(dir);
+    while ((e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len <= ext_len || strcmp(e->d_name + len - ext_len, ext) != 0)
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16;
+            names = realloc(names, cap * sizeof *names);
+            assert_non_null(names);
+        }
+        names[n] = malloc(len - ext_len + 1);
+        assert_non_null(names[n]);
+        memcpy(names[n], e->d_name, len - ext_len);
+        names[n][len - ext_len] = '\0';
+        n++;
+    }
+    closedir(dir);
+    if (n > 0)
+        qsort(names, n, sizeof *names, compare_names);
+    *count = n;
+    return names;
+}
+
+/* Every worked example in tests/fixtures/ (the 5-channel comparison too):
+ * written as version 2, read back to the same scenario without a warning,
+ * and the scenario read back writes the same link. */
 static void test_link_round_trips_every_fixture(void **state)
 {
-    static const char *const files[] = {
-        "call-campaign-revenue.json", "hourly-revenue-subscription.json",
-        "lead-generation.json", "pay-per-meeting.json"};
+    size_t count;
+    char **files = fixture_names(ROI_FIXTURES, ".json", &count);
     (void)state;
-    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    assert_true(count >= 10);
+    for (size_t i = 0; i < count; i++) {
         char path[512];
         size_t len;
         roi_diags w;
-        snprintf(path, sizeof path, "%s/%s", ROI_FIXTURES, files[i]);
+        snprintf(path, sizeof path, "%s/%s.json", ROI_FIXTURES, files[i]);
+        print_message("round trip %s\n", files[i]);
         char *json = test_read_file(path, &len);
         roi_scenario *s = parse(json);
         char *link = encode(s);
+        assert_int_equal(strncmp(link, "v=2&", 4), 0);
         roi_scenario *back = decode(link, &w);
         assert_int_equal(w.count, 0);
         assert_same_scenario(s, back);
+        char *again = encode(back);
+        assert_string_equal(again, link);
+        roi_free(again);
         roi_diags_free(&w);
         roi_free(link);
         roi_scenario_free(s);
         roi_scenario_free(back);
         free(json);
+        free(files[i]);
     }
+    free(files);
 }
 
 static void test_link_round_trips_channels_ranges_and_special_text(void **state)
@@ -151,7 +199,7 @@ static void test_link_round_trips_channels_ranges_and_special_text(void **state)
     assert_null(strchr(link, ' '));
     assert_null(strchr(link, '"'));
     assert_null(strchr(link, '<'));
-    assert_non_null(strstr(link, "deal=1000000000000&"));
+    assert_non_null(strstr(link, "d=1000000000000&"));
     roi_scenario *back = decode(link, &w);
     assert_int_equal(w.count, 0);
     assert_int_equal(back->channel_count, 3);
@@ -327,15 +375,17 @@ static void test_link_reads_only_plain_decimals(void **state)
     }
 }
 
-/* A link of another format version is refused, not read as version 1; one
- * without v is version 1. */
+/* A link of another format version than 1 and 2 is refused, not misread; so
+ * is one whose v pairs disagree.  One without v is version 1. */
 static void test_link_refuses_another_version(void **state)
 {
     static const struct { const char *link, *got; } other[] = {
-        {"v=2&entry=meetings&vol=50", "2"},
-        {"entry=meetings&vol=50&v=2", "2"},
+        {"v=3&entry=meetings&vol=50", "3"},
+        {"entry=meetings&vol=50&v=3", "3"},
         {"v=1&entry=meetings&v=2", "2"},
-        {"%76=2&vol=50", "2"},
+        {"v=2&e=3&v=1", "1"},
+        {"%76=3&vol=50", "3"},
+        {"v=0&vol=50", "0"},
         {"v=1.5&vol=50", "1.5"},
         {"v=abc&vol=50", "abc"},
         {"v=0x1&vol=50", "0x1"},
@@ -355,7 +405,7 @@ static void test_link_refuses_another_version(void **state)
         assert_string_equal(errors.items[0].field, "version");
         assert_string_equal(code_name(errors.items[0].code), "link_version");
         assert_string_equal(param(&errors.items[0], "got")->text, other[i].got);
-        assert_close(param(&errors.items[0], "supported")->number, 1, 0);
+        assert_close(param(&errors.items[0], "supported")->number, 2, 0);
         char *doc = roi_link_decode_json(other[i].link, strlen(other[i].link), &valid);
         assert_false(valid);
         assert_non_null(strstr(doc, "\"ok\":false"));
@@ -445,7 +495,7 @@ static void test_link_json_faces(void **state)
     (void)state;
     char *enc = roi_link_encode_json(json, strlen(json), &valid);
     assert_true(valid);
-    assert_string_equal(enc, "{\"ok\":true,\"link\":\"v=1&entry=deals&vol=2\",\"warnings\":"
+    assert_string_equal(enc, "{\"ok\":true,\"link\":\"v=2&e=6&q=2\",\"warnings\":"
                              "[{\"field\":\"foo\",\"code\":\"unknown_key\",\"params\":{},"
                              "\"message\":\"unknown key, ignored\"}]}");
     roi_free(enc);
@@ -463,10 +513,11 @@ static void test_link_json_faces(void **state)
     roi_free(dec);
 }
 
-/* The encoder writes nothing the decoder would supply anyway: no n for an
- * unnamed channel that another key or a later channel brings into being, no
- * ':' after an amount without label, no exponent padding; '=' stays raw in a
- * value.  Links in the longer old form still decode to the same scenario. */
+/* The encoder writes nothing the decoder would supply anyway: no ':' after an
+ * amount without label, no exponent padding, nothing a channel takes from the
+ * row before it (but what differs from it, back to a default too); '=' stays
+ * raw in a value.  Version-1 links, the old encoder's and longer hand-written
+ * ones, still decode to the same scenario. */
 static void test_link_encoder_leaves_out_what_decoding_supplies(void **state)
 {
     static const char json[] =
@@ -477,10 +528,15 @@ static void test_link_encoder_leaves_out_what_decoding_supplies(void **state)
     (void)state;
     roi_scenario *s = parse(json);
     char *link = encode(s);
-    assert_string_equal(link, "v=1&n=a=b&close=1e-5&fix=0.5&fix=2:x&c0.vol=5&c3.n=D&c4.n=");
+    assert_string_equal(link, "v=2&n=a=b&w=1e-5&f=0.5&f=2:x&c=&q=5&w=1&c=&q=0&c=&c=D&c=");
     roi_scenario *back = decode(link, &w);
     assert_int_equal(w.count, 0);
     assert_int_equal(back->channel_count, 5);
+    assert_same_scenario(s, back);
+    roi_diags_free(&w);
+    roi_scenario_free(back);
+    back = decode("v=1&n=a=b&close=1e-5&fix=0.5&fix=2:x&c0.vol=5&c3.n=D&c4.n=", &w);
+    assert_int_equal(w.count, 0);
     assert_same_scenario(s, back);
     roi_diags_free(&w);
     roi_scenario_free(back);
@@ -592,9 +648,10 @@ static void test_link_encoder_writes_only_links_that_open(void **state)
     assert_false(refused);
     size_t room = ROI_LINK_MAX - base, c = 0;
     roi_fixed_cost *a, *last;
-    /* Items "&fix=1:" + 80 x (87 bytes) while two more still fit, then two
+    /* Items "&f=1:" + 80 x (85 bytes) while two more still fit, then two
      * whose labels share what is left. */
-    while (room > 2 * 87) {
+    const size_t head = sizeof "&f=1:" - 1, item = head + 80;
+    while (room > 2 * item) {
         a = &s->main.fixed[++c];
         a->amount = 1;
         memset(a->label, 'x', 80);
@@ -603,12 +660,12 @@ static void test_link_encoder_writes_only_links_that_open(void **state)
         room = ROI_LINK_MAX - hash_length(s, &refused);
         assert_false(refused);
     }
-    assert_true(room > 14 + 2);
+    assert_true(room > 2 * head + 2);
     a = &s->main.fixed[++c];
     last = &s->main.fixed[++c];
     s->main.fixed_count = c + 1;
     a->amount = last->amount = 1;
-    size_t la = (room - 14) / 2, lb = room - 14 - la;
+    size_t la = (room - 2 * head) / 2, lb = room - 2 * head - la;
     memset(a->label, 'x', la);
     a->label[la] = '\0';
     memset(last->label, 'x', lb);
@@ -674,43 +731,13 @@ static void test_link_longest_scenario_is_measured_and_refused(void **state)
  * that names no field).  Both sides go through today's canonical writer, so a
  * field added later with its default does not break the comparison, while any
  * change in what an old link means does. */
-#include <dirent.h>
 
 #define LINK_FIXTURES ROI_FIXTURES "/links"
-
-static int compare_names(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 /* The NN-name stems of the .link files, sorted; the caller frees. */
 static char **link_fixture_stems(size_t *count)
 {
-    DIR *dir = opendir(LINK_FIXTURES);
-    char **stems = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    assert_non_null(dir);
-    while ((e = readdir(dir)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (len <= 5 || strcmp(e->d_name + len - 5, ".link") != 0)
-            continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 16;
-            stems = realloc(stems, cap * sizeof *stems);
-            assert_non_null(stems);
-        }
-        stems[n] = malloc(len - 4);
-        assert_non_null(stems[n]);
-        memcpy(stems[n], e->d_name, len - 5);
-        stems[n][len - 5] = '\0';
-        n++;
-    }
-    closedir(dir);
-    if (n > 0)
-        qsort(stems, n, sizeof *stems, compare_names);
-    *count = n;
-    return stems;
+    return fixture_names(LINK_FIXTURES, ".link", count);
 }
 
 /* A fixture file's text, NULL when it does not exist. */
@@ -835,6 +862,259 @@ static void test_link_revision_rules_settle(void **state)
     }
 }
 
+/* ---- version 2 (issue 12) ------------------------------------------------ */
+
+/* Each version-2 feature beside the version-1 link it means: both decode,
+ * without a warning, to the same scenario. */
+static const struct {
+    const char *v2, *v1;
+} V2_MEANS[] = {
+    /* short keys, choices as digits */
+    {"v=2&n=Campagne+RDV&e=3&b=4&q=50&w=0.25&d=6000&g=0.4&pm=120",
+     "v=1&n=Campagne+RDV&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120"},
+    {"v=2&cu=USD&hz=24&tr=0.5&tl=4&o=2&h=100&k=0.5&a=0.5&l=0.4&m=0.3&s=0.8&p=0.6&w=0.2"
+     "&ro=1&d=900&u=10&i=12&g=0.5&y=2&b=2&hc=30&hf=100&hr=40&bo=10&pc=1&pm=5&mb=1&pd=100"
+     "&ff=50&ih=1&ir=40&cr=0.05",
+     "v=1&cur=USD&hz=24&tr=0.5&tl=4&ops=2&hrs=100&talk=0.5&contact=0.5&lead=0.4&meet=0.3"
+     "&show=0.8&opp=0.6&close=0.2&round=expected&deal=900&mrr=10&life=12&margin=0.5&cycle=2"
+     "&model=hybrid&ihc=30&ihf=100&rate=40&bonus=10&pcall=1&pmeet=5&basis=held&pdeal=100"
+     "&flat=50&ihm=1&ihr=40&comm=0.05"},
+    {"v=2&e=2&x=3,4&mo=6&ra=0.4,0.7&su=500&gm=2&gv=1000&f=100:Fichier&f=5",
+     "v=1&entry=leads&skip=meetings,held&mo=6&ramp=0.4,0.7&setup=500&goal=net&gv=1000"
+     "&fix=100:Fichier&fix=5"},
+    {"v=2&w=0.3&q=100&sp=0.3&rm=0.5&rs=0.1&r.w=0.1:0.5&r.q=80:120",
+     "v=1&close=0.3&vol=100&spread=0.3&rmin=0.5&rshift=0.1&r.close=0.1:0.5&r.vol=80:120"},
+    /* version-1 keys and choice names read in version 2 */
+    {"v=2&entry=meetings&vol=50&model=flat&flat=90&e=deals", /* the last pair wins */
+     "v=1&entry=deals&vol=50&model=flat&flat=90"},
+    {"v=2&e=leads&x=meetings,4", "v=1&entry=leads&skip=meetings,held"},
+    /* a channel starts from the row before it: not its name nor fixed costs */
+    {"v=2&n=Main&e=3&q=50&d=6000&f=100:A&c=Emailing&q=20&c=Salon&e=1&c=",
+     "v=1&n=Main&entry=meetings&vol=50&deal=6000&fix=100:A&c0.n=Emailing&c0.entry=meetings"
+     "&c0.vol=20&c0.deal=6000&c1.n=Salon&c1.entry=contacts&c1.vol=20&c1.deal=6000"
+     "&c2.entry=contacts&c2.vol=20&c2.deal=6000"},
+    {"v=2&cu=USD&hz=24&c=A&c=B&cu=GBP&hz=12",
+     "v=1&cur=USD&hz=24&c0.n=A&c0.cur=USD&c0.hz=24&c1.n=B&c1.cur=GBP"},
+    /* skip passed on, and cleared by an empty x */
+    {"v=2&e=2&x=3,4&c=A&c=B&x=",
+     "v=1&entry=leads&skip=meetings,held&c0.n=A&c0.entry=leads&c0.skip=meetings,held"
+     "&c1.n=B&c1.entry=leads"},
+    /* what only the scenario holds goes to it wherever it stands; a campaign
+     * key after c= goes to the channel */
+    {"v=2&w=0.3&c=A&mo=3&sp=0.3&r.w=0.1:0.5&w=0.4&rm=0.2",
+     "v=1&close=0.3&mo=3&spread=0.3&r.close=0.1:0.5&rmin=0.2&c0.n=A&c0.close=0.4"},
+    {"v=2&n=Main&c=A&n=B", "v=1&n=Main&c0.n=B"},
+    /* a whole URL, escapes in keys and values, v anywhere */
+    {"https://calc.example/index.html?lang=fr#v=2&q=5&%63=Salon+%C3%A9t%C3%A9&q=6",
+     "v=1&vol=5&c0.n=Salon+%C3%A9t%C3%A9&c0.vol=6"},
+    {"q=5&e=1&v=2", "v=1&vol=5&entry=contacts"},
+};
+
+static void test_link_v2_reads_as_its_v1_equivalent(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof V2_MEANS / sizeof V2_MEANS[0]; i++) {
+        roi_diags w1, w2;
+        print_message("v2 case %u: %s\n", (unsigned)i, V2_MEANS[i].v2);
+        roi_scenario *a = decode(V2_MEANS[i].v2, &w2);
+        roi_scenario *b = decode(V2_MEANS[i].v1, &w1);
+        for (size_t k = 0; k < w2.count; k++)
+            print_error("%s: %s %s\n", V2_MEANS[i].v2, w2.items[k].field, code_name(w2.items[k].code));
+        assert_int_equal(w2.count, 0);
+        assert_int_equal(w1.count, 0);
+        assert_same_scenario(a, b);
+        /* and the encoder writes a link that reads back the same */
+        char *link = encode(a);
+        roi_diags w;
+        roi_scenario *back = decode(link, &w);
+        assert_int_equal(w.count, 0);
+        assert_same_scenario(a, back);
+        roi_scenario_free(back);
+        roi_diags_free(&w);
+        roi_free(link);
+        roi_diags_free(&w1);
+        roi_diags_free(&w2);
+        roi_scenario_free(a);
+        roi_scenario_free(b);
+    }
+}
+
+/* Version 2 is as tolerant as version 1: a bad pair is dropped with its
+ * warning, on the row it belongs to, and the good ones are kept. */
+static const bad_case BAD_V2[] = {
+    {"v=2&e=3&q=50&w=2", "funnel.close_rate", "link_range"},
+    {"v=2&e=3&q=50&w=abc", "funnel.close_rate", "link_number"},
+    {"v=2&e=3&q=50&b=9", "costs.model", "link_enum"},
+    {"v=2&e=3&q=50&b=04", "costs.model", "link_enum"},
+    {"v=2&e=3&q=50&b=per_lead", "costs.model", "link_enum"},
+    {"v=2&e=3&q=50&ro=2", "funnel.rounding", "link_enum"},
+    {"v=2&e=3&q=50&zz=1", "zz", "link_unknown_key"},
+    {"v=2&e=3&q=50&c0.q=5", "c0.q", "link_unknown_key"}, /* v1 channel keys are v1's */
+    {"v=2&e=3&q=50&c=A&w=2", "channels[0].funnel.close_rate", "link_range"},
+    {"v=2&e=3&q=50&c=A&cu=eur", "channels[0].currency", "link_currency"},
+    {"v=2&e=3&q=50&c=%C3", "channels[0].name", "link_text"},
+    {"v=2&e=3&q=50&c=%ZZ", "c", "link_value"},
+    {"v=2&e=3&q=50&x=7", "funnel.skip", "link_skip"},
+    {"v=2&e=3&q=50&x=6", "funnel.skip", "link_skip"},
+    {"v=2&e=3&q=50&x=4,4", "funnel.skip", "link_skip"},
+    {"v=2&e=3&q=50&f=-1:A", "costs.fixed", "link_fixed_amount"},
+    {"v=2&e=3&q=50&c=A&f=x:A", "channels[0].costs.fixed", "link_fixed_amount"},
+    {"v=2&e=3&q=50&r.zz=1:2", "uncertainty.ranges", "link_range_field"},
+    {"v=2&e=3&q=50&r.w=0.5", "uncertainty.ranges.funnel.close_rate", "link_bounds"},
+    {"v=2&e=3&q=50&c=A&mo=2.5", "schedule.months", "link_whole"},
+    {"v=2&e=3&q=50&ra=0.5,2", "schedule.ramp", "link_ramp"},
+    {"v=2&e=3&q=50&sp=2", "uncertainty.spread", "link_range"},
+    {"v=2&e=3&q=50&c", "", "link_pair"},
+    /* cross-field rules settle as in version 1, on the channel too */
+    {"v=2&e=3&q=50&c=A&e=2&x=3&m=0.5", "channels[0].funnel.meeting_rate", "skip_rate"},
+    {"v=2&e=3&q=50&c=A&b=3&pc=2", "channels[0].costs.model", "needs_count"},
+};
+
+static void test_link_v2_drops_bad_pairs_and_keeps_good_ones(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof BAD_V2 / sizeof BAD_V2[0]; i++) {
+        roi_diags w, errors;
+        roi_scenario *s = decode(BAD_V2[i].link, &w);
+        if (!has_code(&w, BAD_V2[i].warned_field, BAD_V2[i].code)) {
+            print_error("%s: no %s warning on '%s'\n", BAD_V2[i].link, BAD_V2[i].code,
+                        BAD_V2[i].warned_field);
+            for (size_t k = 0; k < w.count; k++)
+                print_error("  got %s %s\n", w.items[k].field, code_name(w.items[k].code));
+        }
+        assert_true(has_code(&w, BAD_V2[i].warned_field, BAD_V2[i].code));
+        assert_int_equal(s->main.in.funnel.entry, ROI_STAGE_MEETINGS);
+        assert_close(s->main.in.funnel.volume, 50, 0);
+        roi_diags_init(&errors);
+        assert_int_equal(roi_scenario_check(s, &errors), 0);
+        roi_diags_free(&errors);
+        roi_diags_free(&w);
+        roi_scenario_free(s);
+    }
+}
+
+/* 20 channels at most: a 21st "c=" is dropped with link_channel, and so is
+ * every campaign pair of its section (not given to the 20th), while what only
+ * the scenario holds is still read. */
+static void test_link_v2_channels_past_the_last_are_dropped(void **state)
+{
+    char link[512] = "v=2&q=5";
+    roi_diags w;
+    (void)state;
+    for (int i = 0; i <= ROI_MAX_CHANNELS; i++)
+        strcat(link, "&c=");
+    strcat(link, "&q=9&sp=0.5");
+    roi_scenario *s = decode(link, &w);
+    assert_int_equal(s->channel_count, ROI_MAX_CHANNELS);
+    assert_close(s->channels[ROI_MAX_CHANNELS - 1].in.funnel.volume, 5, 0);
+    assert_close(s->spread, 0.5, 0);
+    assert_int_equal(w.count, 2);
+    for (size_t i = 0; i < w.count; i++) {
+        assert_string_equal(w.items[i].field, "channels");
+        assert_string_equal(code_name(w.items[i].code), "link_channel");
+        assert_close(param(&w.items[i], "max")->number, ROI_MAX_CHANNELS - 1, 0);
+    }
+    assert_string_equal(param(&w.items[0], "key")->text, "c");
+    assert_string_equal(param(&w.items[1], "key")->text, "q");
+    roi_diags_free(&w);
+    roi_scenario_free(s);
+}
+
+/* Every field of the tables, set away from its default in the scenario and
+ * in channels that alternate between it and the defaults (so a channel must
+ * write a field back to its default), survives the round trip: no field of
+ * roi_fields.c is left out of version 2. */
+static void test_link_v2_round_trips_every_field(void **state)
+{
+    size_t n;
+    roi_diags w;
+    (void)state;
+    roi_scenario *s = roi_scenario_new();
+    assert_non_null(s);
+    roi_scenario_default(s);
+    roi_campaign *m = &s->main;
+    strcpy(m->name, "Main");
+    strcpy(m->currency, "CHF");
+    const roi_number_field *fields = roi_number_fields(&n);
+    for (size_t i = 0; i < n; i++) {
+        const roi_number_field *f = &fields[i];
+        double v = f->whole ? 1 : f->max <= 1 ? 0.5 : 7;
+        roi_number_set(&m->in, f, v);
+    }
+    m->in.funnel.entry = ROI_STAGE_CONTACTS;
+    m->in.funnel.rounding = ROI_ROUND_EXPECTED;
+    m->in.funnel.skip = 1u << ROI_STAGE_OPPORTUNITIES;
+    m->in.funnel.rate[ROI_RATE_OPPORTUNITY] = 1;
+    m->in.costs.model = ROI_MODEL_HYBRID;
+    m->in.costs.meeting_basis = ROI_BASIS_HELD;
+    m->in.goal.metric = ROI_GOAL_NET;
+    m->in.schedule.ramp_count = 2;
+    m->in.schedule.ramp[0] = 0.25;
+    m->in.schedule.ramp[1] = 0.5;
+    m->fixed_count = 1;
+    m->fixed[0].amount = 12;
+    strcpy(m->fixed[0].label, "Fichier & co");
+    const roi_number_field *sfields = roi_scenario_number_fields(&n);
+    for (size_t i = 0; i < n; i++)
+        roi_number_set(s, &sfields[i], 0.5);
+    s->reallocation_min_roi_given = true;
+    s->ranges[ROI_U_CLOSE_RATE] = (roi_range){true, 0.25, 0.75};
+    s->channel_count = 4;
+    for (size_t c = 0; c < s->channel_count; c++) {
+        roi_campaign *ch = &s->channels[c];
+        roi_campaign_default(ch);
+        if (c % 2 == 0) { /* like the scenario, less what a channel may not hold */
+            memcpy(ch, m, sizeof *ch);
+            snprintf(ch->name, sizeof ch->name, "Canal %u", (unsigned)c);
+            roi_inputs def;
+            roi_inputs_default(&def);
+            ch->in.schedule = def.schedule;
+            ch->in.goal = def.goal;
+            ch->fixed_count = c; /* 0, then 2 */
+        }
+    }
+    roi_diags errors;
+    roi_diags_init(&errors);
+    assert_int_equal(roi_scenario_check(s, &errors), 0);
+    roi_diags_free(&errors);
+    char *link = encode(s);
+    roi_scenario *back = decode(link, &w);
+    assert_int_equal(w.count, 0);
+    assert_same_scenario(s, back);
+    char *again = encode(back);
+    assert_string_equal(again, link);
+    roi_free(again);
+    roi_diags_free(&w);
+    roi_scenario_free(back);
+    roi_free(link);
+    roi_scenario_free(s);
+}
+
+/* Issue 12: a realistic 5-channel comparison (tests/fixtures/five-channels.json)
+ * fits in 2 000 characters with the page's address; it did not in version 1,
+ * whose link still opens the same scenario. */
+static void test_link_v2_five_channels_fit_in_2000_characters(void **state)
+{
+    static const char address[] = "https://calc.example/index.html?lang=fr#";
+    size_t len;
+    roi_diags w;
+    (void)state;
+    char *json = test_read_file(ROI_FIXTURES "/five-channels.json", &len);
+    roi_scenario *s = parse(json);
+    char *link = encode(s);
+    print_message("five-channels: %u characters with the address\n",
+                  (unsigned)(strlen(address) + strlen(link)));
+    assert_true(strlen(address) + strlen(link) <= 2000);
+    roi_scenario *back = decode(link, &w);
+    assert_int_equal(w.count, 0);
+    assert_same_scenario(s, back);
+    roi_diags_free(&w);
+    roi_scenario_free(back);
+    roi_free(link);
+    roi_scenario_free(s);
+    free(json);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -855,6 +1135,11 @@ int main(void)
         cmocka_unit_test(test_link_json_faces),
         cmocka_unit_test(test_link_docs_links_still_decode_to_their_frozen_scenario),
         cmocka_unit_test(test_link_revision_rules_settle),
+        cmocka_unit_test(test_link_v2_reads_as_its_v1_equivalent),
+        cmocka_unit_test(test_link_v2_drops_bad_pairs_and_keeps_good_ones),
+        cmocka_unit_test(test_link_v2_channels_past_the_last_are_dropped),
+        cmocka_unit_test(test_link_v2_round_trips_every_field),
+        cmocka_unit_test(test_link_v2_five_channels_fit_in_2000_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,7 +84,7 @@ export function bind(mod) {
    *  returns { scenario, warnings } with every good field kept and each dropped
    *  one named in warnings ({ field, code, params, message }).  Throws an Error
    *  carrying .errors for a link over 8 KiB (code link_too_long) or of another
-   *  format version than 1 (code link_version). */
+   *  format version than 1 or 2 (code link_version). */
   function decodeLink(text) {
     const doc = JSON.parse(callWithText(mod._roi_wasm_link_decode, String(text)));
     if (!doc.ok) {

@@ -4,7 +4,7 @@
 // the user's typing and clicks into actions.  Every computation is the C
 // core's (engine/roi.js).
 import { tr, loadLang } from './i18n.js';
-import { makeFormat } from './format.js';
+import { makeFormat, withWords } from './format.js';
 import { applyCoreFields } from './fields.js';
 import { createStore } from './state/store.js';
 import { initialState, update } from './state/update.js';
@@ -48,7 +48,7 @@ function ctxOf(state) {
   if (ctxCache.key !== key) {
     const lang = state.view.lang;
     ctxCache.key = key;
-    const t = (k, p) => tr(lang, k, p), fmt = makeFormat(lang, cur);
+    const t = (k, p) => tr(lang, k, p), fmt = withWords(makeFormat(lang, cur), t);
     // explain, problem, labelled, item: the core's errors and warnings in
     // this language (errors.js), for the form, the results and the notices.
     ctxCache.ctx = { t, fmt, roi, ...problemTexts(lang, fmt, t) };

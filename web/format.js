@@ -9,31 +9,41 @@ export function makeFormat(lang, currency) {
   return cache.get(key);
 }
 
+/** fmt with the formats that need the page's words (t): a payback of 0
+ *  months is "at signature", not "0 months". */
+export function withWords(fmt, t) {
+  return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)) };
+}
+
 function build(lang, currency) {
   const loc = lang === 'en' ? 'en-GB' : 'fr-FR';
   const nf = (o) => new Intl.NumberFormat(loc, o);
+  // Each formatter is made on first use: building one costs about a
+  // millisecond, and a first render needs only a few of them.
+  const lazy = (make) => { let f = null; return () => (f ||= make()); };
   let cur = currency;
-  try { nf({ style: 'currency', currency: cur }); } catch { cur = 'EUR'; }
-  const money0 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 0, maximumFractionDigits: 0 });
-  const money2 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const pct = nf({ style: 'percent', maximumFractionDigits: 1 });
-  const pct0 = nf({ style: 'percent', maximumFractionDigits: 0 });
-  const num = nf({ maximumFractionDigits: 2 });
-  const mult = nf({ maximumFractionDigits: 1 });
-  const months = nf({ style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 });
-  const hours = nf({ style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 });
-  const compact = nf({ style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 });
-  const plain = nf({ useGrouping: false, maximumFractionDigits: 10 });
+  let money0 = null;
+  try { money0 = nf({ style: 'currency', currency: cur, minimumFractionDigits: 0, maximumFractionDigits: 0 }); } catch { cur = 'EUR'; }
+  const m0 = lazy(() => money0 || nf({ style: 'currency', currency: cur, minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+  const m2 = lazy(() => nf({ style: 'currency', currency: cur, minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  const pct = lazy(() => nf({ style: 'percent', maximumFractionDigits: 1 }));
+  const pct0 = lazy(() => nf({ style: 'percent', maximumFractionDigits: 0 }));
+  const num = lazy(() => nf({ maximumFractionDigits: 2 }));
+  const mult = lazy(() => nf({ maximumFractionDigits: 1 }));
+  const months = lazy(() => nf({ style: 'unit', unit: 'month', unitDisplay: 'long', maximumFractionDigits: 1 }));
+  const hours = lazy(() => nf({ style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }));
+  const compact = lazy(() => nf({ style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 }));
+  const plain = lazy(() => nf({ useGrouping: false, maximumFractionDigits: 10 }));
   return {
-    money: (v) => (Math.abs(v) >= 10000 || Math.abs(v - Math.round(v)) < 0.005 ? money0 : money2).format(v),
-    pct: (v) => pct.format(v),
-    pct0: (v) => pct0.format(v), // a rough reading (the ROI of a campaign judged too early)
-    num: (v) => num.format(v),
-    mult: (v) => mult.format(v) + '×',
-    months: (v) => months.format(v),
-    hours: (v) => hours.format(v),
-    compact: (v) => compact.format(v),
-    plain: (v) => plain.format(v),
+    money: (v) => (Math.abs(v) >= 10000 || Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v),
+    pct: (v) => pct().format(v),
+    pct0: (v) => pct0().format(v), // a rough reading (the ROI of a campaign judged too early)
+    num: (v) => num().format(v),
+    mult: (v) => mult().format(v) + '×',
+    months: (v) => months().format(v),
+    hours: (v) => hours().format(v),
+    compact: (v) => compact().format(v),
+    plain: (v) => plain().format(v),
     text: (v) => String(v),
   };
 }

@@ -79,6 +79,8 @@ test('the verdicts of the pay-per-meeting example, in French and in English, wit
     'LTV / CAC de 4,8× : au-dessus du seuil de 3×, l’acquisition est saine',
     'Rentabilisé dès la signature',
   ]);
+  // The payback row says it in words too, not "0 mois".
+  assert.equal(await fr.textContent('dd[data-out="payback_months"]'), 'dès la signature');
   // Not respected, never paid back, judged on revenue: other words.
   await fr.fill('[name="costs.per_meeting"]', '2000');
   await fr.waitForSelector('[data-verdict="v:price.ko"]');
@@ -132,7 +134,7 @@ test('skipping a stage hides its rate, and the result is the CLI’s with funnel
   await page.waitForFunction((v) => document.querySelector('[data-out="funnel.leads"]').dataset.value === v, expected.funnel.leads === null ? '' : String(expected.funnel.leads));
   await page.waitForFunction((v) => document.querySelector('[data-out="roi"]').dataset.value === v, String(expected.roi));
   await assertMatchesCli(page, expected);
-  assert.match(fragment(page), /(^|&)skip=leads(&|$)/);
+  assert.match(fragment(page), /(^|&)x=2(&|$)/); // skip: leads (stage 2)
   await page.uncheck('[name="skip.leads"]');
   await page.waitForSelector('[name="funnel.lead_rate"]', { state: 'visible' });
   assert.equal(await page.inputValue('[name="funnel.lead_rate"]'), '40');

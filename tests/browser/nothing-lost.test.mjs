@@ -113,7 +113,7 @@ test('a number past what a double holds is refused with a message, never turned 
   await page.waitForSelector('#f-funnel-close_rate[aria-invalid="true"]');
   assert.match(await page.textContent('.field.invalid .err'), /trop grand/);
   assert.equal(await value(page, 'roi'), '3.8'); // the last valid results, dimmed
-  assert.match(new URL(page.url()).hash, /(^|&)close=0\.25(&|$)/);
+  assert.match(new URL(page.url()).hash, /&w=0\.25(&|$)/);
   await page.fill('[name="value.deal_value"]', '-' + huge);
   await page.waitForSelector('#f-value-deal_value[aria-invalid="true"]');
   await page.fill('[name="funnel.close_rate"]', '30');

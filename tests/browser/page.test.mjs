@@ -53,11 +53,11 @@ test('typing a close rate updates results and the fragment; reload and a new tab
   await page.fill('[name="funnel.close_rate"]', '30');
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
   assert.equal(await value(page, 'funnel.deals'), '15');
-  assert.match(fragment(page), /(^|&)close=0\.3(&|$)/);
+  assert.match(fragment(page), /(^|&)w=0\.3(&|$)/);
   // French decimals: 12,5 % is 0.125 exactly.
   await page.fill('[name="funnel.close_rate"]', '12,5');
   await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '6');
-  assert.match(fragment(page), /(^|&)close=0\.125(&|$)/);
+  assert.match(fragment(page), /(^|&)w=0\.125(&|$)/);
   await page.fill('[name="value.deal_value"]', '2 000 €');
   await page.waitForFunction(() => document.querySelector('[data-out="revenue"]').dataset.value === '12000');
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
@@ -163,7 +163,7 @@ test('retrospective mode derives the rates from observed counts', async () => {
   }
   assert.equal(await page.inputValue('[name="funnel.contact_rate"]'), '10');
   assert.ok(await page.isDisabled('[name="funnel.contact_rate"]'));
-  assert.match(fragment(page), /contact=0\.1(&|$)/);
+  assert.match(fragment(page), /(^|&)a=0\.1(&|$)/);
   // More meetings than contacts is refused on that count.
   await page.fill('[name="observed.meetings"]', '500');
   await page.waitForSelector('[name="observed.meetings"][aria-invalid="true"]');
@@ -178,7 +178,7 @@ test('fixed costs can be added and removed; null results explain themselves', as
   await page.fill('[name="costs.fixed[0].amount"]', '1 200');
   await page.waitForFunction(() => document.querySelector('[data-out="cost.fixed"]').dataset.value === '1200');
   assert.equal(await value(page, 'cost.total'), '7200');
-  assert.match(fragment(page), /fix=1200:Fichier/);
+  assert.match(fragment(page), /(^|&)f=1200:Fichier/);
   await page.click('#fixed-list .del');
   await page.waitForFunction(() => document.querySelector('[data-out="cost.fixed"]').dataset.value === '0');
 
@@ -306,15 +306,14 @@ test('the simulation runs in a worker, matches the CLI and follows the scenario'
   assert.equal(await page.getAttribute('[data-sim="p_loss"]', 'data-value'), String(want.p_loss));
   assert.ok(want.p_loss > 0, 'a 60 % spread makes losses possible');
   // A million samples can be cancelled; the last results stay.
-  // (Clicked in the page the moment it shows: a fast run can end between a
-  // wait and a separate click, and the button hides again.)
   await page.selectOption('#sim-samples', '1000000');
+  // Clicked as soon as it shows: a fast machine may finish the run before a
+  // separate click lands.
   await page.waitForFunction(() => {
-    const b = document.getElementById('sim-cancel');
-    if (b.hidden) return false;
-    b.click();
-    return true;
-  });
+    const b = document.querySelector('#sim-cancel:not([hidden])');
+    b?.click();
+    return !!b;
+  }, null, { polling: 'raf' });
   assert.match(await page.textContent('#sim-status'), /annulée/);
   assert.equal(await page.getAttribute('[data-sim="roi.p50"]', 'data-value'), String(want.roi.p50));
   // Samples and seed travel in the link's query string and come back.
@@ -369,7 +368,7 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
   // The reallocation settings are part of the scenario and of the link.
   await page.fill('[name="reallocation.shift"]', '50');
   await page.fill('[name="reallocation.min_roi"]', '400');
-  await page.waitForFunction(() => /rshift=0\.5/.test(location.hash) && /rmin=4(&|$)/.test(location.hash));
+  await page.waitForFunction(() => /&rs=0\.5(&|$)/.test(location.hash) && /&rm=4(&|$)/.test(location.hash));
   await assertMatchesCli(page, cliEval(decoded()));
   // Changing a channel's model changes its card.
   await page.selectOption('[name="channels[0].costs.model"]', 'per_meeting');
@@ -404,7 +403,7 @@ test('per-field ranges drive the scenarios and the link; a bound on the wrong si
   await page.fill('[name="uncertainty.ranges.funnel.close_rate.high"]', '40');
   await page.waitForFunction(() => document.querySelector('[data-out="scenarios.ambitious.deals"]').dataset.value === '20');
   assert.equal(await value(page, 'scenarios.prudent.deals'), '5');
-  assert.match(fragment(page), /r\.close=0\.1:0\.4/);
+  assert.match(fragment(page), /(^|&)r\.w=0\.1:0\.4(&|$)/);
   // The tornado and the simulation follow the wider range.
   assert.notEqual(await page.$eval('#torchart svg', (e) => e.outerHTML), tornado);
   await page.waitForFunction((old) => document.querySelector('[data-sim="roi.p10"]').dataset.value !== old, p10);
@@ -444,7 +443,7 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   await page.selectOption('#preset', 'emailing');
   await page.click('#channel-add');
   await page.fill('[name="channels[0].name"]', 'Emailing; "printemps"');
-  await page.waitForFunction(() => /c0\.n=Emailing/.test(location.hash));
+  await page.waitForFunction(() => /&c=Emailing/.test(location.hash));
   const fetchDownload = async (button) => {
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
     return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
@@ -516,7 +515,7 @@ test('the printed report shows results, charts, the link and the methodology not
   // It follows the scenario: another close rate, another code, read back too.
   await page.emulateMedia({ media: 'screen' });
   await page.fill('[name="funnel.close_rate"]', '30');
-  await page.waitForFunction(() => /close=0\.3(&|$)/.test(location.hash));
+  await page.waitForFunction(() => /&w=0\.3(&|$)/.test(location.hash));
   await page.emulateMedia({ media: 'print' });
   await page.waitForFunction(() => decodeURIComponent(document.getElementById('rm-qr-img').src).includes('<svg'));
   await page.waitForTimeout(400);
@@ -609,7 +608,7 @@ test('embed: the demo host page gets sized iframes, options applied, events with
   const ready = await page.evaluate(() => window.roiEvents.find((e) => e.widget === 'full' && e.type === 'roi:ready').detail);
   assert.equal(ready.v, 1);
   assert.equal(ready.results.roi, 3.8);
-  assert.match(ready.link, /#v=1&/);
+  assert.match(ready.link, /#v=2&/);
   // The link handed to the host is the page to share, not the framed widget.
   assert.doesNotMatch(ready.link, /[?&](embed|host|sections)=/);
   assert.equal(ready.scenario.funnel.volume, 50);

@@ -64,9 +64,9 @@ test('ramp-up editor: a month added, typed, removed; months at 0 fold the sectio
   await page.click('#ramp-add');
   assert.equal(await page.$eval('#ramp-list .ramp-row:last-child input', (x) => x === document.activeElement), true);
   await page.fill('[name="schedule.ramp[3]"]', '95');
-  await page.waitForFunction(() => /ramp=0.4,0.7,0.9,0.95/.test(decodeURIComponent(location.hash)));
+  await page.waitForFunction(() => /&ra=0.4,0.7,0.9,0.95/.test(decodeURIComponent(location.hash)));
   await page.click('[data-rampdel="0"]');
-  await page.waitForFunction(() => /ramp=0.7,0.9,0.95(&|$)/.test(decodeURIComponent(location.hash)));
+  await page.waitForFunction(() => /&ra=0.7,0.9,0.95(&|$)/.test(decodeURIComponent(location.hash)));
   assert.equal(await page.textContent('label[for="f-schedule-ramp-0-"]'), 'Mois 1');
   await page.fill('[name="schedule.months"]', '0');
   await page.waitForSelector('#sched[hidden]', { state: 'attached' });

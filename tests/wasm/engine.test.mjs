@@ -97,10 +97,10 @@ test('links: the pay-per-meeting example fits in 160 characters, name included',
   const s = JSON.parse(fs.readFileSync(path.join(fixtures, 'pay-per-meeting.json'), 'utf8'));
   const link = roi.encodeLink(s);
   assert.ok(link.length <= 160, `${link.length}: ${link}`);
-  assert.match(link, /^v=1&/);
+  assert.match(link, /^v=2&/);
   assert.match(link, /n=Campagne\+factur%C3%A9e/);
   // Defaults are left out.
-  assert.doesNotMatch(link, /margin=1(&|$)|cur=EUR|round=floor/);
+  assert.doesNotMatch(link, /&(g=1|cu=EUR|ro=0)(&|$)/);
 });
 
 test('links: a whole URL, a leading # and a bare fragment decode alike', () => {

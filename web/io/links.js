@@ -6,14 +6,15 @@ import { observedCounts } from '../state/observed.js';
 import { tr } from '../i18n.js';
 import { problemData } from '../components/problems.js';
 
-// The worked examples, as links (the browser tests check them against
-// tests/fixtures/ through the CLI).  Pay per meeting is what a first visit shows;
-// an embed can ask for another with ?example=<name>.
+// The worked examples, as links, as the encoder writes them (format version 2;
+// the browser tests check them against tests/fixtures/ through the CLI).  Pay
+// per meeting is what a first visit shows; an embed can ask for another with
+// ?example=<name>.
 export const EXAMPLES = {
-  "pay-per-meeting": "v=1&n=Campagne+factur%C3%A9e+au+rendez-vous&entry=meetings&model=per_meeting&vol=50&close=0.25&deal=6000&margin=0.4&pmeet=120",
-  "lead-generation": "v=1&n=G%C3%A9n%C3%A9ration+de+leads+-+trimestre&entry=contacts&vol=300&lead=0.4&opp=0.3&close=0.25&deal=10000&margin=0.4&fix=6000:Marketing+(contenus,+emailing,+outils)&fix=7000:Temps+commercial&fix=2000:Fichiers+et+enrichissement",
-  "hourly-revenue-subscription": "v=1&n=Abonnement+B2B+-+3+t%C3%A9l%C3%A9op%C3%A9rateurs&ops=3&hrs=20&vol=1800&contact=0.1&meet=0.3&close=0.3&deal=2000",
-  "call-campaign-revenue": "v=1&n=Campagne+d'appels+-+ROI+sur+chiffre+d'affaires&entry=deals&vol=1&deal=30000&fix=12000:Co%C3%BBt+total+de+la+campagne",
+  "pay-per-meeting": "v=2&n=Campagne+factur%C3%A9e+au+rendez-vous&e=3&b=4&q=50&w=0.25&d=6000&g=0.4&pm=120",
+  "lead-generation": "v=2&n=G%C3%A9n%C3%A9ration+de+leads+-+trimestre&e=1&q=300&l=0.4&p=0.3&w=0.25&d=10000&g=0.4&f=6000:Marketing+(contenus,+emailing,+outils)&f=7000:Temps+commercial&f=2000:Fichiers+et+enrichissement",
+  "hourly-revenue-subscription": "v=2&n=Abonnement+B2B+-+3+t%C3%A9l%C3%A9op%C3%A9rateurs&o=3&h=20&q=1800&a=0.1&m=0.3&w=0.3&d=2000",
+  "call-campaign-revenue": "v=2&n=Campagne+d'appels+-+ROI+sur+chiffre+d'affaires&e=6&q=1&d=30000&f=12000:Co%C3%BBt+total+de+la+campagne",
 };
 export const DEFAULT_LINK = EXAMPLES['pay-per-meeting'];
 

@@ -12,7 +12,7 @@ import { $, node } from '../dom.js';
 const HEAD = [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'], ['cost', 'money', 'r:cost.total']];
 const MORE = [['cost_per_lead', 'money', 'cmp.cpl', 'more'], ['cost_per_opportunity', 'money', 'cmp.cpo', 'more'],
   ['cac', 'money', 'cmp.cac', 'more'], ['revenue_per_hour', 'money', 'sc:revenue_per_hour', 'more'],
-  ['payback_months', 'months', 'r:payback_months', 'more'], ['ltv_to_cac', 'mult', 'r:ltv.to_cac', 'more']];
+  ['payback_months', 'payback', 'r:payback_months', 'more'], ['ltv_to_cac', 'mult', 'r:ltv.to_cac', 'more']];
 
 export const rowName = (res, i, t) => res.comparison[i].name || (i === 0 ? t('thisCampaign') : t('channelN', { n: i }));
 

@@ -136,13 +136,19 @@ function renderDerived(state, { t, fmt }) {
   }
 }
 
+const symbols = new Map(); // lang + currency -> symbol (an Intl formatter is slow to make)
+
 function currencyUnits(state) {
   const cur = getPath(state.scenario, 'currency') || 'EUR';
-  let sym = cur;
-  try {
-    sym = new Intl.NumberFormat(state.view.lang, { style: 'currency', currency: cur }).formatToParts(0).find((p) => p.type === 'currency')?.value || cur;
-  } catch { /* not a currency Intl knows: show the code */ }
-  for (const u of document.querySelectorAll('.unit.cur')) setProp(u, 'textContent', sym);
+  const key = state.view.lang + ' ' + cur;
+  if (!symbols.has(key)) {
+    let sym = cur;
+    try {
+      sym = new Intl.NumberFormat(state.view.lang, { style: 'currency', currency: cur }).formatToParts(0).find((p) => p.type === 'currency')?.value || cur;
+    } catch { /* not a currency Intl knows: show the code */ }
+    symbols.set(key, sym);
+  }
+  for (const u of document.querySelectorAll('.unit.cur')) setProp(u, 'textContent', symbols.get(key));
 }
 
 /** The page's own refusals and the core's errors, each beside its field;

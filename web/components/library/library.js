@@ -2,13 +2,13 @@
 // the two picked for comparison and the side-by-side table.  Storage and
 // decoding are io/library.js.
 import { getPath } from '../../state/scenario.js';
-import { makeFormat } from '../../format.js';
+import { makeFormat, withWords } from '../../format.js';
 import { whyNull } from '../results/null-reason.js';
 import { $, node, setProp, say } from '../dom.js';
 
 const SIDE = [['per_hour.revenue', 'money', 'r:per_hour.revenue'], ['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'],
   ['cost.total', 'money', 'r:cost.total'], ['revenue', 'money', 'r:revenue'], ['funnel.deals', 'num', 'r:funnel.deals'],
-  ['unit_costs.deal', 'money', 'r:unit_costs.deal'], ['payback_months', 'months', 'r:payback_months'], ['breakeven.max_price', 'money', 'bill.max']];
+  ['unit_costs.deal', 'money', 'r:unit_costs.deal'], ['payback_months', 'payback', 'r:payback_months'], ['breakeven.max_price', 'money', 'bill.max']];
 
 export function render(state, prev, ctx) {
   const lib = state.library, old = prev.library;
@@ -53,7 +53,7 @@ function renderSide(side, lang, t) {
     tr.append(node('th', { scope: 'row' }, t(label)));
     side.forEach(({ result: r }, i) => {
       const v = r.ok ? getPath(r, path) : null;
-      const f = makeFormat(lang, r.ok ? r.currency : 'EUR');
+      const f = withWords(makeFormat(lang, r.ok ? r.currency : 'EUR'), t);
       tr.append(node('td', { 'data-side': `${i}.${path}`, 'data-value': v === null ? '' : String(v) }, v === null ? t(r.ok ? whyNull(path, r) : 'n:na') : f[kind](v)));
     });
     tbody.append(tr);

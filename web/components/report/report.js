@@ -9,6 +9,8 @@ let drawnFor = null; // the address and language of the QR code on screen
 let roi = null, t = null;
 let tooLong = null; // { bytes, max }: no link holds the scenario, so no QR code either
 
+const dates = { lang: null, format: null }; // the date's formatter, made once per language
+
 export function render(state, prev, ctx) {
   ({ roi, t } = ctx);
   if (state.link === prev.link && state.view === prev.view && state.tooLong === prev.tooLong && drawnFor !== null) return;
@@ -16,7 +18,9 @@ export function render(state, prev, ctx) {
   $('rm-link').textContent = tooLong ? say({ key: 'linkLongShort', num: tooLong }, t, ctx.fmt) : shareUrl();
   const now = new Date();
   $('rm-date').dateTime = now.toISOString().slice(0, 10);
-  $('rm-date').textContent = new Intl.DateTimeFormat(state.view.lang === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long' }).format(now);
+  const lang = state.view.lang === 'en' ? 'en-GB' : 'fr-FR';
+  if (dates.lang !== lang) Object.assign(dates, { lang, format: new Intl.DateTimeFormat(lang, { dateStyle: 'long' }) });
+  $('rm-date').textContent = dates.format.format(now);
   clearTimeout(timer);
   timer = setTimeout(drawQr, 250);
 }
