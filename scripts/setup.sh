@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 part=${1:-native}
 
 native=(cmake make gcc binutils pkg-config libcjson-dev libcmocka-dev valgrind gcovr zbar-tools)
-web=(emscripten chromium nodejs dpkg-dev poppler-utils)
+web=(emscripten chromium nodejs dpkg-dev poppler-utils brotli)
 fuzz=(clang libclang-rt-14-dev libzbar-dev dpkg-dev)
 
 as_root() {
