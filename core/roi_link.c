@@ -360,6 +360,18 @@ static bool parse_number(const char *text, double *out)
     return true;
 }
 
+/* The path of a warning that names a key as given (an unknown key, a value
+ * that does not unescape): the key shown as the JSON reader shows an unknown
+ * one, broken UTF-8 and control characters as '?' (roi_utf8_printable), so
+ * that a field path is always text.  Keys are shorter than KEY_SIZE: a whole
+ * key fits. */
+static void key_path(char *path, const char *prefix, const char *key)
+{
+    char shown[KEY_SIZE + 2];
+    roi_utf8_printable(key, shown, sizeof shown);
+    roi_fmt(path, ROI_DIAG_FIELD_SIZE, "%s%s", prefix, shown);
+}
+
 /* A dropped pair: the warning on path, with the key as given. */
 #define DROP(d, path, code, key, ...) \
     ROI_DIAG((d)->warnings, (path), (code), ROI_TXT("key", (key)), __VA_ARGS__)
@@ -618,7 +630,7 @@ static void set_campaign_field(decoder *d, roi_campaign *c, const char *prefix,
             roi_enum_set(&c->in, &enums[i], v);
         return;
     }
-    roi_fmt(path, sizeof path, "%s%s", prefix, key);
+    key_path(path, prefix, key);
     DROP0(d, path, ROI_CODE_LINK_UNKNOWN_KEY, key);
 }
 
@@ -856,7 +868,9 @@ static void decode_pairs(decoder *d, const char *p, const char *end)
             roi_fmt(part, sizeof part, "%.*s", (int)(shown < 32 ? shown : 32), pair.key);
             ROI_DIAG(d->warnings, "", ROI_CODE_LINK_PAIR, ROI_TXT("part", part));
         } else if (!unescape(pair.value, pair.value_len, value, sizeof value)) {
-            DROP0(d, key, ROI_CODE_LINK_VALUE, key);
+            char path[ROI_DIAG_FIELD_SIZE];
+            key_path(path, "", key);
+            DROP0(d, path, ROI_CODE_LINK_VALUE, key);
         } else if (d->version == 1) {
             decode_pair_v1(d, key, value);
         } else {

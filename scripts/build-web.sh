@@ -78,3 +78,6 @@ JS
   --external:'node:*' --outfile=build/site/engine/roi_lite.js --log-level=warning --allow-overwrite
 rm -f build/site-meta.json
 echo "site assembled in build/site" >&2
+# The production build (build/dist, build/deploy): hashed names, .br/.gz,
+# the header files of each host from deploy/headers.json.
+node scripts/build-dist.mjs

@@ -9,4 +9,4 @@ scripts/build-web.sh
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
 cmake --build build/release -j "$(nproc 2>/dev/null || echo 2)" --target roi >/dev/null
 echo "CLI: build/release/roi eval --pretty tests/fixtures/pay-per-meeting.json" >&2
-exec python3 scripts/serve.py build/site "$port"
+exec python3 scripts/serve.py build/dist "$port"

@@ -2,14 +2,18 @@
 # Installs what the build and the tests need, from Debian's packages (and, for
 # the web part, npm packages from the committed lock file and cJSON's Debian
 # source package).  Nothing third-party is ever committed.
-# Usage: scripts/setup.sh [native|web]     (default: native)
+# Usage: scripts/setup.sh [native|web|fuzz]     (default: native)
+#   web:  also the WebAssembly build, Chromium, npm packages, cJSON's source
+#   fuzz: also clang with libFuzzer's runtime and libzbar-dev (scripts/fuzz.sh),
+#         and cJSON's source (compiled with the harnesses' instrumentation)
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 part=${1:-native}
 
 native=(cmake make gcc binutils pkg-config libcjson-dev libcmocka-dev valgrind gcovr zbar-tools)
-web=(emscripten chromium nodejs dpkg-dev poppler-utils)
+web=(emscripten chromium nodejs dpkg-dev poppler-utils brotli)
+fuzz=(clang libclang-rt-14-dev libzbar-dev dpkg-dev)
 
 as_root() {
   if [ "$(id -u)" -ne 0 ]; then
@@ -49,6 +53,10 @@ fetch_cjson_source() {
 }
 
 install_packages "${native[@]}"
+if [ "$part" = fuzz ]; then
+  install_packages "${fuzz[@]}"
+  fetch_cjson_source
+fi
 if [ "$part" = web ]; then
   install_packages "${web[@]}"
   fetch_cjson_source

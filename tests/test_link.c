@@ -488,6 +488,48 @@ static void test_link_refuses_input_over_8_kib(void **state)
     free(big);
 }
 
+/* Found by fuzz_link: a key that is not UTF-8 text (a stray byte, a control
+ * character) went into its warning's field path as it was, so the JSON
+ * answer of roi link decode and decodeLink was not UTF-8.  The path now shows
+ * such a key as the JSON reader shows an unknown key: '?' for each bad byte. */
+static void test_link_warning_paths_are_text(void **state)
+{
+    static const char link[] = "v=1&a%FFb=1&c2.%01x=2&x%C3=%ZZ&entry=deals&idx\xa2=1";
+    roi_diags w;
+    bool valid = false;
+    (void)state;
+    roi_scenario *s = decode(link, &w);
+    assert_int_equal(w.count, 4);
+    assert_string_equal(w.items[0].field, "a?b");
+    assert_string_equal(code_name(w.items[0].code), "link_unknown_key");
+    assert_string_equal(w.items[1].field, "channels[2].?x");
+    assert_string_equal(code_name(w.items[1].code), "link_unknown_key");
+    assert_string_equal(w.items[2].field, "x?");
+    assert_string_equal(code_name(w.items[2].code), "link_value");
+    assert_string_equal(w.items[3].field, "idx?");
+    assert_int_equal(s->main.in.funnel.entry, ROI_STAGE_DEALS);
+    char *doc = roi_link_decode_json(link, strlen(link), &valid);
+    assert_true(valid);
+    for (const unsigned char *p = (const unsigned char *)doc; *p; p++)
+        assert_true(*p < 0x80); /* nothing but ASCII went in */
+    cJSON *parsed = cJSON_Parse(doc);
+    assert_non_null(parsed);
+    assert_string_equal(cJSON_GetStringValue(test_path(parsed, "warnings[0].field")), "a?b");
+    cJSON_Delete(parsed);
+    roi_free(doc);
+    roi_diags_free(&w);
+    roi_scenario_free(s);
+
+    /* Version 2 reads its keys the same way. */
+    s = decode("v=2&a%FFb=1&c=Emailing&z%01=1&q=5", &w);
+    assert_int_equal(w.count, 2);
+    assert_string_equal(w.items[0].field, "a?b");
+    assert_string_equal(w.items[1].field, "channels[0].z?");
+    assert_string_equal(code_name(w.items[1].code), "link_unknown_key");
+    roi_diags_free(&w);
+    roi_scenario_free(s);
+}
+
 static void test_link_json_faces(void **state)
 {
     static const char json[] = "{\"funnel\": {\"entry\": \"deals\", \"volume\": 2}, \"foo\": 1}";
@@ -1133,6 +1175,7 @@ int main(void)
         cmocka_unit_test(test_link_reads_a_whole_url),
         cmocka_unit_test(test_link_refuses_input_over_8_kib),
         cmocka_unit_test(test_link_json_faces),
+        cmocka_unit_test(test_link_warning_paths_are_text),
         cmocka_unit_test(test_link_docs_links_still_decode_to_their_frozen_scenario),
         cmocka_unit_test(test_link_revision_rules_settle),
         cmocka_unit_test(test_link_v2_reads_as_its_v1_equivalent),

@@ -5,7 +5,9 @@
 // Creates a sandboxed iframe where the script stands (or in the element
 // named by data-target): the lead-generation widget (widget.html, a few
 // questions and one answer; data-preset chooses which), or with
-// data-sections="full" the whole calculator (index.html).  Sizes it to its
+// data-sections="full" the whole calculator (full.html: index.html under
+// the name any site may frame; index.html itself is framed by its own
+// origin only).  Sizes it to its
 // content and re-dispatches the widget's events on the container as DOM
 // events: roi:ready, roi:change, roi:cta, roi:height (detail = the payload).
 // The widget never reads this page; only messages from the widget's own
@@ -15,7 +17,7 @@
   if (!script) return;
   const d = script.dataset;
   const full = d.sections === 'full';
-  const widget = new URL(full ? 'index.html' : 'widget.html', script.src);
+  const widget = new URL(full ? 'full.html' : 'widget.html', script.src);
   const q = widget.searchParams;
   q.set('embed', '1');
   q.set('host', location.origin);

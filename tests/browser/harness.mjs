@@ -1,7 +1,14 @@
-// The setup every browser test shares: the real page (build/site, built by
-// scripts/build-web.sh) served on 127.0.0.1 by scripts/serve.py and driven in
-// Debian's Chromium with playwright-core; expected numbers come from the
-// native CLI (build/release/roi).  Each test file calls useBrowser() once,
+// The setup every browser test shares: the real page as deployed (the
+// production build, build/dist, written by scripts/build-web.sh: hashed
+// names, precompressed files) served on 127.0.0.1 by scripts/serve.py under
+// the production headers (deploy/headers.json: CSP with frame-ancestors,
+// nosniff, Referrer-Policy, cache) and driven in Debian's Chromium with
+// playwright-core; expected numbers come from the native CLI
+// (build/release/roi).  ROI_BROWSER_SITE=build/site (or web) runs the same
+// tests on the bundled or unbundled page, under the same headers;
+// ROI_BROWSER_BASE=http://127.0.0.1:8080/ runs them against a server of
+// yours instead (nginx or Apache serving build/dist with the generated
+// headers, say).  Each test file calls useBrowser() once,
 // with its own options, and ends with noProblemsTest().
 // Named without ".test" so that `node --test tests/browser/*.test.mjs` does
 // not run it as a test file.
@@ -18,6 +25,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const cli = path.join(root, 'build/release/roi');
 export const fixtures = path.join(root, 'tests/fixtures');
 export const fixture = (name) => path.join(fixtures, name);
+/** The folder the tests serve. */
+export const site = path.resolve(root, process.env.ROI_BROWSER_SITE || 'build/dist');
 
 /** The link of a fixture file, as the CLI encodes it. */
 export const linkOf = (file) => execFileSync(cli, ['link', 'encode', fixture(file)], { encoding: 'utf8' }).trim();
@@ -75,7 +84,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
   '--disable-sync', '--no-first-run', '--disable-default-apps', '--disable-extensions'];
 
 /**
- * Registers before/after: the server on build/site and Chromium.
+ * Registers before/after: the server on the site (build/dist) and Chromium.
  * Options, each file's own:
  *  - height: viewport height (900)
  *  - consoleTypes: console message types recorded as problems (error, warning)
@@ -93,11 +102,14 @@ export function useBrowser({
   let server;
 
   before(async () => {
-    server = spawn('python3', [path.join(root, 'scripts/serve.py'), path.join(root, 'build/site'), '0']);
-    base = await new Promise((resolve, reject) => {
-      server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
-      server.on('exit', () => reject(new Error('server exited')));
-    });
+    if (process.env.ROI_BROWSER_BASE) base = new URL(process.env.ROI_BROWSER_BASE).href;
+    else {
+      server = spawn('python3', [path.join(root, 'scripts/serve.py'), site, '0']);
+      base = await new Promise((resolve, reject) => {
+        server.stdout.on('data', (d) => { const m = /http:\/\/[\d.:]+\//.exec(String(d)); if (m) resolve(m[0]); });
+        server.on('exit', () => reject(new Error('server exited')));
+      });
+    }
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, ...args] });
   });
 

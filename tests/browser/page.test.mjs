@@ -509,6 +509,7 @@ test('the printed report shows results, charts, the link and the methodology not
   assert.equal(await page.textContent('#rm-qr-cap'), 'Scannez ce code pour rouvrir le scénario complet sur un téléphone.');
   const png = path.join(root, 'test-results/report-qr.png');
   fs.mkdirSync(path.dirname(png), { recursive: true });
+  await page.$eval('#rm-qr-img', (i) => i.decode()); // drawn before the screenshot (a blank one failed once under load)
   await page.locator('#rm-qr-img').screenshot({ path: png });
   assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
   // It follows the scenario: another close rate, another code, read back too.

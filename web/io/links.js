@@ -42,6 +42,10 @@ const FRAMING = ['embed', 'host', 'sections', 'accent', 'font', 'theme', 'cta', 
 /** The address to share, print or hand to the host: this page, its scenario. */
 export function shareUrl() {
   const url = new URL(location.href);
+  // full.html, which embed.js frames for the full embed, is this page under
+  // the name any site may frame (deploy/headers.json): the link opens the
+  // full page at its own address.
+  url.pathname = url.pathname.replace(/\/full\.html$/, '/index.html');
   for (const k of FRAMING) url.searchParams.delete(k);
   return url.href;
 }
