@@ -194,8 +194,9 @@ test('keyboard only: questions, assumptions, call to action, full calculation, s
   await page.keyboard.press('ArrowUp');
   assert.equal(await frame.inputValue('#q-vol'), '51');
   // The call to action by keyboard: a new tab and roi:cta with the figures shown.
-  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
-  assert.equal(await frame.evaluate(() => document.activeElement.id), 'cta');
+  const seen = [];
+  for (let i = 0; i < 4; i++) { await page.keyboard.press('Tab'); seen.push(await frame.evaluate(() => document.activeElement.id || document.activeElement.tagName)); }
+  assert.equal(await frame.evaluate(() => document.activeElement.id), 'cta', seen.join(' '));
   const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
   assert.equal(popup.url(), 'https://example.com/demo');
   await popup.close();

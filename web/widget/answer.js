@@ -72,7 +72,10 @@ export function render(state, prev, ctx) {
     // Open, its questions say it all: the line is a title.
     setProp($('more-text'), 'textContent', state.open ? t('more.title') : t('more', { list }));
     setProp($('more-do'), 'textContent', t(state.open ? 'more.close' : 'more.edit'));
-    setProp($('more'), 'open', state.open);
+    // Only a change of the state opens or closes it: the element itself
+    // changes first (its toggle event comes a task later), and an edit in
+    // between must not close it again.
+    if (state.open !== prev.open) setProp($('more'), 'open', state.open);
   }
   // The way back to the host's values: there only when they changed (its
   // place stays, so the height does not move).
