@@ -28,7 +28,7 @@ test('events: ready, change and cta with the documented payload, for every prese
   await demoReady(page, ['ppm', 'in-house', 'side', 'full']);
   // The hidden tabs and the modal load their widget when shown (lazy frames).
   for (const [button, id] of [['#tab-hourly', 'hourly'], ['#tab-leads', 'leads'], ['#open-modal', 'modal-box']]) {
-    await page.click(button);
+    await page.$eval(button, (b) => b.click()); // as a keyboard would: no coordinates a resizing frame could shift
     await page.$eval('#' + id, (el) => el.scrollIntoView({ block: 'nearest' }));
     await demoReady(page, [id]);
   }

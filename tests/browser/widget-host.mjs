@@ -89,9 +89,23 @@ export async function openDemo(context, base, { problems = null } = {}) {
   return page;
 }
 
-/** Resolves once every widget named has said roi:ready on the demo page. */
-export const demoReady = (page, ids) => page.waitForFunction((list) => list.every((id) =>
-  (window.roiEvents || []).some((e) => e.widget === id && e.type === 'roi:ready')), ids);
+/** Resolves once every widget named has said roi:ready on the demo page
+ *  (a minute at most: the demo runs seven widgets, one a full calculator
+ *  with its simulation, on a shared machine); else names the silent ones. */
+export async function demoReady(page, ids) {
+  const silent = () => page.evaluate((list) => list.filter((id) =>
+    !(window.roiEvents || []).some((e) => e.widget === id && e.type === 'roi:ready')), ids);
+  try {
+    await page.waitForFunction((list) => list.every((id) =>
+      (window.roiEvents || []).some((e) => e.widget === id && e.type === 'roi:ready')), ids, { timeout: 60000 });
+  } catch (e) {
+    const state = await page.evaluate((list) => list.map((id) => {
+      const f = document.querySelector(`#${id} iframe`);
+      return f && `${id}: ${f.loading} ${Math.round(f.getBoundingClientRect().width)}px ${f.contentWindow ? 'window' : 'no window'}`;
+    }), await silent());
+    throw new Error(`no roi:ready from ${state.join(', ')}: ${e.message}`);
+  }
+}
 
 /** Saves a screenshot under build/artefacts/widget/ (git-ignored). */
 export async function keep(locator, name) {
