@@ -113,7 +113,8 @@ test('the demo host page: a tab shown later, a modal, a sidebar, the full calcul
   await sized('side', 640);
   // A tab shown later: the widget loads when shown (lazy) and takes its height.
   assert.equal(await page.isVisible('#hourly iframe'), false);
-  await page.$eval('#tab-hourly', (b) => b.click()); // no coordinates a resizing frame could shift
+  await page.focus('#tab-hourly'); // by keyboard: no coordinates a frame taking its height could shift
+  await page.keyboard.press('Enter');
   await sized('hourly', 480);
   await page.keyboard.press('ArrowRight'); // the tabs' own keyboard
   assert.equal(await page.getAttribute('#tab-leads', 'aria-selected'), 'true');
