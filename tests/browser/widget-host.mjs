@@ -74,7 +74,10 @@ export async function openDemo(context, base, { problems = null } = {}) {
     const res = await route.fetch();
     const body = (await res.text()).replaceAll('src="../embed.js"', `src="${calc}/embed.js"`)
       .replace("script-src 'self'", `script-src 'self' ${calc}`).replace("frame-src 'self'", `frame-src ${calc}`);
-    await route.fulfill({ response: res, body });
+    // The client's site sends its own headers, not the calculator's policy
+    // (which the server gives the demo page at the calculator's origin).
+    const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => k !== 'content-security-policy'));
+    await route.fulfill({ response: res, body, headers });
   });
   await allowLoopback(context, base);
   const page = await context.newPage();

@@ -131,7 +131,7 @@ test('the demo host page: a tab shown later, a modal, a sidebar, the full calcul
   // The full calculator: its own page, as tall as its content.
   // (The browser renders a cross-origin frame once it nears the viewport.)
   const full = await widgetFrame(page, '#full iframe');
-  assert.match(full.url(), /\/index\.html\?/);
+  assert.match(full.url(), /\/full\.html\?/);
   await page.$eval('#full iframe', (f) => f.scrollIntoView());
   await page.waitForFunction(() => parseFloat(document.querySelector('#full iframe').style.height) > 1000);
   await keep(page.locator('main'), 'demo-1280');
