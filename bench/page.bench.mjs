@@ -35,6 +35,13 @@ fs.writeFileSync(path.join(floorDir, 'engine.js'), "import * as roi from '../eng
 // French visitors first (the product's audience, the page's default
 // language); English visitors' bytes are printed too.
 const locale = process.env.BENCH_LOCALE || 'fr-FR';
+// The widget's own floor: the lite engine, preloaded as widget.html does, and one evaluate.
+fs.writeFileSync(path.join(floorDir, 'lite.html'), '<!doctype html><meta charset="utf-8"><title>lite engine floor</title>' +
+  '<link rel="modulepreload" href="../engine/roi_lite.js"><link rel="modulepreload" href="../engine/roi_lite_core.js">' +
+  '<link rel="preload" href="../engine/roi_lite_core.wasm" as="fetch" type="application/wasm" crossorigin>' +
+  '<script type="module" src="lite.js"></script><p id="out"></p>');
+fs.writeFileSync(path.join(floorDir, 'lite.js'), fs.readFileSync(path.join(floorDir, 'engine.js'), 'utf8').replace('roi.js', 'roi_lite.js'));
+
 const { base, browser, close } = await openSite();
 try {
   const context = await browser.newContext({ locale });
@@ -64,7 +71,7 @@ try {
     await ctx.close();
     return ms;
   };
-  const firstResult = [], floorStatic = [], floorEngine = [], widgetFirst = [];
+  const firstResult = [], floorStatic = [], floorEngine = [], widgetFirst = [], floorLite = [];
   for (let i = 0; i < loads; i++) {
     floorStatic.push(await coldLoad(base + 'bench-floor/static.html?i=' + i, () => performance.now()));
     floorEngine.push(await coldLoad(base + 'bench-floor/engine.html?i=' + i,
@@ -73,6 +80,8 @@ try {
       const el = document.querySelector('[data-out="roi"]');
       return el && el.dataset.value !== undefined && el.dataset.value !== '' ? performance.now() : false;
     }));
+    floorLite.push(await coldLoad(base + 'bench-floor/lite.html?i=' + i,
+      () => (document.getElementById('out')?.dataset.value ? performance.now() : false)));
     // The widget's page, as its frame loads it: its first answer written.
     widgetFirst.push(await coldLoad(base + 'widget.html?preset=pay-per-meeting&bench=' + i, () => {
       const el = document.querySelector('[data-out="roi"]');
@@ -141,7 +150,10 @@ try {
   console.log(`  floor: static page, no script ${stats(floorStatic)}   (first frame)`);
   console.log(`  floor: engine + one evaluate  ${stats(floorEngine)}`);
   console.log(`  ratios of the medians: page / static floor ${(fr / fs0).toFixed(2)}, page / engine floor ${(fr / fe).toFixed(2)}`);
-  console.log(`  widget (widget.html)          ${stats(widgetFirst)}   (first answer; budget 150 ms; widget / page ${(median(widgetFirst) / fr).toFixed(2)})`);
+  console.log(`  widget (widget.html)          ${stats(widgetFirst)}   (first answer; budget 150 ms)`);
+  console.log(`  floor: lite engine + evaluate ${stats(floorLite)}`);
+  console.log(`  ratios of the medians: widget / page ${(median(widgetFirst) / fr).toFixed(2)}, widget / static floor ${(median(widgetFirst) / fs0).toFixed(2)}, ` +
+    `widget / lite engine floor ${(median(widgetFirst) / median(floorLite)).toFixed(2)}`);
   console.log(`evaluate() in the page: median ${(median(evaluateMs.sorted) * 1000).toFixed(0)} µs per call (timer-limited), batch mean ${(evaluateMs.batchMean * 1000).toFixed(1)} µs`);
   console.log(`input -> updated results: median ${median(updateMs).toFixed(1)} ms, max ${Math.max(...updateMs).toFixed(1)} ms over ${updateMs.length} edits (includes waiting for the next frame; budget 16 ms)`);
   console.log(`long tasks while editing and typing: ${longTasks.length}, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) + ' ms' : 'none'} (budget: none over 50 ms)`);

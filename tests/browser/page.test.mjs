@@ -615,7 +615,7 @@ test('embed: the full calculator (data-sections="full") on the demo host page, s
   // The iframe is as tall as its content: no inner scrollbar (same origin
   // here: the frame's document is readable).  The widgets of the demo page
   // have their own tests (widget*.test.mjs).
-  const frame = page.frames().find((f) => /\/full\.html\?/.test(f.url()));
+  const frame = page.frames().find((f) => /\/full\.html\?/.test(f.url())); // index.html under the name any site may frame
   await frame.waitForSelector('html[data-ready]');
   await page.$eval('#full iframe', (f) => f.scrollIntoView());
   await page.waitForFunction(() => {

@@ -74,10 +74,13 @@ export async function openDemo(context, base, { problems = null } = {}) {
     const res = await route.fetch();
     const body = (await res.text()).replaceAll('src="../embed.js"', `src="${calc}/embed.js"`)
       .replace("script-src 'self'", `script-src 'self' ${calc}`).replace("frame-src 'self'", `frame-src ${calc}`);
-    // The client's site sends its own headers, not the calculator's policy
-    // (which the server gives the demo page at the calculator's origin).
-    const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => k !== 'content-security-policy'));
-    await route.fulfill({ response: res, body, headers });
+    // The page is the host's now: its own CSP (the <meta>, rewritten), not the
+    // calculator's headers (deploy/headers.json) it was served with.
+    const headers = { ...res.headers() };
+    delete headers['content-security-policy'];
+    delete headers['content-encoding'];
+    delete headers['content-length'];
+    await route.fulfill({ status: res.status(), headers, body });
   });
   await allowLoopback(context, base);
   const page = await context.newPage();
