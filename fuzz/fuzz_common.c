@@ -150,6 +150,74 @@ static void check_finite(const cJSON *item, const char *text)
     }
 }
 
+static const char *skip_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return p;
+}
+
+/* p at a '"' that check_tokens passed: past the closing quote. */
+static const char *skip_string(const char *p)
+{
+    for (p++; *p != '"'; p++)
+        if (*p == '\\')
+            p++;
+    return p + 1;
+}
+
+/* Skips one value of the JSON grammar, numbers checked finite; NULL when the
+ * text there is not one (tokens were checked by check_tokens). */
+static const char *skip_value(const char *p, int depth, const char *text)
+{
+    p = skip_ws(p);
+    FUZZ_CHECK(depth < 256, "nested over 256 levels in:\n%s", text);
+    if (*p == '{' || *p == '[') {
+        char close = *p == '{' ? '}' : ']';
+        p = skip_ws(p + 1);
+        if (*p == close)
+            return p + 1;
+        for (;;) {
+            if (close == '}') {
+                if (*p != '"')
+                    return NULL;
+                p = skip_ws(skip_string(p));
+                if (*p++ != ':')
+                    return NULL;
+            }
+            p = skip_value(p, depth + 1, text);
+            if (!p)
+                return NULL;
+            p = skip_ws(p);
+            if (*p == close)
+                return p + 1;
+            if (*p++ != ',')
+                return NULL;
+            p = skip_ws(p);
+        }
+    }
+    if (*p == '"')
+        return skip_string(p);
+    if (strncmp(p, "true", 4) == 0 || strncmp(p, "null", 4) == 0)
+        return p + 4;
+    if (strncmp(p, "false", 5) == 0)
+        return p + 5;
+    const char *end = (const char *)skip_number((const unsigned char *)p);
+    if (end)
+        FUZZ_CHECK(isfinite(strtod(p, NULL)), "number %.*s is not finite in:\n%s",
+                   (int)(end - p), p, text);
+    return end;
+}
+
+void fuzz_strict_json_text(const char *text)
+{
+    FUZZ_CHECK(text != NULL, "no document (out of memory?)");
+    check_tokens(text);
+    const char *end = skip_value(text, 0, text);
+    FUZZ_CHECK(end && *skip_ws(end) == '\0', "not one JSON value at %zu in:\n%s",
+               end ? (size_t)(end - text) : (size_t)0, text);
+}
+
 cJSON *fuzz_strict_json(const char *text)
 {
     FUZZ_CHECK(text != NULL, "no document (out of memory?)");
@@ -261,12 +329,17 @@ void fuzz_json_round_trip(const char *json)
     roi_diags_free(&warnings);
 }
 
-char *fuzz_canonical(const roi_scenario *s)
+void fuzz_check_scenario(const roi_scenario *s)
 {
     roi_diags errors;
     roi_diags_init(&errors);
     FUZZ_CHECK(roi_scenario_check(s, &errors) == 0, "the scenario breaks a rule: %s: %s",
                errors.items[0].field, errors.items[0].message);
     roi_diags_free(&errors);
+}
+
+char *fuzz_canonical(const roi_scenario *s)
+{
+    fuzz_check_scenario(s);
     return canonical(s);
 }

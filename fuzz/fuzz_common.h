@@ -30,6 +30,10 @@ void fuzz_fail(const char *file, int line, const char *cond, const char *fmt, ..
  * otherwise. */
 cJSON *fuzz_strict_json(const char *text);
 
+/* The same checks without building a tree (a grammar walk; no allocation):
+ * for the link harness, which only needs to know the answer is strict. */
+void fuzz_strict_json_text(const char *text);
+
 /* The boolean "ok" of a document, which must be there. */
 bool fuzz_json_ok(const cJSON *doc);
 
@@ -37,8 +41,11 @@ bool fuzz_json_ok(const cJSON *doc);
  * it has no "errors" member. */
 void fuzz_check_ok_shape(const cJSON *doc);
 
-/* An accepted scenario passes roi_scenario_check (checked here); returns its
- * canonical document (compact; the caller frees it with roi_free). */
+/* An accepted scenario passes roi_scenario_check. */
+void fuzz_check_scenario(const roi_scenario *s);
+
+/* The same, then the scenario's canonical document (compact; the caller frees
+ * it with roi_free). */
 char *fuzz_canonical(const roi_scenario *s);
 
 /* The link round trip of an accepted scenario s whose canonical document is
