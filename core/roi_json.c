@@ -500,6 +500,12 @@ static void check_number(roi_diags *errors, const char *path,
              ROI_NUM("got", v));
 }
 
+static bool text_valid(const char *text)
+{
+    long chars = roi_utf8_chars(text);
+    return chars >= 0 && chars <= ROI_TEXT_CHARS;
+}
+
 static void check_text(roi_diags *errors, const char *path, const char *text)
 {
     long chars = roi_utf8_chars(text);
@@ -578,6 +584,8 @@ static void check_goal(roi_diags *errors, const char *prefix, const roi_inputs *
         return;
     }
     for (size_t i = 0; i < in->schedule.ramp_count; i++) {
+        if (roi_number_valid(&RAMP_FIELD, in->schedule.ramp[i]))
+            continue; /* the path is written only for an error */
         path_fmt(path, "%s%s[%zu]", prefix, ROI_RAMP_PATH, i);
         check_number(errors, path, &RAMP_FIELD, in->schedule.ramp[i]);
     }
@@ -618,15 +626,22 @@ static void check_campaign(roi_diags *errors, const char *prefix, const roi_camp
     size_t n;
     char path[PATH_SIZE];
     const roi_number_field *fields = roi_number_fields(&n);
-    join(path, prefix, "name");
-    check_text(errors, path, c->name);
+    /* Paths are written only for an error: a valid scenario (every link and
+     * document the page checks) costs one comparison per field. */
+    if (!text_valid(c->name)) {
+        join(path, prefix, "name");
+        check_text(errors, path, c->name);
+    }
     if (!roi_currency_valid(c->currency)) {
         join(path, prefix, "currency");
         ROI_DIAG(errors, path, ROI_CODE_CURRENCY, ROI_TXT("got", c->currency));
     }
     for (size_t i = 0; i < n; i++) {
+        double v = roi_number_get(&c->in, &fields[i]);
+        if (roi_number_valid(&fields[i], v))
+            continue;
         join(path, prefix, fields[i].path);
-        check_number(errors, path, &fields[i], roi_number_get(&c->in, &fields[i]));
+        check_number(errors, path, &fields[i], v);
     }
     const roi_enum_field *enums = roi_enum_fields(&n);
     for (size_t i = 0; i < n; i++) {
@@ -643,10 +658,14 @@ static void check_campaign(roi_diags *errors, const char *prefix, const roi_camp
         return;
     }
     for (size_t i = 0; i < c->fixed_count; i++) {
-        path_fmt(path, "%scosts.fixed[%zu].label", prefix, i);
-        check_text(errors, path, c->fixed[i].label);
-        path_fmt(path, "%scosts.fixed[%zu].amount", prefix, i);
-        check_number(errors, path, &AMOUNT_FIELD, c->fixed[i].amount);
+        if (!text_valid(c->fixed[i].label)) {
+            path_fmt(path, "%scosts.fixed[%zu].label", prefix, i);
+            check_text(errors, path, c->fixed[i].label);
+        }
+        if (!roi_number_valid(&AMOUNT_FIELD, c->fixed[i].amount)) {
+            path_fmt(path, "%scosts.fixed[%zu].amount", prefix, i);
+            check_number(errors, path, &AMOUNT_FIELD, c->fixed[i].amount);
+        }
     }
     check_skip(errors, prefix, &c->in);
     check_model(errors, prefix, &c->in);

@@ -8,7 +8,10 @@
 #   scripts/fuzz.sh long <harness> <amount>   one long run: <amount> is a number of
 #                                             executions (10000000, 10M, 500k) or a
 #                                             duration (3600s, 90m, 2h); prints the
-#                                             executions, seconds, exec/s and findings
+#                                             executions, seconds, exec/s and findings;
+#                                             FUZZ_JOBS=N splits it over N processes
+#                                             (one per core) that share the working
+#                                             corpus, and prints their totals
 #   scripts/fuzz.sh build                     only build the harnesses
 #   scripts/fuzz.sh run <harness> FILE...     run the harness on these inputs (a
 #                                             finding to reproduce, a corpus)
@@ -134,23 +137,38 @@ case $mode in
       *) usage ;;
     esac
     build
-    log=$out/logs/$h-long-$(date +%Y%m%d-%H%M%S).log
-    mark=$(mktemp)
-    echo "fuzz_$h ${limit[*]}, one job; log: $log"
-    start=$(date +%s)
-    status=0
-    fuzz "$h" "$log" "${limit[@]}" || status=$?
-    wall=$(( $(date +%s) - start ))
-    summary "$h" "$log"
-    execs=$(final_stat number_of_executed_units "$log")
-    if [ -n "$execs" ] && [ "$wall" -gt 0 ]; then
-      echo "      wall clock ${wall} s: $(( execs / wall )) exec/s overall"
+    n=${FUZZ_JOBS:-1}
+    if [ "${limit[0]%%=*}" = -runs ]; then # each process runs its share
+      total=${limit[0]#-runs=}
+      limit=(-runs=$(( (total + n - 1) / n )))
     fi
-    if grep -q 'run interrupted' "$log"; then
+    stamp=$(date +%Y%m%d-%H%M%S)
+    mark=$(mktemp)
+    echo "fuzz_$h ${limit[*]}, $n job(s); logs: $out/logs/$h-long-$stamp-*.log"
+    start=$(date +%s)
+    pids=()
+    for j in $(seq 1 "$n"); do
+      fuzz "$h" "$out/logs/$h-long-$stamp-$j.log" "${limit[@]}" -seed=$(( start % 100000 * 10 + j )) &
+      pids+=($!)
+    done
+    status=0
+    for p in "${pids[@]}"; do wait "$p" || status=$?; done
+    wall=$(( $(date +%s) - start ))
+    sum=0
+    for j in $(seq 1 "$n"); do
+      log=$out/logs/$h-long-$stamp-$j.log
+      summary "$h" "$log"
+      execs=$(final_stat number_of_executed_units "$log")
+      sum=$(( sum + ${execs:-0} ))
+    done
+    if [ "$wall" -gt 0 ]; then
+      echo "      total ${sum} executions in ${wall} s wall clock: $(( sum / wall )) exec/s overall ($n job(s))"
+    fi
+    if grep -q 'run interrupted' "$out/logs/$h-long-$stamp"-*.log; then
       echo "      interrupted (libFuzzer exit $status)"
     elif [ $status -ne 0 ]; then
       echo "FINDING in $h (libFuzzer exit $status)"
-      report_findings "$h" "$log" "$mark"
+      for j in $(seq 1 "$n"); do report_findings "$h" "$out/logs/$h-long-$stamp-$j.log" "$mark"; done
     else
       echo "      findings: none"
     fi
