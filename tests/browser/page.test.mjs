@@ -484,8 +484,28 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   await page.context().close();
 });
 
+// Reads the report's QR code as printed, with an independent reader (zbar).
+// The page is shown at 3 device pixels per CSS pixel, as a printer would
+// (a 3.5 cm code at 1x is about 2 px a module: a reader's limit, and once
+// unreadable in CI).  The screenshot is retaken while the image may still be
+// painting or redrawn (a new link is drawn 250 ms after it changes), up to
+// 3 s; what zbar last reads is returned, to be compared with the exact link.
+async function readQr(page, png, expected) {
+  let read = null;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    await page.$eval('#rm-qr-img', (i) => i.decode());
+    await page.locator('#rm-qr-img').screenshot({ path: png });
+    try {
+      read = execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' });
+    } catch (e) { read = `(zbar: ${e.message.split('\n')[0]})`; }
+    if (read === expected) break;
+    await page.waitForTimeout(250);
+  }
+  return read;
+}
+
 test('the printed report shows results, charts, the link and the methodology note, without controls', async () => {
-  const page = await open('?lang=fr');
+  const page = await open('?lang=fr', { deviceScaleFactor: 3 });
   assert.equal(await page.isVisible('#report-meta'), false);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#report-meta'), true);
@@ -509,18 +529,13 @@ test('the printed report shows results, charts, the link and the methodology not
   assert.equal(await page.textContent('#rm-qr-cap'), 'Scannez ce code pour rouvrir le scénario complet sur un téléphone.');
   const png = path.join(root, 'test-results/report-qr.png');
   fs.mkdirSync(path.dirname(png), { recursive: true });
-  await page.$eval('#rm-qr-img', (i) => i.decode()); // drawn before the screenshot (a blank one failed once under load)
-  await page.locator('#rm-qr-img').screenshot({ path: png });
-  assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
+  assert.equal(await readQr(page, png, page.url()), page.url());
   // It follows the scenario: another close rate, another code, read back too.
   await page.emulateMedia({ media: 'screen' });
   await page.fill('[name="funnel.close_rate"]', '30');
   await page.waitForFunction(() => /&w=0\.3(&|$)/.test(location.hash));
   await page.emulateMedia({ media: 'print' });
-  await page.waitForFunction(() => decodeURIComponent(document.getElementById('rm-qr-img').src).includes('<svg'));
-  await page.waitForTimeout(400);
-  await page.locator('#rm-qr-img').screenshot({ path: png });
-  assert.equal(execFileSync('zbarimg', ['--quiet', '--raw', '-Sbinary', png], { encoding: 'utf8' }), page.url());
+  assert.equal(await readQr(page, png, page.url()), page.url());
   assert.equal(await page.textContent('#rm-link'), page.url());
   // "Save as PDF": Chromium's own print to PDF, kept as a test artefact.
   const pdf = await page.pdf({ path: path.join(root, 'test-results/report.pdf'), format: 'A4' });
