@@ -71,7 +71,7 @@ try {
     await ctx.close();
     return ms;
   };
-  const firstResult = [], floorStatic = [], floorEngine = [], widgetFirst = [], floorLite = [];
+  const firstResult = [], pageReady = [], floorStatic = [], floorEngine = [], widgetFirst = [], floorLite = [];
   for (let i = 0; i < loads; i++) {
     floorStatic.push(await coldLoad(base + 'bench-floor/static.html?i=' + i, () => performance.now()));
     floorEngine.push(await coldLoad(base + 'bench-floor/engine.html?i=' + i,
@@ -80,6 +80,9 @@ try {
       const el = document.querySelector('[data-out="roi"]');
       return el && el.dataset.value !== undefined && el.dataset.value !== '' ? performance.now() : false;
     }));
+    // The same page's engine answer: its own figures written over the
+    // build-time ones, the page ready for input (html[data-ready]).
+    pageReady.push(await coldLoad(base + '?bench=r' + i, () => (document.documentElement.dataset.ready ? performance.now() : false)));
     floorLite.push(await coldLoad(base + 'bench-floor/lite.html?i=' + i,
       () => (document.getElementById('out')?.dataset.value ? performance.now() : false)));
     // The widget's page, as its frame loads it: its first answer written.
@@ -111,22 +114,34 @@ try {
     window.__longTasks = [];
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask' });
   });
-  // Input to updated results: time from the input event to the frame that
-  // shows the new ROI.
-  const updateMs = [];
+  // Input to updated results: the page's work from the input event to the
+  // frame that shows the new ROI, without the wait for that frame's vsync:
+  // the script (the input event, synchronous: store, engine, renderers) plus
+  // the frame's own rendering (from its requestAnimationFrame to a task
+  // posted from it, which runs once style, layout and paint are done).
+  const updateMs = [], scriptMs = [];
   for (let i = 0; i < 15; i++) {
     // 50 meetings: each close rate from 20 % to 38 % gives a different deal count.
     const value = String(20 + 2 * (i % 10));
-    updateMs.push(await page.evaluate((v) => new Promise((resolve) => {
+    const [script, total] = await page.evaluate((v) => new Promise((resolve, reject) => {
       const input = document.querySelector('[name="funnel.close_rate"]');
       const out = () => document.querySelector('[data-out="roi"]');
       const before = out().dataset.value;
       const t0 = performance.now();
       input.value = v;
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      const check = () => (out().dataset.value !== before ? resolve(performance.now() - t0) : requestAnimationFrame(check));
-      check();
-    }), value));
+      const script = performance.now() - t0;
+      if (out().dataset.value === before) reject(new Error('the ROI did not change at once'));
+      requestAnimationFrame(() => {
+        const frame = performance.now();
+        const mc = new MessageChannel();
+        mc.port1.onmessage = () => resolve([script, script + performance.now() - frame]);
+        mc.port2.postMessage(0);
+      });
+    }), value);
+    scriptMs.push(script);
+    updateMs.push(total);
+    await page.waitForTimeout(50);
   }
 
   for (const [name, text] of [['value.deal_value', '7500'], ['funnel.volume', '65']]) {
@@ -146,7 +161,8 @@ try {
   const total = Object.values(bytes).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
   const fr = median(firstResult), fs0 = median(floorStatic), fe = median(floorEngine);
   console.log(`navigation -> first computed result (cold loads, ${locale} browser; budget 150 ms, aim 100 ms):`);
-  console.log(`  page                          ${stats(firstResult)}`);
+  console.log(`  page                          ${stats(firstResult)}   (the default example's figures, written at build time: first frame)`);
+  console.log(`  page ready, engine's figures  ${stats(pageReady)}   (html[data-ready]: the engine's own result, input accepted)`);
   console.log(`  floor: static page, no script ${stats(floorStatic)}   (first frame)`);
   console.log(`  floor: engine + one evaluate  ${stats(floorEngine)}`);
   console.log(`  ratios of the medians: page / static floor ${(fr / fs0).toFixed(2)}, page / engine floor ${(fr / fe).toFixed(2)}`);
@@ -155,7 +171,8 @@ try {
   console.log(`  ratios of the medians: widget / page ${(median(widgetFirst) / fr).toFixed(2)}, widget / static floor ${(median(widgetFirst) / fs0).toFixed(2)}, ` +
     `widget / lite engine floor ${(median(widgetFirst) / median(floorLite)).toFixed(2)}`);
   console.log(`evaluate() in the page: median ${(median(evaluateMs.sorted) * 1000).toFixed(0)} µs per call (timer-limited), batch mean ${(evaluateMs.batchMean * 1000).toFixed(1)} µs`);
-  console.log(`input -> updated results: median ${median(updateMs).toFixed(1)} ms, max ${Math.max(...updateMs).toFixed(1)} ms over ${updateMs.length} edits (includes waiting for the next frame; budget 16 ms)`);
+  console.log(`input -> updated results on screen: median ${median(updateMs).toFixed(1)} ms, max ${Math.max(...updateMs).toFixed(1)} ms over ${updateMs.length} edits ` +
+    `(script ${median(scriptMs).toFixed(1)} ms + the frame's style, layout and paint; the wait for the frame itself not counted; budget 16 ms)`);
   console.log(`long tasks while editing and typing: ${longTasks.length}, longest ${longTasks.length ? Math.max(...longTasks).toFixed(0) + ' ms' : 'none'} (budget: none over 50 ms)`);
   console.log(`bytes over the wire for one load (${locale} browser), each file once (raw / gzip -9):`);
   for (const [ext, b] of Object.entries(bytes)) console.log(`  ${ext.padEnd(6)} ${String(b.raw).padStart(7)} / ${String(b.gzip).padStart(6)}  (${b.n} file${b.n > 1 ? 's' : ''})`);

@@ -78,6 +78,9 @@ JS
   --external:'node:*' --outfile=build/site/engine/roi_lite.js --log-level=warning --allow-overwrite
 rm -f build/site-meta.json
 echo "site assembled in build/site" >&2
+# The first paint: the default example's summary, rendered by the page with
+# the core in Chromium, written into index.html (scripts/prerender.mjs).
+node scripts/prerender.mjs
 # The production build (build/dist, build/deploy): hashed names, .br/.gz,
 # the header files of each host from deploy/headers.json.
 node scripts/build-dist.mjs

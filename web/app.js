@@ -79,6 +79,9 @@ function render(state, prev) {
   reportHead.render(state, prev, c);
   library.render(state, prev, c);
   if (roi) report.render(state, prev, c);
+  // The summary written at build time, hidden for another address, is the
+  // engine's own from the first result on.
+  if (state.result && !prev.result) document.documentElement.classList.remove('pre-off');
 }
 
 /** The engine's answer for every new scenario (or refusal): one evaluate call. */

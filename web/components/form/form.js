@@ -84,12 +84,15 @@ export function render(state, prev, ctx) {
   plan.renderForm(state, prev, ctx);
   $('f-retro').checked = state.view.retro;
   $('observed').hidden = !state.view.retro;
+  // Placeholders (the defaults, formatted) change with the language only;
+  // a field just built (a channel's) has none yet.
+  const relabel = state.view.lang !== prev.view.lang;
   for (const input of inputs()) {
     const path = input.name;
     if (path === 'retro' || path.startsWith('skip.')) continue;
     setProp(input, 'value', textOf(state, path));
     const fd = FIELDS.get(path);
-    if (fd && input.tagName === 'INPUT') setProp(input, 'placeholder', showValue(fd, fd.dflt, state.view.lang));
+    if (fd && input.tagName === 'INPUT' && (relabel || !input.placeholder)) setProp(input, 'placeholder', showValue(fd, fd.dflt, state.view.lang));
   }
   const minRoi = inputOf('reallocation.min_roi');
   minRoi.placeholder = showValue(TARGET_ROI, getPath(state.scenario, 'target_roi') ?? TARGET_ROI.dflt, state.view.lang);

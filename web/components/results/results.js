@@ -5,7 +5,7 @@
 import { getPath } from '../../state/scenario.js';
 import { FIELDS, STAGES } from '../../fields.js';
 import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
-import { $, node } from '../dom.js';
+import { $, node, setProp } from '../dom.js';
 import { whyNull } from './null-reason.js';
 import { stepSentence } from '../schedule/text.js';
 import * as breakdown from './breakdown.js';
@@ -28,24 +28,24 @@ export function render(state, prev, ctx) {
   if (!res) return;
   const { t, fmt } = ctx;
   const model = dflt(state, 'costs.model');
+  // Only what changed is written: an unchanged text left alone is a part of
+  // the page the browser does not lay out again (most figures stay the same
+  // from one keystroke to the next).
   for (const out of document.querySelectorAll('[data-out]')) {
     const path = out.dataset.out;
     const v = getPath(res, path);
-    out.classList.toggle('null', v === null || v === undefined);
-    if (v === null || v === undefined) {
-      out.textContent = t(whyNull(path, res));
-      out.dataset.value = '';
-    } else {
-      out.textContent = fmt[out.dataset.fmt](v);
-      out.dataset.value = String(v);
-    }
+    const none = v === null || v === undefined;
+    out.classList.toggle('null', none);
+    setProp(out, 'textContent', none ? t(whyNull(path, res)) : fmt[out.dataset.fmt](v));
+    const value = none ? '' : String(v);
+    if (out.dataset.value !== value) out.dataset.value = value;
   }
   // A row of the three cases with nothing to show (no hours: no hourly
   // revenue) says nothing three times: it goes.
-  for (const row of document.querySelectorAll('table.sc tbody tr')) row.hidden = [...row.querySelectorAll('td')].every((td) => td.classList.contains('null'));
-  $('maxprice-l').textContent = t('mp:' + model);
-  $('maxcac-l').textContent = t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) });
-  $('be-intro').textContent = t('beIntro', { r: fmt.pct(res.breakeven.target_roi) });
+  for (const row of document.querySelectorAll('table.sc tbody tr')) setProp(row, 'hidden', [...row.querySelectorAll('td')].every((td) => td.classList.contains('null')));
+  setProp($('maxprice-l'), 'textContent', t('mp:' + model));
+  setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) }));
+  setProp($('be-intro'), 'textContent', t('beIntro', { r: fmt.pct(res.breakeven.target_roi) }));
   renderTalkNote(state, res, ctx);
   breakdown.render(state, res, ctx);
   renderStages(state);
@@ -61,7 +61,7 @@ function renderStages(state) {
   const skip = getPath(state.scenario, 'funnel.skip') || [];
   for (const el of document.querySelectorAll('#rbody [data-stage]')) {
     const stage = el.dataset.stage;
-    el.hidden = STAGES.indexOf(stage) < at || skip.includes(stage);
+    setProp(el, 'hidden', STAGES.indexOf(stage) < at || skip.includes(stage));
   }
 }
 
@@ -88,5 +88,5 @@ function renderTalkNote(state, res, { t, fmt }) {
   if (a !== null && b !== null && b > 0) {
     text += ' ' + (share < 1 ? t('talkGap', { s: fmt.pct(share), k: fmt.num(a / b), a: fmt.money(a), b: fmt.money(b) }) : t('talkSame'));
   }
-  $('talknote').textContent = text;
+  setProp($('talknote'), 'textContent', text);
 }
