@@ -7,6 +7,7 @@ import { node } from '../components/dom.js';
 import { shareUrl } from './links.js';
 import { scenarioDocument } from '../export.js';
 import { headlineResults } from './payload.js';
+import { hostPoster, announce } from './host-protocol.js';
 
 export function embedOptions(search) {
   const q = new URLSearchParams(search);
@@ -18,9 +19,7 @@ export function embedOptions(search) {
 
 /** engine(): the engine, once loaded. */
 export function connectHost(embed, store, engine) {
-  const post = (type, extra = {}) => {
-    if (embed && embed.host && window.parent !== window) window.parent.postMessage({ v: 1, type, ...extra }, embed.host);
-  };
+  const post = hostPoster(embed && embed.host);
   /** The payload of roi:ready, roi:change and roi:cta: the last valid
    *  scenario, its link and its headline results, so the three always agree
    *  (while a field is invalid, they are what the widget still shows,
@@ -35,27 +34,10 @@ export function connectHost(embed, store, engine) {
       results: headlineResults(r),
     };
   };
-  let timer = 0;
-  let sent = null; // the link (or, too big for one, the scenario) the host was last told about
-  const keyOf = (p) => p.link ?? JSON.stringify(p.scenario);
   return {
+    /** roi:ready, then roi:change (host-protocol.js). */
     ready() {
-      if (!embed) return;
-      const p = payload();
-      sent = keyOf(p);
-      post('roi:ready', p);
-      // roi:change, 400 ms after the last valid edit, and only when the
-      // scenario differs from the one the host last heard of.
-      store.subscribe((state, prev) => {
-        if (state.result === prev.result) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const p2 = payload();
-          if (keyOf(p2) === sent) return;
-          sent = keyOf(p2);
-          post('roi:change', p2);
-        }, 400);
-      });
+      if (embed) announce(store, payload, post);
     },
     /** Framing: classes, accent, font, theme, call to action, height. */
     apply() {

@@ -3,6 +3,7 @@
 // host origin embed.js named and to no one else.  The payload is the full
 // page's (scenario, link, results) plus `preset`: additive.
 import { headlineResults } from '../io/payload.js';
+import { hostPoster, announce } from '../io/host-protocol.js';
 
 /** The full page's address for a link fragment: the whole calculator with
  *  this scenario, in the widget's language; null without a link. */
@@ -18,7 +19,7 @@ export function fullPageUrl(link, lang, base = location.href) {
  *  the engine once loaded; preset(): the preset shown. */
 export function connectHost(config, store, engine, preset) {
   const on = !!(config.embedded && config.host && window.parent !== window);
-  const post = (type, extra) => { if (on) window.parent.postMessage({ v: 1, type, ...extra }, config.host); };
+  const post = hostPoster(on && config.host);
   /** The last valid scenario (the canonical document, read back from its
    *  link: the lite engine has no canonical(); as validated when too big
    *  for a link), its full-page link and its figures. */
@@ -31,27 +32,11 @@ export function connectHost(config, store, engine, preset) {
       preset: preset(),
     };
   };
-  let timer = 0;
-  let sent = null; // the link (or the scenario, too big for one) the host last heard of
-  const keyOf = (p) => p.link ?? JSON.stringify(p.scenario);
   return {
-    /** Once, after the first answer; then roi:change 400 ms after the last
-     *  valid answer, when the scenario differs from the one the host has. */
+    /** Once, after the first answer: roi:ready, then roi:change
+     *  (host-protocol.js). */
     ready() {
-      if (!on) return;
-      const p = payload();
-      sent = keyOf(p);
-      post('roi:ready', p);
-      store.subscribe((state, prev) => {
-        if (state.result === prev.result) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          const p2 = payload();
-          if (keyOf(p2) === sent) return;
-          sent = keyOf(p2);
-          post('roi:change', p2);
-        }, 400);
-      });
+      if (on) announce(store, payload, post);
     },
     cta() { post('roi:cta', payload()); },
     /** roi:height with the content's height, at once and whenever it
