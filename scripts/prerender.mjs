@@ -13,6 +13,8 @@
 //     else: the link the page writes for the default example is given to it
 //     (data-link), any other fragment, language, currency or example hides
 //     them until the engine's figures are there.
+// widget.html the same way: the default preset's questions (disabled until
+// widget.js builds its own) and answer, its guard web/widget/first-paint.js.
 // Usage: node scripts/prerender.mjs   (after the site is assembled)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,7 +26,7 @@ const file = path.join(site, 'index.html');
 const fail = (msg) => { console.error(`prerender: ${msg}`); process.exit(1); };
 
 const { base, browser, close } = await openSite();
-let snap;
+let snap, wsnap;
 try {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -46,6 +48,28 @@ try {
       link: location.hash.slice(1),
     };
   });
+  // The widget, as its frame opens without options: the default preset.
+  const w = await context.newPage();
+  w.on('pageerror', (e) => problems.push(String(e)));
+  w.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await w.goto(base + 'widget.html');
+  await w.waitForSelector('html[data-ready]');
+  await w.waitForFunction(() => document.querySelector('#figs [data-out]')?.dataset.value);
+  if (problems.length) fail('the widget reported: ' + problems.join('; '));
+  wsnap = await w.evaluate(() => {
+    const out = {};
+    for (const el of document.querySelectorAll('#qs > *, #qs-more > *, #figs > *')) el.setAttribute('data-pre', '');
+    // Seen, not yet usable: what is typed goes to widget.js's own fields.
+    for (const el of document.querySelectorAll('#qs input, #qs-more input')) {
+      el.setAttribute('disabled', '');
+      el.setAttribute('value', el.value); // the property, as the markup's attribute
+    }
+    out.texts = Object.fromEntries([...document.querySelectorAll('[data-t]')].map((el) => [el.dataset.t, el.textContent]));
+    for (const id of ['qs', 'qs-more', 'figs']) out[id] = document.getElementById(id).innerHTML;
+    for (const id of ['big', 'sub', 'range', 'more-text', 'more-do']) out[id + ':text'] = document.getElementById(id).textContent;
+    out.tone = document.getElementById('answer').dataset.tone;
+    return out;
+  });
   await context.close();
 } finally {
   await close();
@@ -55,7 +79,7 @@ const attr = (s) => s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replace
 const text = (s) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
 let html = fs.readFileSync(file, 'utf8');
 const put = (pattern, replacement) => {
-  if (!html.includes(pattern)) fail(`${pattern} not found in index.html`);
+  if (!html.includes(pattern)) fail(`${pattern} not found in the page`);
   html = html.replace(pattern, () => replacement);
 };
 put('<div id="sum-figs" class="sum-figs" role="status" aria-live="polite" aria-atomic="false"></div>',
@@ -66,8 +90,30 @@ put('<link rel="stylesheet" href="style.css">',
   `<link rel="stylesheet" href="style.css">\n<script src="first-paint.js" data-link="${attr(snap.link)}"></script>`);
 fs.writeFileSync(file, html);
 
-// The guard, one classic script (it runs before the first paint).
-execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [path.join(root, 'web/first-paint.js'), '--bundle',
-  '--format=iife', '--minify', '--target=es2020', `--outfile=${path.join(site, 'first-paint.js')}`,
-  '--log-level=warning', '--allow-overwrite'], { stdio: 'inherit' });
-console.error(`prerender: index.html opens on the default example's summary (${snap.figs.length + snap.verdicts.length} bytes)`);
+// widget.html: the default preset's questions (disabled) and answer.
+const wfile = path.join(site, 'widget.html');
+html = fs.readFileSync(wfile, 'utf8');
+for (const id of ['qs', 'qs-more']) put(`<div id="${id}" class="qs"></div>`, `<div id="${id}" class="qs">${wsnap[id]}</div>`);
+put('<dl id="figs" class="figs"></dl>', `<dl id="figs" class="figs">${wsnap.figs}</dl>`);
+for (const [id, tag, cls] of [['big', 'p', 'big'], ['sub', 'p', 'sub'], ['range', 'p', 'range'], ['more-text', 'span', 'more-text'], ['more-do', 'span', 'do']]) {
+  put(`<${tag} id="${id}" class="${cls}"></${tag}>`, `<${tag} id="${id}" class="${cls}" data-pre>${text(wsnap[id + ':text'])}</${tag}>`);
+}
+// The texts widget.js writes at once (data-t): French in the markup; an
+// empty one filled here is the build's (data-pre: hidden for English).
+html = html.replace(/<(\w+)([^>]*) data-t="([\w.:-]+)"([^>]*)>([^<]*)<\/\1>/g, (all, tag, a, key, b, was) => {
+  if (!Object.hasOwn(wsnap.texts, key)) fail(`data-t="${key}" has no text in the widget`);
+  return `<${tag}${a} data-t="${key}"${b}${was ? '' : ' data-pre'}>${text(wsnap.texts[key])}</${tag}>`;
+});
+put('<section id="answer" class="answer"', `<section id="answer" class="answer" data-tone="${attr(wsnap.tone)}"`);
+put('<link rel="stylesheet" href="widget/widget.css">', '<link rel="stylesheet" href="widget/widget.css">\n<script src="widget/first-paint.js"></script>');
+// Line breaks between tags go (the widget counts its bytes: issue 11's
+// 40 KB); spaces within a line, which can matter between inline elements, stay.
+fs.writeFileSync(wfile, html.replace(/>\n\s*</g, '><'));
+
+// The guards, classic scripts (they run before the first paint).
+for (const [from, to] of [['web/first-paint.js', 'first-paint.js'], ['web/widget/first-paint.js', 'widget/first-paint.js']]) {
+  execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [path.join(root, from), '--bundle',
+    '--format=iife', '--minify', '--target=es2020', `--outfile=${path.join(site, to)}`,
+    '--log-level=warning', '--allow-overwrite'], { stdio: 'inherit' });
+}
+console.error(`prerender: index.html opens on the default example's summary, widget.html on the default preset's answer`);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { useBrowser, noProblemsTest, cliEval, fixture, linkOf } from './harness.mjs';
 
 const { open, newContext } = useBrowser();
-const APP = /\/app(\.[0-9a-f]+)?\.js$/;
+const APP = /\/app(\.[0-9a-f]+)?\.js$|\/widget\/widget(\.[0-9a-f]+)?\.js$/;
 
 /** The page at url with its bundle refused: the first paint, and only it. */
 async function firstPaint(url, opts) {
@@ -67,6 +67,45 @@ test('any other address hides them until its own figures are there: a shared lin
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('pre-off')), false);
   assert.equal(await page.$eval('#sum-toggle', (e) => getComputedStyle(e).visibility), 'visible');
   await page.context().close();
+});
+
+const widgetOf = (page) => page.evaluate(() => ({
+  big: document.getElementById('big').textContent,
+  sub: document.getElementById('sub').textContent,
+  figs: [...document.querySelectorAll('#figs dd')].map((d) => [d.dataset.out, d.dataset.value, d.textContent]),
+  questions: [...document.querySelectorAll('#qs input:not([type=range]), #qs-more input:not([type=range])')].map((i) => [i.name, i.value]),
+  disabled: [...document.querySelectorAll('#qs input, #qs-more input')].every((i) => i.disabled),
+  // #reset stays hidden until the widget runs, whatever the address.
+  shown: [...document.querySelectorAll('[data-pre]:not(#reset)')].map((e) => getComputedStyle(e).visibility),
+}));
+
+test('the widget: its first paint holds the default preset\'s questions and answer, the same as once it runs', async () => {
+  const pre = await firstPaint('widget.html?preset=pay-per-meeting');
+  const before = await widgetOf(pre);
+  assert.match(before.big, /\d/);
+  assert.ok(before.figs.length >= 2 && before.figs.every(([, v]) => v !== undefined && v !== ''), JSON.stringify(before.figs));
+  assert.ok(before.questions.length >= 3 && before.disabled, 'the questions are there, not usable before the widget runs');
+  assert.ok(before.shown.every((v) => v === 'visible'));
+  assert.equal(await pre.isVisible('#reset'), false, 'no way back before the widget runs');
+  await pre.context().close();
+  const page = await open('widget.html?preset=pay-per-meeting');
+  const after = await widgetOf(page);
+  assert.deepEqual({ ...after, disabled: false, shown: [] }, { ...before, disabled: false, shown: [] });
+  assert.equal(after.disabled, false, 'usable once it runs');
+  await page.context().close();
+  // Another preset, language or the host's values: hidden until its own answer.
+  for (const [url, opts] of [['widget.html?preset=in-house'], ['widget.html?lang=en'], ['widget.html', { locale: 'en-GB' }], ['widget.html?values=1#q=80'], ['widget.html?bounds=close=0.1:0.5']]) {
+    const p = await firstPaint(url, opts);
+    const s = await widgetOf(p);
+    assert.ok(s.shown.length > 0 && s.shown.every((v) => v === 'hidden'), `${url}: ${s.shown}`);
+    await p.context().close();
+  }
+  const other = await open('widget.html?preset=in-house');
+  assert.equal(await other.evaluate(() => document.documentElement.classList.contains('pre-off')), false);
+  assert.equal(await other.$eval('#big', (e) => getComputedStyle(e).visibility), 'visible');
+  // The build's questions and figures are all replaced by the widget's own.
+  assert.equal(await other.$$eval('[data-pre]', (els) => els.filter((e) => e.closest('#qs, #qs-more, #figs')).length), 0);
+  await other.context().close();
 });
 
 noProblemsTest();

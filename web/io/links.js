@@ -41,7 +41,7 @@ const FRAMING = ['embed', 'host', 'sections', 'accent', 'font', 'theme', 'cta', 
 
 /** The address to share, print or hand to the host: this page, its scenario. */
 export function shareUrl() {
-  const url = new URL(address());
+  const url = new URL(location.href);
   // full.html, which embed.js frames for the full embed, is this page under
   // the name any site may frame (deploy/headers.json): the link opens the
   // full page at its own address.
@@ -70,21 +70,9 @@ export function openFromHash(store, roi) {
 /** Keeps the address in step: the fragment follows the last valid scenario
  *  (emptied when that one is too big for a link, so that the address never
  *  holds another scenario), the query the view settings the user changed. */
-// The address is written a moment after the last change (history.replaceState
-// took 1 to 2 ms of every keystroke, and browsers throttle frequent calls);
-// until then the address to share is the pending one.
-let pending = null, timer = 0;
-const address = () => pending ?? location.href;
-function writeAddress() {
-  clearTimeout(timer);
-  if (pending !== null) history.replaceState(null, '', pending);
-  pending = null;
-}
-
 export function followAddress(store) {
-  addEventListener('pagehide', writeAddress);
   store.subscribe((state, prev) => {
-    const url = new URL(address());
+    const url = new URL(location.href);
     let changed = false;
     if (state.link !== prev.link && (state.link || state.tooLong) && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
     if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
@@ -97,9 +85,6 @@ export function followAddress(store) {
       url.search = writeRetroParams(url.search, state.view.retro, observedCounts(state.observed, state.view.lang)).toString();
       changed = true;
     }
-    if (!changed) return;
-    pending = url.href;
-    clearTimeout(timer);
-    timer = setTimeout(writeAddress, 150);
+    if (changed) history.replaceState(null, '', url);
   });
 }

@@ -33,6 +33,7 @@ export function ctaLabel(label, res, fmt) {
 
 /** The figures' boxes, once: ROI, net and the preset's own. */
 export function build(figure, t) {
+  $('figs').replaceChildren(); // the build-time figures of widget.html, if any
   for (const f of figures(figure)) {
     const box = node('div');
     box.append(node('dt', {}, t(f.key)), node('dd', { 'data-out': f.path, 'data-fmt': f.fmt }));

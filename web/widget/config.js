@@ -82,3 +82,15 @@ export function startLink(config, examples = {}) {
     : PRESETS[config.preset || DEFAULT_PRESET].start;
   return config.fragment ? base + '&' + config.fragment : base;
 }
+
+/** Whether the widget at this address opens on the answer written into
+ *  widget.html at build time (scripts/prerender.mjs): the default preset's
+ *  starting values, in French, with nothing of the host's that changes the
+ *  questions or the numbers (a scenario or values, an example, a currency,
+ *  questions, bounds).  Stricter than readConfig (a parameter given at all
+ *  counts), and cheap: first-paint.js runs it before the first paint. */
+export function opensAsBuilt(search, hash, languages = []) {
+  const q = new URLSearchParams(search);
+  return String(hash || '').replace(/^#/, '') === '' && pickLang(q.get('lang'), languages) === 'fr' &&
+    (q.get('preset') ?? DEFAULT_PRESET) === DEFAULT_PRESET && ['example', 'currency', 'questions', 'bounds'].every((k) => !q.has(k));
+}

@@ -4,7 +4,7 @@
 // them without losing or inventing anything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readConfig, readBounds, startLink } from './config.js';
+import { readConfig, readBounds, startLink, opensAsBuilt } from './config.js';
 import { PRESETS } from './presets.js';
 import { EXAMPLES } from '../examples.js';
 
@@ -72,4 +72,25 @@ test('readBounds: min:max[:step] in the field\'s units; anything else dropped', 
   assert.deepEqual(readBounds('price=0:300'), { price: { min: 0, max: 300 } });
   assert.deepEqual(readBounds('pmeet=400:50&close=a:b&nope=1:2&deal=1:2:0&vol=1&margin=0:1:2:3&ops=1e1:2E1'), { ops: { min: 10, max: 20 } });
   assert.deepEqual(readBounds(null), {});
+});
+
+test('opensAsBuilt: the build-time answer only for what readConfig reads as the default preset, in French', () => {
+  const fr = ['fr-FR'];
+  const built = readConfig('', '', fr);
+  // What decides the questions and the numbers.
+  const answerOf = (c) => JSON.stringify([c.lang, c.preset ?? 'pay-per-meeting', c.example, c.fragment, c.currency, c.questions, c.bounds]);
+  const cases = [
+    ['', '', fr, true], ['?preset=pay-per-meeting', '', fr, true], ['?embed=1&host=https://a.example&theme=dark&accent=c24&cta=Demo&ctaurl=https://a.example/d', '', fr, true],
+    ['?bench=1', '', fr, true], ['?lang=fr', '', ['en-GB'], true],
+    ['?preset=in-house', '', fr, false], ['?lang=en', '', fr, false], ['', '', ['en-US'], false],
+    ['', '#v=2&q=60', fr, false], ['?values=1', '#q=60', fr, false], ['?example=lead-generation', '', fr, false],
+    ['?currency=GBP', '', fr, false], ['?questions=vol,close', '', fr, false], ['?bounds=close=0.1:0.5', '', fr, false],
+    // Given but refused by readConfig: still not the build's (stricter, never wrong).
+    ['?currency=euro', '', fr, false], ['?preset=nope', '', fr, false],
+  ];
+  for (const [search, hash, langs, holds] of cases) {
+    assert.equal(opensAsBuilt(search, hash, langs), holds, `${search} ${hash} ${langs}`);
+    // Whenever it holds, readConfig opens the same questions and numbers.
+    if (holds) assert.equal(answerOf(readConfig(search, hash, langs)), answerOf(built), search);
+  }
 });

@@ -8,7 +8,7 @@
 // A question: the scenario path, how it is typed and shown (money, pct: a
 // fraction typed as a percentage, num, hours), slider bounds in the field's
 // own units (fractions for rates) and the slider's step.
-const q = (path, kind, min, max, step) => ({ path, kind, min, max, step });
+const q = /* @__NO_SIDE_EFFECTS__ */ (path, kind, min, max, step) => ({ path, kind, min, max, step });
 
 export const QUESTIONS = {
   pmeet: q('costs.per_meeting', 'money', 0, 1000, 5),

@@ -29,6 +29,7 @@ export function sliderOf(q, v) {
 
 /** The elements of the questions in `box`: [{ key, path, kind, label, unit }]. */
 export function build(box, list, t) {
+  box.replaceChildren(); // the build-time questions of widget.html, if any
   for (const q of list) {
     const id = 'q-' + q.key;
     const field = node('input', { id, name: q.path, inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': id + '-e' });

@@ -16,18 +16,17 @@ import * as questions from './questions.js';
 import * as answerView from './answer.js';
 import { connectHost } from './host.js';
 import fr from './texts-fr.js';
-import en from './texts-en.js';
 
 const $ = (id) => document.getElementById(id);
 const config = readConfig(location.search, location.hash, navigator.languages || [navigator.language || '']);
 const lang = config.lang;
 // The engine (wasm download and compile) and, for data-example, the worked
-// examples load side by side.  Both languages' texts are in this module
-// (about 2 KB gzipped): a chunk for one would be fetched only once this
-// module runs, a round trip more before the first answer.
+// examples load side by side; so do the English texts, a chunk of their own
+// (French, the default, is in this module: most visitors fetch one table).
 const engine = import('../engine/roi_lite.js');
 const examples = config.example ? import('../examples.js') : null;
-dict[lang] = { ...(lang === 'en' ? en : fr) };
+const english = lang === 'en' ? import('./texts-en.js') : null;
+dict[lang] = { ...(english ? (await english).default : fr) };
 const plural = new Intl.PluralRules(lang === 'en' ? 'en-GB' : 'fr-FR');
 /** A text of the widget; n: the number a ".one" form agrees with. */
 const t = (key, params = {}, n) => {
@@ -144,6 +143,9 @@ function loadErrorTexts(state) {
 function render(state, prev) {
   questions.render(state, prev, all, ctx);
   answerView.render(state, prev, ctx);
+  // What widget.html held from the build (scripts/prerender.mjs), hidden for
+  // another address, is this widget's own from its first answer on.
+  if (state.result) root.classList.remove('pre-off');
 }
 
 store.subscribe(evaluate);
