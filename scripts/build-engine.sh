@@ -15,7 +15,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Emscripten 3.1.6's optimizer needs Debian's acorn module.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 cjson=$(ls -d .deps/cjson-*/ | head -n 1)
+# -Oz and link-time optimisation: the smallest engine (about 1 % below -Os
+# gzipped; the widget counts its bytes).
 emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=MinSizeRel -DROI_TESTS=OFF \
+  -DCMAKE_C_FLAGS_MINSIZEREL="-Oz -flto -DNDEBUG" -DCMAKE_EXE_LINKER_FLAGS="-Oz -flto" \
   -DROI_CJSON_SOURCE_DIR="$PWD/${cjson%/}" >/dev/null
 cmake --build build/wasm -j "$jobs" >/dev/null
 cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DROI_TESTS=OFF >/dev/null
