@@ -34,6 +34,21 @@ async function waitFor(url) {
   throw new Error(`no answer from ${url}`);
 }
 
+/** check-deploy against the server proc just started on port; then the
+ *  server stopped and its folder dir removed, whatever happened. */
+async function checkThenStop(proc, port, dir) {
+  const exited = new Promise((r) => proc.on('exit', r));
+  try {
+    await waitFor(`http://127.0.0.1:${port}/`);
+    const { code, out } = await check(`http://127.0.0.1:${port}/`);
+    assert.equal(code, 0, out);
+  } finally {
+    proc.kill();
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('nginx with build/deploy/nginx.conf passes check-deploy', { skip: !(has('nginx') && fs.existsSync(brotliModule)) && 'nginx or its brotli_static module not installed' }, async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'roi-nginx-'));
   const port = await freePort();
@@ -46,15 +61,7 @@ http {
   server { listen 127.0.0.1:${port}; root ${path.join(root, 'build/dist')}; include ${path.join(root, 'build/deploy/nginx.conf')}; }
 }
 `);
-  const proc = execFile('nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir]);
-  try {
-    await waitFor(`http://127.0.0.1:${port}/`);
-    const { code, out } = await check(`http://127.0.0.1:${port}/`);
-    assert.equal(code, 0, out);
-  } finally {
-    proc.kill();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await checkThenStop(execFile('nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir]), port, dir);
 });
 
 test('Apache with build/dist/.htaccess passes check-deploy (mod_deflate on: no double compression)', { skip: !(has('apache2') && fs.existsSync(apacheModules)) && 'apache2 not installed' }, async () => {
@@ -77,14 +84,5 @@ AddOutputFilterByType DEFLATE text/html text/css text/javascript application/jav
   Require all granted
 </Directory>
 `);
-  const proc = execFile('apache2', ['-f', path.join(dir, 'httpd.conf'), '-DFOREGROUND']);
-  try {
-    await waitFor(`http://127.0.0.1:${port}/`);
-    const { code, out } = await check(`http://127.0.0.1:${port}/`);
-    assert.equal(code, 0, out);
-  } finally {
-    proc.kill();
-    await new Promise((r) => proc.on('exit', r));
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await checkThenStop(execFile('apache2', ['-f', path.join(dir, 'httpd.conf'), '-DFOREGROUND']), port, dir);
 });
