@@ -143,6 +143,15 @@ test('control: served without the headers, the same worker script runs eval and 
   await context.close();
 });
 
+/** An iframe of src, with this id, added to the page; resolves once it loaded. */
+const addFrame = (page, id, src) => page.evaluate(({ id, src }) => new Promise((resolve) => {
+  const f = document.createElement('iframe');
+  f.id = id;
+  f.src = src;
+  f.onload = resolve;
+  document.body.append(f);
+}), { id, src });
+
 test('another site may frame the widget through embed.js, but not the full page', async () => {
   // The host page comes from the control server: another port, another origin.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -160,32 +169,14 @@ test('another site may frame the widget through embed.js, but not the full page'
   assert.equal(new URL(page.frames()[1].url()).pathname, '/full.html');
   // The full page, framed by that other origin: refused by its frame-ancestors.
   // (Chromium shows its error page in the frame instead.)
-  await page.evaluate((src) => new Promise((resolve) => {
-    const f = document.createElement('iframe');
-    f.id = 'full';
-    f.src = src;
-    f.onload = resolve;
-    document.body.append(f);
-  }), base + 'index.html?lang=fr');
+  await addFrame(page, 'full', base + 'index.html?lang=fr');
   const full = await (await page.$('#full')).contentFrame();
   assert.match(full.url(), /^chrome-error:/);
   assert.equal(await full.$('html[data-ready]'), null);
   // The same page under its embedded name is let in, and so is the widget.
-  await page.evaluate((src) => new Promise((resolve) => {
-    const f = document.createElement('iframe');
-    f.id = 'widget';
-    f.src = src;
-    f.onload = resolve;
-    document.body.append(f);
-  }), base + 'full.html?lang=fr');
+  await addFrame(page, 'widget', base + 'full.html?lang=fr');
   await (await (await page.$('#widget')).contentFrame()).waitForSelector('html[data-ready]');
-  await page.evaluate((src) => new Promise((resolve) => {
-    const f = document.createElement('iframe');
-    f.id = 'leadgen';
-    f.src = src;
-    f.onload = resolve;
-    document.body.append(f);
-  }), base + 'widget.html?lang=fr');
+  await addFrame(page, 'leadgen', base + 'widget.html?lang=fr');
   await (await (await page.$('#leadgen')).contentFrame()).waitForSelector('html[data-ready]');
   assert.deepEqual(errors, []);
   assert.deepEqual(messages.filter((m) => !/Refused to frame|frame-ancestors/.test(m)), []);
