@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, noProblemsTest, cliEval, fixture, linkOf } from './harness.mjs';
+import { useBrowser, noProblemsTest, cliEval, fixture, linkOf, base } from './harness.mjs';
 
 const { open, newContext } = useBrowser();
 const APP = /\/app(\.[0-9a-f]+)?\.js$|\/widget\/widget(\.[0-9a-f]+)?\.js$/;
@@ -18,7 +18,7 @@ async function firstPaint(url, opts) {
   const context = await newContext(opts);
   await context.route(APP, (r) => r.abort());
   const page = await context.newPage();
-  await page.goto(new URL(url, (await import('./harness.mjs')).base).href);
+  await page.goto(new URL(url, base).href);
   await page.waitForLoadState('load');
   return page;
 }

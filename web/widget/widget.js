@@ -145,7 +145,7 @@ function render(state, prev) {
   answerView.render(state, prev, ctx);
   // What widget.html held from the build (scripts/prerender.mjs), hidden for
   // another address, is this widget's own from its first answer on.
-  if (state.result) root.classList.remove('pre-off');
+  if (state.result && !prev.result) root.classList.remove('pre-off');
 }
 
 store.subscribe(evaluate);
