@@ -62,15 +62,16 @@ html = html.replace('<script type="module" src="app.js">',
   statics.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('') + '<script type="module" src="app.js">');
 fs.writeFileSync('build/site/index.html', html);
 JS
-# The lead-generation widget (widget.html): its own small module (its texts
-# in both languages included); the lite engine left out (widget.html
-# preloads it), and the refusals' texts (explain.js, with the core's error
-# texts) built apart, fetched only when one has to be shown;
-# its style sheet minified; the lite engine's API and binding as one module
-# without what only the full engine has.
-"$esbuild" web/widget/widget.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
-  --external:../engine/roi_lite.js --external:./explain.js --outdir=build/site/widget \
-  --chunk-names='chunks/[name]-[hash]' --log-level=warning --allow-overwrite
+# The lead-generation widget (widget.html): one module with the lite engine's
+# loader, API and binding inside (one request before the wasm, which the page
+# preloads; no code splitting, so the engine's dynamic import is bundled in);
+# the English texts, the worked examples and the refusals' texts (explain.js,
+# with the core's error texts) left apart, fetched only when needed;
+# its style sheet minified; the lite engine alone as one module too (the
+# benchmark's floor, the Node tests).
+"$esbuild" web/widget/widget.js --bundle --format=esm --target=es2022 "${minify[@]}" \
+  --external:./explain.js --external:./texts-en.js --external:../examples.js --external:'node:*' \
+  --outdir=build/site/widget --log-level=warning --allow-overwrite
 "$esbuild" web/widget/explain.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
   --outdir=build/site/widget --chunk-names='chunks/[name]-[hash]' --log-level=warning --allow-overwrite
 "$esbuild" web/widget/widget.css "${minify[@]}" --outfile=build/site/widget/widget.css --log-level=warning --allow-overwrite

@@ -14,19 +14,25 @@
 //     (data-link), any other fragment, language, currency or example hides
 //     them until the engine's figures are there.
 // widget.html the same way: the default preset's questions (disabled until
-// widget.js builds its own) and answer, its guard web/widget/first-paint.js.
+// widget.js builds its own) and answer, its guard web/widget/first-paint.js;
+// and one page per other preset, widget-<preset>.html, which embed.js
+// frames for data-preset="<preset>" (their list, ROI_PRESET_PAGES, is written
+// into build/site/embed.js here).
 // Usage: node scripts/prerender.mjs   (after the site is assembled)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openSite, root } from '../bench/site.mjs';
+import { loadPolicy } from '../deploy/policy.mjs';
+import { PRESETS, DEFAULT_PRESET } from '../web/widget/presets.js';
 
 const site = path.join(root, 'build/site');
 const file = path.join(site, 'index.html');
 const fail = (msg) => { console.error(`prerender: ${msg}`); process.exit(1); };
 
 const { base, browser, close } = await openSite();
-let snap, wsnap;
+let snap;
+const wsnaps = {};
 try {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -48,28 +54,32 @@ try {
       link: location.hash.slice(1),
     };
   });
-  // The widget, as its frame opens without options: the default preset.
-  const w = await context.newPage();
-  w.on('pageerror', (e) => problems.push(String(e)));
-  w.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  await w.goto(base + 'widget.html');
-  await w.waitForSelector('html[data-ready]');
-  await w.waitForFunction(() => document.querySelector('#figs [data-out]')?.dataset.value);
-  if (problems.length) fail('the widget reported: ' + problems.join('; '));
-  wsnap = await w.evaluate(() => {
-    const out = {};
-    for (const el of document.querySelectorAll('#qs > *, #qs-more > *, #figs > *')) el.setAttribute('data-pre', '');
-    // Seen, not yet usable: what is typed goes to widget.js's own fields.
-    for (const el of document.querySelectorAll('#qs input, #qs-more input')) {
-      el.setAttribute('disabled', '');
-      el.setAttribute('value', el.value); // the property, as the markup's attribute
-    }
-    out.texts = Object.fromEntries([...document.querySelectorAll('[data-t]')].map((el) => [el.dataset.t, el.textContent]));
-    for (const id of ['qs', 'qs-more', 'figs']) out[id] = document.getElementById(id).innerHTML;
-    for (const id of ['big', 'sub', 'range', 'more-text', 'more-do']) out[id + ':text'] = document.getElementById(id).textContent;
-    out.tone = document.getElementById('answer').dataset.tone;
-    return out;
-  });
+  // The widget, as its frame opens each preset (the default: no options).
+  for (const preset of Object.keys(PRESETS)) {
+    const w = await context.newPage();
+    w.on('pageerror', (e) => problems.push(String(e)));
+    w.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await w.goto(base + 'widget.html' + (preset === DEFAULT_PRESET ? '' : '?preset=' + preset));
+    await w.waitForSelector('html[data-ready]');
+    await w.waitForFunction(() => document.querySelector('#figs [data-out]')?.dataset.value);
+    if (problems.length) fail(`the widget (${preset}) reported: ` + problems.join('; '));
+    wsnaps[preset] = await w.evaluate(() => {
+      const out = {};
+      for (const el of document.querySelectorAll('#qs > *, #qs-more > *, #figs > *')) el.setAttribute('data-pre', '');
+      // Seen, not yet usable: what is typed goes to widget.js's own fields.
+      for (const el of document.querySelectorAll('#qs input, #qs-more input')) {
+        el.setAttribute('disabled', '');
+        el.setAttribute('value', el.value); // the property, as the markup's attribute
+      }
+      out.texts = Object.fromEntries([...document.querySelectorAll('[data-t]')].map((el) => [el.dataset.t, el.textContent]));
+      for (const id of ['qs', 'qs-more', 'figs']) out[id] = document.getElementById(id).innerHTML;
+      for (const id of ['big', 'sub', 'range', 'more-text', 'more-do']) out[id + ':text'] = document.getElementById(id).textContent;
+      out.tone = document.getElementById('answer').dataset.tone;
+      out.more = !document.getElementById('more').hidden;
+      return out;
+    });
+    await w.close();
+  }
   await context.close();
 } finally {
   await close();
@@ -90,25 +100,39 @@ put('<link rel="stylesheet" href="style.css">',
   `<link rel="stylesheet" href="style.css">\n<script src="first-paint.js" data-link="${attr(snap.link)}"></script>`);
 fs.writeFileSync(file, html);
 
-// widget.html: the default preset's questions (disabled) and answer.
-const wfile = path.join(site, 'widget.html');
-html = fs.readFileSync(wfile, 'utf8');
-for (const id of ['qs', 'qs-more']) put(`<div id="${id}" class="qs"></div>`, `<div id="${id}" class="qs">${wsnap[id]}</div>`);
-put('<dl id="figs" class="figs"></dl>', `<dl id="figs" class="figs">${wsnap.figs}</dl>`);
-for (const [id, tag, cls] of [['big', 'p', 'big'], ['sub', 'p', 'sub'], ['range', 'p', 'range'], ['more-text', 'span', 'more-text'], ['more-do', 'span', 'do']]) {
-  put(`<${tag} id="${id}" class="${cls}"></${tag}>`, `<${tag} id="${id}" class="${cls}" data-pre>${text(wsnap[id + ':text'])}</${tag}>`);
+// widget.html: the default preset's questions (disabled) and answer;
+// widget-<preset>.html the same for each other preset, from the same
+// markup, its guard told which preset it holds (data-preset).  Each is an
+// entry of deploy/headers.json, framed by any site as widget.html is.
+const template = fs.readFileSync(path.join(site, 'widget.html'), 'utf8');
+const policy = loadPolicy();
+const pages = [];
+for (const [preset, wsnap] of Object.entries(wsnaps)) {
+  const name = preset === DEFAULT_PRESET ? 'widget.html' : `widget-${preset}.html`;
+  if (!policy.entries.includes(name) || policy.frame_ancestors[name] !== '*') {
+    fail(`${name}: list it in deploy/headers.json (entries, and frame_ancestors "*")`);
+  }
+  if (preset !== DEFAULT_PRESET) pages.push(preset);
+  html = template;
+  for (const id of ['qs', 'qs-more']) put(`<div id="${id}" class="qs"></div>`, `<div id="${id}" class="qs">${wsnap[id]}</div>`);
+  if (!wsnap.more) put('<details id="more">', '<details id="more" hidden>');
+  put('<dl id="figs" class="figs"></dl>', `<dl id="figs" class="figs">${wsnap.figs}</dl>`);
+  for (const [id, tag, cls] of [['big', 'p', 'big'], ['sub', 'p', 'sub'], ['range', 'p', 'range'], ['more-text', 'span', 'more-text'], ['more-do', 'span', 'do']]) {
+    put(`<${tag} id="${id}" class="${cls}"></${tag}>`, `<${tag} id="${id}" class="${cls}" data-pre>${text(wsnap[id + ':text'])}</${tag}>`);
+  }
+  // The texts widget.js writes at once (data-t): French in the markup; an
+  // empty one filled here is the build's (data-pre: hidden for English).
+  html = html.replace(/<(\w+)([^>]*) data-t="([\w.:-]+)"([^>]*)>([^<]*)<\/\1>/g, (all, tag, a, key, b, was) => {
+    if (!Object.hasOwn(wsnap.texts, key)) fail(`data-t="${key}" has no text in the widget`);
+    return `<${tag}${a} data-t="${key}"${b}${was ? '' : ' data-pre'}>${text(wsnap.texts[key])}</${tag}>`;
+  });
+  put('<section id="answer" class="answer"', `<section id="answer" class="answer" data-tone="${attr(wsnap.tone)}"`);
+  put('<link rel="stylesheet" href="widget/widget.css">', '<link rel="stylesheet" href="widget/widget.css">\n<script src="widget/first-paint.js"' +
+    (preset === DEFAULT_PRESET ? '' : ` data-preset="${attr(preset)}"`) + '></script>');
+  // Line breaks between tags go (the widget counts its bytes: issue 11's
+  // 40 KB); spaces within a line, which can matter between inline elements, stay.
+  fs.writeFileSync(path.join(site, name), html.replace(/>\n\s*</g, '><'));
 }
-// The texts widget.js writes at once (data-t): French in the markup; an
-// empty one filled here is the build's (data-pre: hidden for English).
-html = html.replace(/<(\w+)([^>]*) data-t="([\w.:-]+)"([^>]*)>([^<]*)<\/\1>/g, (all, tag, a, key, b, was) => {
-  if (!Object.hasOwn(wsnap.texts, key)) fail(`data-t="${key}" has no text in the widget`);
-  return `<${tag}${a} data-t="${key}"${b}${was ? '' : ' data-pre'}>${text(wsnap.texts[key])}</${tag}>`;
-});
-put('<section id="answer" class="answer"', `<section id="answer" class="answer" data-tone="${attr(wsnap.tone)}"`);
-put('<link rel="stylesheet" href="widget/widget.css">', '<link rel="stylesheet" href="widget/widget.css">\n<script src="widget/first-paint.js"></script>');
-// Line breaks between tags go (the widget counts its bytes: issue 11's
-// 40 KB); spaces within a line, which can matter between inline elements, stay.
-fs.writeFileSync(wfile, html.replace(/>\n\s*</g, '><'));
 
 // The guards, classic scripts (they run before the first paint).
 for (const [from, to] of [['web/first-paint.js', 'first-paint.js'], ['web/widget/first-paint.js', 'widget/first-paint.js']]) {
@@ -116,4 +140,9 @@ for (const [from, to] of [['web/first-paint.js', 'first-paint.js'], ['web/widget
     '--format=iife', '--minify', '--target=es2020', `--outfile=${path.join(site, to)}`,
     '--log-level=warning', '--allow-overwrite'], { stdio: 'inherit' });
 }
-console.error(`prerender: index.html opens on the default example's summary, widget.html on the default preset's answer`);
+// embed.js, told which presets have their own page (ROI_PRESET_PAGES), in
+// a function of its own: nothing of it is left on the host's page.
+execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [path.join(root, 'web/embed.js'), '--minify', '--format=iife', '--target=es2020',
+  `--define:ROI_PRESET_PAGES=${JSON.stringify(pages)}`, `--outfile=${path.join(site, 'embed.js')}`,
+  '--log-level=warning', '--allow-overwrite'], { stdio: 'inherit' });
+console.error(`prerender: index.html opens on the default example's summary, widget.html and widget-{${pages.join(',')}}.html on their preset's answer`);

@@ -17,7 +17,11 @@
   if (!script) return;
   const d = script.dataset;
   const full = d.sections === 'full';
-  const widget = new URL(full ? 'full.html' : 'widget.html', script.src);
+  // The page written at build time for the preset, its answer already in
+  // it: widget-<preset>.html (scripts/prerender.mjs lists those presets in
+  // ROI_PRESET_PAGES); otherwise widget.html, which builds any preset itself.
+  const pages = typeof ROI_PRESET_PAGES === 'object' ? ROI_PRESET_PAGES : [];
+  const widget = new URL(full ? 'full.html' : pages.includes(d.preset) ? `widget-${d.preset}.html` : 'widget.html', script.src);
   const q = widget.searchParams;
   q.set('embed', '1');
   q.set('host', location.origin);

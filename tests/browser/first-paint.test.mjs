@@ -9,6 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useBrowser, noProblemsTest, cliEval, fixture, linkOf, base } from './harness.mjs';
+import { cliLink } from './widget-host.mjs';
+import { PRESETS, DEFAULT_PRESET } from '../../web/widget/presets.js';
 
 const { open, newContext } = useBrowser();
 const APP = /\/app(\.[0-9a-f]+)?\.js$|\/widget\/widget(\.[0-9a-f]+)?\.js$/;
@@ -79,22 +81,30 @@ const widgetOf = (page) => page.evaluate(() => ({
   shown: [...document.querySelectorAll('[data-pre]:not(#reset)')].map((e) => getComputedStyle(e).visibility),
 }));
 
-test('the widget: its first paint holds the default preset\'s questions and answer, the same as once it runs', async () => {
-  const pre = await firstPaint('widget.html?preset=pay-per-meeting');
-  const before = await widgetOf(pre);
-  assert.match(before.big, /\d/);
-  assert.ok(before.figs.length >= 2 && before.figs.every(([, v]) => v !== undefined && v !== ''), JSON.stringify(before.figs));
-  assert.ok(before.questions.length >= 3 && before.disabled, 'the questions are there, not usable before the widget runs');
-  assert.ok(before.shown.every((v) => v === 'visible'));
-  assert.equal(await pre.isVisible('#reset'), false, 'no way back before the widget runs');
-  await pre.context().close();
-  const page = await open('widget.html?preset=pay-per-meeting');
-  const after = await widgetOf(page);
-  assert.deepEqual({ ...after, disabled: false, shown: [] }, { ...before, disabled: false, shown: [] });
-  assert.equal(after.disabled, false, 'usable once it runs');
-  await page.context().close();
+/** The page built for a preset (scripts/prerender.mjs), as embed.js frames it. */
+const pageOf = (preset) => (preset === DEFAULT_PRESET ? 'widget.html' : `widget-${preset}.html`) + `?preset=${preset}`;
+
+test('the widget: each preset\'s page holds its questions and answer at first paint, the CLI\'s numbers, the same as once it runs', async () => {
+  for (const preset of Object.keys(PRESETS)) {
+    const pre = await firstPaint(pageOf(preset));
+    const before = await widgetOf(pre);
+    assert.match(before.big, /\d/, preset);
+    assert.ok(before.figs.length >= 2 && before.figs.every(([, v]) => v !== undefined && v !== ''), `${preset} ${JSON.stringify(before.figs)}`);
+    assert.ok(before.questions.length >= 3 && before.disabled, `${preset}: the questions are there, not usable before the widget runs`);
+    assert.ok(before.shown.every((v) => v === 'visible'), preset);
+    assert.equal(await pre.isVisible('#reset'), false, 'no way back before the widget runs');
+    await pre.context().close();
+    const want = cliLink(PRESETS[preset].start).result;
+    for (const [out, v] of before.figs) assert.equal(Number(v), out.split('.').reduce((o, k) => o[k], want), `${preset} ${out}`);
+    const page = await open(pageOf(preset));
+    const after = await widgetOf(page);
+    assert.deepEqual({ ...after, disabled: false, shown: [] }, { ...before, disabled: false, shown: [] }, preset);
+    assert.equal(after.disabled, false, 'usable once it runs');
+    await page.context().close();
+  }
   // Another preset, language or the host's values: hidden until its own answer.
-  for (const [url, opts] of [['widget.html?preset=in-house'], ['widget.html?lang=en'], ['widget.html', { locale: 'en-GB' }], ['widget.html?values=1#q=80'], ['widget.html?bounds=close=0.1:0.5']]) {
+  for (const [url, opts] of [['widget.html?preset=in-house'], ['widget-in-house.html?preset=lead-generation'], ['widget-in-house.html'],
+    ['widget.html?lang=en'], ['widget.html', { locale: 'en-GB' }], ['widget.html?values=1#q=80'], ['widget.html?bounds=close=0.1:0.5']]) {
     const p = await firstPaint(url, opts);
     const s = await widgetOf(p);
     assert.ok(s.shown.length > 0 && s.shown.every((v) => v === 'hidden'), `${url}: ${s.shown}`);

@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useBrowser, noProblemsTest, base, browser, problems } from './harness.mjs';
 import { PRESETS, PRESET_NAMES, axePath, cliLink, cliEncode, hostPage, widgetFrame, keep, frameHeight } from './widget-host.mjs';
+import { DEFAULT_PRESET } from '../../web/widget/presets.js';
 
 useBrowser();
 
@@ -28,6 +29,8 @@ test('each preset\'s first answer is the CLI\'s: figures, verdict, payload; and 
     for (const preset of PRESET_NAMES) {
       const page = await hostPage(context, base, { preset, lang: 'fr', ...CTA }, { problems });
       const frame = await widgetFrame(page);
+      // embed.js frames the page built for the preset, its answer already in it.
+      assert.equal(new URL(frame.url()).pathname, preset === DEFAULT_PRESET ? '/widget.html' : `/widget-${preset}.html`);
       const want = cliLink(PRESETS[preset].start);
       const ready = await last(page, 'roi:ready');
       // The payload: the scenario the CLI decodes, its figures, the preset.

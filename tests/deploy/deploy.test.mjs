@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { PRESETS, DEFAULT_PRESET } from '../../web/widget/presets.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dist = path.join(root, 'build/dist');
@@ -136,7 +137,10 @@ for (const [name, m, file, message] of breakages) {
 }
 
 test('the development server gives the unbundled page (web/) the production files\' security headers', async () => {
-  for (const f of manifest.files.filter((x) => x.entry)) {
+  // The preset pages are written by the build (scripts/prerender.mjs): web/
+  // has widget.html alone, which embed.js frames there for every preset.
+  const built = Object.keys(PRESETS).filter((p) => p !== DEFAULT_PRESET).map((p) => `widget-${p}.html`);
+  for (const f of manifest.files.filter((x) => x.entry && !built.includes(x.path))) {
     for (const u of f.urls) {
       const res = await fetch(dev.url + u, { headers: { 'accept-encoding': 'identity' } });
       assert.equal(res.status, 200, u);
@@ -200,6 +204,14 @@ test('_headers (Netlify, Cloudflare Pages): each address matches exactly one rul
   assert.ok(rules.size <= 100, 'Cloudflare Pages reads at most 100 rules');
   for (const [url, f] of addresses()) assert.deepEqual(rules.get(url), f.headers, url);
   assert.deepEqual(rules.get('/widget'), manifest.files.find((f) => f.path === 'widget.html').headers);
+});
+
+test('each preset\'s widget page (widget-<preset>.html, what embed.js frames) is served as widget.html is: any site may frame it', () => {
+  const widget = manifest.files.find((f) => f.path === 'widget.html').headers;
+  assert.match(widget['Content-Security-Policy'], /frame-ancestors \*$/);
+  const pages = Object.keys(PRESETS).filter((p) => p !== DEFAULT_PRESET).map((p) => `widget-${p}.html`);
+  assert.ok(pages.length >= 3);
+  for (const page of pages) assert.deepEqual(manifest.files.find((f) => f.path === page)?.headers, widget, page);
 });
 
 test('.htaccess (Apache): the headers each file gets, compressed or not, are the manifest\'s', () => {

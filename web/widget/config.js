@@ -84,13 +84,15 @@ export function startLink(config, examples = {}) {
 }
 
 /** Whether the widget at this address opens on the answer written into
- *  widget.html at build time (scripts/prerender.mjs): the default preset's
- *  starting values, in French, with nothing of the host's that changes the
- *  questions or the numbers (a scenario or values, an example, a currency,
- *  questions, bounds).  Stricter than readConfig (a parameter given at all
- *  counts), and cheap: first-paint.js runs it before the first paint. */
-export function opensAsBuilt(search, hash, languages = []) {
+ *  its page at build time (scripts/prerender.mjs): widget.html holds the
+ *  default preset's, widget-<preset>.html each other preset's (built: the
+ *  page's own preset), with the preset's starting values, in French, and
+ *  nothing of the host's that changes the questions or the numbers (a
+ *  scenario or values, an example, a currency, questions, bounds).
+ *  Stricter than readConfig (a parameter given at all counts), and cheap:
+ *  first-paint.js runs it before the first paint. */
+export function opensAsBuilt(search, hash, languages = [], built = DEFAULT_PRESET) {
   const q = new URLSearchParams(search);
   return String(hash || '').replace(/^#/, '') === '' && pickLang(q.get('lang'), languages) === 'fr' &&
-    (q.get('preset') ?? DEFAULT_PRESET) === DEFAULT_PRESET && ['example', 'currency', 'questions', 'bounds'].every((k) => !q.has(k));
+    (q.get('preset') ?? DEFAULT_PRESET) === built && ['example', 'currency', 'questions', 'bounds'].every((k) => !q.has(k));
 }

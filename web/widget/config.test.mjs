@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readConfig, readBounds, startLink, opensAsBuilt } from './config.js';
-import { PRESETS } from './presets.js';
+import { PRESETS, DEFAULT_PRESET } from './presets.js';
 import { EXAMPLES } from '../examples.js';
 
 test('defaults: French, pay-per-meeting starting values, no events without a host', () => {
@@ -94,3 +94,18 @@ test('opensAsBuilt: the build-time answer only for what readConfig reads as the 
     if (holds) assert.equal(answerOf(readConfig(search, hash, langs)), answerOf(built), search);
   }
 });
+
+test('opensAsBuilt for a preset\'s own page: its preset asked, nothing else of the host\'s', () => {
+  const fr = ['fr-FR'];
+  for (const preset of Object.keys(PRESETS).filter((p) => p !== DEFAULT_PRESET)) {
+    assert.equal(opensAsBuilt(`?embed=1&host=https://a.example&preset=${preset}&theme=dark`, '', fr, preset), true, preset);
+    assert.equal(readConfig(`?preset=${preset}`, '', fr).preset, preset);
+    // No preset asked is the default's (readConfig), not this page's.
+    assert.equal(opensAsBuilt('', '', fr, preset), false, preset);
+    assert.equal(opensAsBuilt(`?preset=${DEFAULT_PRESET}`, '', fr, preset), false, preset);
+    for (const more of ['&lang=en', '&currency=GBP', '&questions=vol', '&bounds=close=0.1:0.5', '&example=in-house'])
+      assert.equal(opensAsBuilt(`?preset=${preset}${more}`, '', fr, preset), false, preset + more);
+    assert.equal(opensAsBuilt(`?preset=${preset}&values=1`, '#q=60', fr, preset), false, preset);
+  }
+});
+
