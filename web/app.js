@@ -31,6 +31,7 @@ import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
 import { fileActions } from './io/files.js';
 import { linkFor } from './export.js';
+import { onResize } from './charts/charts.js';
 // The core's field table (`roi fields`, written at build time): a module, so
 // that the production bundle holds it and nothing waits for a fetch.
 import coreFields from './engine/fields.js';
@@ -145,11 +146,8 @@ if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: s
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') !== store.getState().link) openFromHash(store, roi);
 });
-let lastWidth = $('pbchart').clientWidth;
-new ResizeObserver(() => {
-  const w = $('pbchart').clientWidth;
-  if (Math.abs(w - lastWidth) > 8) { lastWidth = w; results.redrawPayback(store.getState(), ctx()); schedule.redraw(store.getState(), ctx()); }
-}).observe($('pbchart'));
+onResize($('pbchart'), () => results.redrawPayback(store.getState(), ctx()));
+onResize($('schedchart'), () => schedule.redraw(store.getState(), ctx()));
 document.documentElement.dataset.ready = '1';
 host.ready();
 

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, noProblemsTest, root, fixtures, linkOf } from './harness.mjs';
+import { useBrowser, noProblemsTest, root, fixtures, linkOf, renderAll } from './harness.mjs';
 
 const axe = path.join(root, 'node_modules/axe-core/axe.min.js');
 
@@ -99,6 +99,7 @@ test('360 px: no sideways scroll on any example fixture, with the projection and
     const sc = JSON.parse(fs.readFileSync(path.join(fixtures, file), 'utf8'));
     if (sc.schedule?.months > 0) assert.ok(await page.isVisible('#schedchart'), `${file}: projection shown`);
     if (sc.channels?.length) assert.ok(await page.isVisible('#cmprows tr'), `${file}: channels shown`);
+    await renderAll(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `${file}: no sideways scroll at 360 px (overflow ${overflow}px)`);
     await page.context().close();

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, fixture, linkOf, cliEval, value, fragment } from './harness.mjs';
+import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, fixture, linkOf, cliEval, value, fragment, renderAll } from './harness.mjs';
 
 const { open } = useBrowser();
 
@@ -48,6 +48,7 @@ test('360 px: a bar at the bottom shows the headline figures and opens on demand
   const field = await page.$eval('[name="value.deal_value"]', (el) => el.getBoundingClientRect().bottom);
   const bar = await page.$eval('#summary', (el) => el.getBoundingClientRect().top);
   assert.ok(field <= bar, `field bottom ${field} above the bar top ${bar}`);
+  await renderAll(page);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'no sideways scroll');
   await page.context().close();
 });

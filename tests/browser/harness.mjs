@@ -42,6 +42,12 @@ export function cliEval(scenario) {
 // that does not exist at all stays undefined and fails the comparison.
 export const dig = (o, p) => p.replace(/\[(\d+)\]/g, '.$1').split('.').reduce((x, k) => (x === null ? null : x === undefined ? undefined : x[k]), o);
 export const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'data-value');
+/** Lays out every part of the page the browser may skip while out of view
+ *  (content-visibility: auto, whose paint containment also clips what
+ *  overflows): a measure of the whole page's width must see all of it. */
+export const renderAll = (page) => page.evaluate(() => {
+  for (const el of document.querySelectorAll('*')) if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+});
 export const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
 
 /** Every displayed result equals the CLI's for the scenario; null shows as "" with

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, pdfOf, problems, base, root, cli, cliEval } from './harness.mjs';
+import { useBrowser, pdfOf, problems, base, root, cli, cliEval, renderAll } from './harness.mjs';
 
 const director = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/director-options.json'), 'utf8'));
 
@@ -72,6 +72,7 @@ test('« Comparer cette campagne comme un canal » adds the campaign as a channe
 test('at 360 px the channels are cards that show their risk, and nothing is wider than the screen', async () => {
   const page = await open('#' + linkOf(director), { width: 360 });
   await simDone(page);
+  await renderAll(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360);
   for (const tr of await page.$$('#cmprows tr')) {
     for (const key of ['p_loss', 'roi.p10']) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, root, cli, fixture, linkOf, cliEval, dig, value, fragment } from './harness.mjs';
+import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, root, cli, fixture, linkOf, cliEval, dig, value, fragment, renderAll } from './harness.mjs';
 
 const { open } = useBrowser();
 
@@ -226,6 +226,7 @@ test('no accessibility violation (axe-core), in a valid and an invalid state, at
     await page.fill('[name="funnel.close_rate"]', '200');
     await page.waitForSelector('[aria-invalid="true"]');
     assert.deepEqual(await run(), []);
+    await renderAll(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no sideways scroll at ${width}px (overflow ${overflow}px)`);
     await page.context().close();
@@ -516,6 +517,7 @@ test('the printed report shows results, charts, the link and the methodology not
   assert.match(await page.textContent('#rm-date'), /\d{4}/);
   for (const hidden of ['.tools', '#sim .simctl', '.io']) assert.equal(await page.isVisible(hidden), false, hidden);
   // Nothing runs off the page's width.
+  await renderAll(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   // One chart on page 1; the inputs as the list of assumptions, not the form (issue 10).
   for (const shown of ['[data-out="roi"]', '#pbchart .pbwords', '#h-be', '[data-out="breakeven.max_price"]',
@@ -771,6 +773,7 @@ test('keyboard alone reaches every visible field; the demo host page passes axe;
   const phone = await open('?lang=fr', { width: 360 });
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
   await phone.screenshot({ path: path.join(root, 'test-results/page-360.png'), fullPage: true });
+  await renderAll(phone);
   assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   await phone.context().close();
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { useBrowser, noProblemsTest, cli, fixture, linkOf } from './harness.mjs';
+import { useBrowser, noProblemsTest, cli, fixture, linkOf, renderAll } from './harness.mjs';
 
 // Downloads accepted (the CSV export); dialogs not recorded; open takes the fragment.
 const web = useBrowser({ dialogs: false, contextOptions: { acceptDownloads: true } });
@@ -54,8 +54,30 @@ test('in-house ramp-up: the table is the core’s schedule.series, the sentence 
 test('the projection at 360 px: no page wider than the screen, the table scrolls in its region', async () => {
   const page = await open(linkOf('in-house-ramp-up.json'), { width: 360 });
   await page.waitForSelector('#sched:not([hidden]) #sched-rows tr');
+  await renderAll(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360));
   assert.ok(await page.$eval('#sched .scroll', (d) => d.scrollWidth > d.clientWidth), 'the table scrolls inside its region');
+  await page.context().close();
+});
+
+test('the payback and projection charts are redrawn at their figure\'s new width when the window narrows', async () => {
+  const page = await open(linkOf('in-house-ramp-up.json'), { width: 1280 });
+  await page.waitForSelector('#sched:not([hidden]) #schedchart svg');
+  await page.waitForSelector('#pbchart svg');
+  const widths = () => page.evaluate(() => ['pbchart', 'schedchart'].map((id) => {
+    const f = document.getElementById(id);
+    return [Number(f.querySelector('svg').getAttribute('viewBox').split(' ')[2]), Math.max(280, Math.min(720, Math.round(f.clientWidth)))];
+  }));
+  const wide = await widths();
+  for (const [drawn, fig] of wide) assert.equal(drawn, fig);
+  await page.setViewportSize({ width: 560, height: 900 });
+  // Out of view, a panel is not laid out (content-visibility): each chart is
+  // redrawn once it comes into view.
+  for (const [i, id] of ['pbchart', 'schedchart'].entries()) {
+    await page.$eval('#' + id, (f) => f.scrollIntoView());
+    await page.waitForFunction(([id, before]) => Number(document.querySelector(`#${id} svg`).getAttribute('viewBox').split(' ')[2]) < before, [id, wide[i][0]]);
+  }
+  for (const [drawn, fig] of await widths()) assert.ok(Math.abs(drawn - fig) <= 8, `drawn at ${drawn}, figure ${fig}`);
   await page.context().close();
 });
 

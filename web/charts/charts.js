@@ -31,9 +31,26 @@ export function svgRoot(width, height, title, desc) {
 
 // Each figure's width, measured once and then kept by a ResizeObserver: a
 // render never reads layout (a clientWidth read after the DOM changed forced
-// a full layout of the page on every keystroke, 9 ms of each update).
+// a full layout of the page on every keystroke, 9 ms of each update).  The
+// same observer redraws a figure whose width moved (onResize).
 const widths = new WeakMap();
+const redraws = new WeakMap(); // figure -> { redraw, at: the width it was last drawn at }
 let sizes = null;
+
+function resized(entries) {
+  for (const e of entries) {
+    const w = e.target.clientWidth, r = redraws.get(e.target);
+    widths.set(e.target, w);
+    if (r && Math.abs(w - r.at) > 8) { r.at = w; r.redraw(); }
+  }
+}
+
+/** Calls redraw() whenever the figure's width moves by more than 8 px from
+ *  the width it was last redrawn at (a window resized, a panel shown). */
+export function onResize(figure, redraw) {
+  chartWidth(figure);
+  redraws.set(figure, { redraw, at: widths.get(figure) });
+}
 
 /** Charts are drawn at their figure's own width (so labels keep their real
  *  size), within bounds that keep them readable. */
@@ -43,7 +60,7 @@ export function chartWidth(figure) {
     w = figure.clientWidth;
     widths.set(figure, w);
     if (typeof ResizeObserver === 'function') {
-      sizes ||= new ResizeObserver((entries) => { for (const e of entries) widths.set(e.target, e.target.clientWidth); });
+      sizes ||= new ResizeObserver(resized);
       sizes.observe(figure);
     }
   }

@@ -2,8 +2,13 @@
 // "channels[2].funnel.entry".  Reading, immutable writing, and moving the
 // per-path maps (typed texts, errors) when a list item goes or comes.
 
+// Renderers read a few hundred paths on every keystroke, always the same
+// ones: each path is split once (the keys are never modified by callers).
+const split = new Map();
 export function splitPath(path) {
-  return path.replace(/\[(\d+)\]/g, '.$1').split('.');
+  let keys = split.get(path);
+  if (!keys) split.set(path, keys = Object.freeze(path.replace(/\[(\d+)\]/g, '.$1').split('.')));
+  return keys;
 }
 
 /** Value at a path (undefined when any step is missing). */

@@ -5,7 +5,7 @@
 // saying what to enter.
 import { FIELDS } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
-import { $ } from '../dom.js';
+import { $, setProp } from '../dom.js';
 
 const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path)?.dflt;
 
@@ -19,21 +19,21 @@ const BILLED = {
 
 export function render(state, res, { t, fmt }) {
   const model = dflt(state, 'costs.model');
-  $('costmodel-l').textContent = t('cm:' + model);
+  setProp($('costmodel-l'), 'textContent', t('cm:' + model));
   // Zero rows (no other costs, no sales time, no commission) say nothing.
   for (const el of document.querySelectorAll('#rbody [data-zero]')) {
     const dd = el.tagName === 'DD' ? el : el.nextElementSibling;
-    el.hidden = getPath(res, dd.dataset.out) === 0;
+    setProp(el, 'hidden', getPath(res, dd.dataset.out) === 0);
   }
   const note = $('billednote');
   const b = BILLED[model];
   let n = null;
   if (b) n = getPath(res, b[0] === 'meetings' ? (dflt(state, 'costs.meeting_basis') === 'held' ? 'funnel.held' : 'funnel.meetings') : b[0]);
-  note.hidden = n === null || n === undefined;
+  setProp(note, 'hidden', n === null || n === undefined);
   if (!note.hidden) {
     const whole = Math.abs(n - Math.round(n)) < 1e-9;
     const basis = b[0] === 'meetings' ? t('bu:' + dflt(state, 'costs.meeting_basis')) : t('bu:' + model);
-    note.textContent = t('billed', { n: fmt.num(n), u: basis, p: fmt.money(dflt(state, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg'));
+    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.money(dflt(state, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
   }
   collapseEmpty(t);
 }
@@ -45,8 +45,7 @@ function collapseEmpty(t) {
     const outs = [...panel.querySelectorAll('[data-out]:not([data-opt])')];
     const empty = outs.length > 0 && outs.every((o) => o.dataset.value === '');
     panel.classList.toggle('collapsed', empty);
-    for (const c of panel.children) if (!/^H3$/.test(c.tagName)) c.hidden = empty ? !c.classList.contains('empty-line') : c.classList.contains('empty-line');
-    const line = panel.querySelector('.empty-line');
-    line.textContent = t(panel.dataset.empty);
+    for (const c of panel.children) if (c.tagName !== 'H3') setProp(c, 'hidden', empty ? !c.classList.contains('empty-line') : c.classList.contains('empty-line'));
+    setProp(panel.querySelector('.empty-line'), 'textContent', t(panel.dataset.empty));
   }
 }

@@ -26,25 +26,27 @@ export function render(state, prev, { t, fmt }) {
   const pending = sim.lastFor !== state.result;
   $('sim').setAttribute('aria-busy', String(pending));
   for (const el of document.querySelectorAll('[data-sim], [data-simrow], [data-billsim]')) el.classList.toggle('pending', pending);
+  // Written only where they change: a keystroke redraws the page's
+  // results, not these (they change when a run ends).
+  const show = (el, v) => {
+    const value = v === null || v === undefined ? '' : String(v);
+    if (el.dataset.value !== value) el.dataset.value = value;
+    setProp(el, 'textContent', v === undefined ? '…' : v === null ? t('n:cost') : fmt[el.dataset.fmt](v));
+  };
   for (const out of document.querySelectorAll('[data-sim]')) {
     const v = getPath(r, out.dataset.sim);
     out.classList.toggle('null', v === null);
-    out.dataset.value = v === null ? '' : String(v);
-    out.textContent = v === null ? t('n:cost') : fmt[out.dataset.fmt](v);
+    show(out, v);
   }
   for (const td of document.querySelectorAll('[data-simrow]')) {
     const i = Number(td.dataset.simrow);
     const outcome = i === 0 ? r : r.channels[i - 1];
-    const v = outcome ? getPath(outcome, td.dataset.simkey) : undefined;
-    td.dataset.value = v === null || v === undefined ? '' : String(v);
-    td.textContent = v === undefined ? '…' : v === null ? t('n:cost') : fmt[td.dataset.fmt](v);
+    show(td, outcome ? getPath(outcome, td.dataset.simkey) : undefined);
   }
   // Each billing model's own run (same samples and seed, costs.model changed).
   for (const td of document.querySelectorAll('[data-billsim]')) {
     const b = r.billing?.[Number(td.dataset.billsim)];
-    const v = b && b.model === td.dataset.model ? getPath(b, td.dataset.simkey) : undefined;
-    td.dataset.value = v === null || v === undefined ? '' : String(v);
-    td.textContent = v === undefined ? '…' : v === null ? t('n:cost') : fmt[td.dataset.fmt](v);
+    show(td, b && b.model === td.dataset.model ? getPath(b, td.dataset.simkey) : undefined);
   }
   $('sim').dataset.samples = String(r.samples);
   $('sim').dataset.seed = String(r.seed);
