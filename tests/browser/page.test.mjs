@@ -772,8 +772,8 @@ test('keyboard alone reaches every visible field; the demo host page passes axe;
 
   const phone = await open('?lang=fr', { width: 360 });
   fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  await renderAll(phone); // the whole page in the screenshot, not only what was in view
   await phone.screenshot({ path: path.join(root, 'test-results/page-360.png'), fullPage: true });
-  await renderAll(phone);
   assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
   await phone.context().close();
 });
