@@ -13,8 +13,9 @@
 //     else: the link the page writes for the default example is given to it
 //     (data-link), any other fragment, language, currency or example hides
 //     them until the engine's figures are there.
-// widget.html the same way: the default preset's questions (disabled until
-// widget.js builds its own) and answer, its guard web/widget/first-paint.js;
+// widget.html the same way: the default preset's questions in view
+// (disabled until widget.js builds its own; the closed « Hypothèses » ones
+// by their line only) and answer, its guard web/widget/first-paint.js;
 // and one page per other preset, widget-<preset>.html, which embed.js
 // frames for data-preset="<preset>" (their list, ROI_PRESET_PAGES, is written
 // into build/site/embed.js here).
@@ -65,14 +66,14 @@ try {
     if (problems.length) fail(`the widget (${preset}) reported: ` + problems.join('; '));
     wsnaps[preset] = await w.evaluate(() => {
       const out = {};
-      for (const el of document.querySelectorAll('#qs > *, #qs-more > *, #figs > *')) el.setAttribute('data-pre', '');
+      for (const el of document.querySelectorAll('#qs > *, #figs > *')) el.setAttribute('data-pre', '');
       // Seen, not yet usable: what is typed goes to widget.js's own fields.
-      for (const el of document.querySelectorAll('#qs input, #qs-more input')) {
+      for (const el of document.querySelectorAll('#qs input')) {
         el.setAttribute('disabled', '');
         el.setAttribute('value', el.value); // the property, as the markup's attribute
       }
       out.texts = Object.fromEntries([...document.querySelectorAll('[data-t]')].map((el) => [el.dataset.t, el.textContent]));
-      for (const id of ['qs', 'qs-more', 'figs']) out[id] = document.getElementById(id).innerHTML;
+      for (const id of ['qs', 'figs']) out[id] = document.getElementById(id).innerHTML;
       for (const id of ['big', 'sub', 'range', 'more-text', 'more-do']) out[id + ':text'] = document.getElementById(id).textContent;
       out.tone = document.getElementById('answer').dataset.tone;
       out.more = !document.getElementById('more').hidden;
@@ -114,7 +115,10 @@ for (const [preset, wsnap] of Object.entries(wsnaps)) {
   }
   if (preset !== DEFAULT_PRESET) pages.push(preset);
   html = template;
-  for (const id of ['qs', 'qs-more']) put(`<div id="${id}" class="qs"></div>`, `<div id="${id}" class="qs">${wsnap[id]}</div>`);
+  // The questions in view; the others (« Hypothèses : … Modifier », closed)
+  // are written by widget.js once it runs: their line is here, their fields
+  // would only add bytes to every load (issue 11's 40 KB).
+  put('<div id="qs" class="qs"></div>', `<div id="qs" class="qs">${wsnap.qs}</div>`);
   if (!wsnap.more) put('<details id="more">', '<details id="more" hidden>');
   put('<dl id="figs" class="figs"></dl>', `<dl id="figs" class="figs">${wsnap.figs}</dl>`);
   for (const [id, tag, cls] of [['big', 'p', 'big'], ['sub', 'p', 'sub'], ['range', 'p', 'range'], ['more-text', 'span', 'more-text'], ['more-do', 'span', 'do']]) {

@@ -75,8 +75,9 @@ const widgetOf = (page) => page.evaluate(() => ({
   big: document.getElementById('big').textContent,
   sub: document.getElementById('sub').textContent,
   figs: [...document.querySelectorAll('#figs dd')].map((d) => [d.dataset.out, d.dataset.value, d.textContent]),
-  questions: [...document.querySelectorAll('#qs input:not([type=range]), #qs-more input:not([type=range])')].map((i) => [i.name, i.value]),
-  disabled: [...document.querySelectorAll('#qs input, #qs-more input')].every((i) => i.disabled),
+  questions: [...document.querySelectorAll('#qs input:not([type=range])')].map((i) => [i.name, i.value]),
+  more: document.querySelectorAll('#qs-more input:not([type=range])').length,
+  disabled: [...document.querySelectorAll('#qs input')].every((i) => i.disabled),
   // #reset stays hidden until the widget runs, whatever the address.
   shown: [...document.querySelectorAll('[data-pre]:not(#reset)')].map((e) => getComputedStyle(e).visibility),
 }));
@@ -98,7 +99,10 @@ test('the widget: each preset\'s page holds its questions and answer at first pa
     for (const [out, v] of before.figs) assert.equal(Number(v), out.split('.').reduce((o, k) => o[k], want), `${preset} ${out}`);
     const page = await open(pageOf(preset));
     const after = await widgetOf(page);
-    assert.deepEqual({ ...after, disabled: false, shown: [] }, { ...before, disabled: false, shown: [] }, preset);
+    // The closed « Hypothèses » questions: their line at first paint, their fields written by widget.js.
+    assert.equal(before.more, 0, preset);
+    assert.ok(after.more > 0 || !(await page.isVisible('#more')), `${preset}: ${after.more} other questions`);
+    assert.deepEqual({ ...after, disabled: false, shown: [], more: 0 }, { ...before, disabled: false, shown: [] }, preset);
     assert.equal(after.disabled, false, 'usable once it runs');
     await page.context().close();
   }
