@@ -37,7 +37,7 @@ fs.writeFileSync(path.join(floorDir, 'engine.js'), "import * as roi from '../eng
 // French visitors first (the product's audience, the page's default
 // language); English visitors' bytes are printed too.
 const locale = process.env.BENCH_LOCALE || 'fr-FR';
-// The widget's own floor: the lite engine, preloaded as widget.html does, and one evaluate.
+// The widget's own floor: the lite engine (its three files, preloaded), and one evaluate.
 fs.writeFileSync(path.join(floorDir, 'lite.html'), '<!doctype html><meta charset="utf-8"><title>lite engine floor</title>' +
   '<link rel="modulepreload" href="../engine/roi_lite.js"><link rel="modulepreload" href="../engine/roi_lite_core.js">' +
   '<link rel="preload" href="../engine/roi_lite_core.wasm" as="fetch" type="application/wasm" crossorigin>' +

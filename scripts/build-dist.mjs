@@ -3,7 +3,8 @@
 // scripts/build-web.sh) to what a static host serves, with the header
 // policy of deploy/headers.json:
 //   build/dist/      the files to copy to the host:
-//     - the entry pages (index.html, widget.html, full.html, demo/index.html) and
+//     - the entry pages (index.html, widget.html and widget-<preset>.html,
+//       full.html, demo/index.html: deploy/headers.json's entries) and
 //       embed.js under their own names; every other file the entries reach
 //       (app.js, its chunks, style.css, the worker, the engine and its wasm,
 //       the demo's script and style) renamed name.<hash>.ext, the hash over

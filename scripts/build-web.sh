@@ -10,7 +10,10 @@
 #     the page preloads it in parallel and the simulation worker shares it;
 #   - the remaining modules (the worker, embed.js for host pages, the demo)
 #     are copied and minified one by one; the modulepreload hints of the
-#     unbundled page are replaced by those of the bundle's static chunks.
+#     unbundled page are replaced by those of the bundle's static chunks;
+#   - the widget (widget/widget.js with the lite engine inside, below);
+#   - then scripts/prerender.mjs writes the first paints (index.html, the
+#     widget's pages) and rebuilds embed.js with the widget pages' list.
 # `python3 scripts/serve.py web` serves the same page unbundled and unminified.
 # MINIFY=0 keeps the output readable.
 # Usage: scripts/build-web.sh
@@ -70,7 +73,7 @@ JS
 # its style sheet minified; the lite engine alone as one module too (the
 # benchmark's floor, the Node tests).
 "$esbuild" web/widget/widget.js --bundle --format=esm --target=es2022 "${minify[@]}" \
-  --external:./explain.js --external:./texts-en.js --external:../examples.js --external:'node:*' \
+  --define:ROI_LITE_WASM='"../engine/roi_lite_core.wasm"' --external:./explain.js --external:./texts-en.js --external:../examples.js --external:'node:*' \
   --outdir=build/site/widget --log-level=warning --allow-overwrite
 "$esbuild" web/widget/explain.js --bundle --splitting --format=esm --target=es2022 "${minify[@]}" \
   --outdir=build/site/widget --chunk-names='chunks/[name]-[hash]' --log-level=warning --allow-overwrite

@@ -2,10 +2,14 @@
 # Installs what the build and the tests need, from Debian's packages (and, for
 # the web part, npm packages from the committed lock file and cJSON's Debian
 # source package).  Nothing third-party is ever committed.
-# Usage: scripts/setup.sh [native|web|fuzz]     (default: native)
+# Usage: scripts/setup.sh [native|web|fuzz|hosts]     (default: native)
 #   web:  also the WebAssembly build, Chromium, npm packages, cJSON's source
 #   fuzz: also clang with libFuzzer's runtime and libzbar-dev (scripts/fuzz.sh),
 #         and cJSON's source (compiled with the harnesses' instrumentation)
+#   hosts: nginx (with brotli_static) and Apache, to test the generated host
+#         files against the servers themselves (tests/deploy/hosts.test.mjs;
+#         installed by the test command under CI only: on a workstation they
+#         would be system services)
 # As root it runs apt-get; otherwise it prints the exact command and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +18,7 @@ part=${1:-native}
 native=(cmake make gcc binutils pkg-config libcjson-dev libcmocka-dev valgrind gcovr zbar-tools)
 web=(emscripten chromium nodejs dpkg-dev poppler-utils brotli)
 fuzz=(clang libclang-rt-14-dev libzbar-dev dpkg-dev)
+hosts=(nginx libnginx-mod-http-brotli-static apache2)
 
 as_root() {
   if [ "$(id -u)" -ne 0 ]; then
@@ -63,4 +68,7 @@ if [ "$part" = web ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
     npm ci --no-audit --no-fund >&2
   fi
+fi
+if [ "$part" = hosts ]; then
+  install_packages "${hosts[@]}"
 fi

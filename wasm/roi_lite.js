@@ -7,9 +7,9 @@
 import createRoiModule from './roi_lite_core.js';
 import { bind } from './roi_bind.js';
 
-// Written from the parent folder so that the address holds both here
-// (engine/) and once bundled into the widget's module (widget/widget.js).
-const url = new URL('../engine/roi_lite_core.wasm', import.meta.url);
+// Beside this file; the widget's bundle, which holds this module, gives the
+// address from where it is served (esbuild --define:ROI_LITE_WASM).
+const url = new URL(typeof ROI_LITE_WASM === 'string' ? ROI_LITE_WASM : './roi_lite_core.wasm', import.meta.url);
 const isNode = typeof process === 'object' && !!process.versions && !!process.versions.node;
 const wasm = isNode ? await (await import('node:fs/promises')).readFile(url) : await (await fetch(url)).arrayBuffer();
 const api = bind(await createRoiModule({ wasm }));

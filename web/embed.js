@@ -4,7 +4,8 @@
 //           data-cta-url="https://example.com/demo" async></script>
 // Creates a sandboxed iframe where the script stands (or in the element
 // named by data-target): the lead-generation widget (widget.html, a few
-// questions and one answer; data-preset chooses which), or with
+// questions and one answer; data-preset chooses which, and frames that
+// preset's own page, widget-<preset>.html, when the build wrote one), or with
 // data-sections="full" the whole calculator (full.html: index.html under
 // the name any site may frame; index.html itself is framed by its own
 // origin only).  Sizes it to its

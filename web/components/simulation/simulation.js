@@ -14,17 +14,17 @@ export function render(state, prev, { t, fmt }) {
   const input = $('sim-seed'), err = $('sim-seed-e');
   input.toggleAttribute('aria-invalid', !ok);
   input.closest('.field').classList.toggle('invalid', !ok);
-  err.hidden = ok;
-  err.textContent = ok ? '' : t('sim.seedErr');
-  $('sim-progress').hidden = !sim.running;
-  $('sim-cancel').hidden = !sim.running || sim.samples < 100000;
-  $('sim-status').textContent = say(sim.status, t, fmt);
+  setProp(err, 'hidden', ok);
+  setProp(err, 'textContent', ok ? '' : t('sim.seedErr'));
+  setProp($('sim-progress'), 'hidden', !sim.running);
+  setProp($('sim-cancel'), 'hidden', !sim.running || sim.samples < 100000);
+  setProp($('sim-status'), 'textContent', say(sim.status, t, fmt));
   const r = sim.last;
   if (!r) return;
   // Figures of an earlier scenario, while the new one's run is due: dimmed
   // and marked busy, never passed off as current.
   const pending = sim.lastFor !== state.result;
-  $('sim').setAttribute('aria-busy', String(pending));
+  if ($('sim').getAttribute('aria-busy') !== String(pending)) $('sim').setAttribute('aria-busy', String(pending));
   for (const el of document.querySelectorAll('[data-sim], [data-simrow], [data-billsim]')) el.classList.toggle('pending', pending);
   // Written only where they change: a keystroke redraws the page's
   // results, not these (they change when a run ends).
@@ -48,7 +48,7 @@ export function render(state, prev, { t, fmt }) {
     const b = r.billing?.[Number(td.dataset.billsim)];
     show(td, b && b.model === td.dataset.model ? getPath(b, td.dataset.simkey) : undefined);
   }
-  $('sim').dataset.samples = String(r.samples);
-  $('sim').dataset.seed = String(r.seed);
+  setProp($('sim').dataset, 'samples', String(r.samples));
+  setProp($('sim').dataset, 'seed', String(r.seed));
   if (r !== prev.sim.last || state.view.lang !== prev.view.lang || !$('histchart').firstChild) drawHistogram($('histchart'), r, t, fmt);
 }
