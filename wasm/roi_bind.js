@@ -5,12 +5,12 @@
 // code written for one runs on the other.
 const isNode = typeof process === 'object' && !!process.versions && !!process.versions.node;
 
-/** Instantiates an Emscripten module factory; in Node, from the .wasm file
- *  at wasmUrl (Node cannot fetch() a side file). */
+/** Instantiates an Emscripten module factory (its minimal runtime) with
+ *  the bytes of the .wasm file at wasmUrl: fetched, or in Node read from
+ *  the file (Node cannot fetch() a side file). */
 export async function load(create, wasmUrl) {
-  if (!isNode) return create();
-  const { readFile } = await import('node:fs/promises');
-  return create({ wasmBinary: await readFile(wasmUrl) });
+  const wasm = isNode ? await (await import('node:fs/promises')).readFile(wasmUrl) : await (await fetch(wasmUrl)).arrayBuffer();
+  return create({ wasm });
 }
 
 /** Calls fn(pointer, length, ...extra) with text copied into mod's heap,

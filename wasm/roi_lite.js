@@ -5,13 +5,11 @@
 // it has: evaluate, evaluateText, encodeLink, decodeLink, version; the same
 // bytes.
 import createRoiModule from './roi_lite_core.js';
-import { bind } from './roi_bind.js';
+import { load, bind } from './roi_bind.js';
 
 // Beside this file; the widget's bundle, which holds this module, gives the
 // address from where it is served (esbuild --define:ROI_LITE_WASM).
 const url = new URL(typeof ROI_LITE_WASM === 'string' ? ROI_LITE_WASM : './roi_lite_core.wasm', import.meta.url);
-const isNode = typeof process === 'object' && !!process.versions && !!process.versions.node;
-const wasm = isNode ? await (await import('node:fs/promises')).readFile(url) : await (await fetch(url)).arrayBuffer();
-const api = bind(await createRoiModule({ wasm }));
+const api = bind(await load(createRoiModule, url));
 
 export const { evaluate, evaluateText, encodeLink, decodeLink, version } = api;
