@@ -25,7 +25,7 @@ import * as reportHead from './components/report/head.js';
 import * as prudent from './components/simulation/prudent.js';
 import * as schedule from './components/schedule/schedule.js';
 import * as plan from './components/plan/plan.js';
-import { openFromHash, openExample, followAddress, shareUrl } from './io/links.js';
+import { openFromHash, openExample, followAddress, shareUrl, untouchedExample } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
@@ -208,7 +208,14 @@ function onClick(e) {
     dispatch({ type: 'fixedRemove', index: Number(d.del) });
     $('fixed-add').focus();
   } else if (d.lang) {
-    loadLang(d.lang).then(() => dispatch({ type: 'lang', lang: d.lang }));
+    const from = store.getState();
+    loadLang(d.lang).then(() => {
+      const key = roi ? untouchedExample(roi, from) : null;
+      dispatch({ type: 'lang', lang: d.lang });
+      // A worked example nobody has changed speaks the page's language: its
+      // name and cost labels are the example's, not words the user typed.
+      if (key) openExample(store, roi, key);
+    });
   } else if (b.id === 'channel-add') {
     const key = $('preset').value;
     dispatch({ type: 'channelAdd', preset: key, name: ctx().t('pn:' + key) });

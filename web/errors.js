@@ -87,6 +87,10 @@ function keyOf(err) {
   const before = (s) => STAGES.indexOf(s) >= 0 && STAGES.indexOf(s) < STAGES.indexOf(p.entry);
   if (err.code === 'needs_count') return 'err:needs_count' + (before(p.stage) ? '' : ':skip');
   if (err.code === 'needs_held') return 'err:needs_held' + (before('held') ? '' : ':skip');
+  // Below the bottom: only that bound is said (« doit être au moins 0 € »,
+  // not « entre 0 € et 1 000 000 000 000 € »), a line a narrow field shows whole.
+  if ((err.code === 'range' || err.code === 'range_above') && typeof p.got === 'number' &&
+    (err.code === 'range' ? p.got < p.min : p.got <= p.min)) return 'err:' + err.code + ':low';
   return 'err:' + err.code;
 }
 

@@ -58,6 +58,8 @@ function samples(code, names) {
     case 'skip_rate': add('funnel.meeting_rate', { stage: 'meetings' }); break;
     case 'goal_stage': add('goal.metric', { stage: 'held' }); break;
     case 'link_pair': add('', { part: 'oops' }); break;
+    case 'range': case 'range_above': // above the top, below the bottom (its own text), and neither
+      add('funnel.close_rate', p); add('funnel.close_rate', { ...p, got: -43.21 }); add('funnel.close_rate', { ...p, got: 432.1 }); break;
     default:
       for (const n of names) if (typeof p[n] === 'string') p[n] = n === 'key' ? 'close' : 'v-' + n;
       add(code.startsWith('link_') ? 'funnel.close_rate' : 'funnel.close_rate', p);
@@ -69,7 +71,10 @@ function samples(code, names) {
 function expectedShown(lang, e) {
   const d = dict[lang];
   const want = [];
+  // Below the bottom, only the bottom is said.
+  const oneSide = (e.code === 'range' || e.code === 'range_above') && e.params.got < e.params.min ? 'max' : null;
   for (const [k, v] of Object.entries(e.params)) {
+    if (k === oneSide) continue;
     if (k === 'entry' || k === 'stage') want.push(STAGE_WORD(lang, v));
     else if (k === 'model') want.push(d['o:costs.model:' + v]);
     else if (k === 'unit') want.push(d['unit:' + v]);
@@ -94,7 +99,7 @@ test('the core lists codes, and the page has both languages for every one', () =
   const known = new Set(codes.map((c) => c.code));
   for (const lang of ['fr', 'en']) {
     for (const k of Object.keys(dict[lang]).filter((x) => x.startsWith('err:'))) {
-      assert.ok(known.has(k.slice(4).replace(/:skip$/, '')), `${k} in i18n-${lang}.js names a code the core has`);
+      assert.ok(known.has(k.slice(4).replace(/:(skip|low)$/, '')), `${k} in i18n-${lang}.js names a code the core has`);
     }
   }
 });
@@ -129,6 +134,10 @@ test('numbers go through ctx: a field value by its field, a count as a count', (
   const ctx = { format: (f, v) => `<${f}=${v * 100} %>`, count: (v) => `#${v}` };
   const r = message({ code: 'range', field: 'funnel.close_rate', params: { min: 0, max: 1, got: 1.5 } }, 'fr', ctx);
   assert.equal(r, 'doit être compris entre <funnel.close_rate=0 %> et <funnel.close_rate=100 %> (saisi : <funnel.close_rate=150 %>)');
+  assert.equal(message({ code: 'range', field: 'value.deal_value', params: { min: 0, max: 1e12, got: -500 } }, 'fr', ctx),
+    'doit être au moins <value.deal_value=0 %> (saisi : <value.deal_value=-50000 %>)');
+  assert.equal(message({ code: 'range_above', field: 'time.talk_share', params: { min: 0, max: 1, got: 0 } }, 'en', ctx),
+    'must be greater than <time.talk_share=0 %> (entered: <time.talk_share=0 %>)');
   const l = message({ code: 'link_range', field: 'funnel.close_rate', params: { key: 'close', min: 0, max: 1 } }, 'en', ctx);
   assert.match(l, /“close” must be between <funnel\.close_rate=0 %> and <funnel\.close_rate=100 %>/);
   assert.match(message({ code: 'too_big', field: '', params: { bytes: 1048577, max: 1048576 } }, 'fr', ctx), /#1048577 octets.*#1048576/);

@@ -10,9 +10,12 @@ export function makeFormat(lang, currency) {
 }
 
 /** fmt with the formats that need the page's words (t): a payback of 0
- *  months is "at signature", not "0 months". */
+ *  months is "at signature", not "0 months"; a minimum that is zero or
+ *  below (a deal value the recurring revenue alone makes needless) is
+ *  "none", not "-1 150 €". */
 export function withWords(fmt, t) {
-  return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)) };
+  return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)),
+    minMoney: (v) => (v <= 0 ? t('min.none') : fmt.money(v)) };
 }
 
 function build(lang, currency) {
@@ -34,9 +37,17 @@ function build(lang, currency) {
   const hours = lazy(() => nf({ style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }));
   const compact = lazy(() => nf({ style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 }));
   const plain = lazy(() => nf({ useGrouping: false, maximumFractionDigits: 10 }));
+  const plural = lazy(() => new Intl.PluralRules(loc));
+  // One precision per size, everywhere (page, widget, report): cents only
+  // under 100 (a cost per call of 0,85 €), whole amounts above (a maximum
+  // price of 806 €, not 806,40 €); a percentage to one decimal under 100 %
+  // (a close rate of 4,8 %), whole above (an ROI of 706 %, not 706,4 %).
   return {
-    money: (v) => (Math.abs(v) >= 10000 || Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v),
-    pct: (v) => pct().format(v),
+    money: (v) => (Math.abs(v) >= 100 || Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v),
+    /** A maximum (a price, a cost) rounded down when shown whole: « jusqu'à
+     *  426 € » for 426,67 €, never a price that no longer pays. */
+    upTo: (v) => (Math.abs(v) >= 100 ? m0().format(Math.floor(v + 1e-9)) : (Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v)),
+    pct: (v) => (Math.abs(v) >= 1 ? pct0() : pct()).format(v),
     pct0: (v) => pct0().format(v), // a rough reading (the ROI of a campaign judged too early)
     num: (v) => num().format(v),
     mult: (v) => mult().format(v) + '×',
@@ -45,5 +56,7 @@ function build(lang, currency) {
     compact: (v) => compact().format(v),
     plain: (v) => plain().format(v),
     text: (v) => String(v),
+    /** The plural category of a count as shown ('one', 'other'…). */
+    plural: (v) => plural().select(v),
   };
 }

@@ -18,3 +18,35 @@ test('format: a payback of 0 months is said in words', () => {
   assert.equal(fmt.payback(3).replace(/\s/g, ' '), '3 mois');
   assert.equal(fmt.payback(1.5).replace(/\s/g, ' '), '1,5 mois');
 });
+
+test('format: one precision per size: cents under 100, whole above; one decimal under 100 %, whole above', () => {
+  const fr = makeFormat('fr', 'EUR');
+  const s = (x) => x.replace(/\s/g, ' ');
+  for (const [v, want] of [[0.85, '0,85 €'], [42.5, '42,50 €'], [99.994, '99,99 €'], [806.4, '806 €'], [833.33, '833 €'], [-1150.5, '-1 151 €'], [120, '120 €']]) {
+    assert.equal(s(fr.money(v)), want, String(v));
+  }
+  for (const [v, want] of [[0.048, '4,8 %'], [0.999, '99,9 %'], [7.064, '706 %'], [3.597, '360 %'], [-0.26, '-26 %'], [-1.5, '-150 %']]) {
+    assert.equal(s(fr.pct(v)), want, String(v));
+  }
+});
+
+test('format: a maximum is rounded down, so that the price shown still pays', () => {
+  const fr = makeFormat('fr', 'EUR');
+  const s = (x) => x.replace(/\s/g, ' ');
+  assert.equal(s(fr.upTo(426.67)), '426 €');
+  assert.equal(s(fr.upTo(576)), '576 €');
+  assert.equal(s(fr.upTo(575.9999999999)), '576 €', 'a float a hair under a whole amount is that amount');
+  assert.equal(s(fr.upTo(42.5)), '42,50 €');
+});
+
+test('format: a minimum of zero or below is "none", and plurals follow the language', () => {
+  const t = (k) => ({ 'min.none': 'Aucun' })[k];
+  const fmt = withWords(makeFormat('fr', 'EUR'), t);
+  assert.equal(fmt.minMoney(-1150), 'Aucun');
+  assert.equal(fmt.minMoney(0), 'Aucun');
+  assert.equal(fmt.minMoney(1250).replace(/\s/g, ' '), '1 250 €');
+  assert.equal(fmt.plural(1), 'one');
+  assert.equal(fmt.plural(0), 'one', 'French: zero takes the singular');
+  assert.equal(makeFormat('en', 'EUR').plural(0), 'other');
+  assert.equal(fmt.plural(3), 'other');
+});

@@ -32,6 +32,7 @@ export default {
   'err:not_finite': 'is too large to be a number',
   'err:range': 'must be between {min} and {max} (entered: {got})',
   'err:range_above': 'must be greater than {min} and at most {max} (entered: {got})',
+  'err:range:low': 'must be at least {min} (entered: {got})', 'err:range_above:low': 'must be greater than {min} (entered: {got})',
   'err:enum': 'unknown value “{value}”: choose one of {allowed}',
   'err:no_value': 'has no valid value',
   'err:text': 'is not readable text (broken UTF-8 or control characters)',

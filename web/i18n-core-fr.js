@@ -32,6 +32,7 @@ export default {
   'err:not_finite': 'nombre trop grand',
   'err:range': 'doit être compris entre {min} et {max} (saisi : {got})',
   'err:range_above': 'doit être supérieur à {min} et au plus égal à {max} (saisi : {got})',
+  'err:range:low': 'doit être au moins {min} (saisi : {got})', 'err:range_above:low': 'doit être supérieur à {min} (saisi : {got})',
   'err:enum': 'valeur inconnue « {value} » : choisissez parmi {allowed}',
   'err:no_value': 'aucune valeur valide',
   'err:text': 'texte illisible (encodage UTF-8 invalide ou caractères de contrôle)',

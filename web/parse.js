@@ -1,25 +1,37 @@
 // Reads a number typed the French or English way: "0,25", "1 800", "25 %",
-// "2 000 €", "1.800,5", "1,800.5".  Returns { value, text } (value null for
-// an empty field: "use the default"; text the number as a plain decimal
-// string) or { error: true, reason }: 'format' (not a number), 'overflow'
-// (too large for a double: it would read as Infinity, then as the field's
-// default) or 'underflow' (non-zero digits that would read as 0).  A number
-// the page cannot hold as typed is refused, never silently replaced.
-const GROUPS = { ',': /^\d{1,3}(,\d{3})+$/, '.': /^\d{1,3}(\.\d{3})+$/ };
+// "2 000 €", "1.800,5", "1,800.5", "12,5 k€" (k: thousands, M: millions,
+// as directors write amounts).  A lone separator followed by exactly three
+// digits is the other language's decimal mark or this one's grouping:
+// "1,800" is 1 800 in English and 1,8 in French; "12.500" is 12 500 in
+// French and 12.5 in English ("12.5" is 12,5 in both: a French numeric
+// keypad types a dot).  Returns { value, text } (value null for an empty
+// field: "use the default"; text the number as a plain decimal string) or
+// { error: true, reason }: 'format' (not a number), 'overflow' (too large
+// for a double: it would read as Infinity, then as the field's default) or
+// 'underflow' (non-zero digits that would read as 0).  A number the page
+// cannot hold as typed is refused, never silently replaced.
+const GROUPS = { ',': /^[1-9]\d{0,2}(,\d{3})+$/, '.': /^[1-9]\d{0,2}(\.\d{3})+$/ };
+const GROUPING = { en: ',', fr: '.' };
+// A multiplier right after the number: "k", "K", "M", then at most a
+// currency ("k€", "kEUR"), never the start of a word ("mois").
+const SCALE = /^([kKM])(?![a-z])/;
 
 export function parseNumber(text, lang) {
   let s = String(text).replace(/[\s\u00a0\u202f\u2009'\u2019]/g, '').replace(/\u2212/g, '-');
   if (!s) return { value: null };
-  // Currency symbols or codes, %, × around the number.
-  s = s.replace(/^[^\d,.+-]+/, '').replace(/[^\d,.]+$/, '');
+  // Currency symbols or codes, %, × around the number; k or M after it.
+  s = s.replace(/^[^\d,.+-]+/, '');
+  const tail = /[^\d,.]*$/.exec(s)[0];
+  const scale = SCALE.exec(tail);
+  s = s.slice(0, s.length - tail.length);
   let sign = 1;
   if (s[0] === '-' || s[0] === '+') { if (s[0] === '-') sign = -1; s = s.slice(1); }
   s = s.replace(/^[^\d,.]+/, '');
   const c = s.lastIndexOf(','), d = s.lastIndexOf('.');
   let dec = null;
   if (c >= 0 && d >= 0) dec = c > d ? ',' : '.';
-  else if (c >= 0) dec = s.indexOf(',') !== c || (lang === 'en' && GROUPS[','].test(s)) ? null : ',';
-  else if (d >= 0) dec = s.indexOf('.') !== d ? null : '.';
+  else if (c >= 0) dec = s.indexOf(',') !== c || (GROUPING[lang] === ',' && GROUPS[','].test(s)) ? null : ',';
+  else if (d >= 0) dec = s.indexOf('.') !== d || (GROUPING[lang] === '.' && GROUPS['.'].test(s)) ? null : '.';
   let int = s, frac = '';
   if (dec) { int = s.slice(0, s.lastIndexOf(dec)); frac = s.slice(s.lastIndexOf(dec) + 1); }
   const sep = /[,.]/.exec(int);
@@ -28,6 +40,12 @@ export function parseNumber(text, lang) {
     int = int.split(sep[0]).join('');
   }
   if (!/^\d*$/.test(int) || !/^\d*$/.test(frac) || !(int + frac)) return { error: true, reason: 'format' };
+  if (scale) { // the decimal point moved in the text: exact
+    const n = scale[1] === 'M' ? 6 : 3;
+    int += frac.slice(0, n).padEnd(n, '0');
+    frac = frac.slice(n);
+    int = int.replace(/^0+(?=\d)/, '');
+  }
   const plain = (sign < 0 ? '-' : '') + (int || '0') + (frac ? '.' + frac : '');
   const value = Number(plain);
   if (!Number.isFinite(value)) return { error: true, reason: 'overflow' };

@@ -15,6 +15,25 @@ test('French and English numbers', () => {
   assert.deepEqual(parseNumber('25 %', 'fr'), { value: 25, text: '25' });
   assert.deepEqual(parseNumber('\u22122 000', 'fr'), { value: -2000, text: '-2000' });
   assert.deepEqual(parseNumber('£2,000', 'en'), { value: 2000, text: '2000' });
+  // A dot and three digits: French grouping, English decimals; a leading 0
+  // is never a group.
+  assert.deepEqual(parseNumber('12.500', 'fr'), { value: 12500, text: '12500' });
+  assert.deepEqual(parseNumber('12.500 €', 'fr'), { value: 12500, text: '12500' });
+  assert.deepEqual(parseNumber('12.500', 'en'), { value: 12.5, text: '12.500' });
+  assert.deepEqual(parseNumber('12.5', 'fr'), { value: 12.5, text: '12.5' });
+  assert.deepEqual(parseNumber('0.125', 'fr'), { value: 0.125, text: '0.125' });
+  assert.deepEqual(parseNumber('0,125', 'en'), { value: 0.125, text: '0.125' });
+});
+
+test('thousands and millions written k and M, moved exactly in the text', () => {
+  for (const [s, lang, value, text] of [['12,5k', 'fr', 12500, '12500'], ['12,5 k€', 'fr', 12500, '12500'], ['2K', 'en', 2000, '2000'],
+    ['1.2M', 'en', 1200000, '1200000'], ['1,25 M€', 'fr', 1250000, '1250000'], ['0,0015k', 'fr', 1.5, '1.5'], ['€3k', 'en', 3000, '3000'],
+    ['-1,5k', 'fr', -1500, '-1500'], ['3 kEUR', 'fr', 3000, '3000']]) {
+    assert.deepEqual(parseNumber(s, lang), { value, text }, s);
+  }
+  // Units that are words stay units: 12 mois is 12.
+  assert.deepEqual(parseNumber('12 mois', 'fr'), { value: 12, text: '12' });
+  assert.deepEqual(parseNumber('12 Mois', 'fr'), { value: 12, text: '12' });
 });
 
 test('an empty field is the default, not an error', () => {

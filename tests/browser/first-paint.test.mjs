@@ -107,13 +107,24 @@ test('the widget: each preset\'s page holds its questions and answer at first pa
     await page.context().close();
   }
   // Another preset, language or the host's values: hidden until its own answer.
-  for (const [url, opts] of [['widget.html?preset=in-house'], ['widget-in-house.html?preset=lead-generation'], ['widget-in-house.html'],
+  for (const [url, opts] of [['widget.html?preset=in-house'], ['widget-in-house.html?preset=lead-generation'], ['widget-in-house.html?preset=pay-per-meeting'],
     ['widget.html?lang=en'], ['widget.html', { locale: 'en-GB' }], ['widget.html?values=1#q=80'], ['widget.html?bounds=close=0.1:0.5']]) {
     const p = await firstPaint(url, opts);
     const s = await widgetOf(p);
     assert.ok(s.shown.length > 0 && s.shown.every((v) => v === 'hidden'), `${url}: ${s.shown}`);
     await p.context().close();
   }
+  // A preset's page opened with no preset named (a link passed around, not
+  // embed.js) is that preset's, at first paint and once it runs.
+  const bare = await firstPaint('widget-in-house.html');
+  const seen = await widgetOf(bare);
+  assert.ok(seen.shown.length > 0 && seen.shown.every((v) => v === 'visible'), `widget-in-house.html: ${seen.shown}`);
+  await bare.context().close();
+  const runs = await open('widget-in-house.html');
+  const live = await widgetOf(runs);
+  assert.equal(live.big, seen.big);
+  assert.deepEqual(live.figs, seen.figs);
+  await runs.context().close();
   const other = await open('widget.html?preset=in-house');
   assert.equal(await other.evaluate(() => document.documentElement.classList.contains('pre-off')), false);
   assert.equal(await other.$eval('#big', (e) => getComputedStyle(e).visibility), 'visible');

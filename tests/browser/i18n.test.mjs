@@ -114,4 +114,23 @@ test('the worked examples are named in the page\'s language', async () => {
   await Promise.all([fr, en, lead, shared].map((p) => p.context().close()));
 });
 
+test('switching the language renames the untouched example, never a scenario the user changed', async () => {
+  const page = await open('?lang=fr&example=lead-generation');
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Lead generation - quarter');
+  assert.equal(await page.inputValue('[name="costs.fixed[0].label"]'), 'Marketing (content, emailing, tools)');
+  assert.equal(await page.getAttribute('[data-out="roi"]', 'data-value'), '1.4', 'the same numbers');
+  await page.click('[data-lang="fr"]');
+  await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Génération de leads - trimestre');
+  // Changed (a third more contacts): the user's scenario keeps its words.
+  await page.fill('[name="funnel.volume"]', '400');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value !== '1.4');
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.waitForTimeout(200);
+  assert.equal(await page.inputValue('[name="name"]'), 'Génération de leads - trimestre');
+  assert.equal(await page.inputValue('[name="funnel.volume"]'), '400');
+  await page.context().close();
+});
+
 noProblemsTest('no console error, no script error, no request to another host');

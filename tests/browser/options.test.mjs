@@ -43,6 +43,11 @@ test('each billing model shows its own risk, from the simulation with that model
     const words = await page.textContent(`#billrows tr[data-model="${row.model}"] td.risk`);
     if (row.cost_at_half === row.cost) assert.match(words, /Vous portez le risque/, row.model);
     else assert.match(words, /Le prestataire partage le risque.*baisse de 50\s%/, row.model);
+    // The maximum price in the model's own unit, rounded down when whole.
+    const max = (await page.textContent(`[data-out="billing[${i}].max_price"]`)).replace(/\s/g, ' ');
+    const unit = { in_house: '€/h', hourly: '€/h', per_meeting: '€/RDV' }[row.model];
+    assert.ok(row.max_price === null || max.endsWith(unit), `${row.model}: « ${max} »`);
+    if (row.max_price >= 100) assert.equal(Number(max.replace(/[^\d]/g, '')), Math.floor(row.max_price), `${row.model}: « ${max} »`);
   }
   // The main simulation is still there, for the scenario as it is.
   const main = cliSim(director);

@@ -22,6 +22,17 @@ export function exampleScenario(roi, key, lang) {
   return sc;
 }
 
+/** The worked example the state shows exactly as it opens in the state's
+ *  language (the same canonical document, nothing typed and refused, not
+ *  in retrospective mode), or null. */
+export function untouchedExample(roi, state) {
+  if (state.view.retro || Object.keys(state.invalid).length) return null;
+  const text = (sc) => { const c = roi.canonical(sc); return c.ok === false ? null : JSON.stringify(c); };
+  const now = text(state.scenario);
+  if (now === null) return null;
+  return Object.keys(EXAMPLES).find((k) => text(exampleScenario(roi, k, state.view.lang)) === now) ?? null;
+}
+
 /** Opens a worked example (the key of EXAMPLES; pay per meeting otherwise),
  *  named in the page's language; the address keeps the example's link. */
 export function openExample(store, roi, key) {

@@ -27,7 +27,7 @@ export function say(msg, { t, fmt, each }) {
 export function ctaLabel(label, res, fmt) {
   const or = (v, f) => (v === null || v === undefined ? '—' : f(v));
   return fill(label, {
-    roi: or(res?.roi, fmt.pct0), net: or(res?.net, fmt.money), max: or(res?.breakeven.max_price, fmt.money),
+    roi: or(res?.roi, fmt.pct0), net: or(res?.net, fmt.money), max: or(res?.breakeven.max_price, fmt.upTo),
   });
 }
 

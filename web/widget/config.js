@@ -35,8 +35,10 @@ function originOf(text) {
 
 /** The options of an address (search: "?…", hash: "#…"), given the
  *  browser's languages.  The fragment is the host's scenario, or (values=1)
- *  the host's starting values for the preset's or example's scenario. */
-export function readConfig(search, hash, languages = []) {
+ *  the host's starting values for the preset's or example's scenario.
+ *  built: the preset a widget-<preset>.html page was written for (its
+ *  guard's data-preset), the preset when the address asks for none. */
+export function readConfig(search, hash, languages = [], built = null) {
   const q = new URLSearchParams(search);
   const fragment = String(hash || '').replace(/^#/, '');
   const hostScenario = fragment !== '' && q.get('values') !== '1';
@@ -54,8 +56,10 @@ export function readConfig(search, hash, languages = []) {
     embedded: q.get('embed') === '1',
     host: q.get('embed') === '1' ? originOf(q.get('host')) : null,
     lang: pickLang(q.get('lang'), languages),
-    // No preset asked: the host scenario's model chooses (once decoded).
-    preset: Object.hasOwn(PRESETS, q.get('preset')) ? q.get('preset') : null,
+    // No preset asked: the page's own, or else the host scenario's model
+    // chooses (once decoded).
+    preset: Object.hasOwn(PRESETS, q.get('preset')) ? q.get('preset')
+      : !hostScenario && Object.hasOwn(PRESETS, built || '') ? built : null,
     // A worked example's name (web/examples.js), checked once they are loaded.
     example: !hostScenario && /^[a-z-]{1,40}$/.test(example || '') ? example : null,
     fragment,
@@ -94,5 +98,5 @@ export function startLink(config, examples = {}) {
 export function opensAsBuilt(search, hash, languages = [], built = DEFAULT_PRESET) {
   const q = new URLSearchParams(search);
   return String(hash || '').replace(/^#/, '') === '' && pickLang(q.get('lang'), languages) === 'fr' &&
-    (q.get('preset') ?? DEFAULT_PRESET) === built && ['example', 'currency', 'questions', 'bounds'].every((k) => !q.has(k));
+    (q.get('preset') ?? built) === built && ['example', 'currency', 'questions', 'bounds'].every((k) => !q.has(k));
 }

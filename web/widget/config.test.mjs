@@ -95,13 +95,17 @@ test('opensAsBuilt: the build-time answer only for what readConfig reads as the 
   }
 });
 
-test('opensAsBuilt for a preset\'s own page: its preset asked, nothing else of the host\'s', () => {
+test('opensAsBuilt for a preset\'s own page: its preset asked or none, nothing else of the host\'s', () => {
   const fr = ['fr-FR'];
   for (const preset of Object.keys(PRESETS).filter((p) => p !== DEFAULT_PRESET)) {
     assert.equal(opensAsBuilt(`?embed=1&host=https://a.example&preset=${preset}&theme=dark`, '', fr, preset), true, preset);
     assert.equal(readConfig(`?preset=${preset}`, '', fr).preset, preset);
-    // No preset asked is the default's (readConfig), not this page's.
-    assert.equal(opensAsBuilt('', '', fr, preset), false, preset);
+    // No preset asked: this page's own (a page opened directly shows what
+    // it was written for), unless a host scenario's model is to choose.
+    assert.equal(opensAsBuilt('', '', fr, preset), true, preset);
+    assert.equal(readConfig('', '', fr, preset).preset, preset);
+    assert.equal(readConfig('', '#v=2&q=60', fr, preset).preset, null);
+    assert.equal(readConfig('?values=1', '#q=60', fr, preset).preset, preset);
     assert.equal(opensAsBuilt(`?preset=${DEFAULT_PRESET}`, '', fr, preset), false, preset);
     for (const more of ['&lang=en', '&currency=GBP', '&questions=vol', '&bounds=close=0.1:0.5', '&example=in-house'])
       assert.equal(opensAsBuilt(`?preset=${preset}${more}`, '', fr, preset), false, preset + more);

@@ -13,7 +13,7 @@ export default {
   'q:meet': 'Part des leads qui donnent un rendez-vous', 'q:margin': 'Taux de marge brute',
   'q:ops': 'Nombre de téléopérateurs', 'q:hrs': 'Heures par téléopérateur et par mois', 'q:hrs1': 'Heures d’appel par mois',
   'q:vol': 'Volume par mois', 'q:vol:calls': 'Appels passés par mois', 'q:vol:leads': 'Leads qualifiés par mois',
-  'q:vol:meetings': 'Rendez-vous obtenus par mois',
+  'q:vol:meetings': 'Rendez-vous pris par mois',
   // The same in the one line of assumptions (and a slider's spoken value).
   'a:pmeet': '{v} par rendez-vous', 'a:ihc': '{v} de l’heure chargée', 'a:rate': '{v} de l’heure', 'a:flat': 'budget de {v}',
   'a:pdeal': '{v} par affaire', 'a:pcall': '{v} par appel', 'a:bonus': 'prime de {v} par rendez-vous',

@@ -30,7 +30,7 @@ export function answer(res, { model, price, targetRoi = 0 }) {
   const max = res.breakeven.max_price;
   const unit = { key: 'u:' + model };
   const T = targetRoi !== 0 ? 'T' : ''; // a target ROI: the max price is the price that reaches it
-  const p = { max: money(max), paid: money(price), unit, t: { v: targetRoi, fmt: 'pct0' } };
+  const p = { max: { v: max, fmt: 'upTo' }, paid: money(price), unit, t: { v: targetRoi, fmt: 'pct0' } };
   const noDeal = !(res.funnel.deals > 0);
   if (max === null) {
     const hours = (model === 'in_house' || model === 'hourly' || model === 'hybrid') && !(res.hours_total > 0);

@@ -79,7 +79,7 @@ test('nothing to sell, nothing paid, no hours, a target ROI', () => {
   const t = sentence('v=1&tr=0.5&entry=meetings&model=per_meeting&pmeet=500&deal=8000&close=0.2&vol=50&margin=0.4');
   assert.ok(Math.abs(t.res.breakeven.max_price - 1280 / 3) < 1e-9);
   assert.equal(t.big, 'ROI de 50 % manqué à 500 € par rendez-vous');
-  assert.equal(t.sub, 'Atteint jusqu’à 426,67 € par rendez-vous. À 500 €, chaque euro investi rapporte 0,28 € net.');
+  assert.equal(t.sub, 'Atteint jusqu’à 426 € par rendez-vous. À 500 €, chaque euro investi rapporte 0,28 € net.');
 });
 
 test('figures, range and call to action: the core\'s numbers, formatted', () => {

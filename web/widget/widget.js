@@ -18,7 +18,10 @@ import { connectHost } from './host.js';
 import fr from './texts-fr.js';
 
 const $ = (id) => document.getElementById(id);
-const config = readConfig(location.search, location.hash, navigator.languages || [navigator.language || '']);
+// A preset's own page (widget-<preset>.html) opens on that preset when the
+// address names none: its guard script carries it (scripts/prerender.mjs).
+const built = document.querySelector('script[data-preset]')?.dataset.preset ?? null;
+const config = readConfig(location.search, location.hash, navigator.languages || [navigator.language || ''], built);
 const lang = config.lang;
 // The engine (wasm download and compile) and, for data-example, the worked
 // examples load side by side; so do the English texts, a chunk of their own

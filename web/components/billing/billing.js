@@ -11,7 +11,7 @@ import { carrier } from './risk.js';
 import { PER_RESULT } from '../verdict/verdict.js';
 
 const COLS = [['cost', 'money', 'r:cost.total'], ['net', 'money', 'r:net'], ['roi', 'pct', 'r:roi'],
-  ['cost_per_deal', 'money', 'bill.cpd'], ['max_price', 'money', 'bill.max']];
+  ['cost_per_deal', 'money', 'bill.cpd'], ['max_price', 'upTo', 'bill.max']];
 
 export function render(state, prev, { t, fmt }) {
   const res = state.result;
@@ -21,8 +21,11 @@ export function render(state, prev, { t, fmt }) {
   res.billing.forEach((row, i) => {
     const tr = node('tr', { class: row.model === model ? 'chosen' : false, 'data-model': row.model });
     tr.append(node('th', { scope: 'row' }, t('o:costs.model:' + row.model) + (row.model === model ? ' ' + t('selected') : '')));
+    // The maximum price is in the model's own unit (per hour, per meeting,
+    // per deal, for the flat fee): said in the cell, not left to guess.
     for (const [key, kind, label] of COLS) {
-      tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind, 'data-label': t(label) }));
+      tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind, 'data-label': t(label),
+        'data-unit': key === 'max_price' ? 'mu:' + row.model : false }));
     }
     const hc = row.cost_at_half;
     tr.append(node('td', { 'data-half': row.model, 'data-value': hc ?? '', 'data-label': t('bill.half') }, hc === null ? t('n:na') : fmt.money(hc)));

@@ -8,7 +8,7 @@ import { $, node, setProp, say } from '../dom.js';
 
 const SIDE = [['per_hour.revenue', 'money', 'r:per_hour.revenue'], ['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'],
   ['cost.total', 'money', 'r:cost.total'], ['revenue', 'money', 'r:revenue'], ['funnel.deals', 'num', 'r:funnel.deals'],
-  ['unit_costs.deal', 'money', 'r:unit_costs.deal'], ['payback_months', 'payback', 'r:payback_months'], ['breakeven.max_price', 'money', 'bill.max']];
+  ['unit_costs.deal', 'money', 'r:unit_costs.deal'], ['payback_months', 'payback', 'r:payback_months'], ['breakeven.max_price', 'upTo', 'bill.max']];
 
 export function render(state, prev, ctx) {
   const lib = state.library, old = prev.library;

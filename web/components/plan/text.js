@@ -14,7 +14,7 @@ export function planSentence(plan, entry, t, fmt) {
   let text = plan.scale === null ? t('plan.needNoScale', p) : t('plan.need', { ...p, k: fmt.num(plan.scale) });
   if (plan.hours > 0) {
     text += ' ' + (plan.operators === null ? t('plan.hours', { h: fmt.hours(plan.hours) })
-      : t('plan.people', { h: fmt.hours(plan.hours), o: fmt.num(plan.operators) }));
+      : t(fmt.plural(plan.operators) === 'one' ? 'plan.people1' : 'plan.people', { h: fmt.hours(plan.hours), o: fmt.num(plan.operators) }));
   }
   text += ' ' + t('plan.gives', { d: fmt.num(plan.funnel.deals), net: fmt.money(plan.net), r: plan.roi === null ? '—' : fmt.pct(plan.roi) });
   return text;

@@ -31,6 +31,10 @@ test('hours and callers when the hours are known; no scale when there was no vol
   const s = plain(planSentence({ ...plan, metric: 'deals', value: 10, hours: 560, operators: 4 }, 'calls', t, fmt));
   assert.match(s, /^Pour 10 affaires signées : 108 appels/);
   assert.match(s, /Soit 560 heures de travail et 4 téléopérateurs\./);
+  // One person is one « téléopérateur », one "caller".
+  assert.match(plain(planSentence({ ...plan, hours: 134.4, operators: 1 }, 'calls', t, fmt)), /et 1 téléopérateur\./);
+  const e = ctx('en');
+  assert.match(plain(planSentence({ ...plan, hours: 134.4, operators: 1 }, 'calls', e.t, e.fmt)), /and 1 caller\./);
   assert.match(plain(planSentence({ ...plan, hours: 30, operators: null, scale: null }, 'calls', t, fmt)), /108 appels, pour un coût.*Soit 30 heures de travail\./);
 });
 

@@ -16,6 +16,9 @@ export function fieldLabel(path, t) {
   return t(key) !== key ? t(key) : t(path).replace(/\s*\(.*\)$/, '');
 }
 
+/** A figure and its unit (data-unit, a text key): « 806 €/RDV », « 40 320 € (forfait) ». */
+const withUnit = (text, unit, t) => (!unit ? text : text + (t(unit).startsWith('/') ? '' : '\u00a0') + t(unit));
+
 const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path).dflt;
 
 export function render(state, prev, ctx) {
@@ -36,7 +39,7 @@ export function render(state, prev, ctx) {
     const v = getPath(res, path);
     const none = v === null || v === undefined;
     out.classList.toggle('null', none);
-    setProp(out, 'textContent', none ? t(whyNull(path, res)) : fmt[out.dataset.fmt](v));
+    setProp(out, 'textContent', none ? t(whyNull(path, res)) : withUnit(fmt[out.dataset.fmt](v), out.dataset.unit, t));
     const value = none ? '' : String(v);
     if (out.dataset.value !== value) out.dataset.value = value;
   }

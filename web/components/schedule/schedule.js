@@ -7,7 +7,7 @@ import { getPath } from '../../state/scenario.js';
 import { $, node, translate, keepFocus } from '../dom.js';
 import { fieldRow } from '../form/field.js';
 import { drawProjection } from '../../charts/projection.js';
-import { COLUMNS, headers, cellText, projectionSentence } from './text.js';
+import { columns, headers, cellText, projectionSentence } from './text.js';
 
 /* ---- the form section ------------------------------------------------------- */
 
@@ -76,9 +76,10 @@ export function render(state, prev, ctx) {
   const head = $('sched-head');
   head.replaceChildren(...headers(entryOf(state), t).map((h) => node('th', { scope: 'col' }, h)));
   const body = $('sched-rows');
+  const cols = columns(entryOf(state));
   body.replaceChildren(...sched.series.map((r) => {
     const tr = node('tr', { class: r.month <= sched.months ? 'on' : 'after' });
-    COLUMNS.forEach(([key, , format], i) => {
+    cols.forEach(([key, , format], i) => {
       const v = r[key];
       const cell = node(i ? 'td' : 'th', i ? { 'data-value': v === null ? '' : v } : { scope: 'row', 'data-value': v }, cellText(v, format, fmt));
       if (v === null) cell.classList.add('null');

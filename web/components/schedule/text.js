@@ -8,9 +8,16 @@ export const COLUMNS = [
   ['net', 'r:net', 'money'], ['cumulative_net', 'r:cumulative_net', 'money'], ['cumulative_roi', 'r:cumulative_roi', 'pct'],
 ];
 
+/** The columns for a funnel starting at entry: the volume, named after
+ *  that stage, unless a column of its own shows it already (a funnel that
+ *  starts at the meetings has one column of meetings, not two alike). */
+export function columns(entry) {
+  return COLUMNS.filter(([key]) => key !== 'volume' || !COLUMNS.some(([k]) => k === entry));
+}
+
 /** Column titles; the volume is named after the funnel's first stage. */
 export function headers(entry, t) {
-  return COLUMNS.map(([key, label]) => (key === 'volume' ? t('r:funnel.' + entry) : t(label)));
+  return columns(entry).map(([key, label]) => (key === 'volume' ? t('r:funnel.' + entry) : t(label)));
 }
 
 /** A cell's text: the value in its format, « — » for null. */
@@ -20,7 +27,7 @@ export function cellText(value, format, fmt) {
 
 /** The table for CSV: a header row, then the raw numbers (null: empty cell). */
 export function csvRows(schedule, entry, t) {
-  return [headers(entry, t), ...schedule.series.map((r) => COLUMNS.map(([key]) => r[key]))];
+  return [headers(entry, t), ...schedule.series.map((r) => columns(entry).map(([key]) => r[key]))];
 }
 
 /** The month that ends the campaign (schedule.months) in the series. */

@@ -55,6 +55,18 @@ test('table: headers name the entry stage; null shows as a dash; CSV keeps raw n
   assert.match(csv, /;-0,3866057838660578\r\n/);
 });
 
+test('table: a funnel that starts at the meetings has one column of meetings, not two alike', () => {
+  const { t } = ctx('fr');
+  for (const entry of ['meetings', 'held']) {
+    const h = headers(entry, t);
+    assert.equal(h.length, 10, entry);
+    assert.equal(new Set(h).size, h.length, `${entry}: ${h.join(' | ')}`);
+    const rows = csvRows(schedule, entry, t);
+    assert.equal(rows[1].length, 10, entry);
+    assert.equal(rows[1][1], schedule.series[0].meetings, 'the first column after the month is the meetings');
+  }
+});
+
 test('payback at signature with nothing recurring, in words', () => {
   const { t, fmt } = ctx('fr');
   const res = { cashflow: [{ month: 0, net: 22800 }, { month: 1, net: 22800 }], cost: { total: 6000 }, payback_months: 0 };

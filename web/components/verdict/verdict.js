@@ -23,7 +23,7 @@ export function headline(res, sc) {
   const out = [];
   if (res.hours_total > 0 && res.per_hour.revenue !== null) out.push({ path: 'per_hour.revenue', fmt: 'money', key: 'r:per_hour.revenue' });
   else if (res.breakeven.max_price !== null && PER_RESULT.includes(sc.model) && sc.model !== 'flat') {
-    out.push({ path: 'breakeven.max_price', fmt: 'money', key: 'mp:' + sc.model, paid: sc.price });
+    out.push({ path: 'breakeven.max_price', fmt: 'upTo', key: 'mp:' + sc.model, paid: sc.price });
   } else if (res.unit_costs.held !== null) out.push({ path: 'unit_costs.held', fmt: 'money', key: 'r:unit_costs.held' });
   for (const [path, fmt, key] of [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'], ['unit_costs.deal', 'money', 'r:unit_costs.deal']]) {
     if (get(res, path) !== null) out.push({ path, fmt, key });
@@ -47,9 +47,10 @@ export function priceVerdict(res, { model, price, targetRoi = 0 }) {
   const t = { v: targetRoi, fmt: 'pct' };
   if (max === null) return { key: 'v:price.null:' + model, params: {}, tone: '' };
   if (max <= 0) return { key: 'v:price.never' + goal, params: { ...unit, t }, tone: 'ko' };
-  if (!(price > 0)) return { key: 'v:price.max' + goal, params: { max: m(max), ...unit, t }, tone: 'ok' };
-  if (price <= max) return { key: 'v:price.ok' + goal, params: { max: m(max), paid: m(price), k: times(max / price), ...unit, t }, tone: 'ok' };
-  return { key: 'v:price.ko' + goal, params: { max: m(max), paid: m(price), k: times(price / max), ...unit, t }, tone: 'ko' };
+  const upTo = { v: max, fmt: 'upTo' };
+  if (!(price > 0)) return { key: 'v:price.max' + goal, params: { max: upTo, ...unit, t }, tone: 'ok' };
+  if (price <= max) return { key: 'v:price.ok' + goal, params: { max: upTo, paid: m(price), k: times(max / price), ...unit, t }, tone: 'ok' };
+  return { key: 'v:price.ko' + goal, params: { max: upTo, paid: m(price), k: times(price / max), ...unit, t }, tone: 'ko' };
 }
 
 /** The 3 to 5× rule: the margin of a client against the cost of a held meeting. */
