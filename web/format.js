@@ -9,13 +9,16 @@ export function makeFormat(lang, currency) {
   return cache.get(key);
 }
 
-/** fmt with the formats that need the page's words (t): a payback of 0
+/** fmt with the formats that need the page's words (t) or rules: a payback of 0
  *  months is "at signature", not "0 months"; a minimum that is zero or
  *  below (a deal value the recurring revenue alone makes needless) is
  *  "none", not "-1 150 €". */
 export function withWords(fmt, t) {
+  const plural = new Intl.PluralRules(fmt.loc);
   return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)),
-    minMoney: (v) => (v <= 0 ? t('min.none') : fmt.money(v)) };
+    minMoney: (v) => (v <= 0 ? t('min.none') : fmt.money(v)),
+    /** The plural category of a count as shown ('one', 'other'…). */
+    plural: (v) => plural.select(v) };
 }
 
 function build(lang, currency) {
@@ -37,7 +40,6 @@ function build(lang, currency) {
   const hours = lazy(() => nf({ style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }));
   const compact = lazy(() => nf({ style: 'currency', currency: cur, notation: 'compact', maximumFractionDigits: 1 }));
   const plain = lazy(() => nf({ useGrouping: false, maximumFractionDigits: 10 }));
-  const plural = lazy(() => new Intl.PluralRules(loc));
   // One precision per size, everywhere (page, widget, report): cents only
   // under 100 (a cost per call of 0,85 €), whole amounts above (a maximum
   // price of 806 €, not 806,40 €); a percentage to one decimal under 100 %
@@ -56,7 +58,6 @@ function build(lang, currency) {
     compact: (v) => compact().format(v),
     plain: (v) => plain().format(v),
     text: (v) => String(v),
-    /** The plural category of a count as shown ('one', 'other'…). */
-    plural: (v) => plural().select(v),
+    loc,
   };
 }

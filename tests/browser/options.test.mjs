@@ -91,8 +91,13 @@ test('at 360 px the channels are cards that show their risk, and nothing is wide
     }
   }
   const tables = await page.$$eval('table', (ts) => ts.filter((t) => t.offsetParent && t.scrollWidth > t.parentElement.clientWidth + 1).map((t) => t.className));
-  assert.deepEqual(tables.filter((c) => c === 'bill' || c === 'cmp'), [], 'no billing or channel table wider than its box');
+  assert.deepEqual(tables.filter((c) => c === 'bill' || c === 'cmp' || c === 'sc'), [], 'no billing, channel or three-case table wider than its box');
   await page.context().close();
+  // Six-figure amounts in the three cases still fit a phone, with no column cut off.
+  const big = await open('#' + linkOf({ ...director, value: { ...director.value, deal_value: 60000 } }), { width: 360 });
+  await renderAll(big);
+  assert.deepEqual(await big.$eval('table.sc', (t) => [t.scrollWidth <= t.parentElement.clientWidth + 1, t.textContent.includes('000')]), [true, true]);
+  await big.context().close();
 });
 
 test('the prudent case is explained next to the simulation', async () => {

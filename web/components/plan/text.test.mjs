@@ -4,11 +4,14 @@ import assert from 'node:assert/strict';
 import fr from '../../i18n-fr.js';
 import en from '../../i18n-en.js';
 import { dict, tr } from '../../i18n.js';
-import { makeFormat } from '../../format.js';
+import { makeFormat, withWords } from '../../format.js';
 import { planSentence } from './text.js';
 
 dict.fr = fr; dict.en = en;
-const ctx = (lang) => ({ t: (k, p) => tr(lang, k, p), fmt: makeFormat(lang, 'EUR') });
+const ctx = (lang) => {
+  const t = (k, p) => tr(lang, k, p);
+  return { t, fmt: withWords(makeFormat(lang, 'EUR'), t) }; // as the page gives it (app.js)
+};
 const plain = (s) => s.replace(/[\u202f\u00a0]/g, ' ');
 
 // `roi eval tests/fixtures/goal-net-result.json`
