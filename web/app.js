@@ -208,9 +208,10 @@ function onClick(e) {
     dispatch({ type: 'fixedRemove', index: Number(d.del) });
     $('fixed-add').focus();
   } else if (d.lang) {
-    const from = store.getState();
     loadLang(d.lang).then(() => {
-      const key = roi ? untouchedExample(roi, from) : null;
+      // Judged once the texts are there (in the old language still): what
+      // was typed meanwhile counts.
+      const key = roi ? untouchedExample(roi, store.getState()) : null;
       dispatch({ type: 'lang', lang: d.lang });
       // A worked example nobody has changed speaks the page's language: its
       // name and cost labels are the example's, not words the user typed.

@@ -56,10 +56,10 @@ export function readConfig(search, hash, languages = [], built = null) {
     embedded: q.get('embed') === '1',
     host: q.get('embed') === '1' ? originOf(q.get('host')) : null,
     lang: pickLang(q.get('lang'), languages),
-    // No preset asked: the page's own, or else the host scenario's model
-    // chooses (once decoded).
+    // No preset asked: the page's own, or else the host scenario's (or
+    // example's) model chooses (once decoded).
     preset: Object.hasOwn(PRESETS, q.get('preset')) ? q.get('preset')
-      : !hostScenario && Object.hasOwn(PRESETS, built || '') ? built : null,
+      : !hostScenario && !example && Object.hasOwn(PRESETS, built || '') ? built : null,
     // A worked example's name (web/examples.js), checked once they are loaded.
     example: !hostScenario && /^[a-z-]{1,40}$/.test(example || '') ? example : null,
     fragment,

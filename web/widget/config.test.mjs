@@ -105,6 +105,7 @@ test('opensAsBuilt for a preset\'s own page: its preset asked or none, nothing e
     assert.equal(opensAsBuilt('', '', fr, preset), true, preset);
     assert.equal(readConfig('', '', fr, preset).preset, preset);
     assert.equal(readConfig('', '#v=2&q=60', fr, preset).preset, null);
+    assert.equal(readConfig('?example=lead-generation', '', fr, preset).preset, null);
     assert.equal(readConfig('?values=1', '#q=60', fr, preset).preset, preset);
     assert.equal(opensAsBuilt(`?preset=${DEFAULT_PRESET}`, '', fr, preset), false, preset);
     for (const more of ['&lang=en', '&currency=GBP', '&questions=vol', '&bounds=close=0.1:0.5', '&example=in-house'])
