@@ -12,7 +12,7 @@ export function makeFormat(lang, currency) {
 /** fmt with the formats that need the page's words (t) or rules: a payback of 0
  *  months is "at signature", not "0 months"; a minimum that is zero or
  *  below (a deal value the recurring revenue alone makes needless) is
- *  "none", not "-1 150 €". */
+ *  "none", not "-1 150 €" (any deal value reaches the target). */
 export function withWords(fmt, t) {
   const plural = new Intl.PluralRules(fmt.loc);
   return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)),

@@ -58,7 +58,7 @@ export default expand({
   'mp:in_house': 'Coût horaire maximal d’un téléopérateur', 'mp:hourly': 'Tarif horaire maximal', 'mp:hybrid': 'Prime maximale par rendez-vous', 'mp:per_call': 'Prix maximal par appel',
   'mp:per_meeting': 'Prix maximal par rendez-vous', 'mp:per_deal': 'Commission maximale par affaire', 'mp:flat': 'Forfait maximal',
   'r:breakeven.max_cost_per_meeting': 'Coût complet maximal par rendez-vous', 'r:breakeven.min_close_rate': 'Taux de signature minimal',
-  'min.none': 'Aucun : le revenu récurrent suffit', 'r:breakeven.min_deals': 'Nombre minimal d’affaires', 'r:breakeven.min_deal_value': 'Panier moyen minimal',
+  'min.none': 'Aucun', 'r:breakeven.min_deals': 'Nombre minimal d’affaires', 'r:breakeven.min_deal_value': 'Panier moyen minimal',
   prudent: 'Prudent', central: 'Central', ambitious: 'Ambitieux', scNote: 'Taux et valeurs incertains pris en bas, au centre puis en haut de leur fourchette (±20 % par défaut).', indicator: 'Indicateur',
   'sc:deals': 'Affaires', 'sc:revenue': 'Chiffre d’affaires', 'sc:net': 'Résultat net', 'sc:roi': 'ROI', 'sc:payback_months': 'Délai de retour sur investissement',
   chartFunnel: 'Entonnoir de la campagne', chartPb: 'Cumul du résultat net', month: 'Mois', cumNet: 'Cumul net',
