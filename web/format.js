@@ -11,8 +11,8 @@ export function makeFormat(lang, currency) {
 
 /** fmt with the formats that need the page's words (t) or rules: a payback of 0
  *  months is "at signature", not "0 months"; a minimum that is zero or
- *  below (a deal value the recurring revenue alone makes needless) is
- *  "none", not "-1 150 €" (any deal value reaches the target). */
+ *  below is "none", not "-1 150 €" (any deal value reaches the target);
+ *  plural: the plural category of a count in the page's language. */
 export function withWords(fmt, t) {
   const plural = new Intl.PluralRules(fmt.loc);
   return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)),
@@ -44,11 +44,12 @@ function build(lang, currency) {
   // under 100 (a cost per call of 0,85 €), whole amounts above (a maximum
   // price of 806 €, not 806,40 €); a percentage to one decimal under 100 %
   // (a close rate of 4,8 %), whole above (an ROI of 706 %, not 706,4 %).
+  const money = (v) => (Math.abs(v) >= 100 || Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v);
   return {
-    money: (v) => (Math.abs(v) >= 100 || Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v),
+    money,
     /** A maximum (a price, a cost) rounded down when shown whole: « jusqu'à
      *  426 € » for 426,67 €, never a price that no longer pays. */
-    upTo: (v) => (Math.abs(v) >= 100 ? m0().format(Math.floor(v + 1e-9)) : (Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v)),
+    upTo: (v) => money(Math.abs(v) >= 100 ? Math.floor(v + 1e-9) : v),
     pct: (v) => (Math.abs(v) >= 1 ? pct0() : pct()).format(v),
     pct0: (v) => pct0().format(v), // a rough reading (the ROI of a campaign judged too early)
     num: (v) => num().format(v),

@@ -17,7 +17,11 @@ export function fieldLabel(path, t) {
 }
 
 /** A figure and its unit (data-unit, a text key): « 806 €/RDV », « 40 320 € (forfait) ». */
-const withUnit = (text, unit, t) => (!unit ? text : text + (t(unit).startsWith('/') ? '' : '\u00a0') + t(unit));
+function withUnit(text, unit, t) {
+  if (!unit) return text;
+  const u = t(unit);
+  return text + (u.startsWith('/') ? '' : '\u00a0') + u;
+}
 
 const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path).dflt;
 

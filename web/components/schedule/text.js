@@ -27,7 +27,8 @@ export function cellText(value, format, fmt) {
 
 /** The table for CSV: a header row, then the raw numbers (null: empty cell). */
 export function csvRows(schedule, entry, t) {
-  return [headers(entry, t), ...schedule.series.map((r) => columns(entry).map(([key]) => r[key]))];
+  const cols = columns(entry);
+  return [headers(entry, t), ...schedule.series.map((r) => cols.map(([key]) => r[key]))];
 }
 
 /** The month that ends the campaign (schedule.months) in the series. */
