@@ -13,16 +13,21 @@ export async function load(create, wasmUrl) {
   return create({ wasm });
 }
 
-/** Calls fn(pointer, length, ...extra) with text copied into mod's heap,
+const utf8 = new TextEncoder();
+
+/** Calls fn(pointer, length, ...extra) with text copied into mod's heap as
+ *  UTF-8 (the platform's encoder: Emscripten's is left out of the loaders),
  *  returns the string the core produced and frees both. */
 function callWithText(mod, fn, text, ...extra) {
-  const size = mod.lengthBytesUTF8(text);
-  const input = mod._malloc(size + 1);
+  const bytes = utf8.encode(text);
+  const input = mod._malloc(bytes.length + 1);
   if (!input) throw new Error('roi: out of memory');
   let output = 0;
   try {
-    mod.stringToUTF8(text, input, size + 1);
-    output = fn(input, size, ...extra);
+    const heap = mod.heap(); // after malloc, which may have grown the memory
+    heap.set(bytes, input);
+    heap[input + bytes.length] = 0;
+    output = fn(input, bytes.length, ...extra);
     if (!output) throw new Error('roi: out of memory');
     return mod.UTF8ToString(output);
   } finally {
@@ -111,7 +116,7 @@ export function bindFull(mod) {
    *  a QR code (over 2953 bytes of UTF-8). */
   function qrSvg(text) {
     const s = String(text);
-    if (mod.lengthBytesUTF8(s) > mod._roi_wasm_qr_max()) return null;
+    if (utf8.encode(s).length > mod._roi_wasm_qr_max()) return null;
     return callWithText(mod, mod._roi_wasm_qr_svg, s);
   }
 

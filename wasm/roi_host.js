@@ -54,7 +54,9 @@ mergeInto(LibraryManager.library, {
       out = (ds.slice(0, exp + 1) + '.' + ds.slice(exp + 1)).replace(/0+$/, '').replace(/[.]$/, '');
     }
     if (value < 0 || Object.is(value, -0)) out = '-' + out;
-    stringToUTF8(out, buf, 32);
+    // ASCII (at most 25 characters): written byte by byte, no encoder.
+    for (var j = 0; j < out.length; j++) HEAPU8[buf + j] = out.charCodeAt(j);
+    HEAPU8[buf + out.length] = 0;
     return out.length;
   },
 });

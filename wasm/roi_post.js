@@ -5,6 +5,8 @@
 // widget's) has no simulation, QR code, field or code table: those five
 // exist in the full one only.
 Module['ready'] = Module['ready'].then(function () {
+  // The heap's bytes as they are now (a view that memory growth replaces).
+  Module['heap'] = function () { return HEAPU8; };
   Module['_malloc'] = _malloc;
   Module['_free'] = _free;
   Module['_roi_wasm_free'] = _roi_wasm_free;

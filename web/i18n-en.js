@@ -228,6 +228,8 @@ export default expand({
   'v:sched.pb': 'Over the projection: paid back in month {m}',
   'v:sched.never': 'Over the projection: never paid back (ROI of {life} over the whole period)',
   'v:pb.never': 'Never paid back over the client lifetime', 'v:pb.nodeal': 'No signed deal: never paid back',
+  'v:pb.now1': 'One month of the campaign, alone, pays back at signature', 'v:pb.months1': 'One month of the campaign, alone, pays back in {m}',
+  'v:pb.never1': 'One month of the campaign, alone, never pays back over the client lifetime', 'v:pb.nodeal1': 'One month of the campaign signs no deal: never paid back',
   'v:margin.revenue': 'ROI judged on revenue (margin rate at 100 %): enter your gross margin rate to judge it on margin',
   'empty:hour': 'Enter the hours worked to get the hourly revenue',
   skipTail: 'not in my funnel',

@@ -220,6 +220,8 @@ export default expand({
   'v:sched.pb': 'Sur la projection : remboursée au mois {m}',
   'v:sched.never': 'Sur la projection : jamais remboursée (ROI de {life} sur toute la durée)',
   'v:pb.never': 'Jamais rentabilisé sur la durée de vie client', 'v:pb.nodeal': 'Aucune affaire signée : jamais rentabilisé',
+  'v:pb.now1': 'Un mois de campagne, seul, est rentabilisé dès la signature', 'v:pb.months1': 'Un mois de campagne, seul, est rentabilisé en {m}',
+  'v:pb.never1': 'Un mois de campagne, seul, n’est jamais rentabilisé sur la durée de vie client', 'v:pb.nodeal1': 'Un mois de campagne ne signe aucune affaire : jamais rentabilisé',
   'v:margin.revenue': 'ROI jugé sur le chiffre d’affaires (taux de marge à 100 %) : saisissez votre taux de marge brute pour le juger sur la marge',
   'empty:hour': 'Saisissez les heures travaillées pour obtenir le revenu horaire',
   skipTail: 'pas dans mon entonnoir',

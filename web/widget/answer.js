@@ -23,12 +23,14 @@ export function say(msg, { t, fmt, each }) {
   return t(msg.key, p);
 }
 
-/** The call to action's label: {roi}, {net} and {max} filled in. */
+/** The call to action's label: {roi}, {net} and {max} filled in.  A figure
+ *  that would not sell (none, zero or below) is left out, with the brackets
+ *  around it: « Recevoir mon étude ({roi}) » reads « Recevoir mon étude »
+ *  rather than offering a study of a loss. */
 export function ctaLabel(label, res, fmt) {
-  const or = (v, f) => (v === null || v === undefined ? '—' : f(v));
-  return fill(label, {
-    roi: or(res?.roi, fmt.pct0), net: or(res?.net, fmt.money), max: or(res?.breakeven.max_price, fmt.upTo),
-  });
+  const v = { roi: [res?.roi, fmt.pct0], net: [res?.net, fmt.money], max: [res?.breakeven.max_price, fmt.upTo] };
+  for (const k in v) v[k] = v[k][0] > 0 ? v[k][1](v[k][0]) : (label = label.replace(RegExp(` ?\\([^(]*{${k}}[^(]*\\)`), ''), '');
+  return fill(label, v).trim();
 }
 
 /** The figures' boxes, once: ROI, net and the preset's own. */

@@ -89,6 +89,11 @@ test('figures, range and call to action: the core\'s numbers, formatted', () => 
   assert.equal(plain(say({ key: 'range', params: r }, s.ctx)), 'Résultat net entre 12 980 € (prudent) et 38 580 € (ambitieux)');
   assert.equal(plain(ctaLabel('Recevoir mon étude ({roi})', s.res, s.ctx.fmt)), 'Recevoir mon étude (327 %)');
   assert.equal(plain(ctaLabel('{net} / {max} / {nope}', s.res, s.ctx.fmt)), '24 500 € / 640 € / {nope}');
-  assert.equal(ctaLabel('ROI {roi}', { roi: null, net: 0, breakeven: { max_price: null } }, s.ctx.fmt), 'ROI —');
+  // A loss, or no figure, is not offered: the figure goes, with its brackets.
+  const loss = { roi: -0.35, net: -4200, breakeven: { max_price: null } };
+  assert.equal(ctaLabel('Recevoir mon étude ({roi})', loss, s.ctx.fmt), 'Recevoir mon étude');
+  assert.equal(ctaLabel('Recevoir mon plan ({net} par mois)', loss, s.ctx.fmt), 'Recevoir mon plan');
+  assert.equal(ctaLabel('Mon étude ({roi}) offerte', { ...loss, roi: null }, s.ctx.fmt), 'Mon étude offerte');
+  assert.equal(plain(ctaLabel('ROI {roi}, net {net}', { ...loss, roi: 0.5 }, s.ctx.fmt)), 'ROI 50 %, net');
   assert.equal(range({ scenarios: { prudent: { net: 5, roi: 1 }, ambitious: { net: 5, roi: 1 } } }), null);
 });

@@ -10,7 +10,10 @@ export function whyNull(path, res) {
   if (/^per_hour\.(calls|meetings)$/.test(path) && res.hours_total > 0) return 'n:stage';
   if (path.startsWith('per_hour.') || path.endsWith('revenue_per_hour')) return 'n:hours';
   if (path.startsWith('funnel.')) return 'n:stage';
-  if (path === 'unit_costs.deal' || path === 'ltv.to_cac') return 'n:nocac';
+  // A ratio to a cost is undefined when the cost is zero: with deals
+  // signed, that is a campaign whose cost was not entered.
+  if (path === 'unit_costs.deal' || path === 'ltv.to_cac') return f.deals > 0 ? 'n:cost' : 'n:nocac';
+  if (path === 'ltv.to_meeting_cost') return f.held > 0 ? 'n:cost' : stage('held');
   if (path.startsWith('unit_costs.')) return stage(path.slice(11));
   if (path.endsWith('payback_months')) return (path === 'payback_months' ? f.deals : getPath(res, path.replace('payback_months', 'deals'))) > 0 ? 'n:never' : 'n:nodeal';
   if (path === 'breakeven.min_deals') return 'n:unreach';

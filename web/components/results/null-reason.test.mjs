@@ -20,3 +20,13 @@ test('each null result names what is missing', () => {
   assert.equal(whyNull('breakeven.min_deal_value', res), 'n:nodeal');
   assert.equal(whyNull('ltv.max_cac', res), 'n:na');
 });
+
+test('a ratio to a cost with deals signed and no cost entered asks for the cost', () => {
+  // hourly-revenue-subscription: 16 deals, 0 € of cost; not « pas d'affaire ».
+  const free = { funnel: { calls: 1800, meetings: 54, held: 54, deals: 16 }, hours_total: 60 };
+  assert.equal(whyNull('ltv.to_cac', free), 'n:cost');
+  assert.equal(whyNull('unit_costs.deal', free), 'n:cost');
+  assert.equal(whyNull('ltv.to_meeting_cost', free), 'n:cost');
+  assert.equal(whyNull('ltv.to_meeting_cost', { ...free, funnel: { ...free.funnel, held: null } }), 'n:stage');
+  assert.equal(whyNull('ltv.to_cac', { ...free, funnel: { ...free.funnel, deals: 0 } }), 'n:nocac');
+});

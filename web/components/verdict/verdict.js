@@ -66,14 +66,18 @@ export function cacVerdict(res, { target }) {
   return { key: v >= target ? 'v:cac.ok' : 'v:cac.ko', params: { v: x(v), t: x(target) }, tone: v >= target ? 'ok' : 'ko' };
 }
 
+/** The payback of the campaign as entered.  With a monthly projection the
+ *  entered volumes are one month's, so the sentence says « un mois de
+ *  campagne, seul » (key suffix '1'), which the projection's line that
+ *  follows extends to the whole plan. */
 export function paybackVerdict(res) {
-  const p = res.payback_months;
+  const p = res.payback_months, one = res.schedule ? '1' : '';
   if (p === null) {
-    if (!(res.funnel.deals > 0)) return { key: 'v:pb.nodeal', params: {}, tone: 'ko' };
-    return { key: 'v:pb.never', params: {}, tone: 'ko' };
+    if (!(res.funnel.deals > 0)) return { key: 'v:pb.nodeal' + one, params: {}, tone: 'ko' };
+    return { key: 'v:pb.never' + one, params: {}, tone: 'ko' };
   }
-  if (p === 0) return { key: 'v:pb.now', params: {}, tone: 'ok' };
-  return { key: 'v:pb.months', params: { m: { v: p, fmt: 'months' } }, tone: 'ok' };
+  if (p === 0) return { key: 'v:pb.now' + one, params: {}, tone: 'ok' };
+  return { key: 'v:pb.months' + one, params: { m: { v: p, fmt: 'months' } }, tone: 'ok' };
 }
 
 /** With a monthly projection, the campaign is judged over its months: the

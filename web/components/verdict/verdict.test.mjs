@@ -60,6 +60,16 @@ test('payback in words: at signature, months, never, no deal', () => {
   assert.equal(paybackVerdict({ ...ppm(), payback_months: null, funnel: { deals: 0 } }).key, 'v:pb.nodeal');
 });
 
+test('with a projection, the payback is said of one month of campaign alone (the projection line follows)', () => {
+  const schedule = { months: 6, series: [], totals: { roi: 0.7 }, payback_month: 8 };
+  assert.equal(paybackVerdict({ ...ppm(), schedule, payback_months: 2 }).key, 'v:pb.months1');
+  assert.equal(paybackVerdict({ ...ppm(), schedule }).key, 'v:pb.now1');
+  assert.equal(paybackVerdict({ ...ppm(), schedule, payback_months: null }).key, 'v:pb.never1');
+  assert.equal(paybackVerdict({ ...ppm(), schedule, payback_months: null, funnel: { deals: 0 } }).key, 'v:pb.nodeal1');
+  const keys = verdicts({ ...ppm(), schedule, payback_months: 2 }, sc).map((v) => v.key);
+  assert.deepEqual(keys.slice(-2), ['v:pb.months1', 'v:sched.pb']);
+});
+
 test('margin left at 100 %: the ROI is judged on revenue; silent otherwise or without ROI', () => {
   assert.equal(marginVerdict(ppm(), { marginRate: 1 }).key, 'v:margin.revenue');
   assert.equal(marginVerdict(ppm(), { marginRate: 0.4 }), null);
