@@ -149,6 +149,11 @@ test('(c) the printed report: 2 A4 pages, no control on paper, the verdict said 
     assert.match(page1, /Hypothèses/);
     assert.doesNotMatch(pdf.text, /Rentable : ROI de|Pas rentable : ROI de/, `${f}: no second one-line verdict`);
     assert.doesNotMatch(pdf.text, /étape inconnue/, `${f}: no unknown stage listed`);
+    if (f === 'in-house-ramp-up.json') {
+      // The plan's payback on page 1, not only that of one month alone.
+      assert.match(page1.replace(/\s+/g, ' '), /Sur la projection : remboursée au mois 8/);
+      assert.doesNotMatch(page1, /Un mois de campagne, seul/);
+    }
     await page.close();
   }
   await context.close();

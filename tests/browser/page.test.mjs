@@ -642,6 +642,17 @@ test('embed: the full calculator (data-sections="full") on the demo host page, s
     const i = document.querySelector('#full iframe');
     return Math.abs(i.getBoundingClientRect().height - i.contentDocument.documentElement.scrollHeight) <= 1;
   });
+  // Scrolling the host page past the frame changes nothing in its height
+  // (parts out of the host's view once skipped their layout, and the
+  // frame jumped as they came into view).
+  const heightNow = () => page.$eval('#full iframe', (i) => parseFloat(i.style.height));
+  await page.waitForTimeout(500);
+  const sized = await heightNow();
+  for (let y = 0; y < 12; y++) {
+    await page.mouse.wheel(0, 500);
+    await page.waitForTimeout(120);
+    assert.equal(await heightNow(), sized, `scrolled ${y + 1} × 500 px: the frame kept its height`);
+  }
   // The full tool: no compact mode, the risk section and its simulation.
   const full = page.frameLocator('#full iframe');
   assert.equal(await full.locator('html').evaluate((h) => h.classList.contains('compact')), false);
