@@ -162,6 +162,8 @@ test('(c) the printed report: 2 A4 pages, no control on paper, the verdict said 
 test('errors in the page\'s language, the families i18n.test.mjs leaves: an import refused in English, a simulation option in both', async () => {
   const en = await newContext('en-GB');
   const page = await open('?lang=en', en);
+  // The simulation's counts in English number format too.
+  assert.deepEqual(await page.$$eval('#sim-samples option', (os) => os.map((o) => o.textContent)), ['1,000', '10,000', '100,000', '1,000,000']);
   await page.setInputFiles('#import', { name: 'rate.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
   await page.waitForSelector('#notices .notice.bad');
   const bad = (await page.textContent('#notices .notice.bad')).replace(/\s+/g, ' ');

@@ -8,6 +8,8 @@ import { $, setProp, say } from '../dom.js';
 
 export function render(state, prev, { t, fmt }) {
   const { sim, view } = state;
+  // The counts in the page's number format (« 10 000 », "10,000").
+  for (const o of $('sim-samples').options) setProp(o, 'textContent', fmt.num(Number(o.value)));
   setProp($('sim-samples'), 'value', view.samples);
   setProp($('sim-seed'), 'value', view.seedText);
   const ok = seedOf(view.seedText) !== null;
