@@ -33,6 +33,28 @@ test('1280 px: the summary stays in view while a far field of the form is typed,
   await page.context().close();
 });
 
+test('1280 px: stuck at the top, the summary keeps the figures and the first verdict in about 110 px; back at the top, all of it', async () => {
+  const page = await open('?lang=fr');
+  const box = () => page.$eval('#summary', (el) => ({
+    height: el.getBoundingClientRect().height,
+    verdicts: [...el.querySelectorAll('#sum-verdicts li')].filter((li) => li.getClientRects().length).length,
+    figures: [...el.querySelectorAll('.fig strong')].filter((s) => s.getClientRects().length).length,
+  }));
+  const top = await box();
+  assert.equal(top.verdicts, 4);
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  await page.waitForFunction(() => document.getElementById('summary').getBoundingClientRect().height < 140);
+  const stuck = await box();
+  assert.ok(stuck.height < 140 && stuck.height < top.height - 80, `${stuck.height} px stuck, ${top.height} px at the top`);
+  assert.equal(stuck.verdicts, 1, 'the first verdict only (none says no)');
+  assert.equal(stuck.figures, top.figures, 'every headline figure');
+  assert.ok(await inView(page, '#summary'));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForFunction(() => document.querySelectorAll('#sum-verdicts li').length === 4 &&
+    [...document.querySelectorAll('#sum-verdicts li')].every((li) => li.getClientRects().length));
+  await page.context().close();
+});
+
 test('360 px: a bar at the bottom shows the headline figures and opens on demand without covering the field typed', async () => {
   const page = await open('?lang=fr', { width: 360 });
   assert.ok(await inView(page, '#summary'), 'the bar is on screen');
