@@ -3,7 +3,7 @@
 // caption, an SVG with role="img", a title and a description for screen
 // readers, and a <details> table of its data for keyboard and non-visual use.
 import { STAGES, FIELDS } from '../fields.js';
-import { funnelBars, tornadoRows, cashflowShape } from './geometry.js';
+import { funnelBars, tornadoRows, cashflowShape, endLabels } from './geometry.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let uid = 0;
@@ -193,9 +193,12 @@ export function drawTornado(figure, result, t, fmt, label) {
     const by = y + g.fields.length * line + 2;
     const a = Math.min(g.net_low, g.net_high), b = Math.max(g.net_low, g.net_high);
     svg.append(el('rect', { x: x(a), y: by, width: Math.max(2, x(b) - x(a)), height: 16, rx: 3, class: 'bar ' + (g.net_high >= g.net_low ? 's0' : 'neg') }));
-    // The net at each end, under its end of the bar.
-    svg.append(el('text', { x: Math.max(pad, x(g.net_low)), y: by + 29, class: 'tick', 'text-anchor': x(g.net_low) < W / 2 ? 'start' : 'end' }, fmt.compact(g.net_low)));
-    svg.append(el('text', { x: Math.min(W - pad, x(g.net_high)), y: by + 29, class: 'tick', 'text-anchor': x(g.net_high) > W / 2 ? 'end' : 'start' }, fmt.compact(g.net_high)));
+    // The net at each end, under its end of the bar, or beside it when the
+    // bar is too short for both (widths estimated: 11 px type, ~6.6 px a character).
+    const [ta, tb] = [fmt.compact(Math.min(g.net_low, g.net_high)), fmt.compact(Math.max(g.net_low, g.net_high))];
+    const [la, lb] = endLabels(x(a), x(b), { width: W, pad, wa: ta.length * 6.6, wb: tb.length * 6.6 });
+    svg.append(el('text', { x: la.x, y: by + 29, class: 'tick', 'text-anchor': la.anchor }, ta));
+    svg.append(el('text', { x: lb.x, y: by + 29, class: 'tick', 'text-anchor': lb.anchor }, tb));
     y += heights[i];
   });
   svg.append(el('line', { x1: x(center), x2: x(center), y1: 14, y2: H - 20, class: 'zero' }));

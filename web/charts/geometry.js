@@ -80,3 +80,21 @@ export function cashflowShape(cashflow) {
   for (const c of cashflow) if (!values.some((v) => Math.abs(v - c.net) < 1e-9)) values.push(c.net);
   return values.length <= 2 ? 'step' : 'curve';
 }
+
+/** Where the two end labels of a bar from x = a to x = b (a <= b) go, on
+ *  one line under it, so that they never overlap or leave [pad, W - pad]:
+ *  wa, wb their widths.  Under the bar's ends when it is wide enough,
+ *  else outside them, pushed apart at the chart's edges.  Returns
+ *  [{ x, anchor }, { x, anchor }] (SVG text-anchor). */
+export function endLabels(a, b, { width: W, pad = 8, wa, wb, gap = 6 }) {
+  if (b - a >= wa + wb + gap) return [{ x: a, anchor: 'start' }, { x: b, anchor: 'end' }];
+  let left = a, right = b; // left label ends at left, right label starts at right
+  if (left - wa < pad) left = pad + wa;
+  if (right + wb > W - pad) right = W - pad - wb;
+  // Too close: the one an edge pushed stays, the other moves away from it.
+  if (right - left < gap) {
+    if (left > a) right = left + gap;
+    else left = right - gap;
+  }
+  return [{ x: left, anchor: 'end' }, { x: right, anchor: 'start' }];
+}

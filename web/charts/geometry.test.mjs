@@ -1,7 +1,7 @@
 // The charts' geometry, checked without a browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { projectionGeometry, funnelBars, tornadoRows, cashflowShape, withZero } from './geometry.js';
+import { projectionGeometry, funnelBars, tornadoRows, cashflowShape, withZero, endLabels } from './geometry.js';
 
 // The first months of the in-house ramp-up example (roi eval), shortened.
 const series = [
@@ -90,4 +90,17 @@ test('projection: month labels never closer than one step', () => {
   const gaps = g.xTicks.slice(1).map((tk, i) => tk.x - g.xTicks[i].x);
   assert.ok(Math.min(...gaps) >= Math.max(...gaps) / 2 - 1e-9, JSON.stringify(g.xTicks.map((x) => x.month)));
   assert.equal(g.xTicks.at(-1).month, 20);
+});
+
+test('tornado: the labels at a bar\'s ends never overlap, nor leave the chart', () => {
+  const box = (l, w) => (l.anchor === 'start' ? [l.x, l.x + w] : [l.x - w, l.x]);
+  const W = 312, wa = 40, wb = 48;
+  for (const [a, b] of [[20, 300], [150, 160], [8, 12], [300, 304], [152, 152], [100, 180], [8, 304]]) {
+    const [l, r] = endLabels(a, b, { width: W, wa, wb });
+    const [l0, l1] = box(l, wa), [r0, r1] = box(r, wb);
+    assert.ok(l1 + 6 - 1e-9 <= r0, `${a}-${b}: ${JSON.stringify([l, r])}`);
+    assert.ok(l0 >= 8 - 1e-9 && r1 <= W - 8 + 1e-9, `${a}-${b}: inside the chart`);
+  }
+  // A wide bar keeps its labels under its ends.
+  assert.deepEqual(endLabels(20, 300, { width: W, wa, wb }), [{ x: 20, anchor: 'start' }, { x: 300, anchor: 'end' }]);
 });
