@@ -10,8 +10,10 @@ address.
 Usage: python3 scripts/serve.py [DIR] [PORT] [--verbose]
   DIR: web (unbundled), build/site (bundled) or build/dist (production;
   the default); PORT 0 (the default) takes any free port."""
+import base64
 import email.utils
 import functools
+import hashlib
 import http.server
 import json
 import os
@@ -32,11 +34,44 @@ def load_policy():
         return json.load(f)
 
 
-def headers_for(policy, rel):
+def inline_hashes(html):
+    """The CSP hash sources of a page's inline <style> blocks and <script>
+    blocks without src; the same rules as inlineHashes() in deploy/policy.mjs."""
+    def h(text):
+        return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+    return {
+        "style-src": [h(m) for m in re.findall(r"<style>([\s\S]*?)</style>", html)],
+        "script-src": [h(m) for m in re.findall(r"<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)</script>", html) if m],
+    }
+
+
+def site_inline(policy, directory):
+    """The union of inline_hashes() over the entry pages found in directory
+    (siteInline() in deploy/policy.mjs), read again on each call: a rebuild
+    while the server runs changes them."""
+    pages = [os.path.join(directory, *rel.split("/")) for rel in policy["entries"] if rel.endswith(".html")]
+    key = tuple((p, os.stat(p).st_mtime_ns) for p in pages if os.path.isfile(p))
+    if key not in _inline_cache:
+        out = {"style-src": set(), "script-src": set()}
+        for path, _ in key:
+            with open(path, encoding="utf-8") as f:
+                for k, v in inline_hashes(f.read()).items():
+                    out[k].update(v)
+        _inline_cache.clear()
+        _inline_cache[key] = {k: sorted(v) for k, v in out.items()}
+    return _inline_cache[key]
+
+
+_inline_cache = {}
+
+
+def headers_for(policy, rel, inline=None):
     """The policy's headers for a file (posix path relative to the site);
     the same rules as headersFor() in deploy/policy.mjs."""
     fa = policy["frame_ancestors"].get(rel, policy["frame_ancestors"]["*"])
-    csp = "; ".join(f"{k} {v}" for k, v in [*policy["csp"].items(), ("frame-ancestors", fa)])
+    inline = inline or {}
+    csp = "; ".join(f"{k} {v}" for k, v in [
+        *((k, " ".join([v, *inline.get(k, [])])) for k, v in policy["csp"].items()), ("frame-ancestors", fa)])
     hashed = re.search(policy["hashed_name"], rel) is not None
     return {
         "Cache-Control": policy["cache"]["hashed" if hashed else "revalidate"],
@@ -67,7 +102,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def plain(self, status, rel, extra=()):
         self.send_response(status)
-        for k, v in headers_for(self.policy, rel).items():
+        for k, v in headers_for(self.policy, rel, site_inline(self.policy, self.directory)).items():
             self.send_header(k, v)
         for k, v in extra:
             self.send_header(k, v)
@@ -104,7 +139,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         except (TypeError, ValueError):
             fresh = False
         self.send_response(304 if fresh else 200)
-        for k, v in headers_for(self.policy, rel).items():
+        for k, v in headers_for(self.policy, rel, site_inline(self.policy, root)).items():
             self.send_header(k, v)
         self.send_header("Content-Type", ctype)
         if siblings:

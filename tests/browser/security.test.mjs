@@ -70,7 +70,10 @@ test('the page, its worker script and the engine come with the policy: CSP (fram
   assert.equal(doc['cache-control'], 'no-cache');
   for (const re of [/^\/io\/sim-worker\.[0-9a-f]{12}\.js$/, /^\/engine\/roi\.[0-9a-f]{12}\.js$/, /^\/engine\/roi_core\.[0-9a-f]{12}\.wasm$/, /^\/app\.[0-9a-f]{12}\.js$/]) {
     const h = await of(re);
-    assert.match(h['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self';/, String(re));
+    // Scripts from the site, plus the entry pages' inline guards by hash:
+    // never 'unsafe-inline'.
+    assert.match(h['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/]{43}=')+; worker-src 'self'; connect-src 'self'; style-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;/, String(re));
+    assert.doesNotMatch(h['content-security-policy'], /unsafe-inline/);
     assert.equal(h['x-content-type-options'], 'nosniff');
     assert.equal(h['referrer-policy'], 'no-referrer');
     assert.match(h['cache-control'], /max-age=31536000.*immutable/);
