@@ -46,7 +46,7 @@ test('1280 px: stuck at the top, the summary keeps the figures and the first ver
   await page.waitForFunction(() => document.getElementById('summary').getBoundingClientRect().height < 140);
   const stuck = await box();
   assert.ok(stuck.height < 140 && stuck.height < top.height - 80, `${stuck.height} px stuck, ${top.height} px at the top`);
-  assert.equal(stuck.verdicts, 1, 'the first verdict only (none says no)');
+  assert.equal(stuck.verdicts, 1, 'the first verdict only (the others say yes)');
   assert.equal(stuck.figures, top.figures, 'every headline figure');
   assert.ok(await inView(page, '#summary'));
   await page.evaluate(() => window.scrollTo(0, 0));
