@@ -149,6 +149,7 @@ window.addEventListener('hashchange', () => {
 onResize($('pbchart'), () => results.redrawPayback(store.getState(), ctx()));
 onResize($('schedchart'), () => schedule.redraw(store.getState(), ctx()));
 document.documentElement.dataset.ready = '1';
+performance.mark('roi:ready'); // the engine's figures on screen, input accepted (bench)
 host.ready();
 
 /* ---- the user's typing and clicks, as actions ------------------------------- */
