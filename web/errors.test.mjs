@@ -124,7 +124,7 @@ test('every code, in French and in English: every param shown in the page\'s wor
         checked++;
       }
       const fr = describe(e, 'fr');
-      if (e.field) assert.ok(fr.startsWith(fieldLabel(e.field, 'fr') + ' : '), `describe names the field: "${fr}"`);
+      if (e.field) assert.ok(fr.startsWith(fieldLabel(e.field, 'fr') + '\u00a0: '), `describe names the field: "${fr}"`);
     }
   }
   assert.ok(checked >= 2 * codes.length);
@@ -133,16 +133,16 @@ test('every code, in French and in English: every param shown in the page\'s wor
 test('numbers go through ctx: a field value by its field, a count as a count', () => {
   const ctx = { format: (f, v) => `<${f}=${v * 100} %>`, count: (v) => `#${v}` };
   const r = message({ code: 'range', field: 'funnel.close_rate', params: { min: 0, max: 1, got: 1.5 } }, 'fr', ctx);
-  assert.equal(r, 'doit être compris entre <funnel.close_rate=0 %> et <funnel.close_rate=100 %> (saisi : <funnel.close_rate=150 %>)');
+  assert.equal(r, 'doit être compris entre <funnel.close_rate=0 %> et <funnel.close_rate=100 %> (saisi\u00a0: <funnel.close_rate=150 %>)');
   assert.equal(message({ code: 'range', field: 'value.deal_value', params: { min: 0, max: 1e12, got: -500 } }, 'fr', ctx),
-    'doit être au moins <value.deal_value=0 %> (saisi : <value.deal_value=-50000 %>)');
+    'doit être au moins <value.deal_value=0 %> (saisi\u00a0: <value.deal_value=-50000 %>)');
   assert.equal(message({ code: 'range_above', field: 'time.talk_share', params: { min: 0, max: 1, got: 0 } }, 'en', ctx),
     'must be greater than <time.talk_share=0 %> (entered: <time.talk_share=0 %>)');
   const l = message({ code: 'link_range', field: 'funnel.close_rate', params: { key: 'close', min: 0, max: 1 } }, 'en', ctx);
   assert.match(l, /“close” must be between <funnel\.close_rate=0 %> and <funnel\.close_rate=100 %>/);
   assert.match(message({ code: 'too_big', field: '', params: { bytes: 1048577, max: 1048576 } }, 'fr', ctx), /#1048577 octets.*#1048576/);
   // An index and a version stay as the core gives them.
-  assert.match(message({ code: 'link_channel', field: '', params: { key: 'c25.vol', max: 19 } }, 'fr', ctx), /entre c0 et c19 /);
+  assert.match(message({ code: 'link_channel', field: '', params: { key: 'c25.vol', max: 19 } }, 'fr', ctx), /entre c0 et c19\u00a0: ignorée/);
   assert.match(message({ code: 'version', field: 'version', params: { got: 2, supported: 1 } }, 'en', ctx), /version 2 .*version 1$/);
 });
 
@@ -156,7 +156,7 @@ test('substitution is literal: $&, $1, $$ and {x} in a value stay as typed', () 
     }
   }
   // The page's other texts too (a scenario saved under the name "$& {n}").
-  assert.equal(tr('fr', 'lib.saved', { n: '$& {n} $1' }), '« $& {n} $1 » enregistré.');
+  assert.equal(tr('fr', 'lib.saved', { n: '$& {n} $1' }), '«\u00a0$& {n} $1\u00a0» enregistré.');
   // A value naming another param is not filled in a second time.
   assert.equal(fill('{a} {b}', { a: '{b}', b: 'B' }), '{b} B');
   assert.equal(fill('{a} {zz}', { a: '$&' }), '$& {zz}');
@@ -166,12 +166,12 @@ test('an unknown code falls back to its message; a known one never reads it', ()
   const e = { code: 'from_the_future', field: 'x', params: { n: 1 }, message: 'something new (1)' };
   assert.equal(message(e, 'fr'), 'something new (1)');
   assert.equal(message(e, 'en'), 'something new (1)');
-  assert.equal(describe(e, 'fr'), 'x : something new (1)');
+  assert.equal(describe(e, 'fr'), 'x\u00a0: something new (1)');
   // A link key without a field of its own is named once, by the message.
-  assert.equal(describe({ code: 'link_unknown_key', field: 'foo', params: { key: 'foo' } }, 'fr'), 'la clé « foo » est inconnue : ignorée');
+  assert.equal(describe({ code: 'link_unknown_key', field: 'foo', params: { key: 'foo' } }, 'fr'), 'la clé «\u00a0foo\u00a0» est inconnue\u00a0: ignorée');
   assert.equal(describe({ code: 'link_number', field: 'funnel.volume', params: { key: 'vol' } }, 'en'),
     'Volume: link key “vol” is not a plain decimal number: ignored');
-  assert.equal(message({ code: 'pair', field: 'uncertainty.ranges.funnel.close_rate', params: {}, message: 'IGNORED' }, 'fr'), 'deux nombres attendus : [bas, haut]');
+  assert.equal(message({ code: 'pair', field: 'uncertainty.ranges.funnel.close_rate', params: {}, message: 'IGNORED' }, 'fr'), 'deux nombres attendus\u00a0: [bas, haut]');
 });
 
 test('field labels in the page\'s words', () => {
@@ -180,7 +180,7 @@ test('field labels in the page\'s words', () => {
   assert.equal(fieldLabel('horizon_months', 'fr'), 'Horizon du ROI');
   assert.equal(fieldLabel('channels[1].value.margin_rate', 'fr'), 'Canal 2 · Taux de marge');
   assert.equal(fieldLabel('costs.fixed[0].amount', 'en'), 'Cost 1 · Amount');
-  assert.equal(fieldLabel('uncertainty.ranges.funnel.close_rate', 'fr'), 'Fourchette de « Taux de signature »');
+  assert.equal(fieldLabel('uncertainty.ranges.funnel.close_rate', 'fr'), 'Fourchette de «\u00a0Taux de signature\u00a0»');
   assert.equal(fieldLabel('schedule.ramp[2]', 'en'), 'Ramp-up · Month 3');
   assert.equal(fieldLabel('funnel.skip[0]', 'fr'), 'Pas dans mon entonnoir');
   assert.equal(fieldLabel('no.such.field', 'fr'), 'no.such.field');

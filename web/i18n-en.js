@@ -169,6 +169,7 @@ export default expand({
   'carry.shared': 'The provider shares the risk: with half the results, the cost falls by {d} (to {c}).',
   'prudent.note': 'Why “Prudent {p}” next to a {l} chance of a loss? The prudent case takes every uncertain input at the low end of its range at the same time. The simulation draws each one at random, and they are seldom all low together: that case is rarer than the simulation’s P10 ROI ({p10}, a 1 in 10 chance of doing worse).',
   'prudent.noteNoSim': 'The prudent case takes every uncertain input at the low end of its range at the same time: rarer than what the simulation calls a 1 in 10 chance.',
+  colon: ':', // after a label: « Préparé pour : », "Prepared for:"
   'prep.for': 'Prepared for', 'prep.by': 'Prepared by', 'prep.hint': 'Printed at the top of the report when filled in, and kept in the link.',
   'as.title': 'Assumptions (values that differ from the defaults)', 'as.none': 'Every value is the default one.',
   'as.fixed': 'Other cost', 'as.range': 'Range: {f}', 'as.rangeVal': '{lo} to {hi}', 'as.channels': 'Channels compared',

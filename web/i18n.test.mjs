@@ -22,3 +22,22 @@ test('every occurrence is replaced; unknown keys and missing params stay', () =>
   assert.equal(tr('xx', 'nope'), 'nope');
   assert.equal(tr('zz', 'saved', { n: 'x' }), 'saved');
 });
+
+test('French typography: a no-break space before « : », a narrow one before « ; ! ? », no-break spaces inside « »', async () => {
+  const tables = {
+    'i18n-fr.js': (await import('./i18n-fr.js')).default,
+    'i18n-core-fr.js': (await import('./i18n-core-fr.js')).default,
+    'i18n-core-fr.js models': (await import('./i18n-core-fr.js')).models,
+    'i18n-core-fr.js stages': (await import('./i18n-core-fr.js')).stages,
+    'widget/texts-fr.js': (await import('./widget/texts-fr.js')).default,
+  };
+  const bad = [];
+  for (const [file, table] of Object.entries(tables)) {
+    for (const [key, text] of Object.entries(table)) {
+      if (typeof text !== 'string') continue;
+      // A line may break at a plain space: never before the sign, nor inside the quotes.
+      if (/ [:;!?](\s|$|\))| »|« /.test(text)) bad.push(`${file} ${key}: ${JSON.stringify(text)}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});

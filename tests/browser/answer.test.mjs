@@ -193,8 +193,8 @@ test('retrospective mode survives the link: counts entered, link copied, reopene
 
 test('the cost breakdown names what it adds up; billed meetings said as an expected average when fractional', async () => {
   const page = await open('?lang=fr');
-  assert.equal(await page.textContent('#costmodel-l'), 'Prestataire au rendez-vous : rendez-vous facturés × prix');
-  assert.ok(!(await page.isVisible('[data-out="cost.fixed"]')), 'no « Autres coûts 0 € »');
+  assert.equal(await page.textContent('#costmodel-l'), 'Prestataire au rendez-vous\u00a0: rendez-vous facturés × prix');
+  assert.ok(!(await page.isVisible('[data-out="cost.fixed"]')), 'no «\u00a0Autres coûts 0 €\u00a0»');
   assert.match((await page.textContent('#billednote')).replace(/[\u00a0\u202f]/g, ' '), /^Facturé : 50 rendez-vous pris × 120 €\.$/);
   await page.selectOption('[name="costs.meeting_basis"]', 'held');
   await page.fill('[name="funnel.show_rate"]', '75');

@@ -67,7 +67,7 @@ test('a 20-channel scenario imports, says its link is too long, exports whole, s
   await page.click('#lib summary');
   await page.fill('#lib-name', 'Vingt');
   await page.click('#lib-save');
-  assert.equal(await page.textContent('#lib-msg'), '« Vingt » enregistré.');
+  assert.equal(await page.textContent('#lib-msg'), '«\u00a0Vingt\u00a0» enregistré.');
   await page.click('#reset');
   await shows(page, 'Campagne facturée au rendez-vous');
   await page.reload();
@@ -134,7 +134,7 @@ test('storage that throws: save, rename and delete say what happened and the ent
   await page.click('#lib summary');
   await page.fill('#lib-name', 'Gardé');
   await page.click('#lib-save');
-  assert.equal(await page.textContent('#lib-msg'), '« Gardé » enregistré.');
+  assert.equal(await page.textContent('#lib-msg'), '«\u00a0Gardé\u00a0» enregistré.');
   // Writes refused from now on (private browsing, blocked site data).
   await page.evaluate(() => {
     Storage.prototype.setItem = function () { throw new DOMException('The operation is insecure.', 'SecurityError'); };
@@ -177,11 +177,11 @@ test('a name holding $& or {n} is shown as typed in every message', async () => 
   await page.click('#lib summary');
   await page.fill('#lib-name', 'A $& B {n} $1');
   await page.click('#lib-save');
-  assert.equal(await page.textContent('#lib-msg'), '« A $& B {n} $1 » enregistré.');
+  assert.equal(await page.textContent('#lib-msg'), '«\u00a0A $& B {n} $1\u00a0» enregistré.');
   await page.fill('#lib-name', "C $' D");
   await page.click('[data-librename="A $& B {n} $1"]');
-  assert.equal(await page.textContent('#lib-msg'), "« A $& B {n} $1 » renommé en « C $' D ».");
-  assert.equal(await page.getAttribute("[data-libopen=\"C $' D\"]", 'aria-label'), "Ouvrir « C $' D »");
+  assert.equal(await page.textContent('#lib-msg'), "«\u00a0A $& B {n} $1\u00a0» renommé en «\u00a0C $' D\u00a0».");
+  assert.equal(await page.getAttribute("[data-libopen=\"C $' D\"]", 'aria-label'), "Ouvrir «\u00a0C $' D\u00a0»");
   await page.context().close();
 });
 

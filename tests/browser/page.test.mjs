@@ -82,7 +82,7 @@ test('a broken link shows its warnings, keeps its good fields and the page keeps
   const page = await open('?lang=fr#v=1&entry=meetings&vol=40&close=abc&zz=1&deal=5000&model=per_meeting&pmeet=1');
   const notice = await page.textContent('#notices .notice');
   assert.match(notice, /zz/);
-  assert.match(notice, /Taux de signature : la clé « close »/); // the field by its label, in French
+  assert.match(notice, /Taux de signature\u00a0: la clé «\u00a0close\u00a0»/); // the field by its label, in French
   assert.equal(await value(page, 'funnel.meetings'), '40');
   assert.equal(await value(page, 'revenue'), String(40 * 5000));
   await page.fill('[name="funnel.close_rate"]', '50');
@@ -478,7 +478,7 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   await page.waitForSelector('#notices .notice.bad');
   assert.match(await page.textContent('#notices .notice.bad'), /bad\.json/);
   await page.setInputFiles('#import', { name: 'rate.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
-  await page.waitForFunction(() => /Taux de signature : doit être compris entre/.test(document.getElementById('notices').textContent));
+  await page.waitForFunction(() => /Taux de signature\u00a0: doit être compris entre/.test(document.getElementById('notices').textContent));
   assert.deepEqual(await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
   assert.equal(new URL(page.url()).hash, hash);
   // A good file opens, numbers as the CLI gives them.
