@@ -123,6 +123,8 @@ test('charts that say something: payback at signature in words, tornado low → 
   const tor = plain(await page.textContent('#torchart svg'));
   assert.match(tor, /Taux de signature 20 % → 30 %/);
   assert.match(tor, /Panier moyen 4 800 € → 7 200 €/);
+  // The rate into deals is the close rate typed (25 %), not 12 whole deals of 50 (24 %).
+  assert.match(plain(await page.textContent('#funnelchart svg')), /Affaires signées \(25 %\)/);
   await page.context().close();
   page = await open(linkOfDoc({ version: 1, funnel: { entry: 'meetings', volume: 1000, close_rate: 0.01 }, value: { deal_value: 6000 } }));
   await page.waitForSelector('#funnelchart svg');

@@ -108,7 +108,11 @@ export function drawFunnel(figure, result, t, fmt) {
   const bars = funnelBars(stages.map((x) => x.v), { width: W });
   stages.forEach(({ s, v }, i) => {
     const y = i * row + 2;
-    const rate = i > 0 && stages[i - 1].v > 0 ? v / stages[i - 1].v : null;
+    // The rate into a stage, from the counts the core gives; into deals from
+    // the expected count (12,5 of 50: the 25 % typed), not the whole deals
+    // rounded down (12 of 50 read « 24 % » beside a close rate of 25 %).
+    const into = s === 'deals' ? result.funnel.deals_expected ?? v : v;
+    const rate = i > 0 && stages[i - 1].v > 0 ? into / stages[i - 1].v : null;
     const label = t('r:funnel.' + s) + (rate === null ? '' : ' (' + fmt.pct(rate) + ')');
     svg.append(el('text', { x: 0, y: y + 12, class: 'lbl' }, label));
     svg.append(el('rect', { x: bars[i].x, y: y + 17, width: bars[i].width, height: 16, rx: 3, class: 'bar s' + i }));
