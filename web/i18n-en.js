@@ -180,6 +180,7 @@ export default expand({
   'e:rampEmpty': 'enter a percentage or remove this month',
   'sched.early': 'Judged at the end of its {n} campaign months, cumulative ROI at {n} months: {r}', 'sched.but': '; but ', 'sched.then': '; ',
   'sched.life': '{r} over its whole life ({m} months, recurring revenue included), i.e. {net} net result',
+  'sched.round': 'Deals are rounded down on the running total, not month by month: {x} expected a month at full volume gives months of {lo} and months of {hi}, and the total never loses more than one deal.',
   'sched.pb': 'Pays back in month {m}, set-up and ramp-up included.', 'sched.never': 'Not paid back within the projection: the cumulative net result ends at {net}.',
   'sched.chart': 'Net result of each month (bars) and cumulative (line)', 'sched.desc': '{n} months projected; final cumulative net result: {net}. {pb}',
   'sched.pbMark': 'Paid back (month {m})', 'sched.table': 'Monthly projection table', 'sched.export': 'Monthly projection (CSV)',

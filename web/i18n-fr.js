@@ -172,6 +172,7 @@ export default expand({
   'e:rampEmpty': 'saisissez un pourcentage ou supprimez ce mois',
   'sched.early': 'Jugée à la fin de ses {n} mois de campagne, ROI cumulé à {n} mois\u00a0: {r}', 'sched.but': '\u202f; mais ', 'sched.then': '\u202f; ',
   'sched.life': '{r} sur toute la durée ({m} mois, revenus récurrents compris), soit {net} de résultat net',
+  'sched.round': 'Affaires arrondies à l’inférieur sur le cumul des mois, pas mois par mois\u00a0: {x} attendues par mois en régime donnent des mois à {lo} et d’autres à {hi}, et le total ne perd jamais plus d’une affaire.',
   'sched.pb': 'Remboursée au mois {m}, démarrage et montée en charge compris.', 'sched.never': 'Non remboursée sur la projection\u00a0: le résultat net cumulé finit à {net}.',
   'sched.chart': 'Résultat net de chaque mois (barres) et cumulé (ligne)', 'sched.desc': '{n} mois de projection\u202f; résultat net cumulé final\u00a0: {net}. {pb}',
   'sched.pbMark': 'Remboursée (mois {m})', 'sched.table': 'Tableau de la projection mensuelle', 'sched.export': 'Projection mensuelle (CSV)',

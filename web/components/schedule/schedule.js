@@ -7,7 +7,7 @@ import { getPath } from '../../state/scenario.js';
 import { $, node, translate, keepFocus } from '../dom.js';
 import { fieldRow } from '../form/field.js';
 import { drawProjection } from '../../charts/projection.js';
-import { columns, headers, cellText, projectionSentence } from './text.js';
+import { columns, headers, cellText, projectionSentence, roundingNote } from './text.js';
 
 /* ---- the form section ------------------------------------------------------- */
 
@@ -89,6 +89,9 @@ export function render(state, prev, ctx) {
     if (r.month === sched.payback_month) tr.classList.add('pb');
     return tr;
   }));
+  const note = roundingNote(state.result.funnel.deals_expected, getPath(state.scenario, 'funnel.rounding') ?? FIELDS.get('funnel.rounding').dflt, t, fmt);
+  $('sched-round').hidden = !note;
+  $('sched-round').textContent = note ?? '';
 }
 
 /** Redraws the chart at its figure's new width. */

@@ -66,3 +66,14 @@ export function stepSentence(result, t, fmt) {
   if (pb === null) return t('pbStepNever', { net, c });
   return t(pb === 0 ? 'pbStep0' : 'pbStep', { m: fmt.num(pb), c, net });
 }
+
+/** Why whole months alternate (12, 13, 12…) under floor rounding: the core
+ *  rounds the deals signed so far, not each month (METHODOLOGY, schedule),
+ *  so the total never loses more than one deal.  expected: one month's
+ *  expected deals at full volume (result.funnel.deals_expected); null when
+ *  nothing alternates (a whole number, or expected deals kept). */
+export function roundingNote(expected, rounding, t, fmt) {
+  if (rounding !== 'floor' || !(expected > 0) || Number.isInteger(expected)) return null;
+  const lo = Math.floor(expected);
+  return t('sched.round', { lo: fmt.num(lo), hi: fmt.num(lo + 1), x: fmt.num(expected) });
+}

@@ -5,7 +5,7 @@ import fr from '../../i18n-fr.js';
 import en from '../../i18n-en.js';
 import { dict, tr } from '../../i18n.js';
 import { makeFormat } from '../../format.js';
-import { projectionSentence, csvRows, headers, cellText, stepSentence } from './text.js';
+import { projectionSentence, csvRows, headers, cellText, stepSentence, roundingNote } from './text.js';
 import { toCsv } from '../../export.js';
 
 dict.fr = fr; dict.en = en;
@@ -73,4 +73,14 @@ test('payback at signature with nothing recurring, in words', () => {
   assert.match(plain(stepSentence(res, t, fmt)), /Remboursé dès la signature.*6 000 €.*22 800 €/);
   assert.match(plain(stepSentence({ ...res, payback_months: 2 }, t, fmt)), /au mois 2/);
   assert.match(plain(stepSentence({ ...res, payback_months: null }, t, fmt)), /non remboursée/);
+});
+
+test('floor rounding on the running total: why months alternate, said once; nothing when nothing alternates', () => {
+  const { t, fmt } = ctx('fr');
+  assert.equal(plain(roundingNote(8.4, 'floor', t, fmt)),
+    'Affaires arrondies à l’inférieur sur le cumul des mois, pas mois par mois : 8,4 attendues par mois en régime donnent des mois à 8 et d’autres à 9, et le total ne perd jamais plus d’une affaire.');
+  assert.equal(roundingNote(8.4, 'expected', t, fmt), null);
+  assert.equal(roundingNote(12, 'floor', t, fmt), null);
+  assert.equal(roundingNote(0, 'floor', t, fmt), null);
+  assert.match(roundingNote(12.5, 'floor', ctx('en').t, ctx('en').fmt), /12\.5 expected a month at full volume gives months of 12 and months of 13/);
 });
