@@ -47,8 +47,8 @@ def inline_hashes(html):
 
 def site_inline(policy, directory):
     """The union of inline_hashes() over the entry pages found in directory
-    (siteInline() in deploy/policy.mjs), read again on each call: a rebuild
-    while the server runs changes them."""
+    (siteInline() in deploy/policy.mjs), read again whenever one of them
+    changes: a rebuild while the server runs changes them."""
     pages = [os.path.join(directory, *rel.split("/")) for rel in policy["entries"] if rel.endswith(".html")]
     key = tuple((p, os.stat(p).st_mtime_ns) for p in pages if os.path.isfile(p))
     if key not in _inline_cache:
