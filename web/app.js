@@ -25,7 +25,7 @@ import * as reportHead from './components/report/head.js';
 import * as prudent from './components/simulation/prudent.js';
 import * as schedule from './components/schedule/schedule.js';
 import * as plan from './components/plan/plan.js';
-import { openFromHash, openExample, followAddress, shareUrl, untouchedExample } from './io/links.js';
+import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { libraryActions } from './io/library.js';
@@ -144,7 +144,16 @@ openFromHash(store, roi);
 // A link shared in retrospective mode opens with its counts shown again.
 if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: store.getState().view.retroCounts });
 window.addEventListener('hashchange', () => {
-  if (location.hash.replace(/^#/, '') !== store.getState().link) openFromHash(store, roi);
+  // Only a scenario link (key=value pairs) opens a scenario: "#results" and
+  // the like are places in the page, not an empty scenario.
+  const h = location.hash.replace(/^#/, '');
+  if (isScenarioFragment(h) && h !== store.getState().link) openFromHash(store, roi);
+});
+// The skip link moves focus to the results without touching the address
+// (which holds the scenario's link, the one a rep copies).
+document.querySelector('a.skip')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  $('results').focus();
 });
 onResize($('pbchart'), () => results.redrawPayback(store.getState(), ctx()));
 onResize($('schedchart'), () => schedule.redraw(store.getState(), ctx()));

@@ -21,6 +21,25 @@ const violations = (page) => page.evaluate(async () => {
   return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 });
 
+test('the skip link moves focus to the results and keeps the scenario and its link (Enter on it emptied the scenario)', async () => {
+  const page = await open('?lang=fr#' + linkOf('director-options.json'));
+  const hash = new URL(page.url()).hash;
+  const roi = await page.getAttribute('#summary [data-out="roi"]', 'data-value');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'results');
+  assert.equal(new URL(page.url()).hash, hash, 'the address still holds the scenario');
+  assert.equal(await page.getAttribute('#summary [data-out="roi"]', 'data-value'), roi);
+  assert.equal(await page.inputValue('[name="name"]'), 'Équipe interne ou prestataire');
+  // A place in the page typed into the address opens no empty scenario either.
+  await page.evaluate(() => { location.hash = '#results'; });
+  await page.waitForTimeout(300);
+  assert.equal(await page.getAttribute('#summary [data-out="roi"]', 'data-value'), roi);
+  await page.context().close();
+});
+
 test('axe: no violation in light, dark and print, on the default example and the in-house ramp-up with its projection open', async () => {
   for (const [name, url] of [['default', '?lang=fr'], ['ramp-up', '?lang=fr#' + linkOf('in-house-ramp-up.json')], ['ramp-up en', '?lang=en#' + linkOf('in-house-ramp-up.json')]]) {
     for (const colorScheme of ['light', 'dark']) {

@@ -62,11 +62,15 @@ export function shareUrl() {
 }
 
 /** Opens the scenario in the fragment, if any; the example otherwise. */
+/** Whether a fragment (without '#') holds a scenario: key=value pairs, as
+ *  every link the core writes; "#results" names a place in the page. */
+export const isScenarioFragment = (raw) => /=/.test(raw);
+
 export function openFromHash(store, roi) {
   const { dispatch } = store;
   const raw = location.hash.replace(/^#/, '');
   const asked = store.getState().view.example;
-  if (!raw) return openExample(store, roi, asked);
+  if (!isScenarioFragment(raw)) return openExample(store, roi, asked);
   let decoded;
   try {
     decoded = roi.decodeLink(raw);
