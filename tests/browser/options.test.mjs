@@ -140,3 +140,13 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');
   await again.context().close();
 });
+
+test('the range note gives the scenario\'s own spread (it said ±20 % beside a 30 % spread)', async () => {
+  const link = execFileSync(cli, ['link', 'encode', path.join(root, 'tests/fixtures/director-options.json')], { encoding: 'utf8' }).trim();
+  const page = await open('?lang=fr#' + link);
+  const note = async () => (await page.textContent('#sc-note')).replace(/[\u00a0\u202f]/g, ' ');
+  assert.match(await note(), /\(±30 % par défaut\)/);
+  await page.fill('[name="uncertainty.spread"]', '15');
+  await page.waitForFunction(() => /±15/.test(document.getElementById('sc-note').textContent));
+  await page.context().close();
+});

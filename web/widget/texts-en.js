@@ -34,6 +34,6 @@ export default {
   'v:none': 'Nothing to judge with these figures', 'v:none.sub': 'Enter a volume to get the break-even price.',
   'f:roi': 'ROI', 'f:net': 'Net result', 'f:unit_costs.deal': 'Cost per deal', 'f:per_hour.revenue': 'Revenue per hour',
   'f:unit_costs.lead': 'Cost per lead', none: '—',
-  range: 'Net result between {lo} (prudent) and {hi} (ambitious)', 'range.none': 'No uncertainty on these figures.',
+  range: 'Net result between {lo} (prudent) and {hi} (ambitious)', 'range.none': 'The same net result in the prudent and ambitious cases.',
   full: 'See the full calculation', newTab: '(new tab)', reset: 'Starting values',
 };

@@ -41,6 +41,6 @@ export default {
   'v:none': 'Rien à juger avec ces chiffres', 'v:none.sub': 'Indiquez un volume pour obtenir le prix maximal rentable.',
   'f:roi': 'ROI', 'f:net': 'Résultat net', 'f:unit_costs.deal': 'Coût par affaire', 'f:per_hour.revenue': 'Revenu horaire',
   'f:unit_costs.lead': 'Coût par lead', none: '—',
-  range: 'Résultat net entre {lo} (prudent) et {hi} (ambitieux)', 'range.none': 'Aucune incertitude sur ces chiffres.',
+  range: 'Résultat net entre {lo} (prudent) et {hi} (ambitieux)', 'range.none': 'Le même résultat net dans les cas prudent et ambitieux.',
   full: 'Voir le calcul complet', newTab: '(nouvel onglet)', reset: 'Valeurs de départ',
 };

@@ -34,6 +34,7 @@ export function render(state, prev, ctx) {
   renderWarnings(state.check.warnings, ctx);
   if (!res) return;
   const { t, fmt } = ctx;
+  setProp($('sc-note'), 'textContent', t('scNote', { s: fmt.pct(dflt(state, 'uncertainty.spread')) }));
   const model = dflt(state, 'costs.model');
   // Only what changed is written: an unchanged text left alone is a part of
   // the page the browser does not lay out again (most figures stay the same

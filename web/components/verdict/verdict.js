@@ -91,7 +91,8 @@ export function scheduleVerdict(res) {
   const params = { n: { v: n, fmt: 'num' }, m: { v: sc.payback_month, fmt: 'num' }, early, life };
   if (sc.payback_month === null) return { key: 'v:sched.never', params, tone: 'ko' };
   if (early.v === null || life.v === null) return { key: 'v:sched.pb', params, tone: 'ok' };
-  return { key: 'v:sched.pbRoi', params, tone: 'ok' };
+  // Paid back, but still at a loss when its months end: neither yes nor no.
+  return { key: 'v:sched.pbRoi', params, tone: early.v < 0 ? '' : 'ok' };
 }
 
 /** A margin rate left at 100 %: the ROI is judged on revenue. */

@@ -86,7 +86,9 @@ test('the projection judged over its months: payback month, ROI at the end of th
   const res = { schedule: { months: 6, series, totals: { roi: 0.726 }, payback_month: 8 } };
   const v = scheduleVerdict(res);
   assert.equal(v.key, 'v:sched.pbRoi');
-  assert.equal(v.tone, 'ok');
+  assert.equal(v.tone, '', 'paid back in month 8, but -39 % when the 6 months end: no green tick');
+  const after = { schedule: { ...res.schedule, series: series.map((r) => ({ ...r, cumulative_roi: 0.1 })) } };
+  assert.equal(scheduleVerdict(after).tone, 'ok');
   assert.equal(v.params.m.v, 8);
   assert.equal(v.params.early.v, -0.39);
   assert.equal(v.params.life.v, 0.726);
