@@ -138,18 +138,20 @@ test('charts that say something: payback at signature in words, tornado low → 
   await page.context().close();
 });
 
-test('360 px: the tornado\'s end labels never overlap one another or leave the chart', async () => {
+test('360 px: the tornado\'s labels never overlap one another or leave the chart; its data table scrolls in its box', async () => {
   // A narrow bar in the middle (the deal value known to ±100 €) beside a wide one.
   const narrow = linkOfDoc({ version: 1, funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 }, value: { deal_value: 6000, margin_rate: 0.4 },
     costs: { model: 'per_meeting', per_meeting: 120 }, uncertainty: { ranges: { 'funnel.close_rate': [0.1, 0.4], 'value.deal_value': [5900, 6100] } } });
-  for (const f of ['pay-per-meeting.json', 'director-options.json', 'in-house-ramp-up.json', narrow]) {
+  for (const f of ['pay-per-meeting.json', 'director-options.json', 'in-house-ramp-up.json', 'five-channels.json', narrow]) {
     const page = await open(f.endsWith('.json') ? linkOf(f) : f, { width: 360 });
     await page.$eval('#torchart', (el) => el.scrollIntoView());
     await page.waitForSelector('#torchart svg');
     const bad = await page.$eval('#torchart svg', (svg) => {
       const w = svg.getBoundingClientRect();
       const boxes = [...svg.querySelectorAll('text.tick')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
-      const out = boxes.filter((b) => b.r.left < w.left - 0.5 || b.r.right > w.right + 0.5).map((b) => 'out: ' + b.text);
+      // Every text inside the chart (a long field name ends with « … »).
+      const out = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
+        .filter((b) => b.r.left < w.left - 0.5 || b.r.right > w.right + 0.5).map((b) => 'out: ' + b.text);
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const [p, q] = [boxes[i].r, boxes[j].r];
@@ -159,6 +161,10 @@ test('360 px: the tornado\'s end labels never overlap one another or leave the c
       return out;
     });
     assert.deepEqual(bad, [], f.slice(0, 40));
+    // Its data table, opened, scrolls in its own region: the page is not wider than the screen.
+    await page.click('#torchart details summary');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), 'no horizontal scroll');
+    assert.equal(await page.$eval('#torchart details table', (t) => t.parentElement.getAttribute('role')), 'region');
     await page.context().close();
   }
 });

@@ -84,8 +84,19 @@ export function dataTable(summary, columns, rows) {
     body.append(row);
   }
   table.append(body);
-  details.append(table);
+  // Wider than a phone's chart box: it scrolls in its own region.
+  const box = html('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': summary });
+  box.append(table);
+  details.append(box);
   return details;
+}
+
+/** A label that fits room characters: its start kept, then « … » before
+ *  what must stay whole (keep: the values).  Widths estimated (charts'
+ *  11–12 px type, about 6.6 px a character); the data table has it whole. */
+export function fitLabel(text, keep, room) {
+  if (text.length + keep.length <= room) return text + keep;
+  return text.slice(0, Math.max(6, room - keep.length - 1)).trimEnd() + '…' + keep;
 }
 
 /** Funnel: one bar per known stage, its width proportional to its count. */
@@ -181,8 +192,8 @@ export function drawTornado(figure, result, t, fmt, label) {
   if (!rows.length) { figure.append(caption); return; }
   // An input's low and high values, in its own unit: « Taux de signature 20 % → 30 % ».
   const val = (field, v) => { const k = FIELDS.get(field)?.kind; return k === 'pct' ? fmt.pct(v) : k === 'money' ? fmt.money(v) : fmt.num(v); };
-  const name = (r) => `${label(r.field)} ${val(r.field, r.low)} → ${val(r.field, r.high)}`;
   const W = chartWidth(figure), line = 16, pad = 8;
+  const name = (r) => fitLabel(label(r.field), ` ${val(r.field, r.low)} → ${val(r.field, r.high)}`, Math.floor((W - 2 * pad) / 6.6));
   const heights = groups.map((g) => g.fields.length * line + 38);
   const H = heights.reduce((a, b) => a + b, 0) + 20;
   const center = result.net;
@@ -246,7 +257,7 @@ export function drawBars(figure, labels, values, t, fmt) {
   const svg = svgRoot(W, H, t('cmpChart'), best < 0 ? t('n:cost') : t('cmpDesc', { b: labels[best], r: fmt.pct(values[best]) }));
   labels.forEach((name, i) => {
     const v = values[i], y = i * row;
-    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' }, name + ' · ' + (v === null ? t('n:cost') : fmt.pct(v))));
+    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' }, fitLabel(name, ' · ' + (v === null ? t('n:cost') : fmt.pct(v)), Math.floor((W - 2 * pad) / 6.6))));
     if (v !== null) {
       const a = Math.min(x(0), x(v)), w = Math.max(2, Math.abs(x(v) - x(0)));
       svg.append(el('rect', { x: a, y: y + 17, width: w, height: 16, rx: 3, class: 'bar ' + (v < 0 ? 'neg' : i === best ? 's0' : '') }));
