@@ -31,6 +31,12 @@ test('in-house ramp-up: the table is the core’s schedule.series, the sentence 
   assert.deepEqual(rows.slice(0, 8).map((r) => r[4]), [0, 0, 3, 6, 7, 9, 8, 9]);
   assert.equal(rows[0][7], 18140);
   assert.equal(await page.textContent('#sched-rows tr.pb th'), '8', 'the payback month is highlighted');
+  // On paper: the campaign's months and the payback month, a dotted rule
+  // where months are left out.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.$$eval('#sched-rows tr', (trs) => trs.filter((t) => t.getClientRects().length)
+    .map((t) => t.children[0].textContent + (getComputedStyle(t.children[0]).borderTopStyle === 'dotted' ? '…' : '')).join(' ')), '1 2 3 4 5 6 8…');
+  await page.emulateMedia({ media: 'screen' });
   // 8 or 9 deals a month: the note says why (floor rounding on the running total).
   assert.match(plain(await page.textContent('#sched-round')), /8,4 attendues par mois en régime donnent des mois à 8 et d’autres à 9/);
   const nulls = await page.$$eval('#sched-rows td.null', (tds) => tds.map((td) => td.textContent));
