@@ -213,6 +213,7 @@ export default expand({
   'v:price.maxT': 'ROI of {t} reached up to {max} {unit}: enter the quoted price to compare',
   'v:price.never': 'Not profitable even at a zero price: the other costs already exceed the margin',
   'v:price.neverT': 'ROI of {t} out of reach even at a zero price: the other costs already exceed what the margin allows',
+  'v:price.novol': 'Enter a volume to get the highest profitable price',
   'v:price.null:in_house': 'Enter the hours worked to get the maximum hourly cost',
   'v:price.null:hourly': 'Enter the hours worked to get the maximum hourly rate',
   'v:price.null:hybrid': 'Start the funnel at meetings or earlier to get the maximum bonus',

@@ -205,6 +205,7 @@ export default expand({
   'v:price.maxT': 'ROI de {t} atteint jusqu’à {max} {unit}\u00a0: saisissez le prix proposé pour le comparer',
   'v:price.never': 'Pas rentable, même à prix nul\u00a0: les autres coûts dépassent déjà la marge',
   'v:price.neverT': 'ROI de {t} hors d’atteinte, même à prix nul\u00a0: les autres coûts dépassent déjà ce que la marge permet',
+  'v:price.novol': 'Saisissez un volume pour connaître le prix maximal rentable',
   'v:price.null:in_house': 'Saisissez les heures travaillées pour connaître le coût horaire maximal',
   'v:price.null:hourly': 'Saisissez les heures travaillées pour connaître le tarif horaire maximal',
   'v:price.null:hybrid': 'Commencez l’entonnoir au plus tard aux rendez-vous pour connaître la prime maximale',

@@ -3,7 +3,7 @@
 // preset's starting values with the host's own) and every control edits a
 // copy of it: nothing the widget does throws the baseline away, and
 // « Revenir aux valeurs de départ » goes back to it.
-import { setPath, omit } from '../state/scenario.js';
+import { setPath, getPath, omit } from '../state/scenario.js';
 import { readValue } from '../state/values.js';
 
 /** The state before the engine answered.  kinds: path -> input kind of
@@ -36,9 +36,10 @@ export function update(state, action) {
 function read(state, path, text) {
   const r = readValue(state.kinds[path] || { kind: 'num' }, text, state.lang);
   if (r.error) return { scenario: state.scenario, invalid: { ...state.invalid, [path]: { key: r.error } } };
-  // An emptied field changes nothing (the visitor is about to type): when it
-  // loses the focus, it shows the value again.
-  const scenario = r.value === undefined ? state.scenario : setPath(state.scenario, path, r.value);
+  // An emptied field goes back to its last valid value (the visitor is about
+  // to type; a value the core refused, -5 €, is not brought back): when it
+  // loses the focus, it shows that value again.
+  const scenario = setPath(state.scenario, path, r.value ?? getPath(state.valid ?? state.scenario, path));
   return { scenario, invalid: omit(state.invalid, [path]) };
 }
 

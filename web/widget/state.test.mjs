@@ -67,5 +67,10 @@ test('evaluated: a valid answer is kept with its scenario; a refusal keeps the l
   assert.equal(s.valid, baseline);
   assert.equal(s.stale, true);
   assert.equal(s.errors[0].code, 'range');
+  // Emptied, the refused field goes back to its last valid value (150 % is
+  // not brought back when it loses the focus).
+  s = run(s, { type: 'edit', path: 'funnel.close_rate', text: '' }, { type: 'commit', path: 'funnel.close_rate' });
+  assert.equal(s.scenario.funnel.close_rate, 0.2);
+  assert.equal('funnel.close_rate' in s.texts, false);
   assert.throws(() => update(s, { type: 'nope' }), /unknown action/);
 });

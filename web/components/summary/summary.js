@@ -15,6 +15,7 @@ export function scenarioFacts(state) {
   return {
     model, price: dflt(state, PRICE_OF[model]) ?? 0, target: dflt(state, 'target_ltv_cac'),
     marginRate: dflt(state, 'value.margin_rate'), targetRoi: dflt(state, 'target_roi') ?? 0,
+    volume: dflt(state, 'funnel.volume'),
   };
 }
 

@@ -40,12 +40,13 @@ export function verdicts(res, sc) {
 }
 
 /** "Rentable jusqu'à 576 € par rendez-vous : vous payez 120 €, soit 4,8 fois moins". */
-export function priceVerdict(res, { model, price, targetRoi = 0 }) {
+export function priceVerdict(res, { model, price, targetRoi = 0, volume }) {
   const max = res.breakeven.max_price;
   const unit = { unit: { key: 'vu:' + model } };
   const goal = targetRoi > 0 ? 'T' : '';
   const t = { v: targetRoi, fmt: 'pct' };
-  if (max === null) return { key: 'v:price.null:' + model, params: {}, tone: '' };
+  // No volume: nothing to price yet (not a funnel that starts too late).
+  if (max === null) return { key: volume === 0 ? 'v:price.novol' : 'v:price.null:' + model, params: {}, tone: '' };
   if (max <= 0) return { key: 'v:price.never' + goal, params: { ...unit, t }, tone: 'ko' };
   const upTo = { v: max, fmt: 'upTo' };
   if (!(price > 0)) return { key: 'v:price.max' + goal, params: { max: upTo, ...unit, t }, tone: 'ok' };
@@ -72,10 +73,9 @@ export function cacVerdict(res, { target }) {
  *  follows extends to the whole plan. */
 export function paybackVerdict(res) {
   const p = res.payback_months, one = res.schedule ? '1' : '';
-  if (p === null) {
-    if (!(res.funnel.deals > 0)) return { key: 'v:pb.nodeal' + one, params: {}, tone: 'ko' };
-    return { key: 'v:pb.never' + one, params: {}, tone: 'ko' };
-  }
+  // No deal signed: nothing is paid back, even at no cost (payback 0).
+  if (!(res.funnel.deals > 0)) return { key: 'v:pb.nodeal' + one, params: {}, tone: 'ko' };
+  if (p === null) return { key: 'v:pb.never' + one, params: {}, tone: 'ko' };
   if (p === 0) return { key: 'v:pb.now' + one, params: {}, tone: 'ok' };
   return { key: 'v:pb.months' + one, params: { m: { v: p, fmt: 'months' } }, tone: 'ok' };
 }

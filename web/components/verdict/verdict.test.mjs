@@ -60,6 +60,12 @@ test('payback in words: at signature, months, never, no deal', () => {
   assert.equal(paybackVerdict({ ...ppm(), payback_months: null, funnel: { deals: 0 } }).key, 'v:pb.nodeal');
 });
 
+test('no volume: the price verdict asks for one; no deal: never « paid back at signature », even at no cost', () => {
+  assert.equal(priceVerdict({ ...ppm(), breakeven: { ...ppm().breakeven, max_price: null } }, { ...sc, volume: 0 }).key, 'v:price.novol');
+  assert.equal(priceVerdict({ ...ppm(), breakeven: { ...ppm().breakeven, max_price: null } }, { ...sc, volume: 50 }).key, 'v:price.null:per_meeting');
+  assert.equal(paybackVerdict({ ...ppm(), payback_months: 0, funnel: { deals: 0 } }).key, 'v:pb.nodeal');
+});
+
 test('with a projection, the payback is said of one month of campaign alone (the projection line follows)', () => {
   const schedule = { months: 6, series: [], totals: { roi: 0.7 }, payback_month: 8 };
   assert.equal(paybackVerdict({ ...ppm(), schedule, payback_months: 2 }).key, 'v:pb.months1');
