@@ -119,6 +119,9 @@ document.addEventListener('click', onClick);
 // The summary bar of a phone folds away when a field takes the focus: it
 // never covers the field being typed.
 $('f').addEventListener('focusin', () => dispatch({ type: 'summaryToggle', open: false }));
+$('f').addEventListener('change', (e) => {
+  if (e.target.name && e.target.type === 'text') dispatch({ type: 'commit', path: e.target.name });
+});
 $('lib-list').addEventListener('change', (e) => {
   if (e.target.classList.contains('lib-pick')) dispatch({ type: 'libPick', name: e.target.dataset.name, on: e.target.checked });
 });

@@ -55,6 +55,23 @@ test('1280 px: stuck at the top, the summary keeps the figures and the first ver
   await page.context().close();
 });
 
+test('a field emptied to retype keeps the figures until it is left; left empty, it takes its default', async () => {
+  const page = await open('?lang=fr');
+  const roi = () => page.getAttribute('#summary [data-out="roi"]', 'data-value');
+  const before = await roi();
+  await page.fill('[name="funnel.close_rate"]', '');
+  await page.waitForTimeout(200);
+  assert.equal(await roi(), before, 'no jump to a 100 % close rate between two keystrokes');
+  await page.keyboard.type('3');
+  await page.waitForFunction((b) => document.querySelector('#summary [data-out="roi"]').dataset.value !== b, before);
+  await page.fill('[name="funnel.close_rate"]', '');
+  await page.press('[name="funnel.close_rate"]', 'Tab');
+  // Left empty: the default the field shows as its placeholder (100 %): 50 deals of 50 meetings.
+  await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '50');
+  assert.equal(await page.getAttribute('[name="funnel.close_rate"]', 'placeholder'), '100');
+  await page.context().close();
+});
+
 test('360 px: a bar at the bottom shows the headline figures and opens on demand without covering the field typed', async () => {
   const page = await open('?lang=fr', { width: 360 });
   assert.ok(await inView(page, '#summary'), 'the bar is on screen');
@@ -111,6 +128,7 @@ test('the verdicts of the pay-per-meeting example, in French and in English, wit
   assert.equal(ko[0], 'Rentable seulement jusqu’à 576 € par rendez-vous : vous payez 2 000 €, soit 3,5 fois trop');
   assert.equal(ko[1], 'La marge d’un client ne couvre que 1,2 fois le coût d’un rendez-vous tenu : la règle des 3 à 5× n’est pas respectée');
   await fr.fill('[name="value.margin_rate"]', '');
+  await fr.press('[name="value.margin_rate"]', 'Tab'); // left empty: its default, 100 %
   await fr.waitForSelector('[data-verdict="v:margin.revenue"]');
   assert.equal((await verdictTexts(fr)).at(-1), 'ROI jugé sur le chiffre d’affaires (taux de marge à 100 %) : saisissez votre taux de marge brute pour le juger sur la marge');
   await fr.context().close();

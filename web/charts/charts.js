@@ -67,7 +67,7 @@ export function chartWidth(figure) {
   return Math.max(280, Math.min(720, Math.round(w || 560)));
 }
 
-export function dataTable(summary, columns, rows) {
+export function dataTable(summary, columns, rows, name = '') {
   const details = html('details');
   details.append(html('summary', {}, summary));
   const table = html('table', { class: 'data' });
@@ -85,7 +85,7 @@ export function dataTable(summary, columns, rows) {
   }
   table.append(body);
   // Wider than a phone's chart box: it scrolls in its own region.
-  const box = html('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': summary });
+  const box = html('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': name ? summary + ' — ' + name : summary });
   box.append(table);
   details.append(box);
   return details;
@@ -130,7 +130,7 @@ export function drawFunnel(figure, result, t, fmt) {
     svg.append(el('text', { x: bars[i].numX, y: y + 29, class: 'lbl num' }, fmt.num(v)));
     rows.push([t('r:funnel.' + s), fmt.num(v), rate === null ? '—' : fmt.pct(rate)]);
   });
-  figure.append(svg, caption, dataTable(t('chartTable'), [t('stage'), t('count'), t('rateFromPrev')], rows));
+  figure.append(svg, caption, dataTable(t('chartTable'), [t('stage'), t('count'), t('rateFromPrev')], rows, t('chartFunnel')));
 }
 
 /** Cumulative net, month by month: the core's cash-flow series (the
@@ -177,7 +177,7 @@ export function drawPayback(figure, result, cycle, t, fmt, stepText) {
   const every = end <= 24 ? 1 : Math.ceil(end / 24);
   const rows = [];
   for (let m = 0; m <= end; m += every) rows.push([fmt.plain(m), fmt.money(series[m].net)]);
-  figure.append(svg, caption, dataTable(t('chartTable'), [t('month'), t('cumNet')], rows));
+  figure.append(svg, caption, dataTable(t('chartTable'), [t('month'), t('cumNet')], rows, t('s:pb')));
 }
 
 /** Tornado: one bar per uncertain input, from the net at its low end to the
@@ -219,7 +219,7 @@ export function drawTornado(figure, result, t, fmt, label) {
   svg.append(el('line', { x1: x(center), x2: x(center), y1: 14, y2: H - 20, class: 'zero' }));
   svg.append(el('text', { x: x(center), y: H - 4, class: 'tick', 'text-anchor': 'middle' }, fmt.compact(center)));
   const data = rows.map((r) => [label(r.field), val(r.field, r.low) + ' → ' + val(r.field, r.high), fmt.money(r.net_low), fmt.money(r.net_high)]);
-  figure.append(svg, caption, dataTable(t('chartTable'), [t('param'), t('low') + ' → ' + t('high'), t('r:net') + ' (' + t('low') + ')', t('r:net') + ' (' + t('high') + ')'], data));
+  figure.append(svg, caption, dataTable(t('chartTable'), [t('param'), t('low') + ' → ' + t('high'), t('r:net') + ' (' + t('low') + ')', t('r:net') + ' (' + t('high') + ')'], data, t('s:tor')));
 }
 
 /** Histogram of the simulated net: bars by bin, losses in the warning colour. */
@@ -242,7 +242,7 @@ export function drawHistogram(figure, sim, t, fmt) {
   }
   const total = counts.reduce((a, b) => a + b, 0);
   const rows = counts.map((c, i) => [fmt.money(edges[i]) + ' → ' + fmt.money(edges[i + 1]), fmt.pct(c / total)]);
-  figure.append(svg, html('figcaption', {}, t('histTitle')), dataTable(t('chartTable'), [t('bin'), t('share')], rows));
+  figure.append(svg, html('figcaption', {}, t('histTitle')), dataTable(t('chartTable'), [t('bin'), t('share')], rows, t('histTitle')));
 }
 
 /** Horizontal bars of ROI, one per row, from a zero line (losses to the left). */

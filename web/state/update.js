@@ -102,9 +102,20 @@ const HANDLERS = {
       // An empty choice ("no goal") removes the value.
       const value = fd.kind === 'select' && r.value === '' ? undefined : r.value;
       if (r.error) invalid = { ...invalid, [path]: { key: r.error } };
+      // A field emptied while typing changes nothing yet (the figures do not
+      // jump to the default's, a close rate of 100 %, between two
+      // keystrokes): the field, left empty, takes its default (commit).
+      else if (value === undefined && fd.kind !== 'select') invalid = omit(invalid, [path]);
       else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, value); }
     }
     return { ...state, scenario, texts, invalid };
+  },
+
+  /** A field left (its change event): left empty, it takes its default (the
+   *  placeholder it shows), and the figures follow. */
+  commit(state, { path }) {
+    if (state.texts[path] !== '' || !fieldOf(path) || FIXED_RE.test(path) || RANGE_RE.test(path) || RAMP_RE.test(path)) return state;
+    return { ...state, scenario: setPath(state.scenario, path, undefined), texts: omit(state.texts, [path]) };
   },
 
   /** Retrospective mode on or off; on, the entry count is the first observed

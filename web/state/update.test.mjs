@@ -33,7 +33,8 @@ test('edit: a number typed the French way sets the value; the text is kept; the 
   assert.equal(s.texts['funnel.close_rate'], '12,5');
   assert.equal(s0.scenario.funnel.close_rate, 0.25);
   assert.equal(update(s, { type: 'edit', path: 'value.deal_value', text: '2 000 €' }).scenario.value.deal_value, 2000);
-  assert.equal(update(s, { type: 'edit', path: 'funnel.close_rate', text: '' }).scenario.funnel.close_rate, undefined, 'blank: the default');
+  assert.equal(update(update(s, { type: 'edit', path: 'funnel.close_rate', text: '' }), { type: 'commit', path: 'funnel.close_rate' }).scenario.funnel.close_rate,
+    undefined, 'left blank: the default');
   assert.equal(update(s, { type: 'edit', path: 'costs.model', text: 'flat' }).scenario.costs.model, 'flat');
   assert.equal(update(s, { type: 'edit', path: 'currency', text: 'gbp' }).scenario.currency, 'GBP');
   assert.equal(update(s, { type: 'edit', path: 'channels[0].funnel.volume', text: '3' }).scenario.channels[0].funnel.volume, 3);
@@ -47,6 +48,19 @@ test('edit: not a number is refused by the page, the scenario keeps its value, u
   s = update(s, { type: 'edit', path: 'funnel.close_rate', text: '30' });
   assert.deepEqual(s.invalid, {});
   assert.equal(s.scenario.funnel.close_rate, 0.3);
+});
+
+test('edit: a field emptied while typing keeps its value; left empty, it takes its default', () => {
+  let s = update(base(), { type: 'edit', path: 'funnel.close_rate', text: '' });
+  assert.equal(s.scenario.funnel.close_rate, 0.25, 'no jump to the 100 % default between two keystrokes');
+  assert.equal(s.texts['funnel.close_rate'], '');
+  assert.equal(update(update(s, { type: 'edit', path: 'funnel.close_rate', text: '3' }), { type: 'commit', path: 'funnel.close_rate' }).scenario.funnel.close_rate, 0.03);
+  s = update(s, { type: 'commit', path: 'funnel.close_rate' });
+  assert.equal('close_rate' in s.scenario.funnel, false, 'the default (its placeholder) from now on');
+  assert.equal('funnel.close_rate' in s.texts, false);
+  // Leaving a field that holds a value changes nothing.
+  const t = update(base(), { type: 'commit', path: 'funnel.volume' });
+  assert.equal(t.scenario.funnel.volume, 50);
 });
 
 test('edit: fixed costs, an unreadable amount counts 0', () => {
