@@ -124,6 +124,8 @@ test('invalid input is marked with the core message; the last results stay, dimm
   assert.match(err, /200\s%/);
   assert.ok(await page.$eval('#rbody', (e) => e.classList.contains('stale')));
   assert.equal(await page.isVisible('#stale'), true);
+  // The banner names the field to correct (it may be out of sight on a long form).
+  assert.equal((await page.textContent('#stale')).replace(/[\u00a0\u202f]/g, ' '), 'Résultats précédents — corrigez : Taux de signature.');
   assert.equal(await value(page, 'roi'), '3.8');
   assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '200');
   assert.equal(new URL(page.url()).hash, hash);

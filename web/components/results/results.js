@@ -9,6 +9,7 @@ import { $, node, setProp } from '../dom.js';
 import { whyNull } from './null-reason.js';
 import { stepSentence } from '../schedule/text.js';
 import * as breakdown from './breakdown.js';
+import { fieldLabel as errorFieldLabel } from '../../errors.js';
 
 /** Short name of an uncertain field: its form label without the unit. */
 export function fieldLabel(path, t) {
@@ -30,6 +31,11 @@ export function render(state, prev, ctx) {
   const valid = !state.stale;
   $('rbody').classList.toggle('stale', !valid);
   $('stale').hidden = valid;
+  // Which fields to correct, by name: on a long form « the flagged fields »
+  // may all be out of sight.
+  const bad = [...new Set([...Object.keys(state.invalid), ...state.check.errors.map((e) => e.field).filter(Boolean)])];
+  setProp($('stale'), 'textContent', valid ? '' : bad.length
+    ? ctx.t('staleFields', { f: bad.map((p) => errorFieldLabel(p, state.view.lang)).join(', ') }) : ctx.t('stale'));
   $('results').setAttribute('aria-busy', 'false');
   renderWarnings(state.check.warnings, ctx);
   if (!res) return;
