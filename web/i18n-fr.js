@@ -69,6 +69,7 @@ export default expand({
   engine: 'Tous les calculs sont faits dans votre navigateur par le moteur C compilé en WebAssembly (version {v}). Aucune donnée n’est envoyée.',
 
   's:bill': 'Comparer les modèles de facturation', billTable: 'Tableau des modèles de facturation', 'bill.cpd': 'Coût par affaire', 'bill.max': 'Prix maximal rentable', 'bill.risk': 'Qui porte le risque',
+  'bill.one': 'Un seul tarif saisi\u00a0: entrez ceux des autres offres sous «\u00a0Autres tarifs proposés\u00a0» (Coûts) pour les voir ici côte à côte, chacun avec son risque.',
   'bill.note': 'Chaque tarif saisi (y compris sous «\u00a0Autres tarifs proposés\u00a0») est appliqué à la même campagne. Le modèle choisi est en gras. «\u00a0Résultats divisés par 2\u00a0»\u00a0: même effort (appels, heures), deux fois moins de contacts, rendez-vous et affaires\u00a0: les coûts fixes restent, les coûts au résultat baissent.',
   'risk:in_house': 'Vous\u00a0: salaires et frais fixes restent dus', 'risk:hourly': 'Vous\u00a0: les heures sont dues quel que soit le résultat',
   'risk:hybrid': 'Partagé\u00a0: heures dues, primes au résultat', 'risk:per_call': 'Vous, en partie\u00a0: payé à l’effort, pas au résultat',

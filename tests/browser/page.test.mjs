@@ -265,6 +265,7 @@ test('billing models side by side and the sensitivity tornado follow the scenari
   const page = await open('?lang=fr');
   // Only the chosen model until another price is quoted.
   assert.equal(await page.$$eval('#billrows tr', (r) => r.length), 1);
+  assert.match(await page.textContent('#bill-one'), /Autres tarifs proposés/, 'one row: where the other prices go');
   await page.click('#other-prices summary');
   await page.fill('[name="costs.per_deal"]', '1 000');
   await page.waitForFunction(() => document.querySelectorAll('#billrows tr').length === 2);
@@ -273,6 +274,7 @@ test('billing models side by side and the sensitivity tornado follow the scenari
   const expected = cliEval(s);
   await assertMatchesCli(page, expected);
   assert.equal(await page.getAttribute('#billrows tr:nth-child(2)', 'data-model'), 'per_deal');
+  assert.equal(await page.isVisible('#bill-one'), false, 'two prices: a comparison, no hint');
   assert.match(await page.textContent('#billrows tr.chosen th'), /Au rendez-vous/);
   // Half the results: 25 meetings instead of 50, 6 deals instead of 12.
   const half = cliEval({ ...s, funnel: { ...s.funnel, volume: 25 } });

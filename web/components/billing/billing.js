@@ -18,6 +18,8 @@ export function render(state, prev, { t, fmt }) {
   const model = getPath(state.scenario, 'costs.model') ?? FIELDS.get('costs.model').dflt;
   const body = $('billrows');
   body.replaceChildren();
+  // One row is no comparison yet: say where the other offers' prices go.
+  $('bill-one').hidden = res.billing.length > 1;
   res.billing.forEach((row, i) => {
     const tr = node('tr', { class: row.model === model ? 'chosen' : false, 'data-model': row.model });
     tr.append(node('th', { scope: 'row' }, t('o:costs.model:' + row.model) + (row.model === model ? ' ' + t('selected') : '')));
