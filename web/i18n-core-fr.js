@@ -13,7 +13,7 @@ for (const [k, v] of Object.entries(models)) names['o:costs.model:' + k] = v;
 
 export default {
   ...names,
-  'o:funnel.rounding:floor': 'Entières, arrondies à l’inférieur (prudent)', 'o:funnel.rounding:expected': 'Nombre moyen attendu (non arrondi)',
+  'o:funnel.rounding:floor': 'Entières, arrondies à l’inférieur', 'o:funnel.rounding:expected': 'Nombre moyen attendu (non arrondi)',
   'o:costs.meeting_basis:booked': 'Pris (validés)', 'o:costs.meeting_basis:held': 'Tenus',
   'o:goal.metric:revenue': 'Chiffre d’affaires', 'o:goal.metric:margin': 'Marge brute', 'o:goal.metric:net': 'Résultat net',
   'o:goal.metric:deals': 'Affaires signées', 'o:goal.metric:meetings': 'Rendez-vous pris', 'o:goal.metric:held': 'Rendez-vous tenus',
