@@ -70,6 +70,9 @@ test('keyboard only at 360 px: Tab reaches every visible field and button of the
   let openedAdvanced = false;
   for (let i = 0; i < 600; i++) {
     await page.keyboard.press('Tab');
+    // Measured once the page has settled (two frames): a panel skipped while
+    // out of view (content-visibility) is laid out when the focus enters it.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const f = await page.evaluate(() => {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
