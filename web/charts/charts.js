@@ -91,9 +91,14 @@ export function dataTable(summary, columns, rows, name = '') {
   return details;
 }
 
+/** Text widths are estimated, not measured: the charts' 11–12 px type is
+ *  about 6.6 px a character. */
+const CHAR_PX = 6.6;
+/** How many characters fit a chart W wide, its padding on both sides. */
+const fits = (W, pad) => Math.floor((W - 2 * pad) / CHAR_PX);
+
 /** A label that fits room characters: its start kept, then « … » before
- *  what must stay whole (keep: the values).  Widths estimated (charts'
- *  11–12 px type, about 6.6 px a character); the data table has it whole. */
+ *  what must stay whole (keep: the values); the data table has it whole. */
 export function fitLabel(text, keep, room) {
   if (text.length + keep.length <= room) return text + keep;
   return text.slice(0, Math.max(6, room - keep.length - 1)).trimEnd() + '…' + keep;
@@ -193,7 +198,7 @@ export function drawTornado(figure, result, t, fmt, label) {
   // An input's low and high values, in its own unit: « Taux de signature 20 % → 30 % ».
   const val = (field, v) => { const k = FIELDS.get(field)?.kind; return k === 'pct' ? fmt.pct(v) : k === 'money' ? fmt.money(v) : fmt.num(v); };
   const W = chartWidth(figure), line = 16, pad = 8;
-  const name = (r) => fitLabel(label(r.field), ` ${val(r.field, r.low)} → ${val(r.field, r.high)}`, Math.floor((W - 2 * pad) / 6.6));
+  const name = (r) => fitLabel(label(r.field), ` ${val(r.field, r.low)} → ${val(r.field, r.high)}`, fits(W, pad));
   const heights = groups.map((g) => g.fields.length * line + 38);
   const H = heights.reduce((a, b) => a + b, 0) + 20;
   const center = result.net;
@@ -209,9 +214,9 @@ export function drawTornado(figure, result, t, fmt, label) {
     const a = Math.min(g.net_low, g.net_high), b = Math.max(g.net_low, g.net_high);
     svg.append(el('rect', { x: x(a), y: by, width: Math.max(2, x(b) - x(a)), height: 16, rx: 3, class: 'bar ' + (g.net_high >= g.net_low ? 's0' : 'neg') }));
     // The net at each end, under its end of the bar, or beside it when the
-    // bar is too short for both (widths estimated: 11 px type, ~6.6 px a character).
-    const [ta, tb] = [fmt.compact(Math.min(g.net_low, g.net_high)), fmt.compact(Math.max(g.net_low, g.net_high))];
-    const [la, lb] = endLabels(x(a), x(b), { width: W, pad, wa: ta.length * 6.6, wb: tb.length * 6.6 });
+    // bar is too short for both.
+    const [ta, tb] = [fmt.compact(a), fmt.compact(b)];
+    const [la, lb] = endLabels(x(a), x(b), { width: W, pad, wa: ta.length * CHAR_PX, wb: tb.length * CHAR_PX });
     svg.append(el('text', { x: la.x, y: by + 29, class: 'tick', 'text-anchor': la.anchor }, ta));
     svg.append(el('text', { x: lb.x, y: by + 29, class: 'tick', 'text-anchor': lb.anchor }, tb));
     y += heights[i];
@@ -257,7 +262,7 @@ export function drawBars(figure, labels, values, t, fmt) {
   const svg = svgRoot(W, H, t('cmpChart'), best < 0 ? t('n:cost') : t('cmpDesc', { b: labels[best], r: fmt.pct(values[best]) }));
   labels.forEach((name, i) => {
     const v = values[i], y = i * row;
-    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' }, fitLabel(name, ' · ' + (v === null ? t('n:cost') : fmt.pct(v)), Math.floor((W - 2 * pad) / 6.6))));
+    svg.append(el('text', { x: pad, y: y + 12, class: 'lbl' }, fitLabel(name, ' · ' + (v === null ? t('n:cost') : fmt.pct(v)), fits(W, pad))));
     if (v !== null) {
       const a = Math.min(x(0), x(v)), w = Math.max(2, Math.abs(x(v) - x(0)));
       svg.append(el('rect', { x: a, y: y + 17, width: w, height: 16, rx: 3, class: 'bar ' + (v < 0 ? 'neg' : i === best ? 's0' : '') }));

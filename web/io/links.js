@@ -61,11 +61,11 @@ export function shareUrl() {
   return url.href;
 }
 
-/** Opens the scenario in the fragment, if any; the example otherwise. */
 /** Whether a fragment (without '#') holds a scenario: key=value pairs, as
  *  every link the core writes; "#results" names a place in the page. */
 export const isScenarioFragment = (raw) => /=/.test(raw);
 
+/** Opens the scenario in the fragment, if any; the example otherwise. */
 export function openFromHash(store, roi) {
   const { dispatch } = store;
   const raw = location.hash.replace(/^#/, '');

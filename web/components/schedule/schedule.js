@@ -4,7 +4,7 @@
 // the core's result.schedule; renderers only write the DOM.
 import { SCHEDULE, RAMP_ITEM, RAMP_MAX, FIELDS } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
-import { $, node, translate, keepFocus } from '../dom.js';
+import { $, node, setProp, translate, keepFocus } from '../dom.js';
 import { fieldRow } from '../form/field.js';
 import { drawProjection } from '../../charts/projection.js';
 import { columns, headers, cellText, projectionSentence, roundingNote } from './text.js';
@@ -90,8 +90,8 @@ export function render(state, prev, ctx) {
     return tr;
   }));
   const note = roundingNote(state.result.funnel.deals_expected, getPath(state.scenario, 'funnel.rounding') ?? FIELDS.get('funnel.rounding').dflt, t, fmt);
-  $('sched-round').hidden = !note;
-  $('sched-round').textContent = note ?? '';
+  setProp($('sched-round'), 'hidden', !note);
+  setProp($('sched-round'), 'textContent', note ?? ''); // written only when it changes, as every figure
 }
 
 /** Redraws the chart at its figure's new width. */
