@@ -5,6 +5,7 @@
 //
 // Input kinds: text, currency, select, num, pct (a fraction typed as a
 // percentage), money (with the currency's symbol).
+import { getPath } from './state/scenario.js';
 
 // The funnel stages (the core's funnel.entry values, in order), the billing
 // models (costs.model values) and the uncertain fields (uncertainty.ranges.*):
@@ -86,6 +87,10 @@ export const FIELDS = new Map();
 for (const g of GROUPS) for (const fd of g.fields) FIELDS.set(fd.path, fd);
 for (const fd of REALLOCATION) FIELDS.set(fd.path, fd);
 for (const fd of [...SCHEDULE, ...GOAL]) FIELDS.set(fd.path, fd);
+
+/** A scenario's setting at path, or the core's default when it leaves it
+ *  out (what the core will use): 'funnel.entry', 'costs.model'… */
+export const setting = (scenario, path) => getPath(scenario, path) ?? FIELDS.get(path).dflt;
 
 /** Takes defaults, bounds and enum values from the core's field table
  *  (the document of `roi fields`). */

@@ -8,7 +8,7 @@ import { rowName } from '../components/comparison/comparison.js';
 import { linkWarned } from './links.js';
 import { problemData } from '../components/problems.js';
 import { csvRows } from '../components/schedule/text.js';
-import { FIELDS } from '../fields.js';
+import { setting } from '../fields.js';
 
 export function fileActions(store, roi, ctx) {
   const { dispatch } = store;
@@ -40,7 +40,7 @@ export function fileActions(store, roi, ctx) {
     exportSchedule() {
       const { result: res, scenario, view } = store.getState();
       if (!res?.schedule) return;
-      const entry = scenario.funnel?.entry ?? FIELDS.get('funnel.entry').dflt;
+      const entry = setting(scenario, 'funnel.entry');
       download(fileName(res.name, '-projection.csv'), 'text/csv;charset=utf-8', toCsv(csvRows(res.schedule, entry, ctx().t), view.lang));
     },
     async importFile(file) {

@@ -4,8 +4,7 @@
 // simulation run with that model ([data-billsim], filled by the simulation
 // component) and who carries the risk, in words.  Every cell carries its
 // column's name (data-label) for the narrow layout, where rows become cards.
-import { getPath } from '../../state/scenario.js';
-import { FIELDS } from '../../fields.js';
+import { setting } from '../../fields.js';
 import { $, node } from '../dom.js';
 import { carrier } from './risk.js';
 import { PER_RESULT } from '../verdict/verdict.js';
@@ -15,7 +14,7 @@ const COLS = [['cost', 'money', 'r:cost.total'], ['net', 'money', 'r:net'], ['ro
 
 export function render(state, prev, { t, fmt }) {
   const res = state.result;
-  const model = getPath(state.scenario, 'costs.model') ?? FIELDS.get('costs.model').dflt;
+  const model = setting(state.scenario, 'costs.model');
   const body = $('billrows');
   body.replaceChildren();
   // One row is no comparison yet: say where the other offers' prices go.

@@ -2,7 +2,7 @@
 // state (values, derived notes, the chosen model's prices first, currency
 // units, error marks).  It never reads its inputs back: typing reaches the
 // state as actions (app.js).
-import { GROUPS, FIELDS, TARGET_ROI, PRICE_FIELDS, MODEL_FIELDS, STAGES, fieldOf } from '../../fields.js';
+import { GROUPS, FIELDS, TARGET_ROI, PRICE_FIELDS, MODEL_FIELDS, STAGES, fieldOf, setting } from '../../fields.js';
 import * as funnel from './funnel.js';
 import { getPath } from '../../state/scenario.js';
 import { $, node, idOf, inputOf, setProp, say } from '../dom.js';
@@ -107,7 +107,7 @@ export function render(state, prev, ctx) {
 /** The chosen model's prices first, the others folded under "other prices";
  *  both in the table's order. */
 function arrangeModelFields(state) {
-  const model = getPath(state.scenario, 'costs.model') ?? FIELDS.get('costs.model').dflt;
+  const model = setting(state.scenario, 'costs.model');
   const own = $('model-fields'), other = $('other-fields');
   for (const p of PRICE_FIELDS) {
     const row = document.querySelector(`[data-field="${p}"]`);

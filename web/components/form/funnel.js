@@ -2,7 +2,7 @@
 // first known stage are hidden (they do nothing), each stage after it can be
 // marked « pas dans mon entonnoir » (funnel.skip: its rate is set aside and
 // hidden), and the hours are said optional for a model paid per result.
-import { STAGES, RATE_INTO, FIELDS } from '../../fields.js';
+import { STAGES, RATE_INTO, setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { node } from '../dom.js';
 import { PER_RESULT } from '../verdict/verdict.js';
@@ -28,7 +28,7 @@ export function buildHoursNote(fs) {
 }
 
 export function render(state) {
-  const entry = getPath(state.scenario, 'funnel.entry') ?? FIELDS.get('funnel.entry').dflt;
+  const entry = setting(state.scenario, 'funnel.entry');
   const at = STAGES.indexOf(entry);
   const skip = getPath(state.scenario, 'funnel.skip') || [];
   STAGES.forEach((stage, i) => {
@@ -46,6 +46,6 @@ export function render(state) {
     const refused = state.check.errors.some((e) => e.field === rate || e.field === 'uncertainty.ranges.' + rate);
     row.hidden = (upstream || skipped) && !refused;
   });
-  const model = getPath(state.scenario, 'costs.model') ?? FIELDS.get('costs.model').dflt;
+  const model = setting(state.scenario, 'costs.model');
   document.getElementById('hours-opt').hidden = !PER_RESULT.includes(model);
 }

@@ -1,6 +1,6 @@
 // The planner: its form section (what the goal counts, and how much) and
 // the plan in one sentence from the core's result.plan.
-import { GOAL, FIELDS } from '../../fields.js';
+import { GOAL, setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { $, node } from '../dom.js';
 import { fieldRow } from '../form/field.js';
@@ -33,6 +33,6 @@ export function render(state, prev, { t, fmt }) {
   $('plan').hidden = !plan;
   if (!plan) return;
   const p = $('plan-text');
-  p.textContent = planSentence(plan, getPath(state.scenario, 'funnel.entry') ?? FIELDS.get('funnel.entry').dflt, t, fmt);
+  p.textContent = planSentence(plan, setting(state.scenario, 'funnel.entry'), t, fmt);
   p.classList.toggle('ko', !plan.reachable);
 }

@@ -3,7 +3,7 @@
 // it is null), the labels that depend on the scenario, the notes on talk
 // time, only the funnel's known stages, and the funnel, payback and tornado charts.
 import { getPath } from '../../state/scenario.js';
-import { FIELDS, STAGES } from '../../fields.js';
+import { STAGES, setting } from '../../fields.js';
 import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
 import { $, node, setProp } from '../dom.js';
 import { whyNull } from './null-reason.js';
@@ -24,7 +24,6 @@ function withUnit(text, unit, t) {
   return text + (u.startsWith('/') ? '' : '\u00a0') + u;
 }
 
-const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path).dflt;
 
 export function render(state, prev, ctx) {
   const res = state.result;
@@ -40,8 +39,8 @@ export function render(state, prev, ctx) {
   renderWarnings(state.check.warnings, ctx);
   if (!res) return;
   const { t, fmt } = ctx;
-  setProp($('sc-note'), 'textContent', t('scNote', { s: fmt.pct(dflt(state, 'uncertainty.spread')) }));
-  const model = dflt(state, 'costs.model');
+  setProp($('sc-note'), 'textContent', t('scNote', { s: fmt.pct(setting(state.scenario, 'uncertainty.spread')) }));
+  const model = setting(state.scenario, 'costs.model');
   // Only what changed is written: an unchanged text left alone is a part of
   // the page the browser does not lay out again (most figures stay the same
   // from one keystroke to the next).
@@ -58,20 +57,20 @@ export function render(state, prev, ctx) {
   // revenue) says nothing three times: it goes.
   for (const row of document.querySelectorAll('table.sc tbody tr')) setProp(row, 'hidden', [...row.querySelectorAll('td')].every((td) => td.classList.contains('null')));
   setProp($('maxprice-l'), 'textContent', t('mp:' + model));
-  setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(dflt(state, 'target_ltv_cac')) }));
+  setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(setting(state.scenario, 'target_ltv_cac')) }));
   setProp($('be-intro'), 'textContent', t('beIntro', { r: fmt.pct(res.breakeven.target_roi) }));
   renderTalkNote(state, res, ctx);
   breakdown.render(state, res, ctx);
   renderStages(state);
   drawFunnel($('funnelchart'), res, t, fmt);
-  drawPayback($('pbchart'), res, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
+  drawPayback($('pbchart'), res, setting(state.scenario, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
   drawTornado($('torchart'), res, t, fmt, (p) => fieldLabel(p, t));
 }
 
 /** Only the known stages: a stage before the funnel's first known one, or
  *  skipped (funnel.skip), has no count and no unit cost to show. */
 function renderStages(state) {
-  const at = STAGES.indexOf(dflt(state, 'funnel.entry'));
+  const at = STAGES.indexOf(setting(state.scenario, 'funnel.entry'));
   const skip = getPath(state.scenario, 'funnel.skip') || [];
   for (const el of document.querySelectorAll('#rbody [data-stage]')) {
     const stage = el.dataset.stage;
@@ -81,7 +80,7 @@ function renderStages(state) {
 
 /** Redraws the payback chart at its figure's new width. */
 export function redrawPayback(state, { t, fmt }) {
-  if (state.result) drawPayback($('pbchart'), state.result, dflt(state, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
+  if (state.result) drawPayback($('pbchart'), state.result, setting(state.scenario, 'value.sales_cycle_months'), t, fmt, (r) => stepSentence(r, t, fmt));
 }
 
 function renderWarnings(warnings, { t, problem }) {
@@ -97,7 +96,7 @@ function renderWarnings(warnings, { t, problem }) {
 
 function renderTalkNote(state, res, { t, fmt }) {
   const a = res.per_hour.revenue_talk_only, b = res.per_hour.revenue;
-  const share = dflt(state, 'time.talk_share');
+  const share = setting(state.scenario, 'time.talk_share');
   let text = t('talkWhy');
   if (a !== null && b !== null && b > 0) {
     text += ' ' + (share < 1 ? t('talkGap', { s: fmt.pct(share), k: fmt.num(a / b), a: fmt.money(a), b: fmt.money(b) }) : t('talkSame'));

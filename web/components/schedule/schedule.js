@@ -2,7 +2,7 @@
 // cost; folded while the projection is off) and its results panel (the
 // sentence, the chart, the table and its CSV).  Everything shown comes from
 // the core's result.schedule; renderers only write the DOM.
-import { SCHEDULE, RAMP_ITEM, RAMP_MAX, FIELDS } from '../../fields.js';
+import { SCHEDULE, RAMP_ITEM, RAMP_MAX, setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { $, node, setProp, translate, keepFocus } from '../dom.js';
 import { fieldRow } from '../form/field.js';
@@ -64,7 +64,7 @@ function relabel(t) {
 
 /* ---- the results panel ------------------------------------------------------ */
 
-const entryOf = (state) => getPath(state.scenario, 'funnel.entry') ?? FIELDS.get('funnel.entry').dflt;
+const entryOf = (state) => setting(state.scenario, 'funnel.entry');
 
 export function render(state, prev, ctx) {
   const sched = state.result?.schedule || null;
@@ -89,7 +89,7 @@ export function render(state, prev, ctx) {
     if (r.month === sched.payback_month) tr.classList.add('pb');
     return tr;
   }));
-  const note = roundingNote(state.result.funnel.deals_expected, getPath(state.scenario, 'funnel.rounding') ?? FIELDS.get('funnel.rounding').dflt, t, fmt);
+  const note = roundingNote(state.result.funnel.deals_expected, setting(state.scenario, 'funnel.rounding'), t, fmt);
   setProp($('sched-round'), 'hidden', !note);
   setProp($('sched-round'), 'textContent', note ?? ''); // written only when it changes, as every figure
 }
