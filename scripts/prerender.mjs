@@ -34,6 +34,17 @@ const fail = (msg) => { console.error(`prerender: ${msg}`); process.exit(1); };
 const { base, browser, close } = await openSite();
 let snap;
 const wsnaps = {};
+// The widget's height at a few frame widths, for each preset (its starting
+// values, « Hypothèses » closed), and what a call to action adds: embed.js
+// sizes the frame with them before the widget reports its own, so the host
+// page does not jump when it does.  Between two widths the height is taken
+// in proportion; each layout change is a pair of widths a pixel apart (one
+// column up to 599 px, two from 600 px: widget.css; the answer's labels on
+// one line from an answer 420 px wide: 452 px in one column, 908 in two).
+const WIDTHS = [360, 451, 452, 599, 600, 907, 908, 1280];
+const heights = {};
+const bodyHeight = (w) => w.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
+  resolve(Math.ceil(document.body.getBoundingClientRect().height))))));
 try {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -64,6 +75,22 @@ try {
     await w.waitForSelector('html[data-ready]');
     await w.waitForFunction(() => document.querySelector('#figs [data-out]')?.dataset.value);
     if (problems.length) fail(`the widget (${preset}) reported: ` + problems.join('; '));
+    heights[preset] = [];
+    for (const width of WIDTHS) {
+      await w.setViewportSize({ width, height: 900 });
+      heights[preset].push(await bodyHeight(w));
+    }
+    // With a call to action (in two columns it may add nothing: the answer
+    // is still shorter than the questions).
+    const c = await context.newPage();
+    await c.goto(base + 'widget.html?cta=Demo&ctaurl=https%3A%2F%2Fexample.com%2F' + (preset === DEFAULT_PRESET ? '' : '&preset=' + preset));
+    await c.waitForSelector('html[data-ready]');
+    heights[preset + '+cta'] = [];
+    for (const width of WIDTHS) {
+      await c.setViewportSize({ width, height: 900 });
+      heights[preset + '+cta'].push(await bodyHeight(c));
+    }
+    await c.close();
     wsnaps[preset] = await w.evaluate(() => {
       const out = {};
       for (const el of document.querySelectorAll('#qs > *, #figs > *')) el.setAttribute('data-pre', '');
@@ -146,8 +173,14 @@ for (const [from, to] of [['web/first-paint.js', 'first-paint.js'], ['web/widget
 }
 // embed.js, told which presets have their own page (ROI_PRESET_PAGES), in
 // a function of its own: nothing of it is left on the host's page.
+// With them, the widget's heights (ROI_WIDGET_HEIGHTS: the widths under
+// "w", the heights at them by preset, with a call to action under
+// "<preset>+cta", the default preset's also under "" and "+cta").
+heights[''] = heights[DEFAULT_PRESET];
+heights['+cta'] = heights[DEFAULT_PRESET + '+cta'];
 execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [path.join(root, 'web/embed.js'), '--minify', '--format=iife', '--target=es2020',
-  `--define:ROI_PRESET_PAGES=${JSON.stringify(pages)}`, `--outfile=${path.join(site, 'embed.js')}`,
+  `--define:ROI_PRESET_PAGES=${JSON.stringify(pages)}`, `--define:ROI_WIDGET_HEIGHTS=${JSON.stringify({ ...heights, w: WIDTHS })}`,
+  `--outfile=${path.join(site, 'embed.js')}`,
   '--log-level=warning', '--allow-overwrite'], { stdio: 'inherit' });
 // The style sheet and the guard inside each entry page: nothing to fetch
 // before the first paint (in one run of 21 cold loads on localhost, first

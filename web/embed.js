@@ -41,10 +41,22 @@
   frame.setAttribute('scrolling', 'no');
   frame.setAttribute('loading', 'lazy');
   const host = (d.target && document.querySelector(d.target)) || script.parentNode;
-  // Until the widget reports its height: data-height, else about what it
-  // will be (the widget is taller in one column, under 600 px).
+  // Until the widget reports its height: data-height, else what the build
+  // measured for the preset at a few widths (ROI_WIDGET_HEIGHTS,
+  // scripts/prerender.mjs), with or without a call to action, between two
+  // widths in proportion; else about what it will be (taller in one column,
+  // under 600 px).
   const asked = parseInt(d.height, 10); // "600" or "600px"
-  const height = asked > 0 ? asked : full || (host.clientWidth && host.clientWidth < 600) ? 600 : 400;
+  const w = host.clientWidth;
+  const H = typeof ROI_WIDGET_HEIGHTS === 'object' ? ROI_WIDGET_HEIGHTS : {}, W = H.w;
+  const hs = !full && !d.questions && w && (d.preset || !d.scenario) && H[(d.preset || '') + (d.ctaLabel && d.ctaUrl ? '+cta' : '')];
+  const at = (h) => {
+    let i = 0;
+    while (i < W.length - 2 && w > W[i + 1]) i++;
+    return h[i] + (h[i + 1] - h[i]) * Math.min(1, Math.max(0, (w - W[i]) / (W[i + 1] - W[i])));
+  };
+  const height = asked > 0 ? asked : hs ? Math.round(at(hs))
+    : full || (w && w < 600) ? 600 : 400;
   frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
   if (d.target && host !== script.parentNode) host.append(frame); else script.after(frame);
   window.addEventListener('message', (e) => {

@@ -103,7 +103,9 @@ function keyOf(err) {
  * An unknown code gives err.message (the core's English text).
  */
 export function message(err, lang, ctx = {}) {
-  const template = text(lang, keyOf(err));
+  // Shown beside the field that holds the value (ctx.beside: the widget's
+  // narrow row), a message need not repeat it: « (saisi : 150 %) » goes.
+  const template = (ctx.beside && text(lang, keyOf(err) + ':beside')) || text(lang, keyOf(err));
   if (template === undefined) return err.message ?? String(err.code ?? '');
   const vals = shown(err, lang, ctx);
   vals.held = stageName(lang, 'held');

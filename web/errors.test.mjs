@@ -99,7 +99,7 @@ test('the core lists codes, and the page has both languages for every one', () =
   const known = new Set(codes.map((c) => c.code));
   for (const lang of ['fr', 'en']) {
     for (const k of Object.keys(dict[lang]).filter((x) => x.startsWith('err:'))) {
-      assert.ok(known.has(k.slice(4).replace(/:(skip|low)$/, '')), `${k} in i18n-${lang}.js names a code the core has`);
+      assert.ok(known.has(k.slice(4).replace(/(:(skip|low))?(:beside)?$/, '')), `${k} in i18n-${lang}.js names a code the core has`);
     }
   }
 });
@@ -138,6 +138,13 @@ test('numbers go through ctx: a field value by its field, a count as a count', (
     'doit être au moins <value.deal_value=0 %> (saisi\u00a0: <value.deal_value=-50000 %>)');
   assert.equal(message({ code: 'range_above', field: 'time.talk_share', params: { min: 0, max: 1, got: 0 } }, 'en', ctx),
     'must be greater than <time.talk_share=0 %> (entered: <time.talk_share=0 %>)');
+  // Beside the field that shows the value (the widget), the value is not repeated.
+  assert.equal(message({ code: 'range', field: 'funnel.close_rate', params: { min: 0, max: 1, got: 1.5 } }, 'fr', { ...ctx, beside: true }),
+    'doit être compris entre <funnel.close_rate=0 %> et <funnel.close_rate=100 %>');
+  assert.equal(message({ code: 'range_above', field: 'time.talk_share', params: { min: 0, max: 1, got: 0 } }, 'en', { ...ctx, beside: true }),
+    'must be greater than <time.talk_share=0 %>');
+  assert.equal(message({ code: 'range', field: 'value.deal_value', params: { min: 0, max: 1e12, got: -500 } }, 'en', { ...ctx, beside: true }),
+    'must be at least <value.deal_value=0 %>');
   const l = message({ code: 'link_range', field: 'funnel.close_rate', params: { key: 'close', min: 0, max: 1 } }, 'en', ctx);
   assert.match(l, /“close” must be between <funnel\.close_rate=0 %> and <funnel\.close_rate=100 %>/);
   assert.match(message({ code: 'too_big', field: '', params: { bytes: 1048577, max: 1048576 } }, 'fr', ctx), /#1048577 octets.*#1048576/);

@@ -44,16 +44,22 @@ function build(lang, currency) {
   // under 100 (a cost per call of 0,85 €), whole amounts above (a maximum
   // price of 806 €, not 806,40 €); a percentage to one decimal under 100 %
   // (a close rate of 4,8 %), whole above (an ROI of 706 %, not 706,4 %).
-  const money = (v) => (Math.abs(v) >= 100 || Math.abs(v - Math.round(v)) < 0.005 ? m0() : m2()).format(v);
+  // A value that shows as zero is written as zero: « 0 % », never « -0 % ».
+  const z = (v, unit) => (Math.round(v / unit) === 0 ? 0 : v);
+  const whole = (v) => Math.abs(v - Math.round(v)) < 0.005;
+  const money = (v) => (Math.abs(v) >= 100 || whole(v) ? m0().format(z(v, 1)) : m2().format(z(v, 0.01)));
   return {
     money,
+    /** An amount as typed, cents kept at any size: a price of 640,50 € is
+     *  not « 641 € ». */
+    price: (v) => (whole(v) ? m0().format(z(v, 1)) : m2().format(v)),
     /** A maximum (a price, a cost) rounded down when shown whole: « jusqu'à
      *  426 € » for 426,67 €, never a price that no longer pays. */
     upTo: (v) => money(Math.abs(v) >= 100 ? Math.floor(v + 1e-9) : v),
-    pct: (v) => (Math.abs(v) >= 1 ? pct0() : pct()).format(v),
-    pct0: (v) => pct0().format(v), // a rough reading (the ROI of a campaign judged too early)
-    num: (v) => num().format(v),
-    mult: (v) => mult().format(v) + '×',
+    pct: (v) => (Math.abs(v) >= 1 ? pct0().format(z(v, 0.01)) : pct().format(z(v, 0.001))),
+    pct0: (v) => pct0().format(z(v, 0.01)), // a rough reading (the ROI of a campaign judged too early)
+    num: (v) => num().format(z(v, 0.01)),
+    mult: (v) => mult().format(z(v, 0.1)) + '×',
     months: (v) => months().format(v),
     hours: (v) => hours().format(v),
     compact: (v) => compact().format(v),

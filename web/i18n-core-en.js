@@ -33,6 +33,9 @@ export default {
   'err:range': 'must be between {min} and {max} (entered: {got})',
   'err:range_above': 'must be greater than {min} and at most {max} (entered: {got})',
   'err:range:low': 'must be at least {min} (entered: {got})', 'err:range_above:low': 'must be greater than {min} (entered: {got})',
+  // The same beside the field that shows the value typed (the widget).
+  'err:range:beside': 'must be between {min} and {max}', 'err:range_above:beside': 'must be greater than {min} and at most {max}',
+  'err:range:low:beside': 'must be at least {min}', 'err:range_above:low:beside': 'must be greater than {min}',
   'err:enum': 'unknown value “{value}”: choose one of {allowed}',
   'err:no_value': 'has no valid value',
   'err:text': 'is not readable text (broken UTF-8 or control characters)',

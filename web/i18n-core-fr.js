@@ -33,6 +33,9 @@ export default {
   'err:range': 'doit être compris entre {min} et {max} (saisi\u00a0: {got})',
   'err:range_above': 'doit être supérieur à {min} et au plus égal à {max} (saisi\u00a0: {got})',
   'err:range:low': 'doit être au moins {min} (saisi\u00a0: {got})', 'err:range_above:low': 'doit être supérieur à {min} (saisi\u00a0: {got})',
+  // The same beside the field that shows the value typed (the widget).
+  'err:range:beside': 'doit être compris entre {min} et {max}', 'err:range_above:beside': 'doit être supérieur à {min} et au plus égal à {max}',
+  'err:range:low:beside': 'doit être au moins {min}', 'err:range_above:low:beside': 'doit être supérieur à {min}',
   'err:enum': 'valeur inconnue «\u00a0{value}\u00a0»\u00a0: choisissez parmi {allowed}',
   'err:no_value': 'aucune valeur valide',
   'err:text': 'texte illisible (encodage UTF-8 invalide ou caractères de contrôle)',

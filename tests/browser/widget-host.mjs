@@ -47,6 +47,8 @@ export async function hostPage(context, base, attrs, { before = '', ready = true
     body: '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Site hôte</title>'
       + '<style>body{margin:0;font:16px sans-serif}</style></head><body><main>' + before
       + `<div id="box"><script src="${base}embed.js"${data}></script></div></main>`
+      // The frame's height as embed.js first set it, before any roi:height.
+      + '<script>window.roiFirstHeight=parseFloat(document.querySelector("#box iframe")?.style.height);</script>'
       + '<script>window.roiEvents=[];for(const t of ["roi:ready","roi:change","roi:cta","roi:height"])'
       + 'document.getElementById("box").addEventListener(t,(e)=>window.roiEvents.push({type:t,detail:e.detail}));</script>'
       + '</body></html>',

@@ -110,12 +110,17 @@ test('slider and text field show the same number; French typing; the answer foll
   p = await pair('close');
   assert.deepEqual([p.field, p.slider, p.step, plain(p.spoken)], ['12,5', '12.5', 'any', '12,5 %']);
   assert.equal(await roiShown(), String(cliLink(PRESETS['pay-per-meeting'].start + '&pmeet=160&close=0.125').result.roi));
-  // A slid value lands back on the grid.
+  // A slid value lands back on the grid: the next value that way (13 %),
+  // not the browser's own step for "any" (a hundredth of the track).
   await frame.focus('#q-close-s');
   await page.keyboard.press('ArrowRight');
   p = await pair('close');
-  assert.equal(p.step, '1');
-  assert.equal(p.field, p.slider);
+  assert.deepEqual([p.field, p.slider, p.step], ['13', '13', '1']);
+  await frame.fill('#q-close', '12,5');
+  await frame.focus('#q-close-s');
+  await page.keyboard.press('ArrowLeft');
+  p = await pair('close');
+  assert.deepEqual([p.field, p.slider, p.step], ['12', '12', '1']);
   // Grouped thousands and the currency sign; a value past the slider's end widens it.
   await frame.fill('#q-deal', '60 000 €');
   p = await pair('deal');
@@ -124,6 +129,7 @@ test('slider and text field show the same number; French typing; the answer foll
   assert.equal(plain((await pair('deal')).field), '60 000');
   const close = Number((await pair('close')).slider) / 100;
   const want = cliLink(PRESETS['pay-per-meeting'].start + `&pmeet=160&close=${close}&deal=60000`);
+  assert.equal(close, 0.12);
   assert.equal(await roiShown(), String(want.result.roi));
   // The scenario the host hears about is the one shown.
   await page.waitForFunction((r) => window.roiEvents.some((e) => e.type === 'roi:change' && e.detail.results.roi === r), want.result.roi);
@@ -131,9 +137,11 @@ test('slider and text field show the same number; French typing; the answer foll
   await context.close();
 });
 
-test('a value the core refuses: its message in the page\'s language, in the slider\'s place; the last answer stays, dimmed', async () => {
-  for (const [lang, re, re2] of [['fr', /^doit être compris entre 0 % et 100 % \(saisi : 150 %\)$/, /^nombre attendu$/],
-    ['en', /^must be between 0% and 100% \(entered: 150%\)$/, /^a number is expected$/]]) {
+test('a value the core refuses: its message in the page\'s language, in the slider\'s place, whole; the last answer stays, dimmed, and the call to action offers no figure meanwhile', async () => {
+  // Beside the field that shows 150 %, the message does not repeat it (it
+  // would be cut at 360 px).
+  for (const [lang, re, re2] of [['fr', /^doit être compris entre 0 % et 100 %$/, /^nombre attendu$/],
+    ['en', /^must be between 0% and 100%$/, /^a number is expected$/]]) {
     const context = await newContext({ width: 360 });
     const page = await hostPage(context, base, { preset: 'pay-per-meeting', lang, ...CTA }, { problems });
     const frame = await widgetFrame(page);
@@ -146,6 +154,7 @@ test('a value the core refuses: its message in the page\'s language, in the slid
     assert.equal(await frame.isVisible('#q-close-s'), false);
     assert.equal(await frame.getAttribute('#answer', 'class'), 'answer stale');
     assert.equal(await frame.getAttribute('[data-out="roi"]', 'data-value'), roi);
+    assert.doesNotMatch(await frame.textContent('#cta-t'), /\d/, 'no figure on the button while the answer is greyed');
     await frame.fill('#q-deal', 'abc');
     await frame.waitForFunction(() => document.getElementById('q-deal-e').textContent !== '');
     assert.match(plain(await frame.textContent('#q-deal-e')), re2);
@@ -154,6 +163,7 @@ test('a value the core refuses: its message in the page\'s language, in the slid
     await frame.fill('#q-deal', '8000');
     await frame.waitForFunction(() => !document.getElementById('answer').classList.contains('stale'));
     assert.equal(await frame.isVisible('#q-close-s'), true);
+    assert.match(await frame.textContent('#cta-t'), /\d/, 'the figure is back with the answer');
     await context.close();
   }
 });

@@ -32,3 +32,34 @@ test('lite engine: worked examples and generated scenarios, same bytes and links
     assert.equal(lite.evaluateText(JSON.stringify(lite.decodeLink(link).scenario)), lite.evaluateText(text));
   }
 });
+
+test('lite engine: its arena allocator starts over after every call; memory stays as the largest call left it', async () => {
+  // The module itself (roi_arena.c): the same address for a first block
+  // before and after hundreds of calls, and no growth once the largest
+  // call has run.
+  const { load, bind } = await import(path.join(site, 'engine/roi_bind.js'));
+  const create = (await import(path.join(site, 'engine/roi_lite_core.js'))).default;
+  const mod = await load(create, path.join(site, 'engine/roi_lite_core.wasm'));
+  const api = bind(mod);
+  const first = mod._malloc(1);
+  mod._free(first);
+  const big = JSON.parse(fs.readFileSync(path.join(fixtures, 'lead-generation.json'), 'utf8'));
+  big.name = 'x'.repeat(80);
+  big.channels = Array.from({ length: 20 }, (_, i) => ({ name: `Canal ${i} ` + 'é'.repeat(60), funnel: { entry: 'calls', volume: 1000 + i } }));
+  const bigText = JSON.stringify(big);
+  const r = rng(7);
+  const run = (n) => {
+    for (let i = 0; i < n; i++) {
+      const text = i % 10 === 0 ? bigText : JSON.stringify(scenario(r));
+      assert.equal(api.evaluateText(text), native(['eval', '-'], text));
+      if (i % 25 === 0) assert.throws(() => api.decodeLink('v=99'));
+    }
+  };
+  run(20);
+  const size = mod.heap().length;
+  run(100);
+  assert.equal(mod.heap().length, size, 'no growth after the largest call');
+  const again = mod._malloc(1);
+  mod._free(again);
+  assert.equal(again, first, 'the arena started over');
+});

@@ -10,9 +10,14 @@ import { answer, figures, range } from './verdict.js';
 import { shortText } from './questions.js';
 import { fullPageUrl } from './host.js';
 
-/** A figure in its box: past a million, the compact form ("1,2 M€"), so
- *  that it never overflows its third of the width. */
-const showFigure = (fmt, f, v) => (f === 'money' && Math.abs(v) >= 1e6 ? fmt.compact(v) : fmt[f](v));
+/** A figure in its box: from 100 000 on, the compact form (« -179 k€ »,
+ *  « 1,2 M€ »), so that it never overflows its third of the width. */
+const showFigure = (fmt, f, v) => (f === 'money' && Math.abs(v) >= 1e5 ? fmt.compact(v) : fmt[f](v));
+
+// Past 40 characters a headline would need a third line (« ROI de 50 %
+// atteint jusqu'à 426 € par rendez-vous »), past 8 a figure would be wider
+// than its third (« 234 720 % »): each takes the smaller size of its box
+// (widget.css .long).  Counted on the text, never measured on the page.
 
 /** A verdict's params in the widget's language: { key } a text, { v, fmt }
  *  a number (null: a dash). */
@@ -24,12 +29,13 @@ export function say(msg, { t, fmt, each }) {
 }
 
 /** The call to action's label: {roi}, {net} and {max} filled in.  A figure
- *  that would not sell (none, zero or below) is left out, with the brackets
- *  around it: « Recevoir mon étude ({roi}) » reads « Recevoir mon étude »
- *  rather than offering a study of a loss. */
+ *  that would not sell (none, zero or below, or shown as zero: an ROI of
+ *  0,4 %) is left out, with the brackets around it: « Recevoir mon étude
+ *  ({roi}) » reads « Recevoir mon étude » rather than offering a study of a
+ *  loss.  res null (the answer greyed while a field is refused): no figure. */
 export function ctaLabel(label, res, fmt) {
   const v = { roi: [res?.roi, fmt.pct0], net: [res?.net, fmt.money], max: [res?.breakeven.max_price, fmt.upTo] };
-  for (const k in v) v[k] = v[k][0] > 0 ? v[k][1](v[k][0]) : (label = label.replace(RegExp(` ?\\([^(]*{${k}}[^(]*\\)`), ''), '');
+  for (const k in v) v[k] = v[k][0] >= 0.005 ? v[k][1](v[k][0]) : (label = label.replace(RegExp(` ?\\([^(]*{${k}}[^(]*\\)`), ''), '');
   return fill(label, v).trim();
 }
 
@@ -53,21 +59,26 @@ export function render(state, prev, ctx) {
   if (res && (res !== prev.result || !prev.result)) {
     const a = answer(res, ctx.facts(state.valid));
     root.dataset.tone = a.tone;
-    setProp($('big'), 'textContent', say(a.big, ctx));
+    const big = say(a.big, ctx);
+    setProp($('big'), 'textContent', big);
+    $('big').classList.toggle('long', big.length > 40);
     setProp($('sub'), 'textContent', say(a.sub, ctx));
     for (const f of figures(ctx.figure)) {
       const dd = document.querySelector(`[data-out="${f.path}"]`);
       const v = getPath(res, f.path) ?? null;
       dd.dataset.value = v === null ? '' : String(v);
-      setProp(dd, 'textContent', v === null ? t('none') : showFigure(fmt, f.fmt, v));
+      const text = v === null ? t('none') : showFigure(fmt, f.fmt, v);
+      setProp(dd, 'textContent', text);
+      dd.classList.toggle('long', text.length > 8);
     }
     const r = range(res);
     setProp($('range'), 'textContent', r ? say({ key: 'range', params: r }, ctx) : t('range.none'));
-    if (ctx.cta) setProp($('cta-t'), 'textContent', ctaLabel(ctx.cta.label, res, fmt));
     const full = fullPageUrl(state.link, ctx.lang);
     $('full').hidden = !full;
     if (full) setProp($('full'), 'href', full);
   }
+  // The call to action offers no figure the answer greys out.
+  if (ctx.cta && res) setProp($('cta-t'), 'textContent', ctaLabel(ctx.cta.label, state.stale ? null : res, fmt));
   // « Hypothèses : 50 rendez-vous par mois · marge brute de 40 % », in full:
   // its values change only while it is open.
   if (state.scenario && (state.scenario !== prev.scenario || state.open !== prev.open)) {

@@ -42,19 +42,19 @@ export const VOLUME_MAX = { calls: 10000, contacts: 2000, leads: 500, meetings: 
 // third figure beside ROI and net (a path of the result document).
 export const PRESETS = {
   'pay-per-meeting': {
-    start: 'v=1&entry=meetings&model=per_meeting&pmeet=150&deal=8000&close=0.2&vol=50&margin=0.4',
+    start: 'v=1&round=expected&entry=meetings&model=per_meeting&pmeet=150&deal=8000&close=0.2&vol=50&margin=0.4',
     questions: ['price', 'deal', 'close'], more: ['vol', 'margin'], figure: 'unit_costs.deal',
   },
   'in-house': {
-    start: 'v=1&entry=meetings&model=in_house&ihc=35&vol=30&deal=8000&ops=2&hrs=140&close=0.2&margin=0.4',
+    start: 'v=1&round=expected&entry=meetings&model=in_house&ihc=35&vol=30&deal=8000&ops=2&hrs=140&close=0.2&margin=0.4',
     questions: ['price', 'vol', 'deal'], more: ['ops', 'hrs', 'close', 'margin'], figure: 'per_hour.revenue',
   },
   'provider-hourly': {
-    start: 'v=1&entry=meetings&model=hourly&rate=45&deal=8000&close=0.2&hrs=140&vol=20&margin=0.4',
+    start: 'v=1&round=expected&entry=meetings&model=hourly&rate=45&deal=8000&close=0.2&hrs=140&vol=20&margin=0.4',
     questions: ['price', 'deal', 'close'], more: ['hrs', 'vol', 'margin'], figure: 'per_hour.revenue',
   },
   'lead-generation': {
-    start: 'v=1&entry=leads&model=flat&flat=6000&vol=80&deal=10000&meet=0.25&close=0.2&margin=0.4',
+    start: 'v=1&round=expected&entry=leads&model=flat&flat=6000&vol=80&deal=10000&meet=0.25&close=0.2&margin=0.4',
     questions: ['price', 'vol', 'deal'], more: ['meet', 'close', 'margin'], figure: 'unit_costs.lead',
   },
 };

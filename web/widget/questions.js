@@ -18,6 +18,18 @@ export function snap(q, text) {
   return (min + Math.round((v - min) / step) * step).toFixed(decimals(step));
 }
 
+/** The slider's value n steps away from text (off the grid: a typed
+ *  1 800 € on a 250 € grid), on the grid: one step up is the next grid
+ *  value above (2 000 €), not 1 800 + 250 nor the browser's own step
+ *  ("any": a hundredth of the track).  Kept within [lo, hi], the
+ *  slider's bounds.  For the keys a slider answers to (widget.js). */
+export function stepFrom(q, text, n, lo, hi) {
+  const min = scale(q.kind, q.min), step = scale(q.kind, q.step);
+  const k = (Number(text) - min) / step;
+  const to = min + (n > 0 ? Math.floor(k + 1e-9) + n : Math.ceil(k - 1e-9) + n) * step;
+  return Math.min(hi, Math.max(lo, Number(to.toFixed(decimals(step))))).toFixed(decimals(step));
+}
+
 /** The slider's attributes for value v: bounds widened to hold a typed
  *  value beyond them, step "any" for a value off the step grid, so that
  *  slider and field always show the same number. */

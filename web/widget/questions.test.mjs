@@ -3,7 +3,7 @@
 // to the grid; rates run in percent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sliderOf, snap, valueText, shortText } from './questions.js';
+import { sliderOf, snap, stepFrom, valueText, shortText } from './questions.js';
 import { makeFormat } from '../format.js';
 import { fill } from '../i18n-dict.js';
 import fr from './texts-fr.js';
@@ -26,6 +26,20 @@ test('snap: a value slid from off the grid lands on it', () => {
   assert.equal(snap(price, '151'), '150');
   assert.equal(snap(close, '12.5'), '13');
   assert.equal(snap({ kind: 'money', min: 0, max: 20, step: 0.1 }, '1.2345'), '1.2');
+});
+
+test('stepFrom: a key on a slider off its grid goes to the next grid value that way, within the bounds', () => {
+  const deal = { kind: 'money', min: 0, max: 50000, step: 250 };
+  assert.equal(stepFrom(deal, '1800', 1, 0, 50000), '2000');
+  assert.equal(stepFrom(deal, '1800', -1, 0, 50000), '1750');
+  assert.equal(stepFrom(deal, '1800', 10, 0, 50000), '4250');
+  assert.equal(stepFrom(price, '152', 1, 0, 1000), '155');
+  assert.equal(stepFrom(price, '152', -1, 0, 1000), '150');
+  assert.equal(stepFrom(close, '12.5', 1, 0, 60), '13');
+  assert.equal(stepFrom(close, '12.5', -1, 0, 60), '12');
+  assert.equal(stepFrom(price, '1002', 1, 0, 1002), '1002'); // widened bound: stays
+  assert.equal(stepFrom(price, '2.5', -10, 0, 1000), '0');
+  assert.equal(stepFrom({ kind: 'money', min: 0, max: 20, step: 0.1 }, '1.25', 1, 0, 20), '1.3');
 });
 
 test('the slider\'s spoken value and the line of assumptions', () => {

@@ -30,21 +30,29 @@ export function answer(res, { model, price, targetRoi = 0 }) {
   const max = res.breakeven.max_price;
   const unit = { key: 'u:' + model };
   const T = targetRoi !== 0 ? 'T' : ''; // a target ROI: the max price is the price that reaches it
-  const p = { max: { v: max, fmt: 'upTo' }, paid: money(price), unit, t: { v: targetRoi, fmt: 'pct0' } };
+  const p = { max: { v: max, fmt: 'upTo' }, paid: { v: price, fmt: 'price' }, unit, t: { v: targetRoi, fmt: 'pct0' } };
   const noDeal = !(res.funnel.deals > 0);
   if (max === null) {
     const hours = (model === 'in_house' || model === 'hourly' || model === 'hybrid') && !(res.hours_total > 0);
     if (hours) return { tone: '', big: { key: 'v:hours' }, sub: { key: 'v:hours.sub' } };
     return { tone: noDeal ? 'ko' : '', big: { key: 'v:none' }, sub: { key: noDeal ? 'v:nodeal.sub' : 'v:none.sub' } };
   }
-  if (max <= 0) return { tone: 'ko', big: { key: 'v:never' + T, params: p }, sub: { key: noDeal ? 'v:nodeal.sub' : 'v:never.sub', params: p } };
+  if (max <= 0) {
+    // No margin at all (no deal value or a 0 % margin): nothing to pay for
+    // a meeting with, whatever the other costs.
+    const why = noDeal ? 'v:nodeal.sub' : !(res.margin > 0) ? 'v:nomargin.sub' : 'v:never.sub';
+    return { tone: 'ko', big: { key: 'v:never' + T, params: p }, sub: { key: why, params: p } };
+  }
   const each = { v: Math.abs(res.roi ?? 0), fmt: 'money' };
+  // Within half a cent per euro of break-even, it is said as such: not
+  // « chaque euro investi perd 0 € ».
+  const even = res.roi !== null && Math.abs(res.roi) < 0.005;
   if (price <= max) {
-    const sub = res.roi === null ? 'v:free.sub' : res.roi < 0 ? 'v:loss.sub' : 'v:ok.sub';
+    const sub = res.roi === null ? 'v:free.sub' : even ? 'v:even.sub' : res.roi < 0 ? 'v:loss.sub' : 'v:ok.sub';
     return { tone: 'ok', big: { key: 'v:ok' + T, params: p }, sub: { key: sub, params: { ...p, k: each } } };
   }
   // Past the max price: a loss, or (with a target ROI) a gain short of it.
-  const sub = res.roi === null ? 'v:none.sub' : res.roi >= 0 ? 'v:koT.sub' : 'v:ko.sub';
+  const sub = res.roi === null ? 'v:none.sub' : even ? 'v:even.sub' : res.roi >= 0 ? 'v:koT.sub' : 'v:ko.sub';
   return { tone: 'ko', big: { key: 'v:ko' + T, params: p }, sub: { key: sub, params: { ...p, k: each } } };
 }
 

@@ -79,7 +79,24 @@ test('nothing to sell, nothing paid, no hours, a target ROI', () => {
   const t = sentence('v=1&tr=0.5&entry=meetings&model=per_meeting&pmeet=500&deal=8000&close=0.2&vol=50&margin=0.4');
   assert.ok(Math.abs(t.res.breakeven.max_price - 1280 / 3) < 1e-9);
   assert.equal(t.big, 'ROI de 50 % manqué à 500 € par rendez-vous');
-  assert.equal(t.sub, 'Atteint jusqu’à 426 € par rendez-vous. À 500 €, chaque euro investi rapporte 0,28 € net.');
+  assert.equal(t.sub, 'Objectif atteint jusqu’à 426 €. À 500 €, chaque euro rapporte 0,28 € net.');
+});
+
+test('at break-even, a price as typed, no « -0 % », no « perd 0 € »; no margin says so', () => {
+  // 640,50 € a meeting against a break-even of 640 €: a loss of 25 € on 32 025 €.
+  const over = sentence('v=1&entry=meetings&model=per_meeting&pmeet=640.5&deal=8000&close=0.2&vol=50&margin=0.4');
+  assert.deepEqual([over.tone, over.big, over.sub], ['ko', 'Pas rentable à 640,50 € par rendez-vous', 'À 640,50 €, la campagne couvre tout juste ses coûts.']);
+  assert.equal(plain(over.ctx.fmt.pct0(over.res.roi)), '0 %');
+  const under = sentence('v=1&entry=meetings&model=per_meeting&pmeet=638&deal=8000&close=0.2&vol=50&margin=0.4');
+  assert.deepEqual([under.tone, under.sub], ['ok', 'À 638 €, la campagne couvre tout juste ses coûts.']);
+  assert.equal(plain(ctaLabel('Recevoir mon étude ({roi})', under.res, under.ctx.fmt)), 'Recevoir mon étude');
+  const en = sentence('v=1&entry=meetings&model=per_meeting&pmeet=640.5&deal=8000&close=0.2&vol=50&margin=0.4', 'en');
+  assert.equal(en.sub, 'At €640.50, the campaign just covers its costs.');
+  for (const link of ['v=1&entry=meetings&model=per_meeting&pmeet=150&deal=0&close=0.2&vol=50&margin=0.4',
+    'v=1&entry=meetings&model=per_meeting&pmeet=150&deal=8000&close=0.2&vol=50&margin=0']) {
+    const s = sentence(link);
+    assert.deepEqual([s.tone, s.big, s.sub], ['ko', 'Pas rentable, même gratuit', 'Aucune marge à gagner : le panier moyen ou le taux de marge est à 0.'], link);
+  }
 });
 
 test('figures, range and call to action: the core\'s numbers, formatted', () => {

@@ -118,6 +118,7 @@ const ctx = {
   explain(err) {
     const kind = (field) => all.find((q) => q.path === field)?.kind;
     return explainText ? explainText(err, {
+      beside: true, // the field beside shows the value typed
       format: (field, v) => (kind(field) === 'pct' ? fmt.pct(v) : kind(field) === 'money' ? fmt.money(v) : fmt.num(v)),
       count: (v) => fmt.num(v),
     }) : '';
@@ -180,8 +181,27 @@ $('w').addEventListener('input', (e) => {
   if (el.type === 'range') dispatch({ type: 'slide', path: q.path, text: el.step === 'any' ? questions.snap(q, el.value) : el.value });
   else dispatch({ type: 'edit', path: q.path, text: el.value });
 });
+// A slider showing a typed value off its grid (step "any") steps to the
+// grid's next value, as it does from a value on it.
+$('w').addEventListener('keydown', (e) => {
+  const el = e.target, n = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[e.key];
+  if (el.type !== 'range' || el.step !== 'any' || !n) return;
+  const q = all.find((x) => x.path === el.dataset.path);
+  if (!q) return;
+  e.preventDefault();
+  dispatch({ type: 'slide', path: q.path, text: questions.stepFrom(q, el.value, n, Number(el.min), Number(el.max)) });
+});
 $('w').addEventListener('change', (e) => {
   if (e.target.type !== 'range' && e.target.name) dispatch({ type: 'commit', path: e.target.name });
+});
+// « Hypothèses » opens or closes through the state, in one frame with its
+// title's new text: the browser's own toggle would show the open section
+// under the closed title's longer line for a frame first, and the host's
+// frame would jump twice.  (The toggle event still follows whatever else
+// opens it: the browser's find in page.)
+$('more').querySelector('summary').addEventListener('click', (e) => {
+  e.preventDefault();
+  dispatch({ type: 'open', open: !store.getState().open });
 });
 $('more').addEventListener('toggle', () => dispatch({ type: 'open', open: $('more').open }));
 $('reset').addEventListener('click', () => dispatch({ type: 'reset' }));

@@ -1,0 +1,114 @@
+/*
+ * roi_arena.c - the widget's lite engine's allocator (-sMALLOC=none): a bump
+ * arena that starts over when nothing is left allocated.
+ *
+ * Every call into the lite module has the same life: wasm/roi_bind.js
+ * allocates the input text, the core allocates as it works (cJSON trees,
+ * growing buffers, the output text) and frees all but the output, then
+ * roi_bind.js frees the input and the output.  So the heap is empty between
+ * calls, and an allocator need never reuse a block within a call: it hands
+ * out memory from a pointer that only moves up, counts the blocks still
+ * live, and moves the pointer back to the start when that count falls to
+ * zero.  A call's peak is at most about twice its largest buffer (a buffer
+ * grown by doubling leaves its old copies behind until the call ends).
+ *
+ * This replaces emmalloc in the lite module only, to keep the widget's load
+ * small (issue 11: about 1 KB gzipped less); the full engine keeps emmalloc.
+ * The core's results do not depend on the allocator (tests/wasm compares
+ * both modules with the CLI, byte for byte, and checks the arena starts over).
+ * State: the arena's three words below, the module's only globals.
+ */
+#include <emscripten/heap.h>
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Each block is preceded by its size, and starts on a 16-byte boundary
+ * (max_align_t's alignment in wasm32). */
+#define ROI_ARENA_ALIGN 16u
+#define ROI_ARENA_HEAD ROI_ARENA_ALIGN
+
+static uintptr_t arena_base; /* the first block's header, once started */
+static uintptr_t arena_top;  /* the next free byte */
+static size_t arena_live;    /* blocks allocated and not yet freed */
+
+static uintptr_t align_up(uintptr_t p)
+{
+    return (p + (ROI_ARENA_ALIGN - 1u)) & ~(uintptr_t)(ROI_ARENA_ALIGN - 1u);
+}
+
+/* The memory from the linker's end of data (__heap_base) up, once. */
+extern size_t __heap_base;
+
+static void arena_start(void)
+{
+    if (!arena_base)
+        arena_base = arena_top = align_up((uintptr_t)&__heap_base);
+}
+
+/* Grows the module's memory to hold at least end bytes; 0 when it cannot.
+ * emscripten_resize_heap() also renews the loader's views of the memory
+ * (roi_post.js's heap()). */
+static int arena_reserve(uintptr_t end)
+{
+    return end <= emscripten_get_heap_size() || emscripten_resize_heap(end);
+}
+
+void *malloc(size_t size)
+{
+    arena_start();
+    if (size > SIZE_MAX - 2u * ROI_ARENA_ALIGN)
+        return NULL;
+    uintptr_t head = arena_top;
+    uintptr_t block = head + ROI_ARENA_HEAD;
+    uintptr_t next = align_up(block + size);
+    if (next < block || !arena_reserve(next))
+        return NULL;
+    *(size_t *)head = size;
+    arena_top = next;
+    arena_live++;
+    return (void *)block;
+}
+
+void free(void *p)
+{
+    if (!p)
+        return;
+    if (--arena_live == 0)
+        arena_top = arena_base; /* nothing left: start over */
+}
+
+void *calloc(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        return NULL;
+    void *p = malloc(n * size);
+    if (p)
+        memset(p, 0, n * size);
+    return p;
+}
+
+void *realloc(void *p, size_t size)
+{
+    if (!p)
+        return malloc(size);
+    uintptr_t block = (uintptr_t)p;
+    size_t *head = (size_t *)(block - ROI_ARENA_HEAD);
+    size_t old = *head;
+    /* The last block grows (or shrinks) where it is. */
+    if (align_up(block + old) == arena_top && size <= SIZE_MAX - 2u * ROI_ARENA_ALIGN) {
+        uintptr_t next = align_up(block + size);
+        if (next < block || !arena_reserve(next))
+            return NULL;
+        *head = size;
+        arena_top = next;
+        return p;
+    }
+    void *q = malloc(size);
+    if (!q)
+        return NULL;
+    memcpy(q, p, old < size ? old : size);
+    free(p);
+    return q;
+}
