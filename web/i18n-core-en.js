@@ -17,7 +17,7 @@ export default {
   'o:costs.meeting_basis:booked': 'Booked (validated)', 'o:costs.meeting_basis:held': 'Held',
   'o:goal.metric:revenue': 'Revenue', 'o:goal.metric:margin': 'Gross margin', 'o:goal.metric:net': 'Net result',
   'o:goal.metric:deals': 'Deals signed', 'o:goal.metric:meetings': 'Meetings booked', 'o:goal.metric:held': 'Meetings held',
-  'e:number': 'a number is expected',
+  'e:number': 'a number is expected, e.g. 1,800 or 12.5',
   'e:overflow': 'number too large', 'e:underflow': 'number too small (it would be 0)',
   'err:more': '… and {count} more problems not listed',
   'err:too_big': 'the text is {bytes} bytes, over the limit of {max} bytes',

@@ -17,7 +17,7 @@ export default {
   'o:costs.meeting_basis:booked': 'Pris (validés)', 'o:costs.meeting_basis:held': 'Tenus',
   'o:goal.metric:revenue': 'Chiffre d’affaires', 'o:goal.metric:margin': 'Marge brute', 'o:goal.metric:net': 'Résultat net',
   'o:goal.metric:deals': 'Affaires signées', 'o:goal.metric:meetings': 'Rendez-vous pris', 'o:goal.metric:held': 'Rendez-vous tenus',
-  'e:number': 'nombre attendu',
+  'e:number': 'nombre attendu, par ex. 1\u00a0800 ou 12,5',
   'e:overflow': 'nombre trop grand', 'e:underflow': 'nombre trop petit (il vaudrait 0)',
   'err:more': '… et {count} autres problèmes non listés',
   'err:too_big': 'le texte fait {bytes} octets, au-delà de la limite de {max} octets',

@@ -39,7 +39,7 @@ export default expand({
   'h:fixed': 'Contact files, tools, telecom, marketing, supervision…',
   copy: 'Copy link', copied: 'Link copied', copyManual: 'Copy the link below:', linkField: 'Scenario link', reset: 'Reset',
   close: 'Close', stale: 'Previous results — fix the flagged fields.', staleFields: 'Previous results — fix: {f}.', linkWarn: 'Some link parameters were ignored:',
-  linkBad: 'Unreadable link, the example was loaded instead:', parseErr: 'A number is expected (e.g. 1,800 or 0.25).', calcWarn: 'Calculation warnings:',
+  linkBad: 'Unreadable link, the example was loaded instead:', calcWarn: 'Calculation warnings:',
   's:head': 'Key figures', 's:funnel': 'Funnel', 's:costs': 'Costs and margin', 's:unit': 'Unit costs', 's:hour': 'Hourly profitability',
   's:ltv': 'Customer lifetime value (LTV)', 's:be': 'Break-even and targets', 's:sc': 'Prudent, central and ambitious range', 's:pb': 'Cumulative net of the campaign as entered, month by month',
   'r:per_hour.revenue': 'Hourly revenue', 'r:roi': 'ROI', 'r:net': 'Net result', 'r:payback_months': 'Payback period', 'r:unit_costs.deal': 'CAC (customer acquisition cost)',

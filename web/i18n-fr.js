@@ -39,7 +39,7 @@ export default expand({
   'h:fixed': 'Fichiers, outils, téléphonie, marketing, encadrement…',
   copy: 'Copier le lien', copied: 'Lien copié', copyManual: 'Copiez le lien ci-dessous\u00a0:', linkField: 'Lien du scénario', reset: 'Réinitialiser',
   close: 'Fermer', stale: 'Résultats précédents — corrigez les champs signalés.', staleFields: 'Résultats précédents — corrigez\u00a0: {f}.', linkWarn: 'Certains paramètres du lien ont été ignorés\u00a0:',
-  linkBad: 'Lien illisible, exemple chargé à la place\u00a0:', parseErr: 'Nombre attendu (par ex. 1 800 ou 0,25).', calcWarn: 'Avertissements du calcul\u00a0:',
+  linkBad: 'Lien illisible, exemple chargé à la place\u00a0:', calcWarn: 'Avertissements du calcul\u00a0:',
   's:head': 'L’essentiel', 's:funnel': 'Entonnoir', 's:costs': 'Coûts et marge', 's:unit': 'Coûts unitaires', 's:hour': 'Rentabilité horaire',
   's:ltv': 'Valeur vie client (LTV)', 's:be': 'Seuil de rentabilité et objectifs', 's:sc': 'Fourchette prudente, centrale, ambitieuse', 's:pb': 'Cumul du résultat net de la campagne saisie, mois par mois',
   'r:per_hour.revenue': 'Revenu horaire', 'r:roi': 'ROI', 'r:net': 'Résultat net', 'r:payback_months': 'Délai de retour sur investissement', 'r:unit_costs.deal': 'CAC (coût d’acquisition client)',

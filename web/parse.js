@@ -15,18 +15,31 @@ const GROUPING = { en: ',', fr: '.' };
 // A multiplier right after the number: "k", "K", "M", then at most a
 // currency ("k€", "kEUR"), never the start of a word ("mois").
 const SCALE = /^([kKM])(?![a-z])/;
+// What may stand around the number, and nothing else: a currency before it
+// (a sign on either side), and after it a currency (per hour or month), %,
+// ×, hours, months or years.  A letter typed by mistake is refused, never
+// dropped: "6OOO" (O for 0) is not 6, "150abc" not 150.
+const CUR = '[€$£¥]|eur|usd|gbp|chf|cad';
+const HEAD = new RegExp(`^(?:${CUR})`, 'i');
+const UNIT = new RegExp(`^(?:(?:${CUR})(?:/(?:h|mois|month))?|%|×|x|h|heures?|hours?|mois|months?|ans?|years?)?$`, 'i');
 
 export function parseNumber(text, lang) {
   let s = String(text).replace(/[\s\u00a0\u202f\u2009'\u2019]/g, '').replace(/\u2212/g, '-');
   if (!s) return { value: null };
-  // Currency symbols or codes, %, × around the number; k or M after it.
-  s = s.replace(/^[^\d,.+-]+/, '');
+  let sign = 1;
+  const takeSign = () => {
+    if (s[0] !== '-' && s[0] !== '+') return false;
+    if (s[0] === '-') sign = -1;
+    s = s.slice(1);
+    return true;
+  };
+  const signed = takeSign(); // "-€3"
+  s = s.replace(HEAD, '');
+  if (!signed) takeSign(); // "€-3"
   const tail = /[^\d,.]*$/.exec(s)[0];
   const scale = SCALE.exec(tail);
+  if (!UNIT.test(tail.slice(scale ? 1 : 0))) return { error: true, reason: 'format' };
   s = s.slice(0, s.length - tail.length);
-  let sign = 1;
-  if (s[0] === '-' || s[0] === '+') { if (s[0] === '-') sign = -1; s = s.slice(1); }
-  s = s.replace(/^[^\d,.]+/, '');
   const c = s.lastIndexOf(','), d = s.lastIndexOf('.');
   let dec = null;
   if (c >= 0 && d >= 0) dec = c > d ? ',' : '.';

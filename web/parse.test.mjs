@@ -31,6 +31,14 @@ test('thousands and millions written k and M, moved exactly in the text', () => 
     ['-1,5k', 'fr', -1500, '-1500'], ['3 kEUR', 'fr', 3000, '3000']]) {
     assert.deepEqual(parseNumber(s, lang), { value, text }, s);
   }
+  // What may stand around a number: a currency before it, a sign on either
+  // side of that; after it a currency (per hour, per month), %, ×, hours,
+  // months, years.
+  for (const [s, lang, value] of [['€-3', 'fr', -3], ['-€3', 'en', -3], ['EUR 1 200', 'fr', 1200], ['45 €/h', 'fr', 45],
+    ['3x', 'fr', 3], ['3 ×', 'fr', 3], ['150 h', 'fr', 150], ['140 heures', 'fr', 140], ['2 ans', 'fr', 2], ['1 800 USD', 'en', 1800],
+    ['+25 %', 'fr', 25], ['6 000 €/mois', 'fr', 6000]]) {
+    assert.equal(parseNumber(s, lang).value, value, s);
+  }
   // Units that are words stay units: 12 mois is 12.
   assert.deepEqual(parseNumber('12 mois', 'fr'), { value: 12, text: '12' });
   assert.deepEqual(parseNumber('12 Mois', 'fr'), { value: 12, text: '12' });
@@ -42,7 +50,9 @@ test('an empty field is the default, not an error', () => {
 });
 
 test('text that is not a number is refused with a reason', () => {
-  for (const s of ['abc', '1,2,3.4.5', '12b3', '-', ',', '1 2,3,4']) {
+  // Letters typed by mistake are refused, not dropped: "6OOO" (O for 0)
+  // would read 6, "1 8OO" 18, "150abc" and "abc150" 150.
+  for (const s of ['abc', '1,2,3.4.5', '12b3', '-', ',', '1 2,3,4', '6OOO', '1 8OO', '150abc', 'abc150', '12 moiss', '5 kg', '3 €€', '--3', 'x3']) {
     const r = parseNumber(s, 'fr');
     assert.equal(r.error, true, s);
     assert.equal(r.reason, 'format', s);

@@ -134,6 +134,15 @@ test('invalid input is marked with the core message; the last results stay, dimm
   await page.waitForSelector('[name="value.deal_value"][aria-invalid="true"]');
   assert.match(await page.textContent('#f-value-deal_value-e'), /Nombre attendu|nombre attendu/);
   assert.equal(await page.inputValue('[name="value.deal_value"]'), 'douze');
+  // A letter typed for a digit (O for 0) is refused, never dropped: « 6OOO »
+  // is not 6 €, and the last valid figures stay.
+  for (const typo of ['6OOO', '6 OOO €', '6000abc']) {
+    await page.fill('[name="value.deal_value"]', typo);
+    await page.locator('[name="value.deal_value"]').blur();
+    await page.waitForFunction(() => /nombre attendu/.test(document.getElementById('f-value-deal_value-e').textContent));
+    assert.equal(await value(page, 'roi'), '3.8', typo);
+    assert.equal(await page.inputValue('[name="value.deal_value"]'), typo);
+  }
   // An impossible model names costs.model.
   await page.fill('[name="value.deal_value"]', '6000');
   await page.fill('[name="funnel.close_rate"]', '25');

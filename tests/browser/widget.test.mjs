@@ -140,8 +140,8 @@ test('slider and text field show the same number; French typing; the answer foll
 test('a value the core refuses: its message in the page\'s language, in the slider\'s place, whole; the last answer stays, dimmed, and the call to action offers no figure meanwhile', async () => {
   // Beside the field that shows 150 %, the message does not repeat it (it
   // would be cut at 360 px).
-  for (const [lang, re, re2] of [['fr', /^doit être compris entre 0 % et 100 %$/, /^nombre attendu$/],
-    ['en', /^must be between 0% and 100%$/, /^a number is expected$/]]) {
+  for (const [lang, re, re2] of [['fr', /^doit être compris entre 0 % et 100 %$/, /^nombre attendu, par ex\. 1 800 ou 12,5$/],
+    ['en', /^must be between 0% and 100%$/, /^a number is expected, e\.g\. 1,800 or 12\.5$/]]) {
     const context = await newContext({ width: 360 });
     const page = await hostPage(context, base, { preset: 'pay-per-meeting', lang, ...CTA }, { problems });
     const frame = await widgetFrame(page);
