@@ -267,7 +267,18 @@ function onClick(e) {
   } else if (b.id === 'copy') {
     copyLink();
   } else if (b.id === 'reset') {
+    // Back to the example, with a way back: the scenario it replaced rides
+    // in the notice (the state's), « Revenir à mon scénario » reopens it.
+    // An example nobody changed is not worth one.
+    const { valid, link } = store.getState();
+    const worth = valid && !untouchedExample(roi, store.getState());
     openExample(store, roi, 'pay-per-meeting');
+    if (worth) dispatch({ type: 'notice', kind: 'info', title: { key: 'resetDone' }, action: { id: 'undo-reset', key: 'undo', scenario: valid, link }, tag: 'reset' });
+  } else if (d.action === 'undo-reset') {
+    const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
+    dispatch({ type: 'dismiss', id: n.id });
+    dispatch({ type: 'load', scenario: n.action.scenario, link: n.action.link });
+    $('reset').focus();
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });
   }

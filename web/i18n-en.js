@@ -37,7 +37,7 @@ export default expand({
   'costs.internal_hours_per_meeting': 'Sales-rep hours per meeting held', 'costs.internal_hourly_cost': 'Loaded cost of a sales-rep hour',
   fixedLabel: 'Label', fixedAmount: 'Amount', fixedAdd: 'Add a cost', fixedDel: 'Remove', fixedDelN: 'Remove cost {n}', fixedN: 'Cost {n}',
   'h:fixed': 'Contact files, tools, telecom, marketing, supervision…',
-  copy: 'Copy link', copied: 'Link copied', copyManual: 'Copy the link below:', linkField: 'Scenario link', reset: 'Reset',
+  copy: 'Copy link', copied: 'Link copied', copyManual: 'Copy the link below:', linkField: 'Scenario link', reset: 'Reset', resetDone: 'The example replaced your scenario.', undo: 'Back to my scenario',
   close: 'Close', stale: 'Previous results — fix the flagged fields.', staleFields: 'Previous results — fix: {f}.', linkWarn: 'Some link parameters were ignored:',
   linkBad: 'Unreadable link, the example was loaded instead:', calcWarn: 'Calculation warnings:',
   's:head': 'Key figures', 's:funnel': 'Funnel', 's:costs': 'Costs and margin', 's:unit': 'Unit costs', 's:hour': 'Hourly profitability',

@@ -37,7 +37,7 @@ export default expand({
   'costs.internal_hours_per_meeting': 'Heures commerciales par rendez-vous tenu', 'costs.internal_hourly_cost': 'Coût chargé d’une heure commerciale',
   fixedLabel: 'Libellé', fixedAmount: 'Montant', fixedAdd: 'Ajouter un coût', fixedDel: 'Supprimer', fixedDelN: 'Supprimer le coût {n}', fixedN: 'Coût {n}',
   'h:fixed': 'Fichiers, outils, téléphonie, marketing, encadrement…',
-  copy: 'Copier le lien', copied: 'Lien copié', copyManual: 'Copiez le lien ci-dessous\u00a0:', linkField: 'Lien du scénario', reset: 'Réinitialiser',
+  copy: 'Copier le lien', copied: 'Lien copié', copyManual: 'Copiez le lien ci-dessous\u00a0:', linkField: 'Lien du scénario', reset: 'Réinitialiser', resetDone: 'L’exemple a remplacé votre scénario.', undo: 'Revenir à mon scénario',
   close: 'Fermer', stale: 'Résultats précédents — corrigez les champs signalés.', staleFields: 'Résultats précédents — corrigez\u00a0: {f}.', linkWarn: 'Certains paramètres du lien ont été ignorés\u00a0:',
   linkBad: 'Lien illisible, exemple chargé à la place\u00a0:', calcWarn: 'Avertissements du calcul\u00a0:',
   's:head': 'L’essentiel', 's:funnel': 'Entonnoir', 's:costs': 'Coûts et marge', 's:unit': 'Coûts unitaires', 's:hour': 'Rentabilité horaire',

@@ -70,6 +70,18 @@ test('a 20-channel scenario imports, says its link is too long, exports whole, s
   assert.equal(await page.textContent('#lib-msg'), '«\u00a0Vingt\u00a0» enregistré.');
   await page.click('#reset');
   await shows(page, 'Campagne facturée au rendez-vous');
+  // « Réinitialiser » says what it replaced and gives it back, whole (this
+  // one is too big for a link: the address could not).
+  assert.match(await page.textContent('#notices .notice.info'), /L’exemple a remplacé votre scénario/);
+  await page.click('#notices [data-action="undo-reset"]');
+  await shows(page, BIG.name);
+  assert.equal(Number(await value(page, 'roi')), cliEval(BIG).roi);
+  assert.equal(await page.locator('#notices .notice.info').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'reset');
+  await page.click('#reset');
+  await page.click('#reset'); // the example again: nothing to give back, no second notice
+  assert.equal(await page.locator('#notices .notice.info').count(), 1);
+  await shows(page, 'Campagne facturée au rendez-vous');
   await page.reload();
   await page.waitForSelector('html[data-ready]');
   await page.click('#lib summary');

@@ -31,7 +31,7 @@ export function initialState(view) {
     stale: false, // the form holds something invalid: results are the last valid ones
     loads: 0, // scenarios opened: the form is refilled from the scenario
     sim: { id: 0, running: false, samples: 0, status: null, last: null },
-    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [core entry { field, code, params } or message { key, params }], action?: { id, key }, tag? }
+    notices: [], // { id, kind, title: { key, params, num, suffix }, items: [core entry { field, code, params } or message { key, params }], action?: { id, key, ...its data }, tag? }
     noticeSeq: 0,
     library: { items: [], picked: [], name: '', message: null, side: null },
     copy: { message: null, manual: null },
@@ -307,9 +307,11 @@ const HANDLERS = {
    *  data the notices component translates (core entries by code and
    *  params, the page's messages by key); action { id, key }: a button
    *  (data-action = id, label = key). */
+  /** A notice; one with a tag replaces the one with the same tag. */
   notice(state, { kind, title, items = [], action, tag }) {
     const id = state.noticeSeq + 1;
-    return { ...state, noticeSeq: id, notices: [...state.notices, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };
+    const kept = tag ? state.notices.filter((n) => n.tag !== tag) : state.notices;
+    return { ...state, noticeSeq: id, notices: [...kept, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };
   },
 
   dismiss(state, { id }) {

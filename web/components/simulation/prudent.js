@@ -1,8 +1,8 @@
 // The note that reconciles the prudent case (scenarios.prudent: every
 // uncertain input at its low end at once) with the simulation (each input
 // drawn at random): « Prudent −26 % » never stands next to « 0 % de risque
-// de perte » without a word on why.  Shown wherever the prudent figure or
-// the simulation's risk is (.prudent-note), whenever a prudent case exists.
+// de perte » without a word on why.  Shown under the three scenarios
+// (.prudent-note), whenever a prudent case exists.
 export function render(state, prev, { t, fmt }) {
   if (state.result === prev.result && state.sim.last === prev.sim.last && state.view.lang === prev.view.lang) return;
   const pr = state.result.scenarios?.prudent;
