@@ -208,7 +208,8 @@ function onClick(e) {
   const d = b.dataset;
   if (b.id === 'ramp-add') {
     dispatch({ type: 'rampAdd' });
-    document.querySelector('#ramp-list .ramp-row:last-child input')?.focus();
+    // Its value (the previous month's) selected: typing replaces it, not « 10030 ».
+    document.querySelector('#ramp-list .ramp-row:last-child input')?.select();
   } else if (d.rampdel !== undefined) {
     dispatch({ type: 'rampRemove', index: Number(d.rampdel) });
     $('ramp-add').focus();

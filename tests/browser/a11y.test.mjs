@@ -111,6 +111,30 @@ test('keyboard only at 360 px: Tab reaches every visible field and button of the
   await page.context().close();
 });
 
+test('keyboard only at 1280 px: going back up the results with Shift+Tab, the focused control is never under the stuck summary', async () => {
+  const page = await open('?lang=fr', { width: 1280 });
+  await page.waitForSelector('html[data-ready]');
+  await page.evaluate(() => { const all = [...document.querySelectorAll('#results button, #results a[href], #results [tabindex="0"]')]; all.at(-1).focus(); });
+  const bad = [];
+  let checked = 0;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Shift+Tab');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const f = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || !el.closest('#results') || el.closest('#summary')) return null;
+      const r = el.getBoundingClientRect(), sum = document.getElementById('summary').getBoundingClientRect();
+      const stuck = sum.top <= 1;
+      return { key: el.id || el.textContent.trim().slice(0, 40), covered: stuck && r.top < sum.bottom - 1 && r.bottom > sum.top };
+    });
+    if (!f) continue;
+    checked++;
+    if (f.covered) bad.push(f.key);
+  }
+  assert.ok(checked > 10, `${checked} controls checked`);
+  assert.deepEqual(bad, [], 'never under the summary');
+});
+
 test('360 px: no sideways scroll on any example fixture, with the projection and the channels shown', async () => {
   const files = fs.readdirSync(fixtures).filter((f) => f.endsWith('.json'));
   assert.ok(files.length >= 8);

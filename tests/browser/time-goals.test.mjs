@@ -93,7 +93,9 @@ test('ramp-up editor: a month added, typed, removed; months at 0 fold the sectio
   const page = await open(linkOf('in-house-ramp-up.json'));
   await page.click('#ramp-add');
   assert.equal(await page.$eval('#ramp-list .ramp-row:last-child input', (x) => x === document.activeElement), true);
-  await page.fill('[name="schedule.ramp[3]"]', '95');
+  // Its value is selected: what is typed replaces it (it read « 9095 »).
+  await page.keyboard.type('95');
+  assert.equal(await page.inputValue('[name="schedule.ramp[3]"]'), '95');
   await page.waitForFunction(() => /&ra=0.4,0.7,0.9,0.95/.test(decodeURIComponent(location.hash)));
   await page.click('[data-rampdel="0"]');
   await page.waitForFunction(() => /&ra=0.7,0.9,0.95(&|$)/.test(decodeURIComponent(location.hash)));
