@@ -7,14 +7,14 @@
 import { setting } from '../../fields.js';
 import { $, node } from '../dom.js';
 import { carrier } from './risk.js';
-import { PER_RESULT } from '../verdict/verdict.js';
+import { PER_RESULT, priceUnit } from '../verdict/verdict.js';
 
 const COLS = [['cost', 'money', 'r:cost.total'], ['net', 'money', 'r:net'], ['roi', 'pct', 'r:roi'],
   ['cost_per_deal', 'money', 'bill.cpd'], ['max_price', 'upTo', 'bill.max']];
 
 export function render(state, prev, { t, fmt }) {
   const res = state.result;
-  const model = setting(state.scenario, 'costs.model');
+  const model = setting(state.scenario, 'costs.model'), basis = setting(state.scenario, 'costs.meeting_basis');
   const body = $('billrows');
   body.replaceChildren();
   // One row is no comparison yet: say where the other offers' prices go.
@@ -26,7 +26,7 @@ export function render(state, prev, { t, fmt }) {
     // per deal, for the flat fee): said in the cell, not left to guess.
     for (const [key, kind, label] of COLS) {
       tr.append(node('td', { 'data-out': `billing[${i}].${key}`, 'data-fmt': kind, 'data-label': t(label),
-        'data-unit': key === 'max_price' ? 'mu:' + row.model : false }));
+        'data-unit': key === 'max_price' ? 'mu:' + priceUnit(row.model, basis) : false }));
     }
     const hc = row.cost_at_half;
     tr.append(node('td', { 'data-half': row.model, 'data-value': hc ?? '', 'data-label': t('bill.half') }, hc === null ? t('n:na') : fmt.money(hc)));

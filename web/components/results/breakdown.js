@@ -3,11 +3,10 @@
 // billed (a fractional count is the expected average, said so), rows at
 // zero left out, and panels whose figures are all null folded to one line
 // saying what to enter.
-import { FIELDS } from '../../fields.js';
+import { setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { $, setProp } from '../dom.js';
 
-const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path)?.dflt;
 
 // The count each model bills (result path) and the price it bills it at.
 const BILLED = {
@@ -18,7 +17,7 @@ const BILLED = {
 };
 
 export function render(state, res, { t, fmt }) {
-  const model = dflt(state, 'costs.model');
+  const model = setting(state.scenario, 'costs.model');
   setProp($('costmodel-l'), 'textContent', t('cm:' + model));
   // Zero rows (no other costs, no sales time, no commission) say nothing.
   for (const el of document.querySelectorAll('#rbody [data-zero]')) {
@@ -28,12 +27,12 @@ export function render(state, res, { t, fmt }) {
   const note = $('billednote');
   const b = BILLED[model];
   let n = null;
-  if (b) n = getPath(res, b[0] === 'meetings' ? (dflt(state, 'costs.meeting_basis') === 'held' ? 'funnel.held' : 'funnel.meetings') : b[0]);
+  if (b) n = getPath(res, b[0] === 'meetings' ? (setting(state.scenario, 'costs.meeting_basis') === 'held' ? 'funnel.held' : 'funnel.meetings') : b[0]);
   setProp(note, 'hidden', n === null || n === undefined);
   if (!note.hidden) {
     const whole = Math.abs(n - Math.round(n)) < 1e-9;
-    const basis = b[0] === 'meetings' ? t('bu:' + dflt(state, 'costs.meeting_basis')) : t('bu:' + model);
-    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.money(dflt(state, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
+    const basis = b[0] === 'meetings' ? t('bu:' + setting(state.scenario, 'costs.meeting_basis')) : t('bu:' + model);
+    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.money(setting(state.scenario, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
   }
   collapseEmpty(t);
 }

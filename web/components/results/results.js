@@ -7,6 +7,7 @@ import { STAGES, setting } from '../../fields.js';
 import { drawFunnel, drawPayback, drawTornado } from '../../charts/charts.js';
 import { $, node, setProp } from '../dom.js';
 import { whyNull } from './null-reason.js';
+import { priceUnit } from '../verdict/verdict.js';
 import { stepSentence } from '../schedule/text.js';
 import * as breakdown from './breakdown.js';
 import { fieldLabel as errorFieldLabel } from '../../errors.js';
@@ -56,7 +57,7 @@ export function render(state, prev, ctx) {
   // A row of the three cases with nothing to show (no hours: no hourly
   // revenue) says nothing three times: it goes.
   for (const row of document.querySelectorAll('table.sc tbody tr')) setProp(row, 'hidden', [...row.querySelectorAll('td')].every((td) => td.classList.contains('null')));
-  setProp($('maxprice-l'), 'textContent', t('mp:' + model));
+  setProp($('maxprice-l'), 'textContent', t('mp:' + priceUnit(model, setting(state.scenario, 'costs.meeting_basis'))));
   setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(setting(state.scenario, 'target_ltv_cac')) }));
   setProp($('be-intro'), 'textContent', t('beIntro', { r: fmt.pct(res.breakeven.target_roi) }));
   renderTalkNote(state, res, ctx);

@@ -2,20 +2,18 @@
 // the verdicts in words (verdict.js decides, this only translates and
 // writes).  Sticky beside the form on a desktop; a bar at the bottom of a
 // phone's screen that opens on demand (a real button with aria-expanded).
-import { FIELDS } from '../../fields.js';
+import { setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { $, node } from '../dom.js';
 import { headline, verdicts, PRICE_OF } from '../verdict/verdict.js';
 
-const dflt = (state, path) => getPath(state.scenario, path) ?? FIELDS.get(path)?.dflt;
-
 /** The scenario values the verdicts compare the core's numbers with. */
 export function scenarioFacts(state) {
-  const model = dflt(state, 'costs.model');
+  const model = setting(state.scenario, 'costs.model');
   return {
-    model, price: dflt(state, PRICE_OF[model]) ?? 0, target: dflt(state, 'target_ltv_cac'),
-    marginRate: dflt(state, 'value.margin_rate'), targetRoi: dflt(state, 'target_roi') ?? 0,
-    volume: dflt(state, 'funnel.volume'),
+    model, price: setting(state.scenario, PRICE_OF[model]) ?? 0, target: setting(state.scenario, 'target_ltv_cac'),
+    marginRate: setting(state.scenario, 'value.margin_rate'), targetRoi: setting(state.scenario, 'target_roi') ?? 0,
+    volume: setting(state.scenario, 'funnel.volume'), basis: setting(state.scenario, 'costs.meeting_basis'),
   };
 }
 

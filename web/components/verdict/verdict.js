@@ -13,6 +13,12 @@ export const PRICE_OF = {
 // Models paid per result: hours are optional (they only give the hourly revenue).
 export const PER_RESULT = ['per_call', 'per_meeting', 'per_deal', 'flat'];
 
+/** The unit a model's price is in, as a text key's suffix: a meeting price
+ *  paid per meeting held (costs.meeting_basis) is 'per_meeting:held', so
+ *  its maximum is said « par rendez-vous tenu », not beside a maximum all-in
+ *  cost per meeting booked that is lower. */
+export const priceUnit = (model, basis) => (basis === 'held' && (model === 'per_meeting' || model === 'hybrid') ? model + ':held' : model);
+
 const m = (v) => ({ v, fmt: 'money' });
 const x = (v) => ({ v, fmt: 'mult' }); // 4,8×
 const times = (v) => ({ v: Math.round(v * 10) / 10, fmt: 'num' }); // « 4,8 fois »
@@ -23,7 +29,7 @@ export function headline(res, sc) {
   const out = [];
   if (res.hours_total > 0 && res.per_hour.revenue !== null) out.push({ path: 'per_hour.revenue', fmt: 'money', key: 'r:per_hour.revenue' });
   else if (res.breakeven.max_price !== null && PER_RESULT.includes(sc.model) && sc.model !== 'flat') {
-    out.push({ path: 'breakeven.max_price', fmt: 'upTo', key: 'mp:' + sc.model, paid: sc.price });
+    out.push({ path: 'breakeven.max_price', fmt: 'upTo', key: 'mp:' + priceUnit(sc.model, sc.basis), paid: sc.price });
   } else if (res.unit_costs.held !== null) out.push({ path: 'unit_costs.held', fmt: 'money', key: 'r:unit_costs.held' });
   for (const [path, fmt, key] of [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'], ['unit_costs.deal', 'money', 'r:unit_costs.deal']]) {
     if (get(res, path) !== null) out.push({ path, fmt, key });
@@ -40,9 +46,9 @@ export function verdicts(res, sc) {
 }
 
 /** "Rentable jusqu'à 576 € par rendez-vous : vous payez 120 €, soit 4,8 fois moins". */
-export function priceVerdict(res, { model, price, targetRoi = 0, volume }) {
+export function priceVerdict(res, { model, basis, price, targetRoi = 0, volume }) {
   const max = res.breakeven.max_price;
-  const unit = { unit: { key: 'vu:' + model } };
+  const unit = { unit: { key: 'vu:' + priceUnit(model, basis) } };
   const goal = targetRoi > 0 ? 'T' : '';
   const t = { v: targetRoi, fmt: 'pct' };
   // No volume: nothing to price yet (not a funnel that starts too late).
@@ -64,7 +70,12 @@ export function meetingVerdict(res) {
 export function cacVerdict(res, { target }) {
   const v = res.ltv.to_cac;
   if (v === null) return { key: res.funnel.deals > 0 ? 'v:cac.nocost' : 'v:cac.nodeal', params: {}, tone: '' };
-  return { key: v >= target ? 'v:cac.ok' : 'v:cac.ko', params: { v: x(v), t: x(target) }, tone: v >= target ? 'ok' : 'ko' };
+  const params = { v: x(v), t: x(target) };
+  if (v >= target) return { key: 'v:cac.ok', params, tone: 'ok' };
+  // Under the healthy ratio but each client's margin still pays for its
+  // acquisition: a caution, not the red cross a loss gets (it stood beside
+  // a 95 % ROI).
+  return v >= 1 ? { key: 'v:cac.thin', params, tone: '' } : { key: 'v:cac.ko', params, tone: 'ko' };
 }
 
 /** The payback of the campaign as entered.  With a monthly projection the

@@ -17,6 +17,12 @@ test('headline: the maximum price per meeting leads when no hours are known', ()
   assert.deepEqual(h.map((f) => f.path), ['breakeven.max_price', 'roi', 'net', 'unit_costs.deal']);
   assert.equal(h[0].key, 'mp:per_meeting');
   assert.equal(h[0].paid, 120);
+  // Paid per meeting held: its maximum is said per meeting held (it sat
+  // beside a lower maximum all-in cost per meeting booked).
+  assert.equal(headline(ppm(), { ...sc, basis: 'held' })[0].key, 'mp:per_meeting:held');
+  assert.deepEqual(priceVerdict(ppm(), { ...sc, basis: 'held' }).params.unit, { key: 'vu:per_meeting:held' });
+  assert.deepEqual(priceVerdict(ppm(), { ...sc, model: 'hybrid', basis: 'held' }).params.unit, { key: 'vu:hybrid:held' });
+  assert.deepEqual(priceVerdict(ppm(), { ...sc, model: 'per_deal', basis: 'held' }).params.unit, { key: 'vu:per_deal' });
 });
 
 test('headline: hourly revenue leads when hours are known; else the cost per held meeting; never empty', () => {
@@ -48,7 +54,9 @@ test('meeting rule: respected at 3× or more, not below, silent without held mee
 
 test('LTV:CAC against the target; null with and without deals', () => {
   assert.equal(cacVerdict(ppm(), sc).key, 'v:cac.ok');
-  assert.equal(cacVerdict(ppm(), { target: 5 }).key, 'v:cac.ko');
+  // Under the target but above 1 (the margin pays for the acquisition): a caution; under 1: a loss per client.
+  assert.deepEqual([cacVerdict(ppm(), { target: 5 }).key, cacVerdict(ppm(), { target: 5 }).tone], ['v:cac.thin', '']);
+  assert.deepEqual([cacVerdict({ ...ppm(), ltv: { to_cac: 0.8 } }, sc).key, cacVerdict({ ...ppm(), ltv: { to_cac: 0.8 } }, sc).tone], ['v:cac.ko', 'ko']);
   assert.equal(cacVerdict({ ...ppm(), ltv: { to_cac: null } }, sc).key, 'v:cac.nocost');
   assert.equal(cacVerdict({ ...ppm(), funnel: { deals: 0 }, ltv: { to_cac: null } }, sc).key, 'v:cac.nodeal');
 });
