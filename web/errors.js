@@ -119,7 +119,7 @@ export function fieldLabel(field, lang) {
   if (!field) return '';
   const t = (k, v) => fill(text(lang, k) ?? k, v || {});
   let m = /^channels\[(\d+)\]\.(.+)$/.exec(field);
-  if (m) return t('channelN', { n: Number(m[1]) + 1 }) + ' · ' + fieldLabel(m[2], lang);
+  if (m) return t('channelN', { n: Number(m[1]) + 1 }) + ' · ' + (m[2] === 'name' ? t('channelName') : fieldLabel(m[2], lang));
   if ((m = /^channels\[(\d+)\]$/.exec(field))) return t('channelN', { n: Number(m[1]) + 1 });
   if ((m = /^uncertainty\.ranges\.(.+?)(?:\.(low|high))?$/.exec(field))) return t('e:rangeOf', { f: fieldLabel(m[1], lang) });
   if ((m = /^costs\.fixed\[(\d+)\](?:\.(label|amount))?$/.exec(field))) {
@@ -133,13 +133,15 @@ export function fieldLabel(field, lang) {
   return plain(lang, field) ?? field;
 }
 
-/** A field's label without its unit: "u:" key first, else the label with a
- *  trailing "(%)", "(mois)"... removed. */
+/** A field's label without its unit: the form's label with a trailing
+ *  "(%)", "(mois)"... removed, else its "u:" key. */
 function plain(lang, path) {
-  const u = text(lang, 'u:' + path);
-  if (u !== undefined) return u;
+  // The form's own label, as the user reads it beside the field, without
+  // its unit (« Taux de marge brute », not a shorter « Taux de marge »);
+  // the short name only for a field the form does not label.
   const l = text(lang, path);
-  return l === undefined ? undefined : l.replace(/\s*\((?:%|±\s*%|×|mois|months)\)$/, '');
+  if (l !== undefined) return l.replace(/\s*\((?:%|±\s*%|×|mois|months)[^)]*\)$/, '');
+  return text(lang, 'u:' + path);
 }
 
 /** "<label of field> : <text>" (text alone for the whole document, field ""). */

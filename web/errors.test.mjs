@@ -177,7 +177,7 @@ test('an unknown code falls back to its message; a known one never reads it', ()
   // A link key without a field of its own is named once, by the message.
   assert.equal(describe({ code: 'link_unknown_key', field: 'foo', params: { key: 'foo' } }, 'fr'), 'la clé «\u00a0foo\u00a0» est inconnue\u00a0: ignorée');
   assert.equal(describe({ code: 'link_number', field: 'funnel.volume', params: { key: 'vol' } }, 'en'),
-    'Volume: link key “vol” is not a plain decimal number: ignored');
+    'Count at that stage: link key “vol” is not a plain decimal number: ignored');
   assert.equal(message({ code: 'pair', field: 'uncertainty.ranges.funnel.close_rate', params: {}, message: 'IGNORED' }, 'fr'), 'deux nombres attendus\u00a0: [bas, haut]');
 });
 
@@ -185,7 +185,9 @@ test('field labels in the page\'s words', () => {
   assert.equal(fieldLabel('funnel.close_rate', 'fr'), 'Taux de signature');
   assert.equal(fieldLabel('funnel.close_rate', 'en'), 'Close rate');
   assert.equal(fieldLabel('horizon_months', 'fr'), 'Horizon du ROI');
-  assert.equal(fieldLabel('channels[1].value.margin_rate', 'fr'), 'Canal 2 · Taux de marge');
+  // The form's label without its unit, as the user reads it beside the field.
+  assert.equal(fieldLabel('channels[1].value.margin_rate', 'fr'), 'Canal 2 · Taux de marge brute');
+  assert.equal(fieldLabel('funnel.volume', 'fr'), 'Volume à cette étape');
   assert.equal(fieldLabel('costs.fixed[0].amount', 'en'), 'Cost 1 · Amount');
   assert.equal(fieldLabel('uncertainty.ranges.funnel.close_rate', 'fr'), 'Fourchette de «\u00a0Taux de signature\u00a0»');
   assert.equal(fieldLabel('schedule.ramp[2]', 'en'), 'Ramp-up · Month 3');

@@ -45,7 +45,8 @@ test('each billing model shows its own risk, from the simulation with that model
     else assert.match(words, /Le prestataire partage le risque.*baisse de 50\s%/, row.model);
     // The maximum price in the model's own unit, rounded down when whole.
     const max = (await page.textContent(`[data-out="billing[${i}].max_price"]`)).replace(/\s/g, ' ');
-    const unit = { in_house: '€/h', hourly: '€/h', per_meeting: '€/RDV' }[row.model];
+    // (The director pays per meeting held: its maximum is per meeting held.)
+    const unit = { in_house: '€/h', hourly: '€/h', per_meeting: director.costs.meeting_basis === 'held' ? '€/RDV tenu' : '€/RDV' }[row.model];
     assert.ok(row.max_price === null || max.endsWith(unit), `${row.model}: « ${max} »`);
     if (row.max_price >= 100) assert.equal(Number(max.replace(/[^\d]/g, '')), Math.floor(row.max_price), `${row.model}: « ${max} »`);
   }

@@ -478,7 +478,9 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   assert.equal(rows.length, 1 + expected.comparison.length);
   assert.equal(rows[0][0], 'Canal');
   assert.equal(rows[2][0], 'Emailing; "printemps"');
-  const roiCol = rows[0].indexOf('ROI');
+  // The ROI as a ratio, which a spreadsheet formats as a percentage; its header says so.
+  const roiCol = rows[0].indexOf('ROI (ratio\u00a0: 3,8 = 380 %)');
+  assert.ok(roiCol > 0);
   expected.comparison.forEach((r, i) => {
     assert.equal(rows[i + 1][roiCol] === '' ? null : Number(rows[i + 1][roiCol].replace(',', '.')), r.roi);
   });

@@ -34,7 +34,7 @@ export function render(state, prev, { t }) {
         const card = node('fieldset', { class: 'channel', 'data-channel': i });
         card.append(node('legend'));
         const grid = node('div', { class: 'cardgrid' });
-        for (const p of cardFields(c)) grid.append(fieldRow({ ...fieldOf(p), path: `channels[${i}].${p}` }, t, { labelKey: p }));
+        for (const p of cardFields(c)) grid.append(fieldRow({ ...fieldOf(p), path: `channels[${i}].${p}` }, t, { labelKey: p === 'name' ? 'channelName' : p }));
         const tools = node('div', { class: 'cardtools' });
         tools.append(node('button', { type: 'button', class: 'add', 'data-chdup': i, 'aria-label': t('channelDupN', { n: i + 1 }) }, t('channelDup')),
           node('button', { type: 'button', class: 'del', 'data-chdel': i, 'aria-label': t('channelDelN', { n: i + 1 }) }, t('channelDel')));

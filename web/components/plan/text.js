@@ -10,7 +10,10 @@ export function planSentence(plan, entry, t, fmt) {
     const u = t('plan.unreachable');
     return t('plan.outOf', { g: goal, u: u.charAt(0).toLowerCase() + u.slice(1) }) + ' ' + t(plan.metric === 'net' ? 'plan.whyNet' : 'plan.whyZero');
   }
-  const p = { g: goal, v: fmt.num(plan.volume), u: t('pu:' + entry), c: fmt.money(plan.cost) };
+  // The volume is a count of calls, leads or meetings to make: said whole,
+  // rounded up (the core's 8 333,33 calls are 8 334 to make; the cost and
+  // results that follow are the core's for its exact volume).
+  const p = { g: goal, v: fmt.num(Math.ceil(plan.volume - 1e-9)), u: t('pu:' + entry), c: fmt.money(plan.cost) };
   let text = plan.scale === null ? t('plan.needNoScale', p) : t('plan.need', { ...p, k: fmt.num(plan.scale) });
   if (plan.hours > 0) {
     text += ' ' + (plan.operators === null ? t('plan.hours', { h: fmt.hours(plan.hours) })

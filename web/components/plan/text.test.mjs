@@ -41,6 +41,12 @@ test('hours and callers when the hours are known; no scale when there was no vol
   assert.match(plain(planSentence({ ...plan, hours: 30, operators: null, scale: null }, 'calls', t, fmt)), /108 appels, pour un coût.*Soit 30 heures de travail\./);
 });
 
+test('a volume is said whole, rounded up: 8 333,33 calls are 8 334 to make', () => {
+  const { t, fmt } = ctx('fr');
+  const s = plain(planSentence({ ...plan, metric: 'revenue', value: 150000, volume: 8333.333333333334 }, 'calls', t, fmt));
+  assert.match(s, /: 8 334 appels,/);
+});
+
 test('an unreachable goal says so plainly, and why', () => {
   const { t, fmt } = ctx('fr');
   const out = { metric: 'net', value: 50000, reachable: false, volume: null, scale: null, funnel: null, hours: null, operators: null, cost: null, revenue: null, margin: null, net: null, roi: null };
