@@ -126,6 +126,10 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   assert.doesNotMatch(pdf.text, /Préparé (pour|par)/);
   assert.match(pdf.text, /Hypothèses/);
   assert.match(pdf.text, /Rentable jusqu’à 576/); // the verdict is the summary's, said once
+  // Page 1's chart: no payback curve to draw (one-off deals), so the funnel's,
+  // not a box saying « pas de courbe à tracer ».
+  assert.match(pdf.text.split('\f')[0], /Entonnoir de la campagne/);
+  assert.doesNotMatch(pdf.text, /pas de courbe à tracer/);
   await page.emulateMedia({ media: 'screen' });
   await page.click('#io summary');
   await page.fill('#prep-for', 'ACME Industries');
