@@ -175,6 +175,10 @@ test('retrospective mode derives the rates from observed counts', async () => {
   assert.equal(await page.inputValue('[name="funnel.contact_rate"]'), '10');
   assert.ok(await page.isDisabled('[name="funnel.contact_rate"]'));
   assert.match(fragment(page), /(^|&)a=0\.1(&|$)/);
+  // A blank stage between two counts (leads) is said as not measured, not
+  // as a 100 % observed; a counted one as derived.
+  assert.match(await page.textContent('#f-funnel-lead_rate-d'), /^non mesuré/);
+  assert.match((await page.textContent('#f-funnel-contact_rate-d')).replace(/\u00a0/g, ' '), /^déduit : 10 %$/);
   // More meetings than contacts is refused on that count.
   await page.fill('[name="observed.meetings"]', '500');
   await page.waitForSelector('[name="observed.meetings"][aria-invalid="true"]');

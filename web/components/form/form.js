@@ -2,7 +2,7 @@
 // state (values, derived notes, the chosen model's prices first, currency
 // units, error marks).  It never reads its inputs back: typing reaches the
 // state as actions (app.js).
-import { GROUPS, FIELDS, TARGET_ROI, PRICE_FIELDS, MODEL_FIELDS, STAGES, fieldOf, setting } from '../../fields.js';
+import { GROUPS, FIELDS, TARGET_ROI, PRICE_FIELDS, MODEL_FIELDS, STAGES, RATE_INTO, fieldOf, setting } from '../../fields.js';
 import * as funnel from './funnel.js';
 import { getPath } from '../../state/scenario.js';
 import { $, node, idOf, inputOf, setProp, say } from '../dom.js';
@@ -134,7 +134,12 @@ function renderDerived(state, { t, fmt }) {
     const fd = fieldOf(path);
     input.dataset.derived = '1';
     input.disabled = true;
-    note.textContent = t('derived', { v: fd.kind === 'pct' ? fmt.pct(value) : fd.kind === 'select' ? t(`o:${path}:${value}`) : fmt.num(value) });
+    // A stage left blank between two counts passes everything on: said as
+    // « non mesuré », not as a 100 % the user would have observed.
+    const stage = STAGES.find((s) => RATE_INTO[s] === path);
+    const unmeasured = stage && !(state.observed[stage] ?? '').trim();
+    note.textContent = unmeasured ? t('derivedPass')
+      : t('derived', { v: fd.kind === 'pct' ? fmt.pct(value) : fd.kind === 'select' ? t(`o:${path}:${value}`) : fmt.num(value) });
     note.hidden = false;
   }
 }
