@@ -1,8 +1,8 @@
 /*
- * roi_arena.c - the widget's lite engine's allocator (-sMALLOC=none): a bump
+ * roi_arena.c - the WebAssembly engines' allocator (-sMALLOC=none): a bump
  * arena that starts over when nothing is left allocated.
  *
- * Every call into the lite module has the same life: wasm/roi_bind.js
+ * Every call into the module has the same life: wasm/roi_bind.js
  * allocates the input text, the core allocates as it works (cJSON trees,
  * growing buffers, the output text) and frees all but the output, then
  * roi_bind.js frees the input and the output.  So the heap is empty between
@@ -12,8 +12,9 @@
  * zero.  A call's peak is at most about twice its largest buffer (a buffer
  * grown by doubling leaves its old copies behind until the call ends).
  *
- * This replaces emmalloc in the lite module only, to keep the widget's load
- * small (issue 11: about 1 KB gzipped less); the full engine keeps emmalloc.
+ * This replaces emmalloc, to keep the page's and the widget's loads small
+ * (about 1.2 KB gzipped less each; issues 10 and 11).  A simulation's
+ * largest buffers are its samples (two doubles each), freed when it ends.
  * The core's results do not depend on the allocator (tests/wasm compares
  * both modules with the CLI, byte for byte, and checks the arena starts over).
  * State: the arena's three words below, the module's only globals.

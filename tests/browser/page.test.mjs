@@ -541,12 +541,14 @@ test('the printed report shows results, charts, the link and the methodology not
   // Nothing runs off the page's width.
   await renderAll(page);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth));
-  // One chart on page 1; the inputs as the list of assumptions, not the form (issue 10).
-  for (const shown of ['[data-out="roi"]', '#pbchart .pbwords', '#h-be', '[data-out="breakeven.max_price"]',
+  // One chart on page 1: with no payback curve to draw (one-off deals, said
+  // in words the summary already has), the funnel's; the inputs as the list
+  // of assumptions, not the form (issue 10).
+  for (const shown of ['[data-out="roi"]', '#funnelchart svg', '#h-be', '[data-out="breakeven.max_price"]',
     '[data-out="scenarios.prudent.roi"]', '[data-out="scenarios.ambitious.roi"]', '#rm-h', '#as-list']) {
     assert.equal(await page.isVisible(shown), true, shown);
   }
-  for (const hidden of ['#funnelchart svg', '[name="funnel.close_rate"]']) assert.equal(await page.isVisible(hidden), false, hidden);
+  for (const hidden of ['#pbchart .pbwords', '#torchart svg', '#histchart svg', '[name="funnel.close_rate"]']) assert.equal(await page.isVisible(hidden), false, hidden);
   assert.match(await page.textContent('#as-list'), /Taux de signature.*?25\s%/);
   // The QR code holds the link: an independent reader (zbar) gets it back.
   await page.waitForSelector('#rm-qr-img:not([hidden])');

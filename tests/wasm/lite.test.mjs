@@ -33,6 +33,32 @@ test('lite engine: worked examples and generated scenarios, same bytes and links
   }
 });
 
+test('full engine: its arena allocator starts over after every call, simulations, QR codes and tables included', async () => {
+  const { load, bind, bindFull } = await import(path.join(site, 'engine/roi_bind.js'));
+  const create = (await import(path.join(site, 'engine/roi_core.js'))).default;
+  const mod = await load(create, path.join(site, 'engine/roi_core.wasm'));
+  const api = { ...bind(mod), ...bindFull(mod) };
+  const first = mod._malloc(1);
+  mod._free(first);
+  const text = fs.readFileSync(path.join(fixtures, 'pay-per-meeting.json'), 'utf8');
+  const sim = native(['simulate', '--samples', '2000', '--seed', '3', '-'], text);
+  const run = () => {
+    assert.equal(api.simulateText(text, { samples: 2000, seed: 3 }), sim);
+    assert.equal(api.evaluateText(text), native(['eval', '-'], text));
+    assert.match(api.qrSvg('https://example.com/#v=2&q=50'), /^<svg/);
+    assert.ok(api.fields().fields.length > 40);
+    assert.ok(api.codes().length > 40);
+    assert.equal(api.canonicalText(text), native(['canonical', '-'], text));
+  };
+  run();
+  const size = mod.heap().length;
+  for (let i = 0; i < 20; i++) run();
+  assert.equal(mod.heap().length, size, 'no growth after the first round');
+  const again = mod._malloc(1);
+  mod._free(again);
+  assert.equal(again, first, 'the arena started over');
+});
+
 test('lite engine: its arena allocator starts over after every call; memory stays as the largest call left it', async () => {
   // The module itself (roi_arena.c): the same address for a first block
   // before and after hundreds of calls, and no growth once the largest
