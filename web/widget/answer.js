@@ -12,7 +12,7 @@ import { fullPageUrl } from './host.js';
 
 /** A figure in its box: from 100 000 on, the compact form (« -179 k€ »,
  *  « 1,2 M€ »), so that it never overflows its third of the width. */
-const showFigure = (fmt, f, v) => (f === 'money' && Math.abs(v) >= 1e5 ? fmt.compact(v) : fmt[f](v));
+export const showFigure = (fmt, f, v) => (f === 'money' && Math.abs(v) >= 1e5 ? fmt.compact(v) : fmt[f](v));
 
 // Past 40 characters a headline would need a third line (« ROI de 50 %
 // atteint jusqu'à 426 € par rendez-vous »), past 8 a figure would be wider

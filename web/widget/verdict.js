@@ -8,7 +8,6 @@
 import { PRICE_OF } from '../components/verdict/verdict.js';
 import { getPath } from '../state/scenario.js';
 
-const money = (v) => ({ v, fmt: 'money' });
 
 /** The scenario values the sentence compares the core's numbers with (the
  *  scenario is the core's canonical document: every field is written). */
@@ -72,5 +71,6 @@ export function figures(figure) {
  *  when both are equal (nothing uncertain). */
 export function range(res) {
   const lo = res.scenarios.prudent.net, hi = res.scenarios.ambitious.net;
-  return lo === hi ? null : { lo: money(lo), hi: money(hi), rlo: { v: res.scenarios.prudent.roi, fmt: 'pct0' }, rhi: { v: res.scenarios.ambitious.roi, fmt: 'pct0' } };
+  const big = (v) => ({ v, fmt: 'figure' }); // as the net figure beside it shows it (« 2,1 M€ »)
+  return lo === hi ? null : { lo: big(lo), hi: big(hi), rlo: { v: res.scenarios.prudent.roi, fmt: 'pct0' }, rhi: { v: res.scenarios.ambitious.roi, fmt: 'pct0' } };
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer, facts, figures, range } from './verdict.js';
-import { say, ctaLabel } from './answer.js';
+import { say, ctaLabel, showFigure } from './answer.js';
 import { PRESETS } from './presets.js';
 import { makeFormat } from '../format.js';
 import { fill } from '../i18n-dict.js';
@@ -26,7 +26,9 @@ function sentence(link, lang = 'fr') {
   const sc = decode(link), res = evaluate(sc);
   const table = lang === 'en' ? en : fr;
   const t = (k, p = {}) => fill(table[k] ?? k, p);
-  const ctx = { t, fmt: makeFormat(lang, sc.currency), each: sc.currency === 'EUR' ? { lower: t('each'), upper: t('Each') } : { lower: makeFormat(lang, sc.currency).money(1), upper: makeFormat(lang, sc.currency).money(1) } };
+  const fmt = makeFormat(lang, sc.currency);
+  fmt.figure = (v) => showFigure(fmt, 'money', v); // as widget.js gives it
+  const ctx = { t, fmt, each: sc.currency === 'EUR' ? { lower: t('each'), upper: t('Each') } : { lower: makeFormat(lang, sc.currency).money(1), upper: makeFormat(lang, sc.currency).money(1) } };
   const a = answer(res, facts(sc));
   return { tone: a.tone, big: plain(say(a.big, ctx)), sub: plain(say(a.sub, ctx)), res, ctx };
 }
@@ -104,6 +106,9 @@ test('figures, range and call to action: the core\'s numbers, formatted', () => 
   assert.deepEqual(figures('unit_costs.deal').map((f) => f.path), ['roi', 'net', 'unit_costs.deal']);
   const r = range(s.res);
   assert.equal(plain(say({ key: 'range', params: r }, s.ctx)), 'Résultat net entre 12 980 € (prudent) et 38 580 € (ambitieux)');
+  // Large amounts as the net figure beside the range shows them.
+  const big = sentence('v=1&round=expected&entry=meetings&model=per_meeting&pmeet=150&deal=50000&close=0.6&vol=200&margin=1');
+  assert.match(plain(say({ key: 'range', params: range(big.res) }, big.ctx)), /^Résultat net entre \d+(,\d)? M € \(prudent\) et \d+(,\d)? M € \(ambitieux\)$/);
   assert.equal(plain(ctaLabel('Recevoir mon étude ({roi})', s.res, s.ctx.fmt)), 'Recevoir mon étude (327 %)');
   assert.equal(plain(ctaLabel('{net} / {max} / {nope}', s.res, s.ctx.fmt)), '24 500 € / 640 € / {nope}');
   // A loss, or no figure, is not offered: the figure goes, with its brackets.
