@@ -19,7 +19,7 @@ test('French page: link warnings, field errors and import notices in French', as
   const page = await open('?lang=fr' + BAD_LINK);
   const notice = await text(page, '#notices .notice.warn');
   assert.match(notice, /Certains paramètres du lien ont été ignorés/);
-  assert.match(notice, /Volume : la clé « vol » n’est pas un nombre décimal simple : ignorée/);
+  assert.match(notice, /Volume à cette étape : la clé « vol » n’est pas un nombre décimal simple : ignorée/);
   assert.match(notice, /Taux de signature : la clé « close » doit être comprise entre 0 % et 100 % : ignorée/);
   assert.match(notice, /la clé « foo » est inconnue : ignorée/);
   assert.doesNotMatch(notice, ENGLISH);
@@ -54,7 +54,7 @@ test('English page: the same link and fields in English', async () => {
   const page = await open('?lang=en' + BAD_LINK);
   const notice = await text(page, '#notices .notice.warn');
   assert.match(notice, /Some link parameters were ignored/);
-  assert.match(notice, /Volume: link key “vol” is not a plain decimal number: ignored/);
+  assert.match(notice, /Count at that stage: link key “vol” is not a plain decimal number: ignored/);
   assert.match(notice, /Close rate: link key “close” must be between 0% and 100%: ignored/);
   assert.match(notice, /link key “foo” is unknown: ignored/);
   await page.fill('[name="funnel.close_rate"]', '250');
