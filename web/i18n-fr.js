@@ -183,10 +183,10 @@ export default expand({
   'torMerged': 'Une barre qui nomme plusieurs entrées\u00a0: elles ont exactement le même effet sur le résultat net.',
   'plan.intro': 'Dites ce que vous visez\u00a0: le calculateur en déduit le volume, le budget et les personnes nécessaires, à taux égaux.',
   'plan.for:revenue': 'Pour {v} de chiffre d’affaires', 'plan.for:margin': 'Pour {v} de marge brute', 'plan.for:net': 'Pour {v} de résultat net',
-  'plan.for:deals': 'Pour {v} affaires signées', 'plan.for:meetings': 'Pour {v} rendez-vous pris', 'plan.for:held': 'Pour {v} rendez-vous tenus',
+  'plan.for:deals': 'Pour {v} affaires signées', 'plan.for:deals.one': 'Pour {v} affaire signée', 'plan.for:meetings': 'Pour {v} rendez-vous pris', 'plan.for:held': 'Pour {v} rendez-vous tenus',
   'plan.need': '{g}\u00a0: {v} {u}, {k} fois la campagne actuelle, pour un coût de {c}.', 'plan.needNoScale': '{g}\u00a0: {v} {u}, pour un coût de {c}.',
   'plan.hours': 'Soit {h} de travail.', 'plan.people1': 'Soit {h} de travail et {o} téléopérateur.', 'plan.people': 'Soit {h} de travail et {o} téléopérateurs.',
-  'plan.gives': 'Résultat attendu\u00a0: {d} affaires signées, {net} de résultat net (ROI {r}).', 'plan.outOf': '{g}\u00a0: {u}',
+  'plan.gives': 'Résultat attendu\u00a0: {d} affaires signées, {net} de résultat net (ROI {r}).', 'plan.gives.one': 'Résultat attendu\u00a0: {d} affaire signée, {net} de résultat net (ROI {r}).', 'plan.outOf': '{g}\u00a0: {u}',
   'plan.whyNet': 'Chaque affaire supplémentaire coûte plus qu’elle ne rapporte en marge\u00a0: baissez le prix payé, ou améliorez le taux de signature ou le panier moyen.',
   'plan.whyZero': 'La campagne actuelle n’en produit aucun\u00a0: une étape, un taux ou une valeur à zéro empêche de l’atteindre.',
   'plan.none': 'Choisissez un objectif pour savoir ce qu’il faut pour l’atteindre.',
@@ -237,6 +237,8 @@ export default expand({
   'cm:flat': 'Forfait de la campagne',
   billed: 'Facturé\u00a0: {n} {u} × {p}.', billedAvg: '(nombre moyen attendu\u00a0: la facture réelle porte sur un nombre entier)',
   'bu:booked': 'rendez-vous pris', 'bu:held': 'rendez-vous tenus', 'bu:per_call': 'appels', 'bu:per_deal': 'affaires signées',
+  // The same for one (and, in French, for 0): « 1 appel », « 0 affaire signée ».
+  'bu:booked.one': 'rendez-vous pris', 'bu:held.one': 'rendez-vous tenu', 'bu:per_call.one': 'appel', 'bu:per_deal.one': 'affaire signée',
   // Issue 10, nothing lost: numbers the page cannot hold, links too long, library failures.
   linkLong: 'Ce scénario est trop grand pour un lien ({bytes} octets, limite {max})\u00a0: l’adresse de la page ne le contient pas. Gardez-le dans «\u00a0Mes scénarios\u00a0» ou dans un fichier JSON.',
   linkLongShort: 'Scénario trop grand pour un lien ({bytes} octets, limite {max})\u00a0: exportez-le en JSON.',

@@ -219,6 +219,13 @@ test('the cost breakdown names what it adds up; billed meetings said as an expec
   await page.fill('[name="funnel.volume"]', '50');
   await page.waitForFunction(() => /37,5/.test(document.getElementById('billednote').textContent));
   assert.match(await page.textContent('#billednote'), /nombre moyen attendu/);
+  // One meeting held, or none: singular in French (« 1 rendez-vous tenu », « 0 rendez-vous tenu »).
+  await page.fill('[name="funnel.show_rate"]', '100');
+  await page.fill('[name="funnel.volume"]', '1');
+  await page.waitForFunction(() => /^Facturé\u00a0: 1 rendez-vous tenu ×/.test(document.getElementById('billednote').textContent));
+  await page.fill('[name="funnel.volume"]', '0');
+  await page.waitForFunction(() => /^Facturé\u00a0: 0 rendez-vous tenu ×/.test(document.getElementById('billednote').textContent));
+  await page.fill('[name="funnel.volume"]', '50');
   await page.fill('[name="costs.commission_rate"]', '5');
   await page.waitForSelector('[data-out="cost.commission"]', { state: 'visible' });
   await page.context().close();

@@ -47,6 +47,16 @@ test('a volume is said whole, rounded up: 8 333,33 calls are 8 334 to make', () 
   assert.match(s, /: 8 334 appels,/);
 });
 
+test('one deal, or in French none, is singular: « 1 affaire signée », « 0 affaire signée »', () => {
+  const { t, fmt } = ctx('fr');
+  const one = plain(planSentence({ ...plan, metric: 'deals', value: 1, funnel: { ...plan.funnel, deals: 1 } }, 'meetings', t, fmt));
+  assert.match(one, /^Pour 1 affaire signée :/);
+  assert.match(one, /Résultat attendu : 1 affaire signée,/);
+  assert.match(plain(planSentence({ ...plan, funnel: { ...plan.funnel, deals: 0 } }, 'meetings', t, fmt)), /Résultat attendu : 0 affaire signée,/);
+  const e = ctx('en');
+  assert.match(plain(planSentence({ ...plan, funnel: { ...plan.funnel, deals: 0 } }, 'meetings', e.t, e.fmt)), /Expected: 0 deals signed,/);
+});
+
 test('an unreachable goal says so plainly, and why', () => {
   const { t, fmt } = ctx('fr');
   const out = { metric: 'net', value: 50000, reachable: false, volume: null, scale: null, funnel: null, hours: null, operators: null, cost: null, revenue: null, margin: null, net: null, roi: null };

@@ -31,7 +31,8 @@ export function render(state, res, { t, fmt }) {
   setProp(note, 'hidden', n === null || n === undefined);
   if (!note.hidden) {
     const whole = Math.abs(n - Math.round(n)) < 1e-9;
-    const basis = b[0] === 'meetings' ? t('bu:' + setting(state.scenario, 'costs.meeting_basis')) : t('bu:' + model);
+    const one = fmt.plural(n) === 'one' ? '.one' : ''; // « 1 appel », and in French « 0 appel »
+    const basis = t('bu:' + (b[0] === 'meetings' ? setting(state.scenario, 'costs.meeting_basis') : model) + one);
     setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.money(setting(state.scenario, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
   }
   collapseEmpty(t);
