@@ -42,7 +42,7 @@ export default expand({
   linkBad: 'Unreadable link, the example was loaded instead:', calcWarn: 'Calculation warnings:',
   's:head': 'Key figures', 's:funnel': 'Funnel', 's:costs': 'Costs and margin', 's:unit': 'Unit costs', 's:hour': 'Hourly profitability',
   's:ltv': 'Customer lifetime value (LTV)', 's:be': 'Break-even and targets', 's:sc': 'Prudent, central and ambitious range', 's:pb': 'Cumulative net of the campaign as entered, month by month',
-  'r:per_hour.revenue': 'Hourly revenue', 'r:roi': 'ROI', 'r:net': 'Net result', 'r:payback_months': 'Payback period', 'r:unit_costs.deal': 'CAC (customer acquisition cost)',
+  'r:per_hour.revenue': 'Hourly revenue', 'r:roi': 'ROI', 'r:net': 'Net result', 'r:payback_months': 'Payback period', 'r:payback_months:alone': 'Payback of one month of campaign, alone', 'r:unit_costs.deal': 'CAC (customer acquisition cost)',
   'r:funnel.deals_expected': 'Deals (average expected, not rounded)',
   'r:cost.total': 'Total cost', 'r:cost.model': 'Billing model', 'r:cost.fixed': 'Other campaign costs', 'r:cost.internal': 'Internal sales time',
   'r:revenue': 'Revenue', 'r:margin': 'Gross margin', 'r:revenue_per_deal': 'Revenue per deal',

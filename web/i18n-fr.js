@@ -42,7 +42,7 @@ export default expand({
   linkBad: 'Lien illisible, exemple chargé à la place\u00a0:', calcWarn: 'Avertissements du calcul\u00a0:',
   's:head': 'L’essentiel', 's:funnel': 'Entonnoir', 's:costs': 'Coûts et marge', 's:unit': 'Coûts unitaires', 's:hour': 'Rentabilité horaire',
   's:ltv': 'Valeur vie client (LTV)', 's:be': 'Seuil de rentabilité et objectifs', 's:sc': 'Fourchette prudente, centrale, ambitieuse', 's:pb': 'Cumul du résultat net de la campagne saisie, mois par mois',
-  'r:per_hour.revenue': 'Revenu horaire', 'r:roi': 'ROI', 'r:net': 'Résultat net', 'r:payback_months': 'Délai de retour sur investissement', 'r:unit_costs.deal': 'CAC (coût d’acquisition client)',
+  'r:per_hour.revenue': 'Revenu horaire', 'r:roi': 'ROI', 'r:net': 'Résultat net', 'r:payback_months': 'Délai de retour sur investissement', 'r:payback_months:alone': 'Délai de retour d’un mois de campagne, seul', 'r:unit_costs.deal': 'CAC (coût d’acquisition client)',
   'r:funnel.deals_expected': 'Affaires (nombre moyen attendu, non arrondi)',
   'r:cost.total': 'Coût total', 'r:cost.model': 'Modèle de facturation', 'r:cost.fixed': 'Autres coûts de la campagne', 'r:cost.internal': 'Temps commercial interne',
   'r:revenue': 'Chiffre d’affaires', 'r:margin': 'Marge brute', 'r:revenue_per_deal': 'Chiffre d’affaires par affaire',

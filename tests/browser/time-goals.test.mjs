@@ -91,6 +91,8 @@ test('the payback and projection charts are redrawn at their figure\'s new width
 
 test('ramp-up editor: a month added, typed, removed; months at 0 fold the section and hide the projection', async () => {
   const page = await open(linkOf('in-house-ramp-up.json'));
+  // With a projection, the results' payback is one month of campaign's, and says so.
+  assert.equal(await page.textContent('#pb-l'), 'Délai de retour d’un mois de campagne, seul');
   await page.click('#ramp-add');
   assert.equal(await page.$eval('#ramp-list .ramp-row:last-child input', (x) => x === document.activeElement), true);
   // Its value is selected: what is typed replaces it (it read « 9095 »).
@@ -103,6 +105,7 @@ test('ramp-up editor: a month added, typed, removed; months at 0 fold the sectio
   await page.fill('[name="schedule.months"]', '0');
   await page.waitForSelector('#sched[hidden]', { state: 'attached' });
   assert.equal(await page.$eval('#sched-box', (d) => d.open), false);
+  assert.equal(await page.textContent('#pb-l'), 'Délai de retour sur investissement');
   await page.context().close();
 });
 

@@ -57,6 +57,9 @@ export function render(state, prev, ctx) {
   // A row of the three cases with nothing to show (no hours: no hourly
   // revenue) says nothing three times: it goes.
   for (const row of document.querySelectorAll('table.sc tbody tr')) setProp(row, 'hidden', [...row.querySelectorAll('td')].every((td) => td.classList.contains('null')));
+  // With a projection, the payback here is one month of campaign's, alone
+  // (the projection's own is said beside it, months later): its label says so.
+  setProp($('pb-l'), 'textContent', t(res.schedule ? 'r:payback_months:alone' : 'r:payback_months'));
   setProp($('maxprice-l'), 'textContent', t('mp:' + priceUnit(model, setting(state.scenario, 'costs.meeting_basis'))));
   setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(setting(state.scenario, 'target_ltv_cac')) }));
   setProp($('be-intro'), 'textContent', t('beIntro', { r: fmt.pct(res.breakeven.target_roi) }));
