@@ -9,11 +9,13 @@
  * calls, and an allocator need never reuse a block within a call: it hands
  * out memory from a pointer that only moves up, counts the blocks still
  * live, and moves the pointer back to the start when that count falls to
- * zero.  A call's peak is at most about twice its largest buffer (a buffer
- * grown by doubling leaves its old copies behind until the call ends).
+ * zero.  A call's peak is the sum of all it allocated, freed or not (a
+ * buffer grown by doubling where it cannot grow in place leaves its old
+ * copies behind until the call ends): a few times its input and output.
  *
  * This replaces emmalloc, to keep the page's and the widget's loads small
- * (about 1.2 KB gzipped less each; issues 10 and 11).  A simulation's
+ * (1.0 KB gzipped less for the full module, 1.2 KB for the widget's;
+ * issues 10 and 11).  A simulation's
  * largest buffers are its samples (two doubles each), freed when it ends.
  * The core's results do not depend on the allocator (tests/wasm compares
  * both modules with the CLI, byte for byte, and checks the arena starts over).
@@ -34,6 +36,7 @@ static uintptr_t arena_base; /* the first block's header, once started */
 static uintptr_t arena_top;  /* the next free byte */
 static size_t arena_live;    /* blocks allocated and not yet freed */
 
+/* p rounded up to the next 16-byte boundary. */
 static uintptr_t align_up(uintptr_t p)
 {
     return (p + (ROI_ARENA_ALIGN - 1u)) & ~(uintptr_t)(ROI_ARENA_ALIGN - 1u);
@@ -56,6 +59,10 @@ static int arena_reserve(uintptr_t end)
     return end <= emscripten_get_heap_size() || emscripten_resize_heap(end);
 }
 
+/* The C library's four, for the core, cJSON and wasm/roi_bind.js (which
+ * copies each call's input in with malloc and frees it and the output).
+ * malloc: size bytes on a 16-byte boundary, NULL when the memory cannot
+ * grow; the caller frees it with free(). */
 void *malloc(size_t size)
 {
     arena_start();
@@ -72,14 +79,18 @@ void *malloc(size_t size)
     return (void *)block;
 }
 
+/* free: one block fewer; the last one starts the arena over.  A free with
+ * nothing live (a stray or double free) changes nothing, rather than
+ * wrapping the count so that the arena never starts over again. */
 void free(void *p)
 {
-    if (!p)
+    if (!p || !arena_live)
         return;
     if (--arena_live == 0)
         arena_top = arena_base; /* nothing left: start over */
 }
 
+/* calloc: n items of size bytes, zeroed; NULL on overflow or no memory. */
 void *calloc(size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
@@ -90,6 +101,9 @@ void *calloc(size_t n, size_t size)
     return p;
 }
 
+/* realloc: p resized to size bytes, its content kept up to the smaller
+ * size; the last block in place, any other one copied to a new block.
+ * NULL (p still valid) when the memory cannot grow. */
 void *realloc(void *p, size_t size)
 {
     if (!p)

@@ -28,6 +28,7 @@ import * as plan from './components/plan/plan.js';
 import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
+import { observedCounts } from './state/observed.js';
 import { libraryActions } from './io/library.js';
 import { fileActions } from './io/files.js';
 import { linkFor } from './export.js';
@@ -209,7 +210,9 @@ function onClick(e) {
   if (b.id === 'ramp-add') {
     dispatch({ type: 'rampAdd' });
     // Its value (the previous month's) selected: typing replaces it, not « 10030 ».
-    document.querySelector('#ramp-list .ramp-row:last-child input')?.select();
+    const input = document.querySelector('#ramp-list .ramp-row:last-child input');
+    input?.focus();
+    input?.select();
   } else if (d.rampdel !== undefined) {
     dispatch({ type: 'rampRemove', index: Number(d.rampdel) });
     $('ramp-add').focus();
@@ -271,14 +274,17 @@ function onClick(e) {
     // Back to the example, with a way back: the scenario it replaced rides
     // in the notice (the state's), « Revenir à mon scénario » reopens it.
     // An example nobody changed is not worth one.
-    const { valid, link } = store.getState();
+    const { valid, link, view, observed } = store.getState();
     const worth = valid && !untouchedExample(roi, store.getState());
+    // Counts typed in retrospective mode come back with it.
+    const counts = view.retro ? observedCounts(observed, view.lang) : null;
     openExample(store, roi, 'pay-per-meeting');
-    if (worth) dispatch({ type: 'notice', kind: 'info', title: { key: 'resetDone' }, action: { id: 'undo-reset', key: 'undo', scenario: valid, link }, tag: 'reset' });
+    if (worth) dispatch({ type: 'notice', kind: 'info', title: { key: 'resetDone' }, action: { id: 'undo-reset', key: 'undo', scenario: valid, link, counts }, tag: 'reset' });
   } else if (d.action === 'undo-reset') {
     const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
     dispatch({ type: 'dismiss', id: n.id });
     dispatch({ type: 'load', scenario: n.action.scenario, link: n.action.link });
+    if (n.action.counts) dispatch({ type: 'retro', on: true, counts: n.action.counts });
     $('reset').focus();
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });

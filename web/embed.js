@@ -41,24 +41,26 @@
   frame.setAttribute('scrolling', 'no');
   frame.setAttribute('loading', 'lazy');
   const host = (d.target && document.querySelector(d.target)) || script.parentNode;
+  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden';
+  if (d.target && host !== script.parentNode) host.append(frame); else script.after(frame);
   // Until the widget reports its height: data-height, else what the build
   // measured for the preset at a few widths (ROI_WIDGET_HEIGHTS,
   // scripts/prerender.mjs), with or without a call to action, between two
-  // widths in proportion; else about what it will be (taller in one column,
-  // under 600 px).
+  // widths in proportion, at the frame's own width (the host's less its
+  // padding); else about what it will be (taller in one column, under 600 px).
+  // Only the preset's own questions were measured: not for chosen questions,
+  // nor for a scenario or example that may choose another preset.
   const asked = parseInt(d.height, 10); // "600" or "600px"
-  const w = host.clientWidth;
+  const w = frame.clientWidth;
   const H = typeof ROI_WIDGET_HEIGHTS === 'object' ? ROI_WIDGET_HEIGHTS : {}, W = H.w;
-  const hs = !full && !d.questions && w && (d.preset || !d.scenario) && H[(d.preset || '') + (d.ctaLabel && d.ctaUrl ? '+cta' : '')];
+  const key = (d.preset || '') + (d.ctaLabel && d.ctaUrl ? '+cta' : '');
+  const hs = !full && !d.questions && w && (d.preset || (!d.scenario && !d.example)) && Object.hasOwn(H, key) && H[key];
   const at = (h) => {
     let i = 0;
     while (i < W.length - 2 && w > W[i + 1]) i++;
     return h[i] + (h[i + 1] - h[i]) * Math.min(1, Math.max(0, (w - W[i]) / (W[i + 1] - W[i])));
   };
-  const height = asked > 0 ? asked : hs ? Math.round(at(hs))
-    : full || (w && w < 600) ? 600 : 400;
-  frame.style.cssText = 'display:block;width:100%;border:0;overflow:hidden;height:' + height + 'px';
-  if (d.target && host !== script.parentNode) host.append(frame); else script.after(frame);
+  frame.style.height = (asked > 0 ? asked : hs ? Math.round(at(hs)) : full || (w && w < 600) ? 600 : 400) + 'px';
   window.addEventListener('message', (e) => {
     const m = e.data;
     if (e.source !== frame.contentWindow || e.origin !== widget.origin || !m || m.v !== 1 || typeof m.type !== 'string') return;

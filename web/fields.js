@@ -90,7 +90,7 @@ for (const fd of [...SCHEDULE, ...GOAL]) FIELDS.set(fd.path, fd);
 
 /** A scenario's setting at path, or the core's default when it leaves it
  *  out (what the core will use): 'funnel.entry', 'costs.model'… */
-export const setting = (scenario, path) => getPath(scenario, path) ?? FIELDS.get(path).dflt;
+export const setting = (scenario, path) => getPath(scenario, path) ?? FIELDS.get(path)?.dflt;
 
 /** Takes defaults, bounds and enum values from the core's field table
  *  (the document of `roi fields`). */

@@ -14,7 +14,9 @@ export function makeFormat(lang, currency) {
  *  below is "none", not "-1 150 €" (any deal value reaches the target);
  *  plural: the plural category of a count in the page's language. */
 export function withWords(fmt, t) {
-  const plural = new Intl.PluralRules(fmt.loc);
+  // Chosen on the count as num() shows it (two decimals at most): 1,004
+  // shows as « 1 », and is one.
+  const plural = new Intl.PluralRules(fmt.loc, { maximumFractionDigits: 2 });
   return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)),
     minMoney: (v) => (v <= 0 ? t('min.none') : fmt.money(v)),
     /** The plural category of a count as shown ('one', 'other'…). */

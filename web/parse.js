@@ -12,16 +12,21 @@
 // cannot hold as typed is refused, never silently replaced.
 const GROUPS = { ',': /^[1-9]\d{0,2}(,\d{3})+$/, '.': /^[1-9]\d{0,2}(\.\d{3})+$/ };
 const GROUPING = { en: ',', fr: '.' };
-// A multiplier right after the number: "k", "K", "M", then at most a
-// currency ("k€", "kEUR"), never the start of a word ("mois").
-const SCALE = /^([kKM])(?![a-z])/;
 // What may stand around the number, and nothing else: a currency before it
-// (a sign on either side), and after it a currency (per hour or month), %,
-// ×, hours, months or years.  A letter typed by mistake is refused, never
-// dropped: "6OOO" (O for 0) is not 6, "150abc" not 150.
-const CUR = '[€$£¥]|eur|usd|gbp|chf|cad';
-const HEAD = new RegExp(`^(?:${CUR})`, 'i');
-const UNIT = new RegExp(`^(?:(?:${CUR})(?:/(?:h|mois|month))?|%|×|x|h|heures?|hours?|mois|months?|ans?|years?)?$`, 'i');
+// (a sign on either side), and after it a multiplier (k, M), a currency
+// (with HT or TTC, per hour or month), %, ×, hours or months.  A letter typed
+// by mistake is refused, never dropped: "6OOO" (O for 0) is not 6, "150abc"
+// not 150.  Currencies: a symbol, alone or with a country's letters as Intl
+// writes them ("$US", "US$", "CA$", "A$"), "euro(s)", or an ISO code of the
+// list below (any three capitals would take "6OOO"'s "OOO" for one).
+const CODES = 'eur|usd|gbp|chf|cad|aud|nzd|jpy|cny|sek|nok|dkk|pln|czk|huf|ron|bgn|mad|tnd|xof|xaf|inr|brl|mxn|zar|sgd|hkd';
+const CUR = `(?:us|ca|a|au|nz|hk|sg)?\\$(?:us|ca|au|nz|hk|sg)?|[€£¥]|euros?|${CODES}`;
+const HEAD = new RegExp(`^(?:${CUR}|[x×])`, 'i');
+const PER = '(?:/(?:h|heures?|hr|hours?|mois|months?))?';
+const UNIT = new RegExp(`^(?:(?:${CUR})(?:ht|ttc)?${PER}|${PER}|%|×|x|fois|times|h${PER}|heures?|hours?|mois|months?)?$`, 'i');
+// A multiplier right after the number, then at most one of the above:
+// "12,5 k€", "3 kEUR", "£2m", "1,2 M".
+const SCALE = /^[km]/i;
 
 export function parseNumber(text, lang) {
   let s = String(text).replace(/[\s\u00a0\u202f\u2009'\u2019]/g, '').replace(/\u2212/g, '-');
@@ -37,8 +42,9 @@ export function parseNumber(text, lang) {
   s = s.replace(HEAD, '');
   if (!signed) takeSign(); // "€-3"
   const tail = /[^\d,.]*$/.exec(s)[0];
-  const scale = SCALE.exec(tail);
-  if (!UNIT.test(tail.slice(scale ? 1 : 0))) return { error: true, reason: 'format' };
+  // The whole tail a unit ("mois", "MOIS": no multiplier), else a multiplier and a unit.
+  const scale = !UNIT.test(tail) && SCALE.exec(tail) && UNIT.test(tail.slice(1)) ? tail[0] : null;
+  if (!scale && !UNIT.test(tail)) return { error: true, reason: 'format' };
   s = s.slice(0, s.length - tail.length);
   const c = s.lastIndexOf(','), d = s.lastIndexOf('.');
   let dec = null;
@@ -54,7 +60,7 @@ export function parseNumber(text, lang) {
   }
   if (!/^\d*$/.test(int) || !/^\d*$/.test(frac) || !(int + frac)) return { error: true, reason: 'format' };
   if (scale) { // the decimal point moved in the text: exact
-    const n = scale[1] === 'M' ? 6 : 3;
+    const n = /m/i.test(scale) ? 6 : 3;
     int += frac.slice(0, n).padEnd(n, '0');
     frac = frac.slice(n);
     int = int.replace(/^0+(?=\d)/, '');

@@ -35,8 +35,12 @@ test('thousands and millions written k and M, moved exactly in the text', () => 
   // side of that; after it a currency (per hour, per month), %, ×, hours,
   // months, years.
   for (const [s, lang, value] of [['€-3', 'fr', -3], ['-€3', 'en', -3], ['EUR 1 200', 'fr', 1200], ['45 €/h', 'fr', 45],
-    ['3x', 'fr', 3], ['3 ×', 'fr', 3], ['150 h', 'fr', 150], ['140 heures', 'fr', 140], ['2 ans', 'fr', 2], ['1 800 USD', 'en', 1800],
-    ['+25 %', 'fr', 25], ['6 000 €/mois', 'fr', 6000]]) {
+    ['3x', 'fr', 3], ['3 ×', 'fr', 3], ['x3', 'en', 3], ['3 fois', 'fr', 3], ['150 h', 'fr', 150], ['140 heures', 'fr', 140],
+    ['140 h/mois', 'fr', 140], ['1 800 USD', 'en', 1800], ['+25 %', 'fr', 25], ['6 000 €/mois', 'fr', 6000], ['3 MOIS', 'fr', 3],
+    ['8 000 euros', 'fr', 8000], ['1 euro', 'fr', 1], ['6 000 € HT', 'fr', 6000], ['6 000 € TTC', 'fr', 6000], ['45 €/heure', 'fr', 45],
+    ['€45/hr', 'en', 45], ['$45/hour', 'en', 45], ['£2m', 'en', 2e6], ['$1.5m', 'en', 1.5e6], ['3k$', 'en', 3000],
+    // Other currencies as Intl writes them beside a field: « 1 800 $US », « US$1,800 », « 300 CA$ », « 1 800 SEK ».
+    ['1 800 $US', 'fr', 1800], ['US$1,800', 'en', 1800], ['300 CA$', 'fr', 300], ['A$300', 'en', 300], ['1 800 SEK', 'fr', 1800]]) {
     assert.equal(parseNumber(s, lang).value, value, s);
   }
   // Units that are words stay units: 12 mois is 12.
@@ -52,7 +56,9 @@ test('an empty field is the default, not an error', () => {
 test('text that is not a number is refused with a reason', () => {
   // Letters typed by mistake are refused, not dropped: "6OOO" (O for 0)
   // would read 6, "1 8OO" 18, "150abc" and "abc150" 150.
-  for (const s of ['abc', '1,2,3.4.5', '12b3', '-', ',', '1 2,3,4', '6OOO', '1 8OO', '150abc', 'abc150', '12 moiss', '5 kg', '3 €€', '--3', 'x3']) {
+  for (const s of ['abc', '1,2,3.4.5', '12b3', '-', ',', '1 2,3,4', '6OOO', '1 8OO', '150abc', 'abc150', '12 moiss', '5 kg', '3 €€', '--3', 'k€',
+    // Years in a field of months would read as months: refused, not 2 months.
+    '2 ans', '3 years']) {
     const r = parseNumber(s, 'fr');
     assert.equal(r.error, true, s);
     assert.equal(r.reason, 'format', s);

@@ -81,6 +81,10 @@ test('a 20-channel scenario imports, says its link is too long, exports whole, s
   await page.click('#reset');
   await page.click('#reset'); // the example again: nothing to give back, no second notice
   assert.equal(await page.locator('#notices .notice.info').count(), 1);
+  // The one left still holds the big one.
+  await page.click('#notices [data-action="undo-reset"]');
+  await shows(page, BIG.name);
+  await page.click('#reset');
   await shows(page, 'Campagne facturée au rendez-vous');
   await page.reload();
   await page.waitForSelector('html[data-ready]');

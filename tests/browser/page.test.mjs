@@ -137,6 +137,9 @@ test('invalid input is marked with the core message; the last results stay, dimm
   // A letter typed for a digit (O for 0) is refused, never dropped: « 6OOO »
   // is not 6 €, and the last valid figures stay.
   for (const typo of ['6OOO', '6 OOO €', '6000abc']) {
+    // From a valid value each time, so that the message is this typo's.
+    await page.fill('[name="value.deal_value"]', '6000');
+    await page.waitForFunction(() => document.getElementById('f-value-deal_value-e').textContent === '');
     await page.fill('[name="value.deal_value"]', typo);
     await page.locator('[name="value.deal_value"]').blur();
     await page.waitForFunction(() => /nombre attendu/.test(document.getElementById('f-value-deal_value-e').textContent));

@@ -50,6 +50,23 @@ test('each preset\'s defaults: at most 640 px at 360 px wide, 480 px at 600 and 
   console.log('widget heights (px):', JSON.stringify(heights));
 });
 
+test('sized before it reports, between the measured widths too: a 500 px frame, and a host whose padding narrows it', async () => {
+  for (const [width, before] of [[500, ''], [660, '<style>#box{padding:0 40px}</style>']]) {
+    const context = await newContext({ width });
+    for (const preset of PRESET_NAMES) {
+      const page = await hostPage(context, base, { preset, ...CTA }, { problems, before });
+      await page.waitForFunction(() => window.roiEvents.some((e) => e.type === 'roi:height'));
+      const h = await settled(page);
+      const first = await page.evaluate(() => window.roiFirstHeight);
+      // Taken in proportion between two measured widths: a line of text may
+      // wrap sooner or later than the proportion says.
+      assert.ok(Math.abs(first - h) <= 24, `${preset} in a ${width} px page: first ${first} px, then ${h} px`);
+      await page.close();
+    }
+    await context.close();
+  }
+});
+
 test('the height does not change while values are edited: typed, slid, refused, huge, negative; only « Hypothèses » opens it', async () => {
   for (const width of [360, 600]) {
     const context = await newContext({ width });

@@ -88,4 +88,13 @@ test('lite engine: its arena allocator starts over after every call; memory stay
   const again = mod._malloc(1);
   mod._free(again);
   assert.equal(again, first, 'the arena started over');
+  // Every block on a 16-byte boundary; a stray free (nothing live) changes nothing.
+  const blocks = [1, 3, 17, 100, 4096].map((n) => mod._malloc(n));
+  assert.deepEqual(blocks.map((b) => b % 16), [0, 0, 0, 0, 0]);
+  for (const b of blocks) mod._free(b);
+  mod._free(first);
+  assert.equal(api.evaluateText(bigText), native(['eval', '-'], bigText));
+  const after = mod._malloc(1);
+  mod._free(after);
+  assert.equal(after, first, 'still starting over after a stray free');
 });

@@ -18,7 +18,7 @@ export default {
   'a:vol:leads': '{v} leads a month', 'a:vol:leads.one': '{v} lead a month',
   'a:vol:meetings': '{v} meetings a month', 'a:vol:meetings.one': '{v} meeting a month',
   more: 'Assumptions: {list}', 'more.title': 'Assumptions', 'more.edit': 'Edit', 'more.close': 'Close',
-  'u:per_meeting': 'per\u00a0meeting', 'u:in_house': 'per\u00a0hour', 'u:hourly': 'per\u00a0hour', 'u:flat': 'of\u00a0budget',
+  'u:per_meeting': 'per\u00a0meeting', 'u:per_meeting:held': 'per\u00a0meeting\u00a0held', 'u:hybrid:held': 'of\u00a0bonus\u00a0per\u00a0meeting\u00a0held', 'u:in_house': 'per\u00a0hour', 'u:hourly': 'per\u00a0hour', 'u:flat': 'of\u00a0budget',
   'u:per_deal': 'per\u00a0signed\u00a0deal', 'u:per_call': 'per\u00a0call', 'u:hybrid': 'of\u00a0bonus\u00a0per\u00a0meeting',
   each: 'each euro', Each: 'Each euro',
   'v:ok': 'Profitable up to {max}\u00a0{unit}', 'v:okT': 'ROI of {t} reached up to {max}\u00a0{unit}',

@@ -25,7 +25,7 @@ export default {
   more: 'Hypothèses\u00a0: {list}', 'more.title': 'Hypothèses', 'more.edit': 'Modifier', 'more.close': 'Fermer',
   // The answer.  {unit}: what the break-even price is for, by billing model
   // (\u2011 and \u00a0: a price and its unit stay on one line of the headline).
-  'u:per_meeting': 'par\u00a0rendez\u2011vous', 'u:in_house': 'de\u00a0l’heure', 'u:hourly': 'de\u00a0l’heure', 'u:flat': 'de\u00a0budget',
+  'u:per_meeting': 'par\u00a0rendez\u2011vous', 'u:per_meeting:held': 'par\u00a0rendez\u2011vous\u00a0tenu', 'u:hybrid:held': 'de\u00a0prime\u00a0par\u00a0rendez\u2011vous\u00a0tenu', 'u:in_house': 'de\u00a0l’heure', 'u:hourly': 'de\u00a0l’heure', 'u:flat': 'de\u00a0budget',
   'u:per_deal': 'par\u00a0affaire\u00a0signée', 'u:per_call': 'par\u00a0appel', 'u:hybrid': 'de\u00a0prime\u00a0par\u00a0rendez\u2011vous',
   each: 'chaque euro', Each: 'Chaque euro',
   'v:ok': 'Rentable jusqu’à {max}\u00a0{unit}', 'v:okT': 'ROI de {t} atteint jusqu’à {max}\u00a0{unit}',

@@ -5,7 +5,7 @@
 // No figure is computed here: every number is the core's (break-even price,
 // ROI, net, the prudent and ambitious scenarios); only comparisons of two
 // of them choose the words.
-import { PRICE_OF } from '../components/verdict/verdict.js';
+import { PRICE_OF, priceUnit } from '../components/verdict/verdict.js';
 import { getPath } from '../state/scenario.js';
 
 
@@ -14,7 +14,7 @@ import { getPath } from '../state/scenario.js';
 export function facts(scenario) {
   const get = (p) => getPath(scenario, p);
   const model = get('costs.model');
-  return { model, price: get(PRICE_OF[model]) ?? 0, targetRoi: get('target_roi') ?? 0 };
+  return { model, basis: get('costs.meeting_basis'), price: get(PRICE_OF[model]) ?? 0, targetRoi: get('target_roi') ?? 0 };
 }
 
 /** The headline and the line under it: { tone, big, sub }.  tone: 'ok'
@@ -25,9 +25,9 @@ export function facts(scenario) {
  *      chaque euro investi fait perdre 0,09 €. »
  *    max price 0 or less: « Pas rentable, même gratuit » and why.
  *    no max price (no hours for an hourly price, no meeting to pay for). */
-export function answer(res, { model, price, targetRoi = 0 }) {
+export function answer(res, { model, basis, price, targetRoi = 0 }) {
   const max = res.breakeven.max_price;
-  const unit = { key: 'u:' + model };
+  const unit = { key: 'u:' + priceUnit(model, basis) }; // « par rendez-vous tenu » when paid per meeting held
   const T = targetRoi !== 0 ? 'T' : ''; // a target ROI: the max price is the price that reaches it
   const p = { max: { v: max, fmt: 'upTo' }, paid: { v: price, fmt: 'price' }, unit, t: { v: targetRoi, fmt: 'pct0' } };
   const noDeal = !(res.funnel.deals > 0);

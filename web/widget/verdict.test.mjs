@@ -84,6 +84,12 @@ test('nothing to sell, nothing paid, no hours, a target ROI', () => {
   assert.equal(t.sub, 'Objectif atteint jusqu’à 426 €. À 500 €, chaque euro rapporte 0,28 € net.');
 });
 
+test('a host scenario paid per meeting held: its price said per meeting held, as the full page says it', () => {
+  const s = sentence('v=1&entry=meetings&model=per_meeting&basis=held&pmeet=150&deal=8000&close=0.2&vol=50&show=0.8&margin=0.4');
+  assert.match(s.big, /^Rentable jusqu’à \d+ € par rendez-vous tenu$/);
+  assert.match(sentence('v=1&entry=meetings&model=per_meeting&basis=held&pmeet=150&deal=8000&close=0.2&vol=50&show=0.8&margin=0.4', 'en').big, /per meeting held$/);
+});
+
 test('at break-even, a price as typed, no « -0 % », no « perd 0 € »; no margin says so', () => {
   // 640,50 € a meeting against a break-even of 640 €: a loss of 25 € on 32 025 €.
   const over = sentence('v=1&entry=meetings&model=per_meeting&pmeet=640.5&deal=8000&close=0.2&vol=50&margin=0.4');

@@ -95,7 +95,7 @@ export function render(state, prev, ctx) {
     if (fd && input.tagName === 'INPUT' && (relabel || !input.placeholder)) setProp(input, 'placeholder', showValue(fd, fd.dflt, state.view.lang));
   }
   const minRoi = inputOf('reallocation.min_roi');
-  minRoi.placeholder = showValue(TARGET_ROI, getPath(state.scenario, 'target_roi') ?? TARGET_ROI.dflt, state.view.lang);
+  minRoi.placeholder = showValue(TARGET_ROI, setting(state.scenario, 'target_roi'), state.view.lang);
   ranges.render(state, prev, ctx);
   arrangeModelFields(state);
   funnel.render(state);
@@ -138,7 +138,7 @@ function renderDerived(state, { t, fmt }) {
     // « non mesuré », not as a 100 % the user would have observed.
     const stage = STAGES.find((s) => RATE_INTO[s] === path);
     const unmeasured = stage && !(state.observed[stage] ?? '').trim();
-    note.textContent = unmeasured ? t('derivedPass')
+    note.textContent = unmeasured ? t('derivedPass', { v: fmt.pct(value) })
       : t('derived', { v: fd.kind === 'pct' ? fmt.pct(value) : fd.kind === 'select' ? t(`o:${path}:${value}`) : fmt.num(value) });
     note.hidden = false;
   }

@@ -26,7 +26,7 @@ export function build(t) {
   return fs;
 }
 
-const monthsOf = (state) => getPath(state.scenario, 'schedule.months') ?? SCHEDULE[0].dflt ?? 0;
+const monthsOf = (state) => setting(state.scenario, 'schedule.months') ?? 0;
 
 export function renderForm(state, prev, { t }) {
   const n = (getPath(state.scenario, 'schedule.ramp') || []).length;
