@@ -175,11 +175,9 @@ for (const [from, to] of [['web/first-paint.js', 'first-paint.js'], ['web/widget
 // a function of its own: nothing of it is left on the host's page.
 // With them, the widget's heights (ROI_WIDGET_HEIGHTS: the widths under
 // "w", the heights at them by preset, with a call to action under
-// "<preset>+cta", the default preset's also under "" and "+cta").
-heights[''] = heights[DEFAULT_PRESET];
-heights['+cta'] = heights[DEFAULT_PRESET + '+cta'];
+// "<preset>+cta", and the default preset's name under "d").
 execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [path.join(root, 'web/embed.js'), '--minify', '--format=iife', '--target=es2020',
-  `--define:ROI_PRESET_PAGES=${JSON.stringify(pages)}`, `--define:ROI_WIDGET_HEIGHTS=${JSON.stringify({ ...heights, w: WIDTHS })}`,
+  `--define:ROI_PRESET_PAGES=${JSON.stringify(pages)}`, `--define:ROI_WIDGET_HEIGHTS=${JSON.stringify({ ...heights, w: WIDTHS, d: DEFAULT_PRESET })}`,
   `--outfile=${path.join(site, 'embed.js')}`,
   '--log-level=warning', '--allow-overwrite'], { stdio: 'inherit' });
 // The style sheet and the guard inside each entry page: nothing to fetch

@@ -53,7 +53,7 @@
   const asked = parseInt(d.height, 10); // "600" or "600px"
   const w = frame.clientWidth;
   const H = typeof ROI_WIDGET_HEIGHTS === 'object' ? ROI_WIDGET_HEIGHTS : {}, W = H.w;
-  const key = (d.preset || '') + (d.ctaLabel && d.ctaUrl ? '+cta' : '');
+  const key = (d.preset || H.d) + (d.ctaLabel && d.ctaUrl ? '+cta' : '');
   const hs = !full && !d.questions && w && (d.preset || (!d.scenario && !d.example)) && Object.hasOwn(H, key) && H[key];
   const at = (h) => {
     let i = 0;

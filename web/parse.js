@@ -19,7 +19,7 @@ const GROUPING = { en: ',', fr: '.' };
 // not 150.  Currencies: a symbol, alone or with a country's letters as Intl
 // writes them ("$US", "US$", "CA$", "A$"), "euro(s)", or an ISO code of the
 // list below (any three capitals would take "6OOO"'s "OOO" for one).
-const CODES = 'eur|usd|gbp|chf|cad|aud|nzd|jpy|cny|sek|nok|dkk|pln|czk|huf|ron|bgn|mad|tnd|xof|xaf|inr|brl|mxn|zar|sgd|hkd';
+const CODES = 'eur|usd|gbp|chf|cad|aud|jpy|sek|nok|dkk|pln|czk|mad|xof';
 const CUR = `(?:us|ca|a|au|nz|hk|sg)?\\$(?:us|ca|au|nz|hk|sg)?|[€£¥]|euros?|${CODES}`;
 const HEAD = new RegExp(`^(?:${CUR}|[x×])`, 'i');
 const PER = '(?:/(?:h|heures?|hr|hours?|mois|months?))?';
