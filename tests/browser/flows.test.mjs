@@ -142,6 +142,10 @@ test('(c) the printed report: 2 A4 pages, no control on paper, the verdict said 
     const controls = await page.$$eval('input, button, select, textarea, summary',
       (els) => els.filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80)));
     assert.deepEqual(controls, [], `${f}: no control in print`);
+    // Nothing wider than an A4 page (794 CSS px): a table that ran off it made
+    // Chromium shrink the whole page to fit, type and all.
+    await page.setViewportSize({ width: 794, height: 1123 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${f}: fits the page's width`);
     const pdf = pdfOf(await page.pdf({ format: 'A4' }), 'flows-test');
     assert.equal(pdf.pages, 2, `${f}: 2 pages`);
     const page1 = pdf.text.split('\f')[0];
