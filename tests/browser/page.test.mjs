@@ -160,6 +160,21 @@ test('invalid input is marked with the core message; the last results stay, dimm
   await page.context().close();
 });
 
+test('the address is written after the frame that shows the change, and what a link copies is never behind it', async () => {
+  const page = await open('?lang=fr');
+  // history.replaceState costs ~3 ms a keystroke: written once the results are painted.
+  const now = await page.evaluate(() => {
+    const input = document.querySelector('[name="funnel.close_rate"]');
+    input.value = '30';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return { roi: document.querySelector('[data-out="roi"]').dataset.value, link: document.getElementById('rm-link').textContent };
+  });
+  assert.equal(Number(now.roi), cliEval({ ...JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')), funnel: { ...JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')).funnel, close_rate: 0.3 } }).roi);
+  assert.match(now.link, /[#&]w=0\.3(&|$)/, 'the link to share is the new one at once');
+  await page.waitForFunction((link) => location.href === link, now.link);
+  await page.context().close();
+});
+
 test('retrospective mode derives the rates from observed counts', async () => {
   const page = await open('?lang=fr#v=1');
   await page.check('#f-retro');

@@ -52,7 +52,7 @@ const FRAMING = ['embed', 'host', 'sections', 'accent', 'font', 'theme', 'cta', 
 
 /** The address to share, print or hand to the host: this page, its scenario. */
 export function shareUrl() {
-  const url = new URL(location.href);
+  const url = new URL(pending || location.href); // the address as it is about to be
   // full.html, which embed.js frames for the full embed, is this page under
   // the name any site may frame (deploy/headers.json): the link opens the
   // full page at its own address.
@@ -85,9 +85,23 @@ export function openFromHash(store, roi) {
 /** Keeps the address in step: the fragment follows the last valid scenario
  *  (emptied when that one is too big for a link, so that the address never
  *  holds another scenario), the query the view settings the user changed. */
+// The address is written once the frame that shows the change is painted:
+// history.replaceState costs about 3 ms a call in Chromium, a fifth of the
+// budget from a keystroke to the updated results.  pending holds the
+// address to write until then (shareUrl reads it).
+let pending = null;
+function flushAddress() {
+  if (pending) history.replaceState(null, '', pending);
+  pending = null;
+}
+const later = () => requestAnimationFrame(() => setTimeout(flushAddress, 0));
+
 export function followAddress(store) {
+  // The visitor moved in the history (Back, a fragment typed): that address
+  // is the one to follow, not a write still waiting.
+  window.addEventListener('popstate', () => { pending = null; });
   store.subscribe((state, prev) => {
-    const url = new URL(location.href);
+    const url = new URL(pending || location.href);
     let changed = false;
     if (state.link !== prev.link && (state.link || state.tooLong) && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
     if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
@@ -100,6 +114,8 @@ export function followAddress(store) {
       url.search = writeRetroParams(url.search, state.view.retro, observedCounts(state.observed, state.view.lang)).toString();
       changed = true;
     }
-    if (changed) history.replaceState(null, '', url);
+    if (!changed) return;
+    if (!pending) later();
+    pending = url.href;
   });
 }
