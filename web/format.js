@@ -65,6 +65,9 @@ function build(lang, currency) {
     months: (v) => months().format(v),
     hours: (v) => hours().format(v),
     compact: (v) => compact().format(v),
+    /** An amount in a figure's narrow box: compact from 100 000 on
+     *  (« -179 k€ », « 2,1 M€ »), so that it never overflows it. */
+    figure: (v) => (Math.abs(v) >= 1e5 ? compact().format(v) : money(v)),
     plain: (v) => plain().format(v),
     text: (v) => String(v),
     loc,

@@ -10,9 +10,6 @@ import { answer, figures, range } from './verdict.js';
 import { shortText } from './questions.js';
 import { fullPageUrl } from './host.js';
 
-/** A figure in its box: from 100 000 on, the compact form (« -179 k€ »,
- *  « 1,2 M€ »), so that it never overflows its third of the width. */
-export const showFigure = (fmt, f, v) => (f === 'money' && Math.abs(v) >= 1e5 ? fmt.compact(v) : fmt[f](v));
 
 // Past 40 characters a headline would need a third line (« ROI de 50 %
 // atteint jusqu'à 426 € par rendez-vous »), past 8 a figure would be wider
@@ -67,7 +64,7 @@ export function render(state, prev, ctx) {
       const dd = document.querySelector(`[data-out="${f.path}"]`);
       const v = getPath(res, f.path) ?? null;
       dd.dataset.value = v === null ? '' : String(v);
-      const text = v === null ? t('none') : showFigure(fmt, f.fmt, v);
+      const text = v === null ? t('none') : fmt[f.fmt](v);
       setProp(dd, 'textContent', text);
       dd.classList.toggle('long', text.length > 8);
     }

@@ -60,8 +60,8 @@ export function answer(res, { model, basis, price, targetRoi = 0 }) {
 export function figures(figure) {
   return [
     { key: 'f:roi', path: 'roi', fmt: 'pct0' },
-    { key: 'f:net', path: 'net', fmt: 'money' },
-    { key: 'f:' + figure, path: figure, fmt: 'money' },
+    { key: 'f:net', path: 'net', fmt: 'figure' }, // compact past 100 000: a third of the width
+    { key: 'f:' + figure, path: figure, fmt: 'figure' },
   ];
 }
 

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { answer, facts, figures, range } from './verdict.js';
-import { say, ctaLabel, showFigure } from './answer.js';
+import { say, ctaLabel } from './answer.js';
 import { PRESETS } from './presets.js';
 import { makeFormat } from '../format.js';
 import { fill } from '../i18n-dict.js';
@@ -27,7 +27,6 @@ function sentence(link, lang = 'fr') {
   const table = lang === 'en' ? en : fr;
   const t = (k, p = {}) => fill(table[k] ?? k, p);
   const fmt = makeFormat(lang, sc.currency);
-  fmt.figure = (v) => showFigure(fmt, 'money', v); // as widget.js gives it
   const ctx = { t, fmt, each: sc.currency === 'EUR' ? { lower: t('each'), upper: t('Each') } : { lower: makeFormat(lang, sc.currency).money(1), upper: makeFormat(lang, sc.currency).money(1) } };
   const a = answer(res, facts(sc));
   return { tone: a.tone, big: plain(say(a.big, ctx)), sub: plain(say(a.sub, ctx)), res, ctx };

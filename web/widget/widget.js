@@ -73,7 +73,6 @@ const entry = baseline.funnel.entry;
 // The questions of this preset for this scenario, in the prospect's words.
 const keys = questionKeys(preset, baseline.costs.model, config.questions);
 const fmt = makeFormat(lang, baseline.currency);
-fmt.figure = (v) => answerView.showFigure(fmt, 'money', v); // an amount as the figures show it (the range)
 const symbol = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: baseline.currency })
   .formatToParts(0).find((p) => p.type === 'currency')?.value ?? baseline.currency;
 const perCaller = keys.up.includes('ops') || keys.more.includes('ops') || baseline.time.operators !== 1;
