@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, noProblemsTest, cliEval, fixture, linkOf, base } from './harness.mjs';
+import { useBrowser, noProblemsTest, cliEval, fixture, linkOf, base, addressOf } from './harness.mjs';
 import { cliLink } from './widget-host.mjs';
 import { PRESETS, DEFAULT_PRESET } from '../../web/widget/presets.js';
 
@@ -48,7 +48,7 @@ test('before any module runs, the page shows the default example\'s answer: the 
   assert.equal(await page.$$eval('#summary [data-pre]', (els) => els.filter((e) => e.id !== 'sum-toggle').length), 0, 'the engine\'s own elements replaced them');
   // The address the page writes for the default example holds them too (a reload).
   await page.waitForFunction(() => location.hash.length > 1);
-  const again = await firstPaint(page.url());
+  const again = await firstPaint((await addressOf(page)));
   assert.ok((await summaryOf(again)).shown.every((v) => v === 'visible'));
   await again.context().close();
   await page.context().close();

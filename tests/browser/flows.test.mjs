@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { useBrowser, pdfOf, noProblemsTest, assertMatchesCli, base, cli, fixture, cliEval, dig } from './harness.mjs';
+import { useBrowser, pdfOf, noProblemsTest, assertMatchesCli, base, cli, fixture, cliEval, dig, addressOf } from './harness.mjs';
 
 // Every context may read and write the clipboard (the shared link).
 const web = useBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -47,7 +47,7 @@ async function shareLink(page) {
   await page.click('#copy');
   await page.waitForFunction(() => document.getElementById('copied').textContent !== '');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(url, page.url(), 'the link copied is the address of the page');
+  assert.equal(url, (await addressOf(page)), 'the link copied is the address of the page');
   return url;
 }
 

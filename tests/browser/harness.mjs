@@ -48,7 +48,14 @@ export const value = (page, out) => page.getAttribute(`[data-out="${out}"]`, 'da
 export const renderAll = (page) => page.evaluate(() => {
   for (const el of document.querySelectorAll('*')) if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
 });
-export const fragment = (page) => decodeURIComponent(new URL(page.url()).hash.slice(1).replace(/\+/g, ' '));
+/** The page's address once the write it has pending is done: the page writes
+ *  its address after the frame that shows a change (web/io/links.js), so
+ *  right after an action page.url() may still be the one before. */
+export async function addressOf(page) {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  return page.evaluate(() => location.href);
+}
+export const fragment = async (page) => decodeURIComponent(new URL(await addressOf(page)).hash.slice(1).replace(/\+/g, ' '));
 
 /** Every displayed result equals the CLI's for the scenario; null shows as "" with
  *  its reason.  formatted: also check that each number is shown formatted. */
@@ -148,6 +155,7 @@ export function useBrowser({
     watch(page);
     await page.goto(base + url);
     await page.waitForSelector('html[data-ready]');
+    await addressOf(page); // the first result's address written
     return page;
   }
 

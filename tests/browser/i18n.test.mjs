@@ -5,7 +5,7 @@
 // Same setup as page.test.mjs: build/site served on 127.0.0.1, Debian's Chromium.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowser, noProblemsTest } from './harness.mjs';
+import { useBrowser, noProblemsTest, addressOf } from './harness.mjs';
 
 // Dialogs not recorded; always 1280 px wide.
 const { open } = useBrowser({ dialogs: false });
@@ -103,7 +103,7 @@ test('the worked examples are named in the page\'s language', async () => {
   assert.equal(await fr.inputValue('[name="name"]'), 'Campagne facturée au rendez-vous');
   const en = await open('?lang=en');
   assert.equal(await en.inputValue('[name="name"]'), 'Campaign billed per meeting');
-  assert.match(decodeURIComponent(new URL(en.url()).hash), /n=Campaign\+billed\+per\+meeting|n=Campaign billed per meeting/);
+  assert.match(decodeURIComponent(new URL(await addressOf(en)).hash), /n=Campaign\+billed\+per\+meeting|n=Campaign billed per meeting/);
   const lead = await open('?lang=en&example=lead-generation');
   assert.equal(await lead.inputValue('[name="name"]'), 'Lead generation - quarter');
   assert.equal(await lead.inputValue('[name="costs.fixed[0].label"]'), 'Marketing (content, emailing, tools)');

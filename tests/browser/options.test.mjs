@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowser, pdfOf, problems, base, root, cli, cliEval, renderAll } from './harness.mjs';
+import { useBrowser, pdfOf, problems, base, root, cli, cliEval, renderAll, addressOf } from './harness.mjs';
 
 const director = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/director-options.json'), 'utf8'));
 
@@ -140,7 +140,7 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   assert.match(pdf.text, /Préparé pour : ACME Industries/);
   assert.doesNotMatch(pdf.text, /Préparé par/);
   // A rep's link keeps it.
-  const url = page.url();
+  const url = (await addressOf(page));
   await page.context().close();
   const again = await open(url.slice(base.length));
   assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs, { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, root, cli, fixture, linkOf, cliEval, dig, value, fragment, renderAll } from './harness.mjs';
+import { useBrowser, noProblemsTest, assertMatchesCli, base, browser, root, cli, fixture, linkOf, cliEval, dig, value, fragment, renderAll, addressOf } from './harness.mjs';
 
 const { open } = useBrowser();
 
@@ -20,7 +20,7 @@ test('first visit shows the pay-per-meeting example in French and writes its lin
   assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '25');
   assert.match(await page.textContent('label[for="f-funnel-close_rate"]'), /Taux de signature/);
   await assertMatchesCli(page, cliEval(JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8'))));
-  assert.equal(new URL(page.url()).hash.slice(1), linkOf('pay-per-meeting.json'));
+  assert.equal(new URL((await addressOf(page))).hash.slice(1), linkOf('pay-per-meeting.json'));
   await page.context().close();
 });
 
@@ -53,11 +53,11 @@ test('typing a close rate updates results and the fragment; reload and a new tab
   await page.fill('[name="funnel.close_rate"]', '30');
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
   assert.equal(await value(page, 'funnel.deals'), '15');
-  assert.match(fragment(page), /(^|&)w=0\.3(&|$)/);
+  assert.match((await fragment(page)), /(^|&)w=0\.3(&|$)/);
   // French decimals: 12,5 % is 0.125 exactly.
   await page.fill('[name="funnel.close_rate"]', '12,5');
   await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '6');
-  assert.match(fragment(page), /(^|&)w=0\.125(&|$)/);
+  assert.match((await fragment(page)), /(^|&)w=0\.125(&|$)/);
   await page.fill('[name="value.deal_value"]', '2 000 €');
   await page.waitForFunction(() => document.querySelector('[data-out="revenue"]').dataset.value === '12000');
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
@@ -70,7 +70,7 @@ test('typing a close rate updates results and the fragment; reload and a new tab
   await page.click('#copy');
   await page.waitForFunction(() => document.getElementById('copied').textContent === 'Lien copié');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, page.url());
+  assert.equal(copied, (await addressOf(page)));
   const tab = await context.newPage();
   await tab.goto(copied);
   await tab.waitForSelector('html[data-ready]');
@@ -116,7 +116,7 @@ test('a malicious name is shown as text and runs nothing', async () => {
 
 test('invalid input is marked with the core message; the last results stay, dimmed', async () => {
   const page = await open('?lang=fr');
-  const hash = new URL(page.url()).hash;
+  const hash = new URL((await addressOf(page))).hash;
   await page.fill('[name="funnel.close_rate"]', '200');
   await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
   const err = await page.textContent('#f-funnel-close_rate-e');
@@ -128,7 +128,7 @@ test('invalid input is marked with the core message; the last results stay, dimm
   assert.equal((await page.textContent('#stale')).replace(/[\u00a0\u202f]/g, ' '), 'Résultats précédents — corrigez : Taux de signature.');
   assert.equal(await value(page, 'roi'), '3.8');
   assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '200');
-  assert.equal(new URL(page.url()).hash, hash);
+  assert.equal(new URL((await addressOf(page))).hash, hash);
   // Not a number: the page's own message, the user's text kept.
   await page.fill('[name="value.deal_value"]', 'douze');
   await page.waitForSelector('[name="value.deal_value"][aria-invalid="true"]');
@@ -192,7 +192,7 @@ test('retrospective mode derives the rates from observed counts', async () => {
   }
   assert.equal(await page.inputValue('[name="funnel.contact_rate"]'), '10');
   assert.ok(await page.isDisabled('[name="funnel.contact_rate"]'));
-  assert.match(fragment(page), /(^|&)a=0\.1(&|$)/);
+  assert.match((await fragment(page)), /(^|&)a=0\.1(&|$)/);
   // A blank stage between two counts (leads) is said as not measured, not
   // as a 100 % observed; a counted one as derived.
   assert.match(await page.textContent('#f-funnel-lead_rate-d'), /^non mesuré/);
@@ -211,7 +211,7 @@ test('fixed costs can be added and removed; null results explain themselves', as
   await page.fill('[name="costs.fixed[0].amount"]', '1 200');
   await page.waitForFunction(() => document.querySelector('[data-out="cost.fixed"]').dataset.value === '1200');
   assert.equal(await value(page, 'cost.total'), '7200');
-  assert.match(fragment(page), /(^|&)f=1200:Fichier/);
+  assert.match((await fragment(page)), /(^|&)f=1200:Fichier/);
   await page.click('#fixed-list .del');
   await page.waitForFunction(() => document.querySelector('[data-out="cost.fixed"]').dataset.value === '0');
 
@@ -236,7 +236,7 @@ test('English from the lang parameter and from the browser; switching keeps the 
   const before = await figures(other);
   await other.click('[data-lang="en"]');
   await other.waitForFunction(() => document.documentElement.lang === 'en');
-  assert.match(other.url(), /[?&]lang=en/);
+  assert.match((await addressOf(other)), /[?&]lang=en/);
   await other.waitForFunction(() => document.querySelector('[name="name"]').value === 'Campaign billed per meeting');
   assert.deepEqual(await figures(other), before);
   assert.equal(await other.inputValue('[name="value.deal_value"]'), '6,000');
@@ -356,9 +356,9 @@ test('the simulation runs in a worker, matches the CLI and follows the scenario'
   assert.match(await page.textContent('#sim-status'), /annulée/);
   assert.equal(await page.getAttribute('[data-sim="roi.p50"]', 'data-value'), String(want.roi.p50));
   // Samples and seed travel in the link's query string and come back.
-  assert.match(page.url(), /[?&]samples=1000000/);
-  assert.match(page.url(), /[?&]seed=42/);
-  const again = await open(new URL(page.url()).search + new URL(page.url()).hash);
+  assert.match((await addressOf(page)), /[?&]samples=1000000/);
+  assert.match((await addressOf(page)), /[?&]seed=42/);
+  const again = await open(new URL((await addressOf(page))).search + new URL((await addressOf(page))).hash);
   assert.equal(await again.inputValue('#sim-samples'), '1000000');
   assert.equal(await again.inputValue('#sim-seed'), '42');
   await again.context().close();
@@ -381,14 +381,14 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
   assert.equal(await page.inputValue('[name="channels[0].name"]'), 'Emailing');
   assert.equal(await page.inputValue('[name="channels[0].value.deal_value"]'), '6\u202f000');
   // The preset's fields, and the comparison, as the CLI computes them.
-  const decoded = () => JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
-  await assertMatchesCli(page, cliEval(decoded()));
+  const decoded = async () => JSON.parse(execFileSync(cli, ['link', 'decode', new URL((await addressOf(page))).hash], { encoding: 'utf8' }));
+  await assertMatchesCli(page, cliEval((await decoded())));
   // A second channel that beats the campaign, then sort by rank.
   await page.selectOption('#preset', 'content');
   await page.click('#channel-add');
   await page.fill('[name="channels[1].costs.flat_fee"]', '500');
   await page.waitForFunction(() => document.querySelector('[data-out="comparison[2].cost"]')?.dataset.value === '500');
-  const expected = cliEval(decoded());
+  const expected = cliEval((await decoded()));
   await assertMatchesCli(page, expected);
   await page.click('#cmp-sort');
   const ranks = await page.$$eval('#cmprows tr td:first-child', (tds) => tds.map((td) => td.dataset.value));
@@ -397,7 +397,7 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
   assert.equal(await page.$$eval('#cmpchart rect', (r) => r.length), expected.comparison.filter((r) => r.roi !== null).length);
   assert.match(await page.textContent('#cmp'), /rendements décroissants/);
   // How risky each is: the simulation's loss probability per row, as the CLI gives it.
-  const simDoc = JSON.parse(execFileSync(cli, ['simulate', '-'], { input: JSON.stringify(decoded()), encoding: 'utf8' }));
+  const simDoc = JSON.parse(execFileSync(cli, ['simulate', '-'], { input: JSON.stringify((await decoded())), encoding: 'utf8' }));
   const wantLoss = [simDoc.p_loss, ...simDoc.channels.map((c) => c.p_loss)].map(String);
   const shownLoss = () => page.$$eval('[data-simrow][data-simkey="p_loss"]',
     (tds) => tds.sort((a, b) => a.dataset.simrow - b.dataset.simrow).map((td) => td.dataset.value));
@@ -408,7 +408,7 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
   await page.fill('[name="reallocation.shift"]', '50');
   await page.fill('[name="reallocation.min_roi"]', '400');
   await page.waitForFunction(() => /&rs=0\.5(&|$)/.test(location.hash) && /&rm=4(&|$)/.test(location.hash));
-  await assertMatchesCli(page, cliEval(decoded()));
+  await assertMatchesCli(page, cliEval((await decoded())));
   // Changing a channel's model changes its card.
   await page.selectOption('[name="channels[0].costs.model"]', 'per_meeting');
   await page.waitForSelector('[name="channels[0].costs.per_meeting"]');
@@ -417,7 +417,7 @@ test('channels: add from a preset, compare and rank, duplicate, share and reopen
   await page.click('[data-chdup="0"]');
   await page.waitForFunction(() => document.querySelectorAll('#cmprows tr').length === 4);
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
-  const again = await open('?lang=fr' + new URL(page.url()).hash);
+  const again = await open('?lang=fr' + new URL((await addressOf(page))).hash);
   assert.equal(await again.$$eval('#channel-list .channel', (c) => c.length), 3);
   assert.deepEqual(await again.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
   // An invalid channel field is marked at its own path.
@@ -442,12 +442,12 @@ test('per-field ranges drive the scenarios and the link; a bound on the wrong si
   await page.fill('[name="uncertainty.ranges.funnel.close_rate.high"]', '40');
   await page.waitForFunction(() => document.querySelector('[data-out="scenarios.ambitious.deals"]').dataset.value === '20');
   assert.equal(await value(page, 'scenarios.prudent.deals'), '5');
-  assert.match(fragment(page), /(^|&)r\.w=0\.1:0\.4(&|$)/);
+  assert.match((await fragment(page)), /(^|&)r\.w=0\.1:0\.4(&|$)/);
   // The tornado and the simulation follow the wider range.
   assert.notEqual(await page.$eval('#torchart svg', (e) => e.outerHTML), tornado);
   await page.waitForFunction((old) => document.querySelector('[data-sim="roi.p10"]').dataset.value !== old, p10);
   assert.ok(Number(await page.getAttribute('[data-sim="roi.p10"]', 'data-value')) < Number(p10));
-  const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
+  const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL((await addressOf(page))).hash], { encoding: 'utf8' }));
   await assertMatchesCli(page, cliEval(decoded));
   // Low above the value entered (25 %): the core's rule, on that range.
   await page.fill('[name="uncertainty.ranges.funnel.close_rate.low"]', '30');
@@ -487,7 +487,7 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
     const [dl] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
     return { name: dl.suggestedFilename(), text: readFileSync(await dl.path(), 'utf8') };
   };
-  const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL(page.url()).hash], { encoding: 'utf8' }));
+  const decoded = JSON.parse(execFileSync(cli, ['link', 'decode', new URL((await addressOf(page))).hash], { encoding: 'utf8' }));
   const expected = cliEval(decoded);
   // JSON: the canonical scenario, which the CLI evaluates to the page's numbers.
   const json = await fetchDownload('#export-json');
@@ -510,14 +510,14 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   assert.equal(Number(bill[1][1].replace(',', '.')), expected.billing[0].cost);
   // Import: a malformed file is refused with the core's message, nothing changes.
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
-  const hash = new URL(page.url()).hash;
+  const hash = new URL((await addressOf(page))).hash;
   await page.setInputFiles('#import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}, "x": ') });
   await page.waitForSelector('#notices .notice.bad');
   assert.match(await page.textContent('#notices .notice.bad'), /bad\.json/);
   await page.setInputFiles('#import', { name: 'rate.json', mimeType: 'application/json', buffer: Buffer.from('{"funnel": {"close_rate": 2}}') });
   await page.waitForFunction(() => /Taux de signature\u00a0: doit être compris entre/.test(document.getElementById('notices').textContent));
   assert.deepEqual(await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value)), before);
-  assert.equal(new URL(page.url()).hash, hash);
+  assert.equal(new URL((await addressOf(page))).hash, hash);
   // A good file opens, numbers as the CLI gives them.
   await page.setInputFiles('#import', { name: 'lead.json', mimeType: 'application/json', buffer: readFileSync(fixture('lead-generation.json')) });
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '1.4');
@@ -550,7 +550,7 @@ test('the printed report shows results, charts, the link and the methodology not
   assert.equal(await page.isVisible('#report-meta'), false);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#report-meta'), true);
-  assert.equal(await page.textContent('#rm-link'), page.url());
+  assert.equal(await page.textContent('#rm-link'), (await addressOf(page)));
   assert.match(await page.textContent('#report-meta'), /380\s%/);
   // The report fits a page width: an A4 page is 794 CSS px wide at 96 dpi.
   await page.setViewportSize({ width: 794, height: 1123 });
@@ -573,14 +573,14 @@ test('the printed report shows results, charts, the link and the methodology not
   assert.equal(await page.textContent('#rm-qr-cap'), 'Scannez ce code pour rouvrir le scénario complet sur un téléphone.');
   const png = path.join(root, 'test-results/report-qr.png');
   fs.mkdirSync(path.dirname(png), { recursive: true });
-  assert.equal(await readQr(page, png, page.url()), page.url());
+  assert.equal(await readQr(page, png, (await addressOf(page))), (await addressOf(page)));
   // It follows the scenario: another close rate, another code, read back too.
   await page.emulateMedia({ media: 'screen' });
   await page.fill('[name="funnel.close_rate"]', '30');
   await page.waitForFunction(() => /&w=0\.3(&|$)/.test(location.hash));
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await readQr(page, png, page.url()), page.url());
-  assert.equal(await page.textContent('#rm-link'), page.url());
+  assert.equal(await readQr(page, png, (await addressOf(page))), (await addressOf(page)));
+  assert.equal(await page.textContent('#rm-link'), (await addressOf(page)));
   // "Save as PDF": Chromium's own print to PDF, kept as a test artefact.
   const pdf = await page.pdf({ path: path.join(root, 'test-results/report.pdf'), format: 'A4' });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
@@ -592,7 +592,7 @@ test('the printed report shows results, charts, the link and the methodology not
   await many.emulateMedia({ media: 'print' });
   await many.waitForFunction(() => /trop long/.test(document.getElementById('rm-qr-cap').textContent));
   assert.equal(await many.isVisible('#rm-qr-img'), false);
-  assert.equal(await many.textContent('#rm-link'), many.url());
+  assert.equal(await many.textContent('#rm-link'), (await addressOf(many)));
   await many.context().close();
   // axe on the print view too.
   const ax = await open('?lang=fr', { bypassCSP: true });
