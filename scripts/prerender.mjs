@@ -35,7 +35,7 @@ const { base, browser, close } = await openSite();
 let snap;
 const wsnaps = {};
 // The widget's height at a few frame widths, for each preset (its starting
-// values, « Hypothèses » closed), and what a call to action adds: embed.js
+// values, « Hypothèses » closed), with and without a call to action: embed.js
 // sizes the frame with them before the widget reports its own, so the host
 // page does not jump when it does.  Between two widths the height is taken
 // in proportion; each layout change is a pair of widths a pixel apart (one
@@ -45,6 +45,15 @@ const WIDTHS = [360, 451, 452, 599, 600, 907, 908, 1280];
 const heights = {};
 const bodyHeight = (w) => w.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() =>
   resolve(Math.ceil(document.body.getBoundingClientRect().height))))));
+/** A page's body height at each of WIDTHS. */
+async function heightsAt(page) {
+  const out = [];
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    out.push(await bodyHeight(page));
+  }
+  return out;
+}
 try {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
@@ -75,21 +84,13 @@ try {
     await w.waitForSelector('html[data-ready]');
     await w.waitForFunction(() => document.querySelector('#figs [data-out]')?.dataset.value);
     if (problems.length) fail(`the widget (${preset}) reported: ` + problems.join('; '));
-    heights[preset] = [];
-    for (const width of WIDTHS) {
-      await w.setViewportSize({ width, height: 900 });
-      heights[preset].push(await bodyHeight(w));
-    }
+    heights[preset] = await heightsAt(w);
     // With a call to action (in two columns it may add nothing: the answer
     // is still shorter than the questions).
     const c = await context.newPage();
     await c.goto(base + 'widget.html?cta=Demo&ctaurl=https%3A%2F%2Fexample.com%2F' + (preset === DEFAULT_PRESET ? '' : '&preset=' + preset));
     await c.waitForSelector('html[data-ready]');
-    heights[preset + '+cta'] = [];
-    for (const width of WIDTHS) {
-      await c.setViewportSize({ width, height: 900 });
-      heights[preset + '+cta'].push(await bodyHeight(c));
-    }
+    heights[preset + '+cta'] = await heightsAt(c);
     await c.close();
     wsnaps[preset] = await w.evaluate(() => {
       const out = {};

@@ -20,7 +20,10 @@ export function withWords(fmt, t) {
   return { ...fmt, payback: (v) => (v === 0 ? t('pb.zero') : fmt.months(v)),
     minMoney: (v) => (v <= 0 ? t('min.none') : fmt.money(v)),
     /** The plural category of a count as shown ('one', 'other'…). */
-    plural: (v) => plural.select(v) };
+    plural: (v) => plural.select(v),
+    /** The text key agreeing with the count v: key + '.one' when v is one
+     *  (« 1 appel », and in French « 0 appel »), else key. */
+    agree: (key, v) => (plural.select(v) === 'one' ? key + '.one' : key) };
 }
 
 function build(lang, currency) {

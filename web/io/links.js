@@ -82,9 +82,6 @@ export function openFromHash(store, roi) {
   dispatch({ type: 'load', scenario: decoded.scenario, link: raw });
 }
 
-/** Keeps the address in step: the fragment follows the last valid scenario
- *  (emptied when that one is too big for a link, so that the address never
- *  holds another scenario), the query the view settings the user changed. */
 // The address is written once the frame that shows the change is painted:
 // history.replaceState costs about 3 ms a call in Chromium, a fifth of the
 // budget from a keystroke to the updated results.  pending holds the
@@ -96,6 +93,9 @@ function flushAddress() {
 }
 const later = () => requestAnimationFrame(() => setTimeout(flushAddress, 0));
 
+/** Keeps the address in step: the fragment follows the last valid scenario
+ *  (emptied when that one is too big for a link, so that the address never
+ *  holds another scenario), the query the view settings the user changed. */
 export function followAddress(store) {
   // The visitor moved in the history (Back, a fragment typed): that address
   // is the one to follow, not a write still waiting.

@@ -15,6 +15,7 @@ import { fullPageUrl } from './host.js';
 // atteint jusqu'à 426 € par rendez-vous »), past 8 a figure would be wider
 // than its third (« 234 720 % »): each takes the smaller size of its box
 // (widget.css .long).  Counted on the text, never measured on the page.
+const LONG_HEADLINE = 40, LONG_FIGURE = 8;
 
 /** A verdict's params in the widget's language: { key } a text, { v, fmt }
  *  a number (null: a dash). */
@@ -58,7 +59,7 @@ export function render(state, prev, ctx) {
     root.dataset.tone = a.tone;
     const big = say(a.big, ctx);
     setProp($('big'), 'textContent', big);
-    $('big').classList.toggle('long', big.length > 40);
+    $('big').classList.toggle('long', big.length > LONG_HEADLINE);
     setProp($('sub'), 'textContent', say(a.sub, ctx));
     for (const f of figures(ctx.figure)) {
       const dd = document.querySelector(`[data-out="${f.path}"]`);
@@ -66,7 +67,7 @@ export function render(state, prev, ctx) {
       dd.dataset.value = v === null ? '' : String(v);
       const text = v === null ? t('none') : fmt[f.fmt](v);
       setProp(dd, 'textContent', text);
-      dd.classList.toggle('long', text.length > 8);
+      dd.classList.toggle('long', text.length > LONG_FIGURE);
     }
     const r = range(res);
     setProp($('range'), 'textContent', r ? say({ key: 'range', params: r }, ctx) : t('range.none'));

@@ -5,8 +5,8 @@ const MONEY = ['revenue', 'margin', 'net'];
 
 /** plan: result.plan; entry: the funnel's first stage (plan.volume's unit). */
 export function planSentence(plan, entry, t, fmt) {
-  const one = (v) => (fmt.plural(v) === 'one' ? '.one' : ''); // « 1 affaire signée » (and in French « 0 »)
-  const goal = t('plan.for:' + plan.metric + (plan.metric === 'deals' ? one(plan.value) : ''), { v: MONEY.includes(plan.metric) ? fmt.money(plan.value) : fmt.num(plan.value) });
+  const forKey = 'plan.for:' + plan.metric;
+  const goal = t(plan.metric === 'deals' ? fmt.agree(forKey, plan.value) : forKey, { v: MONEY.includes(plan.metric) ? fmt.money(plan.value) : fmt.num(plan.value) });
   if (!plan.reachable) {
     const u = t('plan.unreachable');
     return t('plan.outOf', { g: goal, u: u.charAt(0).toLowerCase() + u.slice(1) }) + ' ' + t(plan.metric === 'net' ? 'plan.whyNet' : 'plan.whyZero');
@@ -20,6 +20,6 @@ export function planSentence(plan, entry, t, fmt) {
     text += ' ' + (plan.operators === null ? t('plan.hours', { h: fmt.hours(plan.hours) })
       : t(fmt.plural(plan.operators) === 'one' ? 'plan.people1' : 'plan.people', { h: fmt.hours(plan.hours), o: fmt.num(plan.operators) }));
   }
-  text += ' ' + t('plan.gives' + one(plan.funnel.deals), { d: fmt.num(plan.funnel.deals), net: fmt.money(plan.net), r: plan.roi === null ? '—' : fmt.pct(plan.roi) });
+  text += ' ' + t(fmt.agree('plan.gives', plan.funnel.deals), { d: fmt.num(plan.funnel.deals), net: fmt.money(plan.net), r: plan.roi === null ? '—' : fmt.pct(plan.roi) });
   return text;
 }

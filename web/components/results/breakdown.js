@@ -7,7 +7,6 @@ import { setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { $, setProp } from '../dom.js';
 
-
 // The count each model bills (result path) and the price it bills it at.
 const BILLED = {
   per_call: ['funnel.calls', 'costs.per_call'],
@@ -31,8 +30,7 @@ export function render(state, res, { t, fmt }) {
   setProp(note, 'hidden', n === null || n === undefined);
   if (!note.hidden) {
     const whole = Math.abs(n - Math.round(n)) < 1e-9;
-    const one = fmt.plural(n) === 'one' ? '.one' : ''; // « 1 appel », and in French « 0 appel »
-    const basis = t('bu:' + (b[0] === 'meetings' ? setting(state.scenario, 'costs.meeting_basis') : model) + one);
+    const basis = t(fmt.agree('bu:' + (b[0] === 'meetings' ? setting(state.scenario, 'costs.meeting_basis') : model), n));
     setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.money(setting(state.scenario, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
   }
   collapseEmpty(t);
