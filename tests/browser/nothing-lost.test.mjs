@@ -144,6 +144,37 @@ test('a number past what a double holds is refused with a message, never turned 
   await page.context().close();
 });
 
+test('a rate emptied and left is refused, never turned into its 100 % default; an amount emptied is none', async () => {
+  const page = await open('?lang=fr');
+  await page.fill('[name="funnel.close_rate"]', '');
+  await page.press('[name="funnel.close_rate"]', 'Tab');
+  await page.waitForSelector('#f-funnel-close_rate[aria-invalid="true"]');
+  assert.match(await page.textContent('.field.invalid .err'), /valeur attendue/);
+  assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '', 'the field stays as the user left it');
+  assert.equal(await value(page, 'roi'), '3.8'); // 25 %, the last valid figures, not 100 %'s
+  assert.match(new URL((await addressOf(page))).hash, /&w=0\.25(&|$)/);
+  await page.fill('[name="funnel.close_rate"]', '20');
+  await page.waitForFunction(() => !document.querySelector('#f-funnel-close_rate[aria-invalid="true"]'));
+  assert.equal(Number(await value(page, 'roi')), cliEval({ version: 1, name: 'Campagne facturée au rendez-vous',
+    funnel: { entry: 'meetings', volume: 50, close_rate: 0.2 }, value: { deal_value: 6000, margin_rate: 0.4 },
+    costs: { model: 'per_meeting', per_meeting: 120 } }).roi);
+  // An amount emptied and left: none (its placeholder, 0), at once.
+  await page.fill('[name="value.deal_value"]', '');
+  await page.press('[name="value.deal_value"]', 'Tab');
+  const none = cliEval({ version: 1, name: 'Campagne facturée au rendez-vous', funnel: { entry: 'meetings', volume: 50, close_rate: 0.2 },
+    value: { margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 } }).roi;
+  await page.waitForFunction((v) => document.querySelector('[data-out="roi"]').dataset.value === v, none === null ? '' : String(none));
+  assert.equal(await page.$('#f-value-deal_value[aria-invalid="true"]'), null);
+  // English.
+  await page.click('[data-lang="en"]');
+  await page.waitForSelector('html[lang="en"]');
+  await page.fill('[name="value.margin_rate"]', '');
+  await page.press('[name="value.margin_rate"]', 'Tab');
+  await page.waitForSelector('#f-value-margin_rate[aria-invalid="true"]');
+  assert.match(await page.textContent('.field.invalid .err'), /a value is needed/);
+  await page.context().close();
+});
+
 test('storage that throws: save, rename and delete say what happened and the entry stays', async () => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await open('?lang=fr', { context });

@@ -111,10 +111,15 @@ const HANDLERS = {
     return { ...state, scenario, texts, invalid };
   },
 
-  /** A field left (its change event): left empty, it takes its default (the
-   *  placeholder it shows), and the figures follow. */
+  /** A field left (its change event) empty: an amount or a count takes its
+   *  default, none (0, the placeholder it shows), and the figures follow; a
+   *  field whose default is something (a rate's 100 %, one téléopérateur)
+   *  is refused instead, the figures kept on its previous value: a close
+   *  rate left blank must not turn silently into 100 %. */
   commit(state, { path }) {
-    if (state.texts[path] !== '' || !fieldOf(path) || FIXED_RE.test(path) || RANGE_RE.test(path) || RAMP_RE.test(path)) return state;
+    const fd = fieldOf(path);
+    if (state.texts[path] !== '' || !fd || FIXED_RE.test(path) || RANGE_RE.test(path) || RAMP_RE.test(path)) return state;
+    if (typeof fd.dflt === 'number' && fd.dflt !== 0) return { ...state, invalid: { ...state.invalid, [path]: { key: 'e:empty' } } };
     return { ...state, scenario: setPath(state.scenario, path, undefined), texts: omit(state.texts, [path]) };
   },
 

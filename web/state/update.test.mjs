@@ -9,6 +9,7 @@ applyCoreFields({ fields: [
   { path: 'funnel.entry', values: ['calls', 'contacts', 'leads', 'meetings', 'held', 'opportunities', 'deals'], default: 'calls' },
   { path: 'costs.model', values: ['in_house', 'hourly', 'hybrid', 'per_call', 'per_meeting', 'per_deal', 'flat'], default: 'in_house' },
   { path: 'uncertainty.ranges.funnel.close_rate', default: null },
+  { path: 'funnel.close_rate', default: 1 }, { path: 'value.deal_value', default: 0 },
 ] });
 
 const view = { lang: 'fr', retro: false, samples: '10000', seedText: '1', byRank: false, currency: null, example: null };
@@ -33,8 +34,8 @@ test('edit: a number typed the French way sets the value; the text is kept; the 
   assert.equal(s.texts['funnel.close_rate'], '12,5');
   assert.equal(s0.scenario.funnel.close_rate, 0.25);
   assert.equal(update(s, { type: 'edit', path: 'value.deal_value', text: '2 000 €' }).scenario.value.deal_value, 2000);
-  assert.equal(update(update(s, { type: 'edit', path: 'funnel.close_rate', text: '' }), { type: 'commit', path: 'funnel.close_rate' }).scenario.funnel.close_rate,
-    undefined, 'left blank: the default');
+  assert.equal(update(update(s, { type: 'edit', path: 'value.deal_value', text: '' }), { type: 'commit', path: 'value.deal_value' }).scenario.value.deal_value,
+    undefined, 'an amount left blank: the default, none');
   assert.equal(update(s, { type: 'edit', path: 'costs.model', text: 'flat' }).scenario.costs.model, 'flat');
   assert.equal(update(s, { type: 'edit', path: 'currency', text: 'gbp' }).scenario.currency, 'GBP');
   assert.equal(update(s, { type: 'edit', path: 'channels[0].funnel.volume', text: '3' }).scenario.channels[0].funnel.volume, 3);
@@ -50,14 +51,25 @@ test('edit: not a number is refused by the page, the scenario keeps its value, u
   assert.equal(s.scenario.funnel.close_rate, 0.3);
 });
 
-test('edit: a field emptied while typing keeps its value; left empty, it takes its default', () => {
+test('edit: a field emptied while typing keeps its value; left empty, an amount takes its default (none), a rate is refused', () => {
   let s = update(base(), { type: 'edit', path: 'funnel.close_rate', text: '' });
   assert.equal(s.scenario.funnel.close_rate, 0.25, 'no jump to the 100 % default between two keystrokes');
   assert.equal(s.texts['funnel.close_rate'], '');
   assert.equal(update(update(s, { type: 'edit', path: 'funnel.close_rate', text: '3' }), { type: 'commit', path: 'funnel.close_rate' }).scenario.funnel.close_rate, 0.03);
+  // Left empty, the close rate does not become its 100 % default: refused,
+  // the figures on the previous value, the field still empty, until typed.
   s = update(s, { type: 'commit', path: 'funnel.close_rate' });
-  assert.equal('close_rate' in s.scenario.funnel, false, 'the default (its placeholder) from now on');
-  assert.equal('funnel.close_rate' in s.texts, false);
+  assert.deepEqual(s.invalid, { 'funnel.close_rate': { key: 'e:empty' } });
+  assert.equal(s.scenario.funnel.close_rate, 0.25);
+  assert.equal(s.texts['funnel.close_rate'], '');
+  s = update(s, { type: 'edit', path: 'funnel.close_rate', text: '20' });
+  assert.deepEqual(s.invalid, {});
+  assert.equal(s.scenario.funnel.close_rate, 0.2);
+  // An amount left empty: none (its default 0, the placeholder) from now on.
+  s = update(update(base(), { type: 'edit', path: 'value.deal_value', text: '' }), { type: 'commit', path: 'value.deal_value' });
+  assert.equal('deal_value' in s.scenario.value, false);
+  assert.equal('value.deal_value' in s.texts, false);
+  assert.deepEqual(s.invalid, {});
   // Leaving a field that holds a value changes nothing.
   const t = update(base(), { type: 'commit', path: 'funnel.volume' });
   assert.equal(t.scenario.funnel.volume, 50);
