@@ -8,7 +8,7 @@ import { makeFormat, withWords } from './format.js';
 import { applyCoreFields } from './fields.js';
 import { createStore } from './state/store.js';
 import { initialState, update } from './state/update.js';
-import { viewFromQuery } from './state/view.js';
+import { viewFromQuery, splitFragment } from './state/view.js';
 import { $, translate } from './components/dom.js';
 import { problemTexts } from './components/problems.js';
 import * as form from './components/form/form.js';
@@ -39,7 +39,7 @@ import coreFields from './engine/fields.js';
 
 let roi = null;
 let lib = null, files = null; // once the engine is there
-const store = createStore(update, initialState(viewFromQuery(location.search, navigator.languages || [navigator.language || ''])));
+const store = createStore(update, initialState(viewFromQuery(location.search, navigator.languages || [navigator.language || ''], location.hash.replace(/^#/, ''))));
 const { dispatch } = store;
 
 /** What renderers need besides the state: text and numbers in its language. */
@@ -150,7 +150,7 @@ if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: s
 window.addEventListener('hashchange', () => {
   // Only a scenario link (key=value pairs) opens a scenario: "#results" and
   // the like are places in the page, not an empty scenario.
-  const h = location.hash.replace(/^#/, '');
+  const h = splitFragment(location.hash.replace(/^#/, '')).link;
   if (isScenarioFragment(h) && h !== store.getState().link) openFromHash(store, roi);
 });
 // The skip link moves focus to the results without touching the address
@@ -275,16 +275,21 @@ function onClick(e) {
     // in the notice (the state's), « Revenir à mon scénario » reopens it.
     // An example nobody changed is not worth one.
     const { valid, link, view, observed } = store.getState();
-    const worth = valid && !untouchedExample(roi, store.getState());
+    const worth = valid && (!untouchedExample(roi, store.getState()) || view.preparedFor);
     // Counts typed in retrospective mode come back with it.
     const counts = view.retro ? observedCounts(observed, view.lang) : null;
     openExample(store, roi, 'pay-per-meeting');
-    if (worth) dispatch({ type: 'notice', kind: 'info', title: { key: 'resetDone' }, action: { id: 'undo-reset', key: 'undo', scenario: valid, link, counts }, tag: 'reset' });
+    // The next prospect's report is not addressed to the last one: « Préparé
+    // pour » goes too (« Préparé par », the rep, stays).
+    const client = view.preparedFor;
+    if (client) dispatch({ type: 'prepared', who: 'for', text: '' });
+    if (worth) dispatch({ type: 'notice', kind: 'info', title: { key: 'resetDone' }, action: { id: 'undo-reset', key: 'undo', scenario: valid, link, counts, client }, tag: 'reset' });
   } else if (d.action === 'undo-reset') {
     const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
     dispatch({ type: 'dismiss', id: n.id });
     dispatch({ type: 'load', scenario: n.action.scenario, link: n.action.link });
     if (n.action.counts) dispatch({ type: 'retro', on: true, counts: n.action.counts });
+    if (n.action.client) dispatch({ type: 'prepared', who: 'for', text: n.action.client });
     $('reset').focus();
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });

@@ -55,7 +55,7 @@ test('1280 px: stuck at the top, the summary keeps the figures and the first ver
   await page.context().close();
 });
 
-test('a field emptied to retype keeps the figures until it is left; left empty, it takes its default', async () => {
+test('a field emptied to retype keeps the figures until it is left; left empty, a rate is refused, not taken as its 100 % default', async () => {
   const page = await open('?lang=fr');
   const roi = () => page.getAttribute('#summary [data-out="roi"]', 'data-value');
   const before = await roi();
@@ -65,10 +65,13 @@ test('a field emptied to retype keeps the figures until it is left; left empty, 
   await page.keyboard.type('3');
   await page.waitForFunction((b) => document.querySelector('#summary [data-out="roi"]').dataset.value !== b, before);
   await page.fill('[name="funnel.close_rate"]', '');
+  const three = await roi();
   await page.press('[name="funnel.close_rate"]', 'Tab');
-  // Left empty: the default the field shows as its placeholder (100 %): 50 deals of 50 meetings.
-  await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '50');
-  assert.equal(await page.getAttribute('[name="funnel.close_rate"]', 'placeholder'), '100');
+  // Left empty: refused, not the 100 % default (50 deals of 50 meetings);
+  // the figures stay those of 3 %.
+  await page.waitForSelector('#f-funnel-close_rate[aria-invalid="true"]');
+  assert.equal(await roi(), three);
+  assert.notEqual(await page.getAttribute('[data-out="funnel.deals"]', 'data-value'), '50');
   await page.context().close();
 });
 
@@ -127,8 +130,7 @@ test('the verdicts of the pay-per-meeting example, in French and in English, wit
   const ko = await verdictTexts(fr);
   assert.equal(ko[0], 'Rentable seulement jusqu’à 576 € par rendez-vous : vous payez 2 000 €, soit 3,5 fois trop');
   assert.equal(ko[1], 'La marge d’un client ne couvre que 1,2 fois le coût d’un rendez-vous tenu : la règle des 3 à 5× n’est pas respectée');
-  await fr.fill('[name="value.margin_rate"]', '');
-  await fr.press('[name="value.margin_rate"]', 'Tab'); // left empty: its default, 100 %
+  await fr.fill('[name="value.margin_rate"]', '100'); // the default margin, as an unsure user leaves it
   await fr.waitForSelector('[data-verdict="v:margin.revenue"]');
   assert.equal((await verdictTexts(fr)).at(-1), 'ROI jugé sur le chiffre d’affaires (taux de marge à 100 %) : saisissez votre taux de marge brute pour le juger sur la marge');
   await fr.context().close();
@@ -197,7 +199,7 @@ test('retrospective mode survives the link: counts entered, link copied, reopene
   await page.click('#copy');
   await page.waitForFunction(() => document.getElementById('copied').textContent === 'Lien copié');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(url, /[?&]retro=1(&|$)/);
+  assert.match(url, /[?&]retro=1(&|#|$)/);
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
   const tab = await open(url.slice(base.length), { context });
   assert.ok(await tab.isChecked('#f-retro'), 'retro mode on');

@@ -133,7 +133,9 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   await page.emulateMedia({ media: 'screen' });
   await page.click('#io summary');
   await page.fill('#prep-for', 'ACME Industries');
-  await page.waitForFunction(() => new URL(location.href).searchParams.get('pfor') === 'ACME Industries');
+  // In the fragment, which the browser never sends to the server; not the query.
+  await page.waitForFunction(() => /&_pfor=ACME\+Industries$/.test(location.hash));
+  assert.equal(new URL(await addressOf(page)).search.includes('ACME'), false);
   await page.emulateMedia({ media: 'print' });
   pdf = pdfOf(await page.pdf({ format: 'A4' }), 'options-test');
   assert.equal(pdf.pages, 2);
@@ -143,6 +145,14 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   const url = (await addressOf(page));
   await page.context().close();
   const again = await open(url.slice(base.length));
+  assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');
+  // « Réinitialiser » for the next prospect: his report is not addressed to
+  // ACME any more (« Préparé par » would stay); « Revenir » brings it back.
+  await again.click('#reset');
+  await again.waitForFunction(() => !/_pfor=/.test(location.hash));
+  assert.equal(await again.inputValue('#prep-for'), '');
+  await again.click('#notices [data-action="undo-reset"]');
+  await again.waitForFunction(() => /&_pfor=ACME\+Industries$/.test(location.hash));
   assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');
   await again.context().close();
 });

@@ -1,7 +1,7 @@
 // Scenario links: the worked examples, opening the fragment (or an example),
 // the address to share, and keeping the address in step with the state
 // (fragment = last valid scenario; lang, samples, seed in the query).
-import { writeSimParams, writeRetroParams } from '../state/view.js';
+import { writeSimParams, writeRetroParams, writeFragment, splitFragment } from '../state/view.js';
 import { observedCounts } from '../state/observed.js';
 import { tr } from '../i18n.js';
 import { problemData } from '../components/problems.js';
@@ -68,7 +68,7 @@ export const isScenarioFragment = (raw) => /=/.test(raw);
 /** Opens the scenario in the fragment, if any; the example otherwise. */
 export function openFromHash(store, roi) {
   const { dispatch } = store;
-  const raw = location.hash.replace(/^#/, '');
+  const raw = splitFragment(location.hash.replace(/^#/, '')).link;
   const asked = store.getState().view.example;
   if (!isScenarioFragment(raw)) return openExample(store, roi, asked);
   let decoded;
@@ -103,15 +103,21 @@ export function followAddress(store) {
   store.subscribe((state, prev) => {
     const url = new URL(pending || location.href);
     let changed = false;
-    if (state.link !== prev.link && (state.link || state.tooLong) && state.link !== url.hash.replace(/^#/, '')) { url.hash = state.link; changed = true; }
-    if (state.view.lang !== prev.view.lang) { url.searchParams.set('lang', state.view.lang); changed = true; }
     const v = state.view, pv = prev.view;
+    // The fragment: the scenario's link, then the private view settings.
+    const now = splitFragment(url.hash.replace(/^#/, '')).link;
+    const link = state.link !== prev.link && (state.link || state.tooLong) ? state.link : now;
+    if (link !== now || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy || v.retro !== pv.retro || state.observed !== prev.observed) {
+      const hash = writeFragment(link, v, observedCounts(state.observed, v.lang));
+      if (hash !== url.hash.replace(/^#/, '')) { url.hash = hash; changed = true; }
+    }
+    if (v.lang !== pv.lang) { url.searchParams.set('lang', v.lang); changed = true; }
     if (v.samples !== pv.samples || v.seedText !== pv.seedText || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy) {
-      url.search = writeSimParams(url.search, state.view).toString();
+      url.search = writeSimParams(url.search, v).toString();
       changed = true;
     }
-    if (state.view.retro !== prev.view.retro || state.observed !== prev.observed) {
-      url.search = writeRetroParams(url.search, state.view.retro, observedCounts(state.observed, state.view.lang)).toString();
+    if (v.retro !== pv.retro || state.observed !== prev.observed) {
+      url.search = writeRetroParams(url.search, v.retro).toString();
       changed = true;
     }
     if (!changed) return;

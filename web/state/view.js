@@ -18,9 +18,44 @@ export function seedOf(text) {
 export const PREPARED_MAX = 80;
 export const cleanPrepared = (text) => [...String(text ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ')].slice(0, PREPARED_MAX).join('');
 
-/** The view settings of a query string, given the browser's languages. */
-export function viewFromQuery(search, languages = []) {
+// What a reader's own link carries about people and results (« Préparé
+// pour / par », observed counts) travels in the fragment, which the browser
+// never sends to the server, after the scenario's keys; its keys start with
+// '_', which no key of the core's link does.  Older links had them in the
+// query string: still read there.
+const PRIVATE = ['pfor', 'pby', 'obs'];
+
+/** A fragment (without '#') split into the scenario's link, for the core,
+ *  and the page's own keys (URLSearchParams, '_' dropped from their names). */
+export function splitFragment(raw) {
+  const own = new URLSearchParams();
+  const link = String(raw).split('&').filter((pair) => {
+    if (!pair.startsWith('_')) return true;
+    const [k, v = ''] = pair.slice(1).split('=');
+    if (PRIVATE.includes(k)) { try { own.set(k, decodeURIComponent(v.replace(/\+/g, ' '))); } catch { /* broken: left out */ } }
+    return false;
+  }).join('&');
+  return { link, own };
+}
+
+/** The fragment for a scenario's link and the view's private settings
+ *  (empty ones left out): « Préparé pour / par », the observed counts. */
+export function writeFragment(link, view, counts = null) {
+  const own = new URLSearchParams();
+  if (view.preparedFor?.trim()) own.set('_pfor', view.preparedFor);
+  if (view.preparedBy?.trim()) own.set('_pby', view.preparedBy);
+  const obs = view.retro && counts ? countsText(counts) : '';
+  if (obs) own.set('_obs', obs);
+  const tail = own.toString();
+  return link && tail ? link + '&' + tail : link || tail;
+}
+
+/** The view settings of a query string and of the fragment (without '#'),
+ *  given the browser's languages. */
+export function viewFromQuery(search, languages = [], fragment = '') {
   const q = new URLSearchParams(search);
+  const own = splitFragment(fragment).own;
+  for (const k of PRIVATE) if (own.has(k)) q.set(k, own.get(k));
   const n = q.get('samples'), seed = q.get('seed');
   const c = (q.get('currency') || '').toUpperCase();
   return {
@@ -58,15 +93,20 @@ export function readCounts(text) {
   return Object.keys(out).length ? out : null;
 }
 
-/** The query string with the retrospective mode and its counts (numbers
- *  read from the state's typed counts; blanks and refused texts left out). */
-export function writeRetroParams(search, retro, counts) {
-  const q = new URLSearchParams(search);
-  if (!retro) { q.delete('retro'); q.delete('obs'); return q; }
-  q.set('retro', '1');
+/** Observed counts as a link holds them, "1800,180,,54" (numbers read from
+ *  the state's typed counts; blanks and refused texts left out). */
+function countsText(counts) {
   const parts = STAGE_ORDER.map((s) => (counts[s] === undefined ? '' : String(counts[s])));
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
-  if (parts.length) q.set('obs', parts.join(',')); else q.delete('obs');
+  return parts.join(',');
+}
+
+/** The query string with the retrospective mode (its counts go in the
+ *  fragment: writeFragment). */
+export function writeRetroParams(search, retro) {
+  const q = new URLSearchParams(search);
+  q.delete('obs');
+  if (retro) q.set('retro', '1'); else q.delete('retro');
   return q;
 }
 
@@ -81,15 +121,13 @@ export function pickLang(asked, languages) {
   return 'fr';
 }
 
-/** The query string with the simulation settings (defaults left out) and
- *  the report's « préparé pour / par » (empty left out). */
+/** The query string with the simulation settings (defaults left out; the
+ *  report's « préparé pour / par » go in the fragment: writeFragment). */
 export function writeSimParams(search, view) {
   const q = new URLSearchParams(search);
   if (view.samples === DEFAULT_SAMPLES) q.delete('samples'); else q.set('samples', view.samples);
   const seed = view.seedText.trim();
   if (seed === DEFAULT_SEED || !isSeed(seed)) q.delete('seed'); else q.set('seed', seed);
-  for (const [k, v] of [['pfor', view.preparedFor], ['pby', view.preparedBy]]) {
-    if (v && v.trim()) q.set(k, v); else q.delete(k);
-  }
+  q.delete('pfor'); q.delete('pby');
   return q;
 }
