@@ -129,8 +129,27 @@ $('lib-list').addEventListener('change', (e) => {
 $('import').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = '';
-  if (file && files) files.importFile(file);
+  if (!file || !files) return;
+  if (file.size > 1024 * 1024) return files.importFile(file, null); // refused unread
+  // Read first (the scenario it may replace is the one shown when it is read).
+  file.text().then((text) => wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), '', true),
+    (err) => files.importFile(file, null, err));
 });
+
+/** Replaces the scenario shown (replace() returns whether it did), with a
+ *  way back: the scenario replaced rides in a notice, « Revenir à mon
+ *  scénario » reopens it, with its counts typed in retrospective mode and
+ *  « Préparé pour » (client).  An example nobody changed is not worth one,
+ *  unless always (an import says it was done either way). */
+function wayBack(title, replace, client = '', always = false) {
+  const state = store.getState();
+  const { valid, link, view, observed } = state;
+  const worth = valid && (client || !untouchedExample(roi, state));
+  const counts = view.retro ? observedCounts(observed, view.lang) : null;
+  if (!replace()) return;
+  if (worth) dispatch({ type: 'notice', kind: 'info', title, action: { id: 'undo-reset', key: 'undo', scenario: valid, link, counts, client }, tag: 'reset' });
+  else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'reset' });
+}
 window.addEventListener('beforeprint', report.drawQr);
 
 try {
@@ -240,7 +259,9 @@ function onClick(e) {
     document.querySelector('#channel-list .channel:last-child [name]')?.focus();
   } else if (d.chdup !== undefined || d.chdel !== undefined) {
     const i = Number(d.chdup ?? d.chdel);
-    dispatch({ type: d.chdup !== undefined ? 'channelDuplicate' : 'channelRemove', index: i });
+    if (d.chdup !== undefined) dispatch({ type: 'channelDuplicate', index: i });
+    // A channel's fifteen fields go at once: with a way back.
+    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('thisCampaign') } }, () => (dispatch({ type: 'channelRemove', index: i }), true));
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
   } else if (d.clone !== undefined) {
     const { scenario } = store.getState(), t = ctx().t;
@@ -253,7 +274,7 @@ function onClick(e) {
   } else if (b.id === 'lib-save') {
     lib.save();
   } else if (d.libopen !== undefined) {
-    lib.open(d.libopen);
+    wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen));
   } else if (d.librename !== undefined) {
     if (!lib.rename(d.librename)) $('lib-name').focus();
   } else if (d.libdel !== undefined) {
@@ -271,19 +292,14 @@ function onClick(e) {
   } else if (b.id === 'copy') {
     copyLink();
   } else if (b.id === 'reset') {
-    // Back to the example, with a way back: the scenario it replaced rides
-    // in the notice (the state's), « Revenir à mon scénario » reopens it.
-    // An example nobody changed is not worth one.
-    const { valid, link, view, observed } = store.getState();
-    const worth = valid && (!untouchedExample(roi, store.getState()) || view.preparedFor);
-    // Counts typed in retrospective mode come back with it.
-    const counts = view.retro ? observedCounts(observed, view.lang) : null;
-    openExample(store, roi, 'pay-per-meeting');
     // The next prospect's report is not addressed to the last one: « Préparé
     // pour » goes too (« Préparé par », the rep, stays).
-    const client = view.preparedFor;
-    if (client) dispatch({ type: 'prepared', who: 'for', text: '' });
-    if (worth) dispatch({ type: 'notice', kind: 'info', title: { key: 'resetDone' }, action: { id: 'undo-reset', key: 'undo', scenario: valid, link, counts, client }, tag: 'reset' });
+    const client = store.getState().view.preparedFor;
+    wayBack({ key: 'resetDone' }, () => {
+      openExample(store, roi, 'pay-per-meeting');
+      if (client) dispatch({ type: 'prepared', who: 'for', text: '' });
+      return true;
+    }, client);
   } else if (d.action === 'undo-reset') {
     const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
     dispatch({ type: 'dismiss', id: n.id });

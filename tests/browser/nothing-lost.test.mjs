@@ -175,6 +175,63 @@ test('a rate emptied and left is refused, never turned into its 100 % default; a
   await page.context().close();
 });
 
+test('« Mes scénarios »: opening puts its name in the box, saving over another asks first; open, import and a channel removed each offer the way back', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await open('?lang=fr', { context });
+  const roiIs = (v) => page.waitForFunction((x) => document.querySelector('[data-out="roi"]').dataset.value === x, v);
+  await page.click('#lib summary');
+  await page.fill('#lib-name', 'Offre A');
+  await page.click('#lib-save');
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await roiIs('5');
+  await page.fill('#lib-name', 'Offre B');
+  await page.click('#lib-save');
+  // Open A: its name in the box, so « Enregistrer » does not write A's
+  // figures over B (the reviewer lost B this way).
+  await page.fill('[name="value.deal_value"]', '9000'); // unsaved work
+  await page.click('[data-libopen="Offre A"]');
+  await roiIs('3.8');
+  assert.equal(await page.inputValue('#lib-name'), 'Offre A');
+  // The way back to the unsaved work.
+  assert.match(await page.textContent('#notices'), /«\s?Offre A\s?» a remplacé votre scénario/);
+  await page.click('#notices [data-action="undo-reset"]');
+  await page.waitForFunction(() => document.querySelector('[name="value.deal_value"]').value.replace(/\s/g, '') === '9000');
+  // Saving over another saved scenario: the first click asks, nothing written.
+  const stored = () => page.evaluate(() => localStorage.getItem('roi-calculator.library.v2'));
+  await page.click('[data-libopen="Offre A"]');
+  await roiIs('3.8');
+  await page.fill('#lib-name', 'Offre B');
+  const before = await stored();
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» existe déjà/);
+  assert.equal(await stored(), before, 'B untouched');
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» remplacé/);
+  assert.notEqual(await stored(), before);
+  // Saving the one opened (B now) again asks nothing.
+  await page.fill('[name="funnel.close_rate"]', '20');
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» enregistré/);
+  // An import says it was done, with the way back.
+  await page.click('#io summary');
+  const file = JSON.stringify({ version: 1, name: 'Importé', funnel: { entry: 'meetings', volume: 10, close_rate: 0.5 }, value: { deal_value: 1000 }, costs: { model: 'flat', flat_fee: 500 } });
+  await page.locator('#import').setInputFiles({ name: 'offre.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.waitForFunction(() => document.querySelector('[data-out="name"]').dataset.value === 'Importé');
+  assert.match(await page.textContent('#notices'), /«\s?offre\.json\s?» importé/);
+  await page.click('#notices [data-action="undo-reset"]');
+  await page.waitForFunction(() => document.querySelector('[name="funnel.close_rate"]').value === '20');
+  // A channel removed: its fields come back.
+  await page.selectOption('#preset', 'emailing');
+  await page.click('#channel-add');
+  await page.fill('[name="channels[0].name"]', 'Mon emailing');
+  await page.waitForFunction(() => /&c=Mon\+emailing/.test(location.hash));
+  await page.click('[data-chdel="0"]');
+  assert.match(await page.textContent('#notices'), /Canal «\s?Mon emailing\s?» supprimé/);
+  await page.click('#notices [data-action="undo-reset"]');
+  await page.waitForFunction(() => document.querySelector('[name="channels[0].name"]')?.value === 'Mon emailing');
+  await context.close();
+});
+
 test('storage that throws: save, rename and delete say what happened and the entry stays', async () => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await open('?lang=fr', { context });

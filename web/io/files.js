@@ -43,22 +43,25 @@ export function fileActions(store, roi, ctx) {
       const entry = setting(scenario, 'funnel.entry');
       download(fileName(res.name, '-projection.csv'), 'text/csv;charset=utf-8', toCsv(csvRows(res.schedule, entry, ctx().t), view.lang));
     },
-    async importFile(file) {
-      if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [{ key: 'importBig' }] }); return; }
-      let text;
-      try { text = await file.text(); } catch (e) {
-        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: [String(e.message || e)] });
-        return;
+    /** Opens a scenario file (its text, read by the caller, or the error
+     *  reading it gave); returns whether it was opened.  A refused file
+     *  changes nothing, and says why. */
+    importFile(file, text, readError = null) {
+      if (file.size > 1024 * 1024) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad' }, items: [{ key: 'importBig' }] }); return false; }
+      if (readError || typeof text !== 'string') {
+        dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: [String(readError?.message || readError)] });
+        return false;
       }
       const res = roi.evaluate(text);
       if (!res.ok) {
         dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(res.errors) });
-        return;
+        return false;
       }
       const doc = scenarioDocument(roi, text); // any size: not through a link
-      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(doc.errors) }); return; }
+      if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'importBad', suffix: file.name }, items: problemData(doc.errors) }); return false; }
       if (res.warnings.length) dispatch(linkWarned(res.warnings));
       dispatch({ type: 'load', scenario: doc.scenario });
+      return true;
     },
   };
 }

@@ -26,13 +26,20 @@ export function libraryActions(store, roi, ctx) {
       const doc = result && valid && !stale ? scenarioDocument(roi, valid) : null;
       if (!doc || !doc.ok) { dispatch({ type: 'libMessage', message: { key: 'stale' } }); return; }
       const name = library.name.trim() || result.name || ctx().t('lib.untitled');
+      // Over another saved scenario than the one opened or saved last: only
+      // when asked twice (a second « Enregistrer » with the same name).
+      const other = name !== library.current && library.items.some((x) => x.name === name);
+      if (other && library.confirm !== name) { dispatch({ type: 'libConfirm', name, message: { key: 'lib.replaceAsk', params: { n: name } } }); return; }
       const r = saveScenario(name, doc.scenario);
-      list(r.ok ? { key: 'lib.saved', params: { n: name } } : libFail(r, name));
+      if (r.ok) dispatch({ type: 'libOpened', name });
+      list(r.ok ? { key: other ? 'lib.replacedSaved' : 'lib.saved', params: { n: name } } : libFail(r, name));
     },
-    /** Opens a saved scenario; what the core refuses changes nothing, and says so. */
+    /** Opens a saved scenario, its name in the name box (« Enregistrer »
+     *  then saves it back, not over the name typed before); what the core
+     *  refuses changes nothing, and says so.  Returns whether it opened. */
     open(name) {
       const found = findScenario(name);
-      if (!found.ok) { list(libFail(found, name)); return; }
+      if (!found.ok) { list(libFail(found, name)); return false; }
       const { item } = found;
       let scenario;
       if (item.link !== undefined) {
@@ -40,17 +47,19 @@ export function libraryActions(store, roi, ctx) {
         try { decoded = roi.decodeLink(item.link); } catch (e) {
           // Nothing was opened: say so (not "the example was loaded instead").
           dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(e.errors) });
-          return;
+          return false;
         }
         if (decoded.warnings.length) dispatch(linkWarned(decoded.warnings));
         scenario = decoded.scenario;
       } else {
         const doc = scenarioDocument(roi, item.scenario);
-        if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(doc.errors) }); return; }
+        if (!doc.ok) { dispatch({ type: 'notice', kind: 'bad', title: { key: 'lib.bad', params: { n: name } }, items: problemData(doc.errors) }); return false; }
         scenario = doc.scenario;
       }
       dispatch({ type: 'load', scenario });
+      dispatch({ type: 'libOpened', name });
       dispatch({ type: 'libMessage', message: { key: 'lib.opened', params: { n: name } } });
+      return true;
     },
     rename(name) {
       const next = store.getState().library.name.trim();

@@ -33,7 +33,7 @@ export function initialState(view) {
     sim: { id: 0, running: false, samples: 0, status: null, last: null },
     notices: [], // { id, kind, title: { key, params, num, suffix }, items: [core entry { field, code, params } or message { key, params }], action?: { id, key, ...its data }, tag? }
     noticeSeq: 0,
-    library: { items: [], picked: [], name: '', message: null, side: null },
+    library: { items: [], picked: [], name: '', current: null, confirm: null, message: null, side: null },
     copy: { message: null, manual: null },
     skipMemo: {}, // stage -> { rate, range, text } set aside while the stage is skipped
   };
@@ -333,7 +333,18 @@ const HANDLERS = {
   },
 
   libName(state, { text }) {
-    return { ...state, library: { ...state.library, name: text } };
+    return { ...state, library: { ...state.library, name: text, confirm: null } };
+  },
+
+  /** A saved scenario opened or saved: its name in the name box, the one
+   *  « Enregistrer » may save over without asking. */
+  libOpened(state, { name }) {
+    return { ...state, library: { ...state.library, name, current: name, confirm: null } };
+  },
+
+  /** « Enregistrer » over another saved scenario: asked once, done the second time. */
+  libConfirm(state, { name, message }) {
+    return { ...state, library: { ...state.library, confirm: name, message } };
   },
 
   libPick(state, { name, on }) {
