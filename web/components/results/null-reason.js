@@ -15,9 +15,19 @@ export function whyNull(path, res) {
   if (path === 'unit_costs.deal' || path === 'ltv.to_cac') return f.deals > 0 ? 'n:cost' : 'n:nocac';
   if (path === 'ltv.to_meeting_cost') return f.held > 0 ? 'n:cost' : stage('held');
   if (path.startsWith('unit_costs.')) return stage(path.slice(11));
-  if (path.endsWith('payback_months')) return (path === 'payback_months' ? f.deals : getPath(res, path.replace('payback_months', 'deals'))) > 0 ? 'n:never' : 'n:nodeal';
+  if (path.endsWith('payback_months')) return dealsAt(res, path) ? 'n:never' : 'n:nodeal';
   if (path === 'breakeven.min_deals') return 'n:unreach';
   if (path === 'breakeven.max_cost_per_meeting') return stage('meetings');
   if (path === 'breakeven.min_deal_value') return f.deals > 0 ? 'n:na' : 'n:nodeal';
   return 'n:na';
+}
+
+/** Whether the campaign, scenario or channel row of a payback path signs
+ *  deals: a comparison row gives no count, but a cost per deal (CAC) or a
+ *  revenue only when it does. */
+function dealsAt(res, path) {
+  if (path === 'payback_months') return res.funnel.deals > 0;
+  const row = getPath(res, path.replace(/\.payback_months$/, ''));
+  if (row && row.deals === undefined && 'cac' in row) return row.cac !== null || row.revenue > 0;
+  return getPath(res, path.replace('payback_months', 'deals')) > 0;
 }

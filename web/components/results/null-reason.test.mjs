@@ -30,3 +30,10 @@ test('a ratio to a cost with deals signed and no cost entered asks for the cost'
   assert.equal(whyNull('ltv.to_meeting_cost', { ...free, funnel: { ...free.funnel, held: null } }), 'n:stage');
   assert.equal(whyNull('ltv.to_cac', { ...free, funnel: { ...free.funnel, deals: 0 } }), 'n:nocac');
 });
+
+test('a channel row that signs deals and is never paid back says « jamais », not « aucune affaire »', () => {
+  // The Salon channel of a reviewer: 3 deals (CAC 4 000 €), net -4 800 €.
+  const r = { ...res, comparison: [{ cac: 500, revenue: 60000 }, { cac: 4000, revenue: 18000, payback_months: null }, { cac: null, revenue: 0, payback_months: null }] };
+  assert.equal(whyNull('comparison[1].payback_months', r), 'n:never');
+  assert.equal(whyNull('comparison[2].payback_months', r), 'n:nodeal');
+});
