@@ -25,7 +25,7 @@ import * as reportHead from './components/report/head.js';
 import * as prudent from './components/simulation/prudent.js';
 import * as schedule from './components/schedule/schedule.js';
 import * as plan from './components/plan/plan.js';
-import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment } from './io/links.js';
+import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment, exampleWords } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { observedCounts } from './state/observed.js';
@@ -248,10 +248,14 @@ function onClick(e) {
       // Judged once the texts are there (in the old language still): what
       // was typed meanwhile counts.
       const key = roi ? untouchedExample(roi, store.getState()) : null;
+      const from = store.getState().view.lang;
       dispatch({ type: 'lang', lang: d.lang });
       // A worked example nobody has changed speaks the page's language: its
       // name and cost labels are the example's, not words the user typed.
       if (key) openExample(store, roi, key);
+      // Changed since, it keeps the example's words in the page's language
+      // too (not « Campaign billed per meeting » on the French page).
+      else if (roi) for (const edit of exampleWords(roi, store.getState().scenario, from, d.lang)) dispatch({ type: 'edit', ...edit });
     });
   } else if (b.id === 'channel-add') {
     const key = $('preset').value;

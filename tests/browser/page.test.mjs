@@ -240,6 +240,19 @@ test('English from the lang parameter and from the browser; switching keeps the 
   await other.waitForFunction(() => document.querySelector('[name="name"]').value === 'Campaign billed per meeting');
   assert.deepEqual(await figures(other), before);
   assert.equal(await other.inputValue('[name="value.deal_value"]'), '6,000');
+  // Changed (a channel added), then back to French: the example's name is
+  // French again, not « Campaign billed per meeting » on the French page;
+  // a name the user typed stays as typed.
+  await other.click('#io summary');
+  await other.selectOption('#preset', 'emailing');
+  await other.click('#channel-add');
+  await other.click('[data-lang="fr"]');
+  await other.waitForFunction(() => document.querySelector('[name="name"]').value === 'Campagne facturée au rendez-vous');
+  assert.match(decodeURIComponent(new URL(await addressOf(other)).hash).replace(/\+/g, ' '), /n=Campagne facturée au rendez-vous&/);
+  await other.fill('[name="name"]', 'Ma campagne');
+  await other.click('[data-lang="en"]');
+  await other.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await other.inputValue('[name="name"]'), 'Ma campagne');
   await Promise.all([en, byBrowser, other].map((p) => p.context().close()));
 });
 

@@ -33,6 +33,25 @@ export function untouchedExample(roi, state) {
   return Object.keys(EXAMPLES).find((k) => text(exampleScenario(roi, k, state.view.lang)) === now) ?? null;
 }
 
+/** The edits ({ path, text }) that put a worked example's own words (its
+ *  name, its cost labels), still as it gave them in language `from`, into
+ *  language `to`, for a scenario changed since it opened: words the user
+ *  typed stay as typed. */
+export function exampleWords(roi, scenario, from, to) {
+  const edits = [];
+  for (const k of Object.keys(EXAMPLES)) {
+    const a = exampleScenario(roi, k, from), b = exampleScenario(roi, k, to);
+    if (a.name && scenario.name === a.name && a.name !== b.name) edits.push({ path: 'name', text: b.name });
+    if (scenario.name !== a.name && scenario.name !== b.name) continue;
+    (scenario.costs?.fixed || []).forEach((f, i) => {
+      const fa = a.costs?.fixed?.[i]?.label, fb = b.costs?.fixed?.[i]?.label;
+      if (fa && f.label === fa && fa !== fb) edits.push({ path: `costs.fixed[${i}].label`, text: fb });
+    });
+    if (edits.length) break;
+  }
+  return edits;
+}
+
 /** Opens a worked example (the key of EXAMPLES; pay per meeting otherwise),
  *  named in the page's language; the address keeps the example's link. */
 export function openExample(store, roi, key) {
