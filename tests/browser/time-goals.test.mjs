@@ -31,11 +31,15 @@ test('in-house ramp-up: the table is the core’s schedule.series, the sentence 
   assert.deepEqual(rows.slice(0, 8).map((r) => r[4]), [0, 0, 3, 6, 7, 9, 8, 9]);
   assert.equal(rows[0][7], 18140);
   assert.equal(await page.textContent('#sched-rows tr.pb th'), '8', 'the payback month is highlighted');
-  // On paper: the campaign's months and the payback month, a dotted rule
-  // where months are left out.
+  // On paper: the campaign's months, the payback month and the last (whose
+  // cumulative figures the sentence quotes), a dotted rule where months are
+  // left out.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.$$eval('#sched-rows tr', (trs) => trs.filter((t) => t.getClientRects().length)
-    .map((t) => t.children[0].textContent + (getComputedStyle(t.children[0]).borderTopStyle === 'dotted' ? '…' : '')).join(' ')), '1 2 3 4 5 6 8…');
+    .map((t) => t.children[0].textContent + (getComputedStyle(t.children[0]).borderTopStyle === 'dotted' ? '…' : '')).join(' ')), '1 2 3 4 5 6 8… 20…');
+  // The projection's chart is page 1's, not one month's payback alone.
+  assert.equal(await page.$eval('#schedchart', (f) => f.getClientRects().length > 0), true);
+  assert.equal(await page.$eval('#pbchart', (f) => f.getClientRects().length > 0), false);
   await page.emulateMedia({ media: 'screen' });
   // 8 or 9 deals a month: the note says why (floor rounding on the running total).
   assert.match(plain(await page.textContent('#sched-round')), /8,4 attendues par mois en régime donnent des mois à 8 et d’autres à 9/);
@@ -93,6 +97,11 @@ test('ramp-up editor: a month added, typed, removed; months at 0 fold the sectio
   const page = await open(linkOf('in-house-ramp-up.json'));
   // With a projection, the results' payback is one month of campaign's, and says so.
   assert.equal(await page.textContent('#pb-l'), 'Délai de retour d’un mois de campagne, seul');
+  // So do the headline figures, the payback chart and the risk (a reviewer
+  // read « 37 % de risque de perte » for a projection ending at a loss).
+  const titles = () => page.$$eval('#sum-h, #h-pb, #h-sim', (hs) => hs.map((h) => h.textContent.replace(/\u00a0/g, ' ')));
+  assert.deepEqual(await titles(), ['L’essentiel, pour un mois de campagne', 'Risque d’un mois de campagne : simulation de Monte Carlo',
+    'Un mois de campagne, seul : cumul de son résultat net, mois par mois']);
   await page.click('#ramp-add');
   assert.equal(await page.$eval('#ramp-list .ramp-row:last-child input', (x) => x === document.activeElement), true);
   // Its value is selected: what is typed replaces it (it read « 9095 »).
@@ -106,6 +115,12 @@ test('ramp-up editor: a month added, typed, removed; months at 0 fold the sectio
   await page.waitForSelector('#sched[hidden]', { state: 'attached' });
   assert.equal(await page.$eval('#sched-box', (d) => d.open), false);
   assert.equal(await page.textContent('#pb-l'), 'Délai de retour sur investissement');
+  assert.deepEqual(await titles(), ['L’essentiel', 'Risque : simulation de Monte Carlo', 'Cumul du résultat net de la campagne saisie, mois par mois']);
+  await page.click('[data-lang="en"]');
+  await page.waitForSelector('html[lang="en"]');
+  await page.click('#sched-box summary');
+  await page.fill('[name="schedule.months"]', '6');
+  await page.waitForFunction(() => document.getElementById('sum-h').textContent === 'Key figures, for one month of campaign');
   await page.context().close();
 });
 

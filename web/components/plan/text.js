@@ -3,10 +3,13 @@
 
 const MONEY = ['revenue', 'margin', 'net'];
 
-/** plan: result.plan; entry: the funnel's first stage (plan.volume's unit). */
-export function planSentence(plan, entry, t, fmt) {
+/** plan: result.plan; entry: the funnel's first stage (plan.volume's unit);
+ *  monthly: a projection is on, the campaign entered is one month of it,
+ *  and so is the goal. */
+export function planSentence(plan, entry, t, fmt, monthly = false) {
   const forKey = 'plan.for:' + plan.metric;
-  const goal = t(plan.metric === 'deals' ? fmt.agree(forKey, plan.value) : forKey, { v: MONEY.includes(plan.metric) ? fmt.money(plan.value) : fmt.num(plan.value) });
+  const goal = t(plan.metric === 'deals' ? fmt.agree(forKey, plan.value) : forKey, { v: MONEY.includes(plan.metric) ? fmt.money(plan.value) : fmt.num(plan.value) })
+    + (monthly ? t('plan.perMonth') : '');
   if (!plan.reachable) {
     const u = t('plan.unreachable');
     return t('plan.outOf', { g: goal, u: u.charAt(0).toLowerCase() + u.slice(1) }) + ' ' + t(plan.metric === 'net' ? 'plan.whyNet' : 'plan.whyZero');

@@ -65,3 +65,10 @@ test('an unreachable goal says so plainly, and why', () => {
   assert.match(s, /Chaque affaire supplémentaire coûte plus qu’elle ne rapporte/);
   assert.match(plain(planSentence({ ...out, metric: 'revenue' }, 'meetings', t, fmt)), /n’en produit aucun/);
 });
+
+test('with a projection, the campaign entered is one month of it: the goal says « par mois »', () => {
+  const { t, fmt } = ctx('fr');
+  assert.match(plain(planSentence(plan, 'meetings', t, fmt, true)), /^Pour 50 000 € de résultat net par mois : 108 rendez-vous/);
+  const e = ctx('en');
+  assert.match(plain(planSentence(plan, 'meetings', e.t, e.fmt, true)), /^For €50,000 of net result per month: 108 meetings/);
+});

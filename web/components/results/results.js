@@ -60,6 +60,13 @@ export function render(state, prev, ctx) {
   // With a projection, the payback here is one month of campaign's, alone
   // (the projection's own is said beside it, months later): its label says so.
   setProp($('pb-l'), 'textContent', t(res.schedule ? 'r:payback_months:alone' : 'r:payback_months'));
+  // So are the headline figures, the payback chart and the risk: the
+  // campaign as entered is one month of the projection (its set-up cost and
+  // ramp-up are the projection's), and their titles say so.
+  for (const [id, key] of [['sum-h', 's:head'], ['h-pb', 's:pb'], ['h-sim', 's:sim']]) {
+    const el = $(id), k = res.schedule ? key + ':month' : key;
+    if (el.dataset.i18n !== k) { el.dataset.i18n = k; el.textContent = t(k); }
+  }
   setProp($('maxprice-l'), 'textContent', t('mp:' + priceUnit(model, setting(state.scenario, 'costs.meeting_basis'))));
   setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(setting(state.scenario, 'target_ltv_cac')) }));
   setProp($('be-intro'), 'textContent', t('beIntro', { r: fmt.pct(res.breakeven.target_roi) }));

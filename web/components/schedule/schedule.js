@@ -65,13 +65,15 @@ function relabel(t) {
 /* ---- the results panel ------------------------------------------------------ */
 
 const entryOf = (state) => setting(state.scenario, 'funnel.entry');
+// Whether clients pay every month after signing (recurring revenue).
+const recurring = (state) => setting(state.scenario, 'value.monthly_value') > 0 && setting(state.scenario, 'value.lifetime_months') > 0;
 
 export function render(state, prev, ctx) {
   const sched = state.result?.schedule || null;
   $('sched').hidden = !sched;
   if (!sched) return;
   const { t, fmt } = ctx;
-  $('sched-text').textContent = projectionSentence(sched, t, fmt);
+  $('sched-text').textContent = projectionSentence(sched, t, fmt, recurring(state));
   redraw(state, ctx);
   const head = $('sched-head');
   head.replaceChildren(...headers(entryOf(state), t).map((h) => node('th', { scope: 'col' }, h)));
@@ -99,6 +101,6 @@ export function redraw(state, { t, fmt }) {
   const sched = state.result?.schedule;
   if (!sched) return;
   const last = sched.series.at(-1);
-  const desc = t('sched.desc', { n: fmt.num(sched.series.length), net: fmt.money(last ? last.cumulative_net : 0), pb: projectionSentence(sched, t, fmt) });
+  const desc = t('sched.desc', { n: fmt.num(sched.series.length), net: fmt.money(last ? last.cumulative_net : 0), pb: projectionSentence(sched, t, fmt, recurring(state)) });
   drawProjection($('schedchart'), sched, t, fmt, desc);
 }

@@ -39,13 +39,15 @@ export function campaignEnd(schedule) {
 /** Two readings of the same campaign: judged when its months end
  *  (cumulative ROI then) and over its whole life (totals.roi, recurring
  *  revenue included); then the payback month in words. */
-export function projectionSentence(schedule, t, fmt) {
+export function projectionSentence(schedule, t, fmt, recurring = true) {
   const n = schedule.months, total = schedule.series.length;
   const end = campaignEnd(schedule);
   const early = end ? end.cumulative_roi : null;
   const life = schedule.totals.roi;
   const parts = [];
-  const lifeText = life === null ? null : t('sched.life', { r: fmt.pct(life), m: fmt.num(total), net: fmt.money(schedule.totals.net) });
+  // « revenus récurrents compris » only when there are some: the months
+  // after the campaign may hold nothing but deals signed late (sales cycle).
+  const lifeText = life === null ? null : t(recurring ? 'sched.life' : 'sched.lifeOnly', { r: fmt.pct(life), m: fmt.num(total), net: fmt.money(schedule.totals.net) });
   if (early !== null && lifeText !== null) {
     parts.push(t('sched.early', { n: fmt.num(n), r: fmt.pct0(early) }) + t(life > early ? 'sched.but' : 'sched.then') + lifeText + '.');
   } else if (lifeText !== null) {

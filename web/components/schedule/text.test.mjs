@@ -32,6 +32,12 @@ test('the sentence: judged after the campaign months, then over the whole life, 
   assert.match(s, /Remboursée au mois 8/);
   const e = ctx('en');
   assert.match(plain(projectionSentence(schedule, e.t, e.fmt)), /cumulative ROI at 6 months: -39%; but 72\.6% over its whole life.*Pays back in month 8/);
+  // No recurring revenue: the months after the campaign hold deals signed
+  // late, not « revenus récurrents ».
+  const once = plain(projectionSentence(schedule, t, fmt, false));
+  assert.match(once, /\(8 mois, affaires signées après la campagne comprises\)/);
+  assert.doesNotMatch(once, /récurrents/);
+  assert.match(plain(projectionSentence(schedule, e.t, e.fmt, false)), /\(8 months, deals signed after the campaign included\)/);
 });
 
 test('the sentence without payback says where the cumulative net ends', () => {
