@@ -12,6 +12,9 @@ export function csvField(value, sep) {
  *  mark, no grouping; empty for null. */
 export function csvNumber(v, lang) {
   if (v === null || v === undefined) return '';
+  // 12 significant digits: the figure, without binary noise a spreadsheet
+  // would show (46,080000000000005 meetings held is 46,08).
+  v = Number(v.toPrecision(12));
   const s = Number.isInteger(v) || Math.abs(v) >= 1e-6 ? String(v) : v.toFixed(12).replace(/0+$/, '');
   return lang === 'fr' ? s.replace('.', ',') : s;
 }

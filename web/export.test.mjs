@@ -23,6 +23,9 @@ test('numbers: decimal comma in French, point in English, no grouping, empty for
   assert.equal(csvNumber(null, 'fr'), '');
   assert.equal(csvNumber(1e-7, 'en'), '0.0000001');
   assert.equal(csvNumber(-0.5, 'fr'), '-0,5');
+  assert.equal(csvNumber(46.080000000000005, 'fr'), '46,08', 'no binary noise');
+  assert.equal(csvNumber(-0.6605374823196606, 'en'), '-0.66053748232');
+  assert.equal(csvNumber(140.35714285714286, 'en'), '140.357142857');
 });
 
 test('toCsv: BOM, the language\'s separator, CRLF lines', () => {

@@ -519,8 +519,16 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   expected.comparison.forEach((r, i) => {
     assert.equal(rows[i + 1][roiCol] === '' ? null : Number(rows[i + 1][roiCol].replace(',', '.')), r.roi);
   });
+  await page.waitForFunction(() => document.querySelector('[data-billsim="0"][data-simkey="p_loss"]')?.dataset.value);
   const bill = parseCsv((await fetchDownload('#export-bill')).text.slice(1), ';');
   assert.equal(Number(bill[1][1].replace(',', '.')), expected.billing[0].cost);
+  // As the screen's table: the maximum price's unit, the cost at half
+  // results and the risk the page shows for that model.
+  assert.deepEqual(bill[0].slice(6), ['Unité du prix maximal', 'Coût si les résultats sont divisés par 2', 'Probabilité de perte (simulation)', 'ROI P10 (simulation)']);
+  assert.equal(bill[1][6], 'RDV');
+  assert.equal(Number(bill[1][7].replace(',', '.')), expected.billing[0].cost_at_half);
+  const shown = await page.getAttribute('[data-billsim="0"][data-simkey="p_loss"]', 'data-value');
+  assert.ok(Math.abs(Number(bill[1][8].replace(',', '.')) - Number(shown)) < 1e-9, `${bill[1][8]} vs ${shown}`);
   // Import: a malformed file is refused with the core's message, nothing changes.
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
   const hash = new URL((await addressOf(page))).hash;

@@ -9,6 +9,7 @@ import { linkWarned } from './links.js';
 import { problemData } from '../components/problems.js';
 import { csvRows } from '../components/schedule/text.js';
 import { setting } from '../fields.js';
+import { priceUnit } from '../components/verdict/verdict.js';
 
 export function fileActions(store, roi, ctx) {
   const { dispatch } = store;
@@ -31,8 +32,18 @@ export function fileActions(store, roi, ctx) {
         const keys = ['name', 'cost', 'revenue', 'margin', 'net', 'roi', 'cost_per_lead', 'cost_per_opportunity', 'cac', 'revenue_per_hour', 'payback_months', 'ltv_to_cac', 'rank'];
         rows = [head(keys), ...res.comparison.map((r, i) => keys.map((k) => (k === 'name' ? rowName(res, i, t) : r[k])))];
       } else {
-        const keys = ['model', 'cost', 'net', 'roi', 'cost_per_deal', 'max_price'];
-        rows = [head(keys), ...res.billing.map((r) => keys.map((k) => (k === 'model' ? t('o:costs.model:' + r.model) : r[k])))];
+        // As the screen's table: the maximum price with its unit (per hour,
+        // per meeting…: one column held both, unsaid), the cost at half
+        // results, and each model's risk from the last simulation.
+        const basis = setting(store.getState().scenario, 'costs.meeting_basis');
+        const sim = store.getState().sim.last?.billing || [];
+        const keys = ['model', 'cost', 'net', 'roi', 'cost_per_deal', 'max_price', 'max_price_unit', 'cost_at_half', 'p_loss', 'roi_p10'];
+        rows = [head(keys), ...res.billing.map((r, i) => {
+          const risk = sim[i]?.model === r.model ? sim[i] : null;
+          const cell = { model: t('o:costs.model:' + r.model), max_price_unit: t('mu:' + priceUnit(r.model, basis)).replace(/^\//, ''),
+            p_loss: risk ? risk.p_loss : null, roi_p10: risk ? risk.roi.p10 : null };
+          return keys.map((k) => (k in cell ? cell[k] : r[k]));
+        })];
       }
       download(fileName(res.name, channels ? '-canaux.csv' : '-facturation.csv'), 'text/csv;charset=utf-8', toCsv(rows, view.lang));
     },
