@@ -127,6 +127,20 @@ test('slider and text field show the same number; French typing; the answer foll
   assert.deepEqual([p.slider, p.max], ['60000', '60000']);
   await frame.locator('#q-deal').blur();
   assert.equal(plain((await pair('deal')).field), '60 000');
+  // Moved down from there, the slider keeps its widened end: the thumb
+  // follows the hand (the end used to shrink to every new value).
+  await frame.focus('#q-deal-s');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  p = await pair('deal');
+  assert.deepEqual([p.slider, p.max], ['59250', '60000']);
+  // Pointer halfway along the track: half of that end, as drawn.
+  const box = await frame.locator('#q-deal-s').boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  p = await pair('deal');
+  assert.equal(p.max, '60000');
+  assert.ok(Math.abs(Number(p.slider) - 30000) <= 1500, p.slider);
+  await frame.fill('#q-deal', '60 000');
+  await frame.locator('#q-deal').blur();
   const close = Number((await pair('close')).slider) / 100;
   const want = cliLink(PRESETS['pay-per-meeting'].start + `&pmeet=160&close=${close}&deal=60000`);
   assert.equal(close, 0.12);
@@ -166,6 +180,23 @@ test('a value the core refuses: its message in the page\'s language, in the slid
     assert.match(await frame.textContent('#cta-t'), /\d/, 'the figure is back with the answer');
     await context.close();
   }
+});
+
+test('no hours: the answer asks for them and shows no figure, nor the call to action one; the net says per month', async () => {
+  const context = await newContext({ width: 360 });
+  const page = await hostPage(context, base, { preset: 'in-house', 'cta-label': 'Parler à un expert ({net})', 'cta-url': 'https://example.com/demo' }, { problems });
+  const frame = await widgetFrame(page);
+  assert.equal(plain(await frame.textContent('#figs div:nth-child(2) dt')), 'Résultat net par mois');
+  assert.match(plain(await frame.textContent('#cta-t')), /^Parler à un expert \(\d[\d ]* €\)$/);
+  await frame.click('#more summary');
+  await frame.fill('#q-hrs', '0');
+  await frame.waitForFunction(() => document.getElementById('big').textContent.startsWith('Combien'));
+  // A team that costs nothing is no profit to show: no net, no range, no figure to sell.
+  assert.deepEqual(await frame.$$eval('#figs dd', (dds) => dds.map((d) => [d.textContent, d.dataset.value])), [['—', ''], ['—', ''], ['—', '']]);
+  assert.equal(await frame.textContent('#range'), '');
+  assert.equal(plain(await frame.textContent('#cta-t')), 'Parler à un expert');
+  assert.equal(plain(await frame.textContent('#sub')), 'Indiquez-les sous « Hypothèses ».');
+  await context.close();
 });
 
 test('keyboard only: questions, assumptions, call to action, full calculation, starting values; and one screen on a phone', async () => {
@@ -222,6 +253,9 @@ test('keyboard only: questions, assumptions, call to action, full calculation, s
   assert.equal(await frame.evaluate(() => document.activeElement.id), 'reset');
   await page.keyboard.press('Enter');
   assert.deepEqual([await frame.inputValue('#q-pmeet'), await frame.inputValue('#q-vol')], ['150', '50']);
+  // The button hides once used: the focus goes to the first question, not
+  // the frame's body (where the next Tab restarted from the top).
+  assert.equal(await frame.evaluate(() => document.activeElement.id), 'q-pmeet-s');
   await context.close();
 });
 

@@ -16,6 +16,7 @@ import { fullPageUrl } from './host.js';
 // than its third (« 234 720 % »): each takes the smaller size of its box
 // (widget.css .long).  Counted on the text, never measured on the page.
 const LONG_HEADLINE = 40, LONG_FIGURE = 8;
+let hours = false; // the answer asks for the hours (render)
 
 /** A verdict's params in the widget's language: { key } a text, { v, fmt }
  *  a number (null: a dash). */
@@ -42,7 +43,7 @@ export function build(figure, t) {
   $('figs').replaceChildren(); // the build-time figures of widget.html, if any
   for (const f of figures(figure)) {
     const box = node('div');
-    box.append(node('dt', {}, t(f.key)), node('dd', { 'data-out': f.path, 'data-fmt': f.fmt, elementtiming: f.path })); // its paint reported (bench)
+    box.append(node('dt', {}, t(f.key)), node('dd', { 'data-out': f.path, elementtiming: f.path })); // its paint reported (bench)
     $('figs').append(box);
   }
 }
@@ -56,6 +57,9 @@ export function render(state, prev, ctx) {
   const res = state.result;
   if (res && (res !== prev.result || !prev.result)) {
     const a = answer(res, ctx.facts(state.valid));
+    // Asking for the hours, it shows no figure either: a team that costs
+    // nothing is no profit to show (nor to put in the call to action).
+    hours = a.big.key === 'v:hours';
     root.dataset.tone = a.tone;
     const big = say(a.big, ctx);
     setProp($('big'), 'textContent', big);
@@ -63,20 +67,20 @@ export function render(state, prev, ctx) {
     setProp($('sub'), 'textContent', say(a.sub, ctx));
     for (const f of figures(ctx.figure)) {
       const dd = document.querySelector(`[data-out="${f.path}"]`);
-      const v = getPath(res, f.path) ?? null;
+      const v = hours ? null : getPath(res, f.path) ?? null;
       dd.dataset.value = v === null ? '' : String(v);
       const text = v === null ? t('none') : fmt[f.fmt](v);
       setProp(dd, 'textContent', text);
       dd.classList.toggle('long', text.length > LONG_FIGURE);
     }
     const r = range(res);
-    setProp($('range'), 'textContent', r ? say({ key: 'range', params: r }, ctx) : t('range.none'));
+    setProp($('range'), 'textContent', hours ? '' : r ? say({ key: 'range', params: r }, ctx) : t('range.none'));
     const full = fullPageUrl(state.link, ctx.lang);
     $('full').hidden = !full;
     if (full) setProp($('full'), 'href', full);
   }
   // The call to action offers no figure the answer greys out.
-  if (ctx.cta && res) setProp($('cta-t'), 'textContent', ctaLabel(ctx.cta.label, state.stale ? null : res, fmt));
+  if (ctx.cta && res) setProp($('cta-t'), 'textContent', ctaLabel(ctx.cta.label, state.stale || hours ? null : res, fmt));
   // « Hypothèses : 50 rendez-vous par mois · marge brute de 40 % », in full:
   // its values change only while it is open.
   if (state.scenario && (state.scenario !== prev.scenario || state.open !== prev.open)) {

@@ -30,13 +30,15 @@ export function stepFrom(q, text, n, lo, hi) {
   return Math.min(hi, Math.max(lo, Number(to.toFixed(decimals(step))))).toFixed(decimals(step));
 }
 
-/** The slider's attributes for value v: bounds widened to hold a typed
- *  value beyond them, step "any" for a value off the step grid, so that
- *  slider and field always show the same number. */
-export function sliderOf(q, v) {
+/** The slider's attributes for value v: bounds widened to hold a value
+ *  beyond them, step "any" for a value off the step grid, so that slider
+ *  and field always show the same number.  held: values the bounds keep
+ *  holding while the slider moves (the host's, the one typed), so that
+ *  they do not follow the thumb. */
+export function sliderOf(q, v, held = []) {
   const dv = scale(q.kind, v), min = scale(q.kind, q.min), max = scale(q.kind, q.max), step = scale(q.kind, q.step);
-  const k = (dv - min) / step;
-  return { min: Math.min(min, dv), max: Math.max(max, dv), step: Math.abs(k - Math.round(k)) < 1e-9 ? step : 'any', value: dv };
+  const k = (dv - min) / step, all = [v, ...held].map((x) => scale(q.kind, x ?? v));
+  return { min: Math.min(min, ...all), max: Math.max(max, ...all), step: Math.abs(k - Math.round(k)) < 1e-9 ? step : 'any', value: dv };
 }
 
 /** The elements of the questions in `box`: [{ key, path, kind, label, unit }]. */
@@ -85,7 +87,7 @@ export function render(state, prev, list, ctx) {
     field.closest('.q').classList.toggle('invalid', !!bad);
     document.getElementById(id + '-e').textContent = bad ? ctx.explain(bad) : '';
     if (bad) continue; // the slider keeps the last valid value, under the message
-    const s = sliderOf(q, v);
+    const s = sliderOf(q, v, [getPath(state.baseline, q.path), state.typed?.[q.path]]);
     // Bounds before the value: a value outside the old bounds would be clamped.
     setProp(slider, 'min', String(s.min));
     setProp(slider, 'max', String(s.max));

@@ -18,6 +18,12 @@ test('sliderOf: rates in percent, bounds widened for a typed value, "any" off th
   assert.deepEqual(sliderOf(close, 0.75), { min: 0, max: 75, step: 1, value: 75 });
   assert.deepEqual(sliderOf(close, 0.07), { min: 0, max: 60, step: 1, value: 7 }); // 0.07 * 100 is 7.000000000000001
   assert.deepEqual(sliderOf(price, 2000), { min: 0, max: 2000, step: 5, value: 2000 });
+  // A typed 1 800 (or the host's 1 500) stays in the span while the thumb
+  // moves down: the bounds do not follow it (a reviewer's thumb stuck at the
+  // right end, the max shrinking at every move).
+  assert.deepEqual(sliderOf(price, 1200, [150, 1800]), { min: 0, max: 1800, step: 5, value: 1200 });
+  assert.deepEqual(sliderOf(price, 300, [1500, undefined]), { min: 0, max: 1500, step: 5, value: 300 });
+  assert.deepEqual(sliderOf(close, 0.2, [0.25, 0.3]), { min: 0, max: 60, step: 1, value: 20 });
   assert.deepEqual(sliderOf(price, 152.5), { min: 0, max: 1000, step: 'any', value: 152.5 });
 });
 

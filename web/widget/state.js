@@ -49,9 +49,11 @@ const HANDLERS = {
     return { ...state, baseline: scenario, scenario, texts: {}, invalid: {}, errors: [], result: null, stale: false };
   },
 
-  /** Text typed into a question's field: kept as typed while it has the focus. */
+  /** Text typed into a question's field: kept as typed while it has the
+   *  focus; its value held in the slider's span (typed: path -> value). */
   edit(state, { path, text }) {
-    return { ...state, ...read(state, path, text), texts: { ...state.texts, [path]: text } };
+    const r = read(state, path, text);
+    return { ...state, ...r, texts: { ...state.texts, [path]: text }, typed: { ...state.typed, [path]: getPath(r.scenario, path) } };
   },
 
   /** A slider moved: text is its value in the field's display units (a
@@ -68,7 +70,7 @@ const HANDLERS = {
 
   /** Back to the host's baseline. */
   reset(state) {
-    return { ...state, scenario: state.baseline, texts: {}, invalid: {} };
+    return { ...state, scenario: state.baseline, texts: {}, invalid: {}, typed: {} };
   },
 
   open(state, { open }) {

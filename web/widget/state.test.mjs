@@ -74,3 +74,12 @@ test('evaluated: a valid answer is kept with its scenario; a refusal keeps the l
   assert.equal('funnel.close_rate' in s.texts, false);
   assert.throws(() => update(s, { type: 'nope' }), /unknown action/);
 });
+
+test('a typed value is held for the slider\'s span until a reset; a slide does not move it', () => {
+  let s = run(start(), { type: 'edit', path: 'value.deal_value', text: '18 000' });
+  assert.equal(s.typed['value.deal_value'], 18000);
+  s = run(s, { type: 'slide', path: 'value.deal_value', text: '12000' });
+  assert.equal(s.typed['value.deal_value'], 18000, 'the span still holds 18 000 while the thumb moves');
+  assert.equal(s.scenario.value.deal_value, 12000);
+  assert.deepEqual(run(s, { type: 'reset' }).typed, {});
+});

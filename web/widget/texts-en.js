@@ -32,10 +32,10 @@ export default {
   'v:never.sub': 'The margin does not cover the other costs.',
   'v:nomargin.sub': 'No margin to earn: the deal value or the margin rate is 0.',
   'v:nodeal.sub': 'No signed deal: raise the volume or the close rate.',
-  'v:hours': 'How many hours a month?', 'v:hours.sub': 'Without hours there is no hourly cost to judge: enter them under “Assumptions”.',
+  'v:hours': 'How many hours a month?', 'v:hours.sub': 'Enter them under “Assumptions”.',
   'v:none': 'Nothing to judge with these figures', 'v:none.sub': 'Enter a volume to get the break-even price.',
-  'f:roi': 'ROI', 'f:net': 'Net result', 'f:unit_costs.deal': 'Cost per deal', 'f:per_hour.revenue': 'Revenue per hour',
+  'f:roi': 'ROI', 'f:net': 'Net result per month', 'f:unit_costs.deal': 'Cost per deal', 'f:per_hour.revenue': 'Revenue per hour',
   'f:unit_costs.lead': 'Cost per lead', none: '—',
-  range: 'Net result between {lo} (prudent) and {hi} (ambitious)', 'range.none': 'The same net result in the prudent and ambitious cases.',
+  range: 'Net result between {lo} (prudent) and {hi} (ambitious)', 'range.none': 'Same net result, prudent or ambitious.',
   full: 'See the full calculation', newTab: '(new tab)', reset: 'Starting values',
 };

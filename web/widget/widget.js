@@ -204,5 +204,6 @@ $('more').querySelector('summary').addEventListener('click', (e) => {
   dispatch({ type: 'open', open: !store.getState().open });
 });
 $('more').addEventListener('toggle', () => dispatch({ type: 'open', open: $('more').open }));
-$('reset').addEventListener('click', () => dispatch({ type: 'reset' }));
+// The button then hides: the focus goes to the first question, not the body.
+$('reset').addEventListener('click', () => { dispatch({ type: 'reset' }); $('w').querySelector('input').focus(); });
 $('cta')?.addEventListener('click', () => host.cta());
