@@ -173,7 +173,8 @@ export default expand({
   'prudent.noteNoSim': 'The prudent case takes every uncertain input at the low end of its range at the same time: rarer than what the simulation calls a 1 in 10 chance.',
   colon: ':', // after a label: « Préparé pour : », "Prepared for:"
   'prep.for': 'Prepared for', 'prep.by': 'Prepared by', 'prep.hint': 'Printed at the top of the report when filled in, and kept in the link.',
-  'as.title': 'Assumptions (values that differ from the defaults)', 'as.none': 'Every value is the default one.',
+  'as.observed': 'Observed counts (retrospective mode)', 'as.ramp': 'Ramp-up, month by month',
+  'as.title': 'Assumptions (the model, the starting stage and what differs from the defaults)', 'as.none': 'Every value is the default one.',
   'as.fixed': 'Other cost', 'as.range': 'Range: {f}', 'as.rangeVal': '{lo} to {hi}', 'as.channels': 'Channels compared',
   'rh.risk': 'Chance of a loss (simulation): {p}; P10 ROI: {p10}.',
   // Time and goals (issue 10): the projection section, its sentence, table and export; the plan in words.

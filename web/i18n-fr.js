@@ -165,7 +165,8 @@ export default expand({
   'prudent.noteNoSim': 'Le cas prudent prend toutes les valeurs incertaines au bas de leur fourchette en même temps\u00a0: un cas plus rare que ce que la simulation appelle 1 chance sur 10.',
   colon: '\u00a0:', // after a label: « Préparé pour : », "Prepared for:"
   'prep.for': 'Préparé pour', 'prep.by': 'Préparé par', 'prep.hint': 'Imprimés en tête du rapport quand ils sont remplis, et gardés dans le lien.',
-  'as.title': 'Hypothèses (valeurs qui diffèrent des valeurs par défaut)', 'as.none': 'Toutes les valeurs sont celles par défaut.',
+  'as.observed': 'Chiffres observés (mode rétrospectif)', 'as.ramp': 'Montée en charge, mois par mois',
+  'as.title': 'Hypothèses (le modèle, l’étape de départ et ce qui diffère des valeurs par défaut)', 'as.none': 'Toutes les valeurs sont celles par défaut.',
   'as.fixed': 'Autre coût', 'as.range': 'Fourchette\u00a0: {f}', 'as.rangeVal': '{lo} à {hi}', 'as.channels': 'Canaux comparés',
   'rh.risk': 'Probabilité de perte (simulation)\u00a0: {p}\u202f; ROI P10\u00a0: {p10}.',
   // Time and goals (issue 10): the projection section, its sentence, table and export; the plan in words.

@@ -134,6 +134,8 @@ test('(b) the rep\'s retrospective: observed counts, link shared, reopened in re
   await simDone(tab);
   await assertMatchesCli(tab, expected, { formatted: false });
   assert.deepEqual(await snapshot(tab), mine);
+  // The report says the figures are observed ones, with the counts.
+  assert.match((await tab.textContent('#as-list')).replace(/\s+/g, ' '), /^Chiffres observés \(mode rétrospectif\) 48 rendez-vous, 40 rendez-vous tenus, 30 opportunités, 9 affaires signées/);
   await Promise.all([context.close(), other.close()]);
 });
 
@@ -162,6 +164,12 @@ test('(c) the printed report: 2 A4 pages, no control on paper, the verdict said 
       // The plan's payback on page 1, not only that of one month alone.
       assert.match(page1.replace(/\s+/g, ' '), /Sur la projection : remboursée au mois 8/);
       assert.doesNotMatch(page1, /Un mois de campagne, seul/);
+      // What rebuilds the plan from the paper: the model, the stage the
+      // volume counts (both at their defaults here) and the ramp-up.
+      const flat = page1.replace(/\s+/g, ' ');
+      assert.match(flat, /Modèle de facturation Équipe interne/);
+      assert.match(flat, /Première étape connue Appels passés/);
+      assert.match(flat, /Montée en charge, mois par mois 40 %, 70 %, 90 %/);
     }
     await page.close();
   }

@@ -21,9 +21,22 @@ test('other costs, ranges and channels follow; an empty scenario has none', () =
   const sc = { costs: { fixed: [{ label: 'Fichiers', amount: 2000 }, { label: '', amount: 0 }] },
     uncertainty: { ranges: { 'funnel.close_rate': [0.1, 0.3] } }, channels: [{ name: 'Emailing' }, {}] };
   assert.deepEqual(assumptions(sc, fields), [
+    { path: 'funnel.entry', kind: 'select', value: 'calls' }, { path: 'costs.model', kind: 'select', value: 'in_house' },
     { fixed: { label: 'Fichiers', amount: 2000 } },
     { range: 'funnel.close_rate', low: 0.1, high: 0.3 },
     { channels: ['Emailing', '2'] },
   ]);
-  assert.deepEqual(assumptions({}, fields), []);
+  assert.deepEqual(assumptions({}, fields), [{ path: 'funnel.entry', kind: 'select', value: 'calls' }, { path: 'costs.model', kind: 'select', value: 'in_house' }],
+    'the model and the stage the volume counts, even at their defaults');
+});
+
+test('the observed counts first, the ramp-up of a projection; the model and the starting stage always', () => {
+  const sc = { funnel: { volume: 2400 }, schedule: { months: 6, ramp: [0.4, 0.7, 0.9] } };
+  assert.deepEqual(assumptions(sc, fields, { calls: 1800, meetings: 54 }), [
+    { observed: [['calls', 1800], ['meetings', 54]] },
+    { path: 'funnel.entry', kind: 'select', value: 'calls' }, { path: 'funnel.volume', kind: 'num', value: 2400 },
+    { path: 'costs.model', kind: 'select', value: 'in_house' },
+    { ramp: [0.4, 0.7, 0.9] },
+  ]);
+  assert.equal(assumptions({ schedule: { months: 0, ramp: [0.5] } }, fields).some((a) => a.ramp), false, 'no projection: no ramp-up');
 });

@@ -6,7 +6,9 @@
 // simulation or the language change.
 import { FIELDS, fieldOf } from '../../fields.js';
 import { $, node, setProp } from '../dom.js';
+import { getPath } from '../../state/scenario.js';
 import { assumptions } from './assumptions.js';
+import { observedCounts } from '../../state/observed.js';
 
 export function render(state, prev, { t, fmt }) {
   const v = state.view, pv = prev.view;
@@ -17,12 +19,12 @@ export function render(state, prev, { t, fmt }) {
     p.hidden = !text.trim();
     p.querySelector('strong').textContent = text;
   }
-  if (state.result === prev.result && state.sim.last === prev.sim.last && v.lang === pv.lang && $('as-list').dataset.done) return;
+  if (state.result === prev.result && state.sim.last === prev.sim.last && v.lang === pv.lang && v.retro === pv.retro && state.observed === prev.observed && $('as-list').dataset.done) return;
   $('as-list').dataset.done = '1';
   risk(state, t, fmt);
-  const items = assumptions(state.scenario, [...FIELDS.values()]);
+  const items = assumptions(state.scenario, [...FIELDS.values()], v.retro ? observedCounts(state.observed, v.lang) : null);
   $('as-none').hidden = items.length > 0;
-  $('as-list').replaceChildren(...items.map((a) => line(a, t, fmt)));
+  $('as-list').replaceChildren(...items.map((a) => line(a, t, fmt, state.scenario)));
 }
 
 function risk(state, t, fmt) {
@@ -32,25 +34,31 @@ function risk(state, t, fmt) {
   el.hidden = !shown;
 }
 
+// Goals counted in money (the others count meetings or deals).
+const MONEY_GOALS = ['revenue', 'margin', 'net'];
+
 /** A value of a field in words: its option's name, or its number formatted. */
-function shown(fd, v, t, fmt) {
+function shown(fd, v, t, fmt, scenario) {
   if (fd.kind === 'select') return t(`o:${fd.path}:${v}`);
+  if (fd.path === 'goal.value' && MONEY_GOALS.includes(getPath(scenario, 'goal.metric'))) return fmt.money(v);
   if (fd.kind === 'pct') return fmt.pct(v);
   if (fd.kind === 'money') return fmt.money(v);
   if (fd.kind === 'num') return fmt.num(v);
   return String(v);
 }
 
-function line(a, t, fmt) {
+function line(a, t, fmt, scenario) {
   const li = node('li');
   let k, val;
-  if (a.fixed) { k = t('as.fixed') + (a.fixed.label ? ' — ' + a.fixed.label : ''); val = fmt.money(a.fixed.amount); }
+  if (a.observed) { k = t('as.observed'); val = a.observed.map(([s, n]) => fmt.num(n) + '\u00a0' + t('pu:' + s)).join(', '); }
+  else if (a.ramp) { k = t('as.ramp'); val = a.ramp.map((x) => fmt.pct(x)).join(', '); }
+  else if (a.fixed) { k = t('as.fixed') + (a.fixed.label ? ' — ' + a.fixed.label : ''); val = fmt.money(a.fixed.amount); }
   else if (a.range) {
     const fd = fieldOf('uncertainty.ranges.' + a.range) || { kind: 'num', path: a.range };
     k = t('as.range', { f: t(a.range) });
     val = t('as.rangeVal', { lo: shown(fd, a.low, t, fmt), hi: shown(fd, a.high, t, fmt) });
   } else if (a.channels) { k = t('as.channels'); val = a.channels.join(', '); }
-  else { k = t(a.path); val = shown(FIELDS.get(a.path), a.value, t, fmt); }
+  else { k = t(a.path); val = shown(FIELDS.get(a.path), a.value, t, fmt, scenario); }
   li.append(node('span', { class: 'as-k' }, k), ' ', node('span', { class: 'as-v' }, val));
   return li;
 }
