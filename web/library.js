@@ -36,9 +36,18 @@ const goodName = (x) => typeof x === 'string' && x.trim() !== '';
 function entry(x) {
   if (!isObject(x) || !goodName(x.name)) return null;
   const saved = typeof x.saved === 'string' ? x.saved : '';
-  if (isObject(x.scenario)) return { name: x.name, scenario: x.scenario, saved };
+  const observed = counts(x.observed);
+  if (isObject(x.scenario)) return { name: x.name, scenario: x.scenario, saved, ...(observed && { observed }) };
   if (typeof x.link === 'string') return { name: x.name, link: x.link, saved };
   return null;
+}
+
+/** Observed counts of a scenario saved in retrospective mode ({ stage:
+ *  count }, at most 7 plain numbers): a copy, or null for anything else. */
+function counts(x) {
+  if (!isObject(x)) return null;
+  const out = Object.entries(x).filter(([k, v]) => /^[a-z]{1,16}$/.test(k) && Number.isFinite(v) && v >= 0);
+  return out.length && out.length <= 7 ? Object.fromEntries(out) : null;
 }
 
 function entries(list) {
@@ -130,10 +139,11 @@ export function findScenario(name, storage) {
 }
 
 /** Saves a scenario document (a copy of it) under name, first in the list,
- *  replacing the entry of that name if any: { ok: true, replaced } or
- *  { ok: false, reason: 'empty' | 'invalid' | 'full' (with max) | 'quota' |
- *  'storage' | 'version' }. */
-export function saveScenario(name, scenario, storage) {
+ *  replacing the entry of that name if any, with the counts observed in
+ *  retrospective mode ({ stage: count }) when given: { ok: true, replaced }
+ *  or { ok: false, reason: 'empty' | 'invalid' | 'full' (with max) |
+ *  'quota' | 'storage' | 'version' }. */
+export function saveScenario(name, scenario, storage, observed = null) {
   if (!goodName(name)) return fail('empty');
   if (!isObject(scenario)) return fail('invalid');
   const r = readForChange(storage);
@@ -141,7 +151,8 @@ export function saveScenario(name, scenario, storage) {
   const replaced = r.items.some((x) => x.name === name);
   if (!replaced && r.items.length >= MAX) return fail('full', { max: MAX });
   const items = r.items.filter((x) => x.name !== name);
-  items.unshift({ name, scenario: JSON.parse(JSON.stringify(scenario)), saved: new Date().toISOString() });
+  const seen = counts(observed);
+  items.unshift({ name, scenario: JSON.parse(JSON.stringify(scenario)), saved: new Date().toISOString(), ...(seen && { observed: seen }) });
   const w = write(storage, items);
   return w.ok ? { ok: true, replaced } : w;
 }

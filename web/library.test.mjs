@@ -166,3 +166,18 @@ test('an unreadable or newer library is never overwritten', () => {
   const st4 = fakeStorage({ [KEY]: JSON.stringify({ version: 2, items: [null, 5, { name: 'a', scenario: [] }, { name: 'b', scenario: { version: 1 } }, { name: '', link: 'v=1' }] }) });
   assert.deepEqual(loadLibrary(st4).map((x) => x.name), ['b']);
 });
+
+test('a scenario saved in retrospective mode keeps its observed counts; rename keeps them; stored junk is dropped', () => {
+  const st = fakeStorage();
+  assert.equal(saveScenario('Réel', { version: 1 }, st, { calls: 1800, meetings: 54 }).ok, true);
+  assert.deepEqual(findScenario('Réel', st).item.observed, { calls: 1800, meetings: 54 });
+  assert.equal(renameScenario('Réel', 'Réel T1', st).ok, true);
+  assert.deepEqual(findScenario('Réel T1', st).item.observed, { calls: 1800, meetings: 54 });
+  assert.equal(saveScenario('Prévu', { version: 1 }, st).ok, true);
+  assert.equal('observed' in findScenario('Prévu', st).item, false);
+  // Untrusted storage: anything but plain counts is left out.
+  const doc = stored(st);
+  doc.items[0].observed = { calls: '<img>', '__proto__x': 3, held: -1 };
+  st.data.set(KEY, JSON.stringify(doc));
+  assert.equal('observed' in findScenario('Prévu', st).item, false);
+});

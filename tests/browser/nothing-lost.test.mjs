@@ -232,6 +232,26 @@ test('« Mes scénarios »: opening puts its name in the box, saving over anothe
   await context.close();
 });
 
+test('a scenario saved in retrospective mode reopens from « Mes scénarios » in that mode, with its counts', async () => {
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await open('?lang=fr', { context });
+  await page.check('#f-retro');
+  await page.fill('[name="observed.meetings"]', '48');
+  await page.fill('[name="observed.deals"]', '9');
+  await page.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '9');
+  await page.click('#lib summary');
+  await page.fill('#lib-name', 'Bilan T1');
+  await page.click('#lib-save');
+  await page.click('#reset');
+  await page.waitForFunction(() => !document.querySelector('#f-retro').checked);
+  await page.click('[data-libopen="Bilan T1"]');
+  await page.waitForFunction(() => document.querySelector('#f-retro').checked);
+  assert.equal(await page.inputValue('[name="observed.meetings"]'), '48');
+  assert.equal(await page.inputValue('[name="observed.deals"]'), '9');
+  assert.equal(await page.getAttribute('[data-out="funnel.deals"]', 'data-value'), '9');
+  await context.close();
+});
+
 test('storage that throws: save, rename and delete say what happened and the entry stays', async () => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await open('?lang=fr', { context });

@@ -3,6 +3,7 @@
 // reason), each stored entry validated by the core like any input (a
 // document with evaluate, a first-format link with decodeLink), results and
 // messages to the state.
+import { observedCounts } from '../state/observed.js';
 import { readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from '../library.js';
 import { scenarioDocument } from '../export.js';
 import { problemData } from '../components/problems.js';
@@ -30,7 +31,8 @@ export function libraryActions(store, roi, ctx) {
       // when asked twice (a second « Enregistrer » with the same name).
       const other = name !== library.current && library.items.some((x) => x.name === name);
       if (other && library.confirm !== name) { dispatch({ type: 'libConfirm', name, message: { key: 'lib.replaceAsk', params: { n: name } } }); return; }
-      const r = saveScenario(name, doc.scenario);
+      const { view, observed } = store.getState();
+      const r = saveScenario(name, doc.scenario, undefined, view.retro ? observedCounts(observed, view.lang) : null);
       if (r.ok) dispatch({ type: 'libOpened', name });
       list(r.ok ? { key: other ? 'lib.replacedSaved' : 'lib.saved', params: { n: name } } : libFail(r, name));
     },
@@ -57,6 +59,8 @@ export function libraryActions(store, roi, ctx) {
         scenario = doc.scenario;
       }
       dispatch({ type: 'load', scenario });
+      // Saved in retrospective mode: it reopens so, with its counts.
+      if (item.observed) dispatch({ type: 'retro', on: true, counts: item.observed });
       dispatch({ type: 'libOpened', name });
       dispatch({ type: 'libMessage', message: { key: 'lib.opened', params: { n: name } } });
       return true;
