@@ -15,7 +15,7 @@ const linkOfDoc = (doc) => execFileSync(cli, ['link', 'encode', '-'], { input: J
 const cliEval = (file) => JSON.parse(execFileSync(cli, ['eval', fixture(file)], { encoding: 'utf8' }));
 // Intl's spaces (narrow no-break) and minus sign written plainly.
 const plain = (s) => s.replace(/[\u202f\u00a0]/g, ' ').replace(/\u2212/g, '-');
-const KEYS = ['month', 'volume', 'meetings', 'held', 'deals', 'revenue', 'margin', 'cost', 'net', 'cumulative_net', 'cumulative_roi'];
+const KEYS = ['month', 'net', 'cumulative_net', 'cumulative_roi', 'volume', 'meetings', 'held', 'deals', 'revenue', 'margin', 'cost'];
 const close = (a, b) => (a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)));
 
 test('in-house ramp-up: the table is the core’s schedule.series, the sentence reads both ROIs, the CSV parses back', async () => {
@@ -28,8 +28,8 @@ test('in-house ramp-up: the table is the core’s schedule.series, the sentence 
   const rows = await page.$$eval('#sched-rows tr', (trs) => trs.map((tr) => [...tr.children].map((c) => (c.dataset.value === '' ? null : Number(c.dataset.value)))));
   assert.equal(rows.length, want.series.length);
   rows.forEach((r, i) => KEYS.forEach((k, j) => assert.ok(close(r[j], want.series[i][k]), `month ${i + 1} ${k}: page ${r[j]}, CLI ${want.series[i][k]}`)));
-  assert.deepEqual(rows.slice(0, 8).map((r) => r[4]), [0, 0, 3, 6, 7, 9, 8, 9]);
-  assert.equal(rows[0][7], 18140);
+  assert.deepEqual(rows.slice(0, 8).map((r) => r[KEYS.indexOf('deals')]), [0, 0, 3, 6, 7, 9, 8, 9]);
+  assert.equal(rows[0][KEYS.indexOf('cost')], 18140);
   assert.equal(await page.textContent('#sched-rows tr.pb th'), '8', 'the payback month is highlighted');
   // On paper: the campaign's months, the payback month and the last (whose
   // cumulative figures the sentence quotes), a dotted rule where months are
@@ -56,7 +56,7 @@ test('in-house ramp-up: the table is the core’s schedule.series, the sentence 
   // CSV: French separators, BOM, same numbers.
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-sched')]);
   const csv = readFileSync(await download.path(), 'utf8');
-  assert.ok(csv.startsWith('\ufeffMois;Appels passés;'));
+  assert.ok(csv.startsWith('\ufeffMois;Résultat net;Résultat net cumulé;ROI cumulé;Appels passés;'));
   const lines = csv.slice(1).trim().split('\r\n').slice(1).map((l) => l.split(';').map((c) => (c === '' ? null : Number(c.replace(',', '.')))));
   assert.equal(lines.length, want.series.length);
   lines.forEach((r, i) => KEYS.forEach((k, j) => assert.ok(close(r[j], want.series[i][k]), `CSV month ${i + 1} ${k}`)));

@@ -1,11 +1,14 @@
 // The monthly projection in words and as a table, from the core's schedule
 // object alone (schedule.series, totals, payback_month): nothing recomputed.
 
-/** The columns of the table and of its CSV: [series key, label key, format]. */
+/** The columns of the table and of its CSV: [series key, label key, format].
+ *  The answer first (each month's net, the running total, the cumulative
+ *  ROI: when it pays back), then how it comes: the table is wider than
+ *  its box, and the columns out of view were the ones that answer. */
 export const COLUMNS = [
-  ['month', 'month', 'plain'], ['volume', null, 'num'], ['meetings', 'r:funnel.meetings', 'num'], ['held', 'r:funnel.held', 'num'],
+  ['month', 'month', 'plain'], ['net', 'r:net', 'money'], ['cumulative_net', 'r:cumulative_net', 'money'], ['cumulative_roi', 'r:cumulative_roi', 'pct'],
+  ['volume', null, 'num'], ['meetings', 'r:funnel.meetings', 'num'], ['held', 'r:funnel.held', 'num'],
   ['deals', 'r:funnel.deals', 'num'], ['revenue', 'r:revenue', 'money'], ['margin', 'r:margin', 'money'], ['cost', 'r:cost.total', 'money'],
-  ['net', 'r:net', 'money'], ['cumulative_net', 'r:cumulative_net', 'money'], ['cumulative_roi', 'r:cumulative_roi', 'pct'],
 ];
 
 /** The columns for a funnel starting at entry: the volume, named after

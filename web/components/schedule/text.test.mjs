@@ -50,15 +50,16 @@ test('table: headers name the entry stage; null shows as a dash; CSV keeps raw n
   const { t, fmt } = ctx('fr');
   const h = headers('calls', t);
   assert.equal(h.length, 11);
-  assert.equal(h[1], 'Appels passés');
+  // The answer first: each month's net, the running total, the cumulative ROI.
+  assert.deepEqual(h.slice(0, 5), ['Mois', 'Résultat net', 'Résultat net cumulé', 'ROI cumulé', 'Appels passés']);
   assert.equal(cellText(null, 'num', fmt), '—');
   const rows = csvRows(schedule, 'calls', t);
   assert.equal(rows.length, schedule.series.length + 1);
-  assert.deepEqual(rows[1].slice(0, 5), [1, 1400, 70, 56, 6]);
+  assert.deepEqual(rows[1].slice(0, 8), [1, -18140, -18140, -1, 1400, 70, 56, 6]);
   const csv = toCsv(rows, 'fr');
-  assert.ok(csv.startsWith('\ufeffMois;Appels passés;'));
-  assert.match(csv, /\r\n7;1400;;;6;/, 'unknown counts are empty cells');
-  assert.match(csv, /;-0,3866057838660578\r\n/);
+  assert.ok(csv.startsWith('\ufeffMois;Résultat net;Résultat net cumulé;ROI cumulé;Appels passés;'));
+  assert.match(csv, /\r\n7;17400;-13080;-0,166;1400;;;6;/, 'unknown counts are empty cells');
+  assert.match(csv, /\r\n6;5980;-30480;-0,386605783866;/, 'twelve significant digits');
 });
 
 test('table: a funnel that starts at the meetings has one column of meetings, not two alike', () => {
@@ -69,7 +70,7 @@ test('table: a funnel that starts at the meetings has one column of meetings, no
     assert.equal(new Set(h).size, h.length, `${entry}: ${h.join(' | ')}`);
     const rows = csvRows(schedule, entry, t);
     assert.equal(rows[1].length, 10, entry);
-    assert.equal(rows[1][1], schedule.series[0].meetings, 'the first column after the month is the meetings');
+    assert.equal(rows[1][4], schedule.series[0].meetings, 'the first count after the month\'s net figures is the meetings');
   }
 });
 
