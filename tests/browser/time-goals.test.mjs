@@ -178,6 +178,14 @@ test('360 px: the tornado\'s labels never overlap one another or leave the chart
       // Every text inside the chart (a long field name ends with « … »).
       const out = [...svg.querySelectorAll('text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }))
         .filter((b) => b.r.left < w.left - 0.5 || b.r.right > w.right + 0.5).map((b) => 'out: ' + b.text);
+      // The centre line crosses the bars, never a label (it ran through them).
+      for (const l of svg.querySelectorAll('line.zero')) {
+        const lr = l.getBoundingClientRect();
+        for (const t of svg.querySelectorAll('text')) {
+          const r = t.getBoundingClientRect();
+          if (r.left < lr.right && lr.left < r.right && r.top < lr.bottom - 0.5 && lr.top + 0.5 < r.bottom) out.push('line through: ' + t.textContent);
+        }
+      }
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const [p, q] = [boxes[i].r, boxes[j].r];

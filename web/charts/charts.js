@@ -208,9 +208,11 @@ export function drawTornado(figure, result, t, fmt, label) {
   const x = (v) => pad + ((v - lo) / (hi - lo)) * (W - 2 * pad);
   const svg = svgRoot(W, H, t('s:tor'), t('torDesc', { f: label(rows[0].field) }));
   let y = 0;
+  const spans = []; // where the centre line is drawn: across the bars, not through their labels
   groups.forEach((g, i) => {
     g.fields.forEach((r, j) => svg.append(el('text', { x: pad, y: y + 12 + j * line, class: 'lbl' }, name(r))));
     const by = y + g.fields.length * line + 2;
+    spans.push([by - 3, by + 19]);
     const a = Math.min(g.net_low, g.net_high), b = Math.max(g.net_low, g.net_high);
     svg.append(el('rect', { x: x(a), y: by, width: Math.max(2, x(b) - x(a)), height: 16, rx: 3, class: 'bar ' + (g.net_high >= g.net_low ? 's0' : 'neg') }));
     // The net at each end, under its end of the bar, or beside it when the
@@ -221,7 +223,8 @@ export function drawTornado(figure, result, t, fmt, label) {
     svg.append(el('text', { x: lb.x, y: by + 29, class: 'tick', 'text-anchor': lb.anchor }, tb));
     y += heights[i];
   });
-  svg.append(el('line', { x1: x(center), x2: x(center), y1: 14, y2: H - 20, class: 'zero' }));
+  for (const [y1, y2] of spans) svg.append(el('line', { x1: x(center), x2: x(center), y1, y2, class: 'zero' }));
+  svg.append(el('line', { x1: x(center), x2: x(center), y1: H - 24, y2: H - 16, class: 'zero' }));
   svg.append(el('text', { x: x(center), y: H - 4, class: 'tick', 'text-anchor': 'middle' }, fmt.compact(center)));
   const data = rows.map((r) => [label(r.field), val(r.field, r.low) + ' → ' + val(r.field, r.high), fmt.money(r.net_low), fmt.money(r.net_high)]);
   figure.append(svg, caption, dataTable(t('chartTable'), [t('param'), t('low') + ' → ' + t('high'), t('r:net') + ' (' + t('low') + ')', t('r:net') + ' (' + t('high') + ')'], data, t('s:tor')));
