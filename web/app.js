@@ -304,6 +304,10 @@ function onClick(e) {
       if (client) dispatch({ type: 'prepared', who: 'for', text: '' });
       return true;
     }, client);
+  } else if (d.action === 'undo-libdel') {
+    const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
+    dispatch({ type: 'dismiss', id: n.id });
+    lib.restore(n.action.item);
   } else if (d.action === 'undo-reset') {
     const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
     dispatch({ type: 'dismiss', id: n.id });

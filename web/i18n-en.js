@@ -260,6 +260,7 @@ export default expand({
   'lib.replaced': '“{n}” replaced your scenario.', imported: '“{n}” imported: it replaces the scenario shown.',
   'lib.replaceAsk': '“{n}” already exists: click “Save” again to replace it, or change the name.',
   'lib.replacedSaved': '“{n}” replaced by the scenario shown.',
+  'lib.deletedN': '“{n}” deleted from your scenarios.', 'lib.undoDelete': 'Undo the deletion', 'lib.restored': '“{n}” restored.',
   'lib.bad': 'The saved scenario “{n}” cannot be opened, nothing changed:',
   'lib.err.storage': 'The browser refuses access to its storage (private browsing?): nothing changed.',
   'lib.err.quota': 'The browser’s storage is full: nothing changed. Delete some scenarios or export “{n}” as JSON.',

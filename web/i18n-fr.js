@@ -253,6 +253,7 @@ export default expand({
   'lib.replaced': '«\u00a0{n}\u00a0» a remplacé votre scénario.', imported: '«\u00a0{n}\u00a0» importé\u00a0: il remplace le scénario affiché.',
   'lib.replaceAsk': '«\u00a0{n}\u00a0» existe déjà\u00a0: cliquez de nouveau sur «\u00a0Enregistrer\u00a0» pour le remplacer, ou changez de nom.',
   'lib.replacedSaved': '«\u00a0{n}\u00a0» remplacé par le scénario affiché.',
+  'lib.deletedN': '«\u00a0{n}\u00a0» supprimé de vos scénarios.', 'lib.undoDelete': 'Annuler la suppression', 'lib.restored': '«\u00a0{n}\u00a0» rétabli.',
   'lib.bad': 'Le scénario enregistré «\u00a0{n}\u00a0» ne peut pas être ouvert, rien n’a changé\u00a0:',
   'lib.err.storage': 'Le navigateur refuse l’accès à son stockage (navigation privée\u202f?)\u00a0: rien n’a changé.',
   'lib.err.quota': 'Le stockage du navigateur est plein\u00a0: rien n’a changé. Supprimez des scénarios ou exportez «\u00a0{n}\u00a0» en JSON.',

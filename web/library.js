@@ -171,10 +171,26 @@ export function renameScenario(oldName, newName, storage) {
   return write(storage, r.items);
 }
 
-/** { ok: true } or { ok: false, reason: 'missing' | 'storage' | 'version' }. */
+/** { ok: true, item } (the entry deleted, which restoreScenario puts back)
+ *  or { ok: false, reason: 'missing' | 'storage' | 'version' }. */
 export function deleteScenario(name, storage) {
   const r = readForChange(storage);
   if (!r.ok) return fail(r.reason);
-  if (!r.items.some((x) => x.name === name)) return fail('missing');
-  return write(storage, r.items.filter((x) => x.name !== name));
+  const item = r.items.find((x) => x.name === name);
+  if (!item) return fail('missing');
+  const w = write(storage, r.items.filter((x) => x.name !== name));
+  return w.ok ? { ok: true, item } : w;
+}
+
+/** Puts back an entry deleteScenario returned, first in the list:
+ *  { ok: true } or { ok: false, reason: 'taken' (saved again meanwhile) |
+ *  'full' | 'quota' | 'storage' | 'version' | 'invalid' }. */
+export function restoreScenario(item, storage) {
+  const e = entry(item);
+  if (!e) return fail('invalid');
+  const r = readForChange(storage);
+  if (!r.ok) return fail(r.reason);
+  if (r.items.some((x) => x.name === e.name)) return fail('taken');
+  if (r.items.length >= MAX) return fail('full', { max: MAX });
+  return write(storage, [e, ...r.items]);
 }

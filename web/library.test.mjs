@@ -3,7 +3,7 @@
 // every storage failure reported as what it is, with nothing lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { KEY, KEY_V1, MAX, readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from './library.js';
+import { KEY, KEY_V1, MAX, readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario, restoreScenario } from './library.js';
 
 /** A Storage look-alike: fail = { get, set, remove } makes those calls throw;
  *  quota: the most characters it holds (setItem throws QuotaExceededError). */
@@ -75,7 +75,7 @@ test('v1 entries (links) are migrated on read and kept as links for the core to 
   assert.deepEqual(stored(st), { version: 2, items: r.items });
   assert.equal(st.data.get(KEY_V1), JSON.stringify(v1));
   // Once v2 exists, v1 is not read again: a deleted migrated entry stays deleted.
-  assert.deepEqual(deleteScenario('Ancien', st), { ok: true });
+  assert.deepEqual(deleteScenario('Ancien', st), { ok: true, item: { name: 'Ancien', link: 'v=1&close=0.3', saved: '2024-01-02T00:00:00.000Z' } });
   assert.deepEqual(loadLibrary(st).map((x) => x.name), ['Trafiqué']);
   // A new save sits beside the migrated links.
   saveScenario('Neuf', scenario(1), st);
@@ -180,4 +180,18 @@ test('a scenario saved in retrospective mode keeps its observed counts; rename k
   doc.items[0].observed = { calls: '<img>', '__proto__x': 3, held: -1 };
   st.data.set(KEY, JSON.stringify(doc));
   assert.equal('observed' in findScenario('Prévu', st).item, false);
+});
+
+test('a deleted scenario can be put back, unless its name was saved again meanwhile', () => {
+  const st = fakeStorage();
+  saveScenario('A', { version: 1, name: 'a' }, st, { calls: 10 });
+  saveScenario('B', { version: 1 }, st);
+  const del = deleteScenario('A', st);
+  assert.equal(del.ok, true);
+  assert.deepEqual(loadLibrary(st).map((x) => x.name), ['B']);
+  assert.deepEqual(restoreScenario(del.item, st), { ok: true });
+  assert.deepEqual(findScenario('A', st).item.scenario, { version: 1, name: 'a' });
+  assert.deepEqual(findScenario('A', st).item.observed, { calls: 10 });
+  assert.deepEqual(restoreScenario(del.item, st), { ok: false, reason: 'taken' });
+  assert.deepEqual(restoreScenario({ name: 'x' }, st), { ok: false, reason: 'invalid' });
 });

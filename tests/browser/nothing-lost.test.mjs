@@ -229,6 +229,13 @@ test('« Mes scénarios »: opening puts its name in the box, saving over anothe
   assert.match(await page.textContent('#notices'), /Canal «\s?Mon emailing\s?» supprimé/);
   await page.click('#notices [data-action="undo-reset"]');
   await page.waitForFunction(() => document.querySelector('[name="channels[0].name"]')?.value === 'Mon emailing');
+  // A saved scenario deleted: « Annuler la suppression » puts it back.
+  await page.click('[data-libdel="Offre A"]');
+  assert.deepEqual(await page.$$eval('.lib-label', (l) => l.map((x) => x.textContent)), ['Offre B']);
+  assert.match(await page.textContent('#notices'), /«\s?Offre A\s?» supprimé de vos scénarios/);
+  await page.click('#notices [data-action="undo-libdel"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('.lib-label')].map((x) => x.textContent).join() === 'Offre A,Offre B');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre A\s?» rétabli/);
   await context.close();
 });
 

@@ -4,7 +4,7 @@
 // document with evaluate, a first-format link with decodeLink), results and
 // messages to the state.
 import { observedCounts } from '../state/observed.js';
-import { readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario } from '../library.js';
+import { readLibrary, loadLibrary, findScenario, saveScenario, renameScenario, deleteScenario, restoreScenario } from '../library.js';
 import { scenarioDocument } from '../export.js';
 import { problemData } from '../components/problems.js';
 import { linkWarned } from './links.js';
@@ -72,9 +72,16 @@ export function libraryActions(store, roi, ctx) {
       list(r.ok ? { key: 'lib.renamed', params: { a: name, b: next } } : libFail(r, r.reason === 'taken' ? next : name));
       return true;
     },
+    /** Deletes a saved scenario, with a way back (« Annuler »). */
     remove(name) {
       const r = deleteScenario(name);
-      list(r.ok ? { key: 'lib.deleted' } : libFail(r, name));
+      list(r.ok ? { key: 'lib.deletedN', params: { n: name } } : libFail(r, name));
+      if (r.ok) dispatch({ type: 'notice', kind: 'info', title: { key: 'lib.deletedN', params: { n: name } }, action: { id: 'undo-libdel', key: 'lib.undoDelete', item: r.item }, tag: 'libdel' });
+    },
+    /** Puts back the scenario a notice's « Annuler » holds. */
+    restore(item) {
+      const r = restoreScenario(item);
+      list(r.ok ? { key: 'lib.restored', params: { n: item.name } } : libFail(r, item.name));
     },
     /** The two picked, their key figures from the core. */
     compare() {
