@@ -143,12 +143,12 @@ $('import').addEventListener('change', (e) => {
  *  unless always (an import says it was done either way). */
 function wayBack(title, replace, client = '', always = false) {
   const state = store.getState();
-  const { valid, link, view, observed } = state;
+  const { valid, view, observed } = state;
   const worth = valid && (client || !untouchedExample(roi, state));
   const counts = view.retro ? observedCounts(observed, view.lang) : null;
   if (!replace()) return;
-  if (worth) dispatch({ type: 'notice', kind: 'info', title, action: { id: 'undo-reset', key: 'undo', scenario: valid, link, counts, client }, tag: 'reset' });
-  else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'reset' });
+  if (worth) dispatch({ type: 'notice', kind: 'info', title, action: { id: 'undo-reset', key: 'undo', scenario: valid, counts, client }, tag: 'reset' });
+  else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'done' }); // not over a way back still offered
 }
 window.addEventListener('beforeprint', report.drawQr);
 
@@ -169,8 +169,11 @@ if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: s
 window.addEventListener('hashchange', () => {
   // Only a scenario link (key=value pairs) opens a scenario: "#results" and
   // the like are places in the page, not an empty scenario.
-  const h = splitFragment(location.hash.replace(/^#/, '')).link;
+  const { link: h, own } = splitFragment(location.hash.replace(/^#/, ''));
   if (isScenarioFragment(h) && h !== store.getState().link) openFromHash(store, roi);
+  // A link pasted into this tab names its own client and preparer (none: none);
+  // a place in the page (#results) changes neither.
+  if (isScenarioFragment(h)) for (const who of ['for', 'by']) dispatch({ type: 'prepared', who, text: own.get('p' + who) ?? '' });
 });
 // The skip link moves focus to the results without touching the address
 // (which holds the scenario's link, the one a rep copies).
@@ -265,7 +268,7 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     if (d.chdup !== undefined) dispatch({ type: 'channelDuplicate', index: i });
     // A channel's fifteen fields go at once: with a way back.
-    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('thisCampaign') } }, () => (dispatch({ type: 'channelRemove', index: i }), true));
+    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true));
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
   } else if (d.clone !== undefined) {
     const { scenario } = store.getState(), t = ctx().t;
@@ -311,7 +314,7 @@ function onClick(e) {
   } else if (d.action === 'undo-reset') {
     const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
     dispatch({ type: 'dismiss', id: n.id });
-    dispatch({ type: 'load', scenario: n.action.scenario, link: n.action.link });
+    dispatch({ type: 'load', scenario: n.action.scenario }); // as it was: no view currency applied over it
     if (n.action.counts) dispatch({ type: 'retro', on: true, counts: n.action.counts });
     if (n.action.client) dispatch({ type: 'prepared', who: 'for', text: n.action.client });
     $('reset').focus();

@@ -204,6 +204,7 @@ export default expand({
   'plan.whyNet': 'Each extra deal costs more than the margin it brings: lower the price paid, or improve the close rate or the average deal value.',
   'plan.whyZero': 'The current campaign produces none: a stage, rate or value at zero makes it unreachable.',
   'plan.none': 'Choose a goal to see what it takes to reach it.',
+  'pu:calls.one': 'call', 'pu:contacts.one': 'decision-maker reached', 'pu:leads.one': 'qualified lead', 'pu:meetings.one': 'meeting', 'pu:held.one': 'meeting held', 'pu:opportunities.one': 'opportunity', 'pu:deals.one': 'deal signed',
   'pu:calls': 'calls', 'pu:contacts': 'decision-makers reached', 'pu:leads': 'qualified leads', 'pu:meetings': 'meetings', 'pu:held': 'meetings held', 'pu:opportunities': 'opportunities', 'pu:deals': 'deals signed',
   'sched.sumOff': 'Off: open to set it up', 'sched.sumOn': 'Over {n} months: settings',
   // The answer in view (summary, verdicts, only the fields that matter).

@@ -196,6 +196,7 @@ export default expand({
   'plan.whyNet': 'Chaque affaire supplémentaire coûte plus qu’elle ne rapporte en marge\u00a0: baissez le prix payé, ou améliorez le taux de signature ou le panier moyen.',
   'plan.whyZero': 'La campagne actuelle n’en produit aucun\u00a0: une étape, un taux ou une valeur à zéro empêche de l’atteindre.',
   'plan.none': 'Choisissez un objectif pour savoir ce qu’il faut pour l’atteindre.',
+  'pu:calls.one': 'appel', 'pu:contacts.one': 'décideur joint', 'pu:leads.one': 'lead qualifié', 'pu:meetings.one': 'rendez-vous', 'pu:held.one': 'rendez-vous tenu', 'pu:opportunities.one': 'opportunité', 'pu:deals.one': 'affaire signée',
   'pu:calls': 'appels', 'pu:contacts': 'décideurs joints', 'pu:leads': 'leads qualifiés', 'pu:meetings': 'rendez-vous', 'pu:held': 'rendez-vous tenus', 'pu:opportunities': 'opportunités', 'pu:deals': 'affaires signées',
   'sched.sumOff': 'Désactivée\u00a0: ouvrez pour la régler', 'sched.sumOn': 'Sur {n} mois\u00a0: réglages',
   // The answer in view (summary, verdicts, only the fields that matter).

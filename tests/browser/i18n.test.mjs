@@ -114,7 +114,7 @@ test('the worked examples are named in the page\'s language', async () => {
   await Promise.all([fr, en, lead, shared].map((p) => p.context().close()));
 });
 
-test('switching the language renames the untouched example, never a scenario the user changed', async () => {
+test('switching the language renames the example, changed or not, but never words the user typed', async () => {
   const page = await open('?lang=fr&example=lead-generation');
   await page.click('[data-lang="en"]');
   await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Lead generation - quarter');
@@ -122,14 +122,20 @@ test('switching the language renames the untouched example, never a scenario the
   assert.equal(await page.getAttribute('[data-out="roi"]', 'data-value'), '1.4', 'the same numbers');
   await page.click('[data-lang="fr"]');
   await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Génération de leads - trimestre');
-  // Changed (a third more contacts): the user's scenario keeps its words.
+  // Changed (a third more contacts): its name and cost labels are still the
+  // example's words, not the user's, and follow the language (a French
+  // report used to keep « Campaign billed per meeting »); the figures stay.
   await page.fill('[name="funnel.volume"]', '400');
   await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value !== '1.4');
   await page.click('[data-lang="en"]');
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-  await page.waitForTimeout(200);
-  assert.equal(await page.inputValue('[name="name"]'), 'Génération de leads - trimestre');
+  await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Lead generation - quarter');
+  assert.equal(await page.inputValue('[name="costs.fixed[0].label"]'), 'Marketing (content, emailing, tools)');
   assert.equal(await page.inputValue('[name="funnel.volume"]'), '400');
+  // A label the user typed stays as typed.
+  await page.fill('[name="costs.fixed[0].label"]', 'Mon marketing');
+  await page.click('[data-lang="fr"]');
+  await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Génération de leads - trimestre');
+  assert.equal(await page.inputValue('[name="costs.fixed[0].label"]'), 'Mon marketing');
   await page.context().close();
 });
 

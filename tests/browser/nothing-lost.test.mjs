@@ -44,6 +44,7 @@ test('a 20-channel scenario imports, says its link is too long, exports whole, s
   await importBig(page);
   await shows(page, BIG.name);
   assert.equal(Number(await value(page, 'roi')), cliEval(BIG).roi);
+  assert.match(await page.textContent('#notices'), /«\s?vingt\.json\s?» importé/); // said, over the untouched example: no way back needed
   // The page says the link cannot hold it, with the size and the limit, and offers the file.
   await page.waitForFunction(() => /8\s?192/.test(document.getElementById('notices').textContent));
   const said = flat(await page.textContent('#notices'));
@@ -72,15 +73,15 @@ test('a 20-channel scenario imports, says its link is too long, exports whole, s
   await shows(page, 'Campagne facturée au rendez-vous');
   // « Réinitialiser » says what it replaced and gives it back, whole (this
   // one is too big for a link: the address could not).
-  assert.match(await page.textContent('#notices .notice.info'), /L’exemple a remplacé votre scénario/);
+  assert.match(await page.textContent('#notices .notice.info:has([data-action="undo-reset"])'), /L’exemple a remplacé votre scénario/);
   await page.click('#notices [data-action="undo-reset"]');
   await shows(page, BIG.name);
   assert.equal(Number(await value(page, 'roi')), cliEval(BIG).roi);
-  assert.equal(await page.locator('#notices .notice.info').count(), 0);
+  assert.equal(await page.locator('#notices .notice.info:has([data-action="undo-reset"])').count(), 0);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'reset');
   await page.click('#reset');
   await page.click('#reset'); // the example again: nothing to give back, no second notice
-  assert.equal(await page.locator('#notices .notice.info').count(), 1);
+  assert.equal(await page.locator('#notices .notice.info:has([data-action="undo-reset"])').count(), 1);
   // The one left still holds the big one.
   await page.click('#notices [data-action="undo-reset"]');
   await shows(page, BIG.name);
@@ -196,8 +197,14 @@ test('« Mes scénarios »: opening puts its name in the box, saving over anothe
   assert.match(await page.textContent('#notices'), /«\s?Offre A\s?» a remplacé votre scénario/);
   await page.click('#notices [data-action="undo-reset"]');
   await page.waitForFunction(() => document.querySelector('[name="value.deal_value"]').value.replace(/\s/g, '') === '9000');
-  // Saving over another saved scenario: the first click asks, nothing written.
+  // Back on the unsaved work, the box still says « Offre A »: saving asks
+  // first (it would have written that work over A).
   const stored = () => page.evaluate(() => localStorage.getItem('roi-calculator.library.v2'));
+  const kept = await stored();
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre A\s?» existe déjà/);
+  assert.equal(await stored(), kept);
+  // Saving over another saved scenario: the first click asks, nothing written.
   await page.click('[data-libopen="Offre A"]');
   await roiIs('3.8');
   await page.fill('#lib-name', 'Offre B');

@@ -146,6 +146,11 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   await page.context().close();
   const again = await open(url.slice(base.length));
   assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');
+  // Another rep's link pasted into the same tab: its own client.
+  await again.evaluate((h) => { location.hash = h.replace('ACME+Industries', 'Dupont+SA'); }, new URL(url).hash);
+  await again.waitForFunction(() => document.getElementById('prep-for').value === 'Dupont SA');
+  await again.evaluate((h) => { location.hash = h; }, new URL(url).hash);
+  await again.waitForFunction(() => document.getElementById('prep-for').value === 'ACME Industries');
   // « Réinitialiser » for the next prospect: his report is not addressed to
   // ACME any more (« Préparé par » would stay); « Revenir » brings it back.
   await again.click('#reset');
@@ -155,6 +160,13 @@ test('the printed report of the default example: 2 A4 pages, no control, « Pré
   await again.waitForFunction(() => /&_pfor=ACME\+Industries$/.test(location.hash));
   assert.equal(await again.inputValue('#prep-for'), 'ACME Industries');
   await again.context().close();
+  // An older link, the name in the query: it moves to the fragment at once.
+  const old = await open('?lang=fr&pfor=ACME+Industries#' + new URL(url).hash.slice(1).replace(/&_pfor=[^&]*/, ''));
+  assert.equal(await old.inputValue('#prep-for'), 'ACME Industries');
+  const now = new URL(await addressOf(old));
+  assert.equal(now.searchParams.has('pfor'), false);
+  assert.match(now.hash, /&_pfor=ACME\+Industries$/);
+  await old.context().close();
 });
 
 test('the range note gives the scenario\'s own spread (it said ±20 % beside a 30 % spread)', async () => {

@@ -35,8 +35,11 @@ export function fileActions(store, roi, ctx) {
         // As the screen's table: the maximum price with its unit (per hour,
         // per meeting…: one column held both, unsaid), the cost at half
         // results, and each model's risk from the last simulation.
-        const basis = setting(store.getState().scenario, 'costs.meeting_basis');
-        const sim = store.getState().sim.last?.billing || [];
+        // The risk only when the last run is this result's (an earlier
+        // scenario's, while a new run is due, is no figure of this one).
+        const st = store.getState();
+        const basis = setting(st.valid, 'costs.meeting_basis');
+        const sim = st.sim.lastFor === st.result ? st.sim.last?.billing || [] : [];
         const keys = ['model', 'cost', 'net', 'roi', 'cost_per_deal', 'max_price', 'max_price_unit', 'cost_at_half', 'p_loss', 'roi_p10'];
         rows = [head(keys), ...res.billing.map((r, i) => {
           const risk = sim[i]?.model === r.model ? sim[i] : null;

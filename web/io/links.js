@@ -113,8 +113,9 @@ function flushAddress() {
 const later = () => requestAnimationFrame(() => setTimeout(flushAddress, 0));
 
 /** Keeps the address in step: the fragment follows the last valid scenario
- *  (emptied when that one is too big for a link, so that the address never
- *  holds another scenario), the query the view settings the user changed. */
+ *  (its link left out when that one is too big for a link, so that the
+ *  address never holds another scenario), then « Préparé pour / par » and
+ *  the observed counts; the query the view settings the user changed. */
 export function followAddress(store) {
   // The visitor moved in the history (Back, a fragment typed): that address
   // is the one to follow, not a write still waiting.
@@ -123,19 +124,22 @@ export function followAddress(store) {
     const url = new URL(pending || location.href);
     let changed = false;
     const v = state.view, pv = prev.view;
+    // An older link's names and counts in the query (which reaches the
+    // server) move to the fragment at its first write.
+    const legacy = ['pfor', 'pby', 'obs'].some((k) => url.searchParams.has(k));
     // The fragment: the scenario's link, then the private view settings.
     const now = splitFragment(url.hash.replace(/^#/, '')).link;
     const link = state.link !== prev.link && (state.link || state.tooLong) ? state.link : now;
-    if (link !== now || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy || v.retro !== pv.retro || state.observed !== prev.observed) {
+    if (legacy || link !== now || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy || v.retro !== pv.retro || state.observed !== prev.observed) {
       const hash = writeFragment(link, v, observedCounts(state.observed, v.lang));
       if (hash !== url.hash.replace(/^#/, '')) { url.hash = hash; changed = true; }
     }
     if (v.lang !== pv.lang) { url.searchParams.set('lang', v.lang); changed = true; }
-    if (v.samples !== pv.samples || v.seedText !== pv.seedText || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy) {
+    if (legacy || v.samples !== pv.samples || v.seedText !== pv.seedText || v.preparedFor !== pv.preparedFor || v.preparedBy !== pv.preparedBy) {
       url.search = writeSimParams(url.search, v).toString();
       changed = true;
     }
-    if (v.retro !== pv.retro || state.observed !== prev.observed) {
+    if (legacy || v.retro !== pv.retro || state.observed !== prev.observed) {
       url.search = writeRetroParams(url.search, v.retro).toString();
       changed = true;
     }

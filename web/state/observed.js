@@ -33,7 +33,7 @@ export function deriveFromObserved(texts, lang) {
 }
 
 /** The observed counts the page could read, as numbers by stage (for the
- *  link that keeps them: ?retro=1&obs=…). */
+ *  link that keeps them: ?retro=1#…&_obs=…). */
 export function observedCounts(texts, lang) {
   const out = {};
   for (const s of STAGES) {

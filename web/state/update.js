@@ -51,9 +51,11 @@ const HANDLERS = {
   load(state, { scenario, link = null }) {
     let s = scenario;
     if (state.view.currency && typeof link === 'string' && !/(^|&)cur?=/.test(link)) s = { ...s, currency: state.view.currency };
+    // The scenario shown is no saved one any more (libOpened says when it
+    // is): « Enregistrer » asks before writing over any saved name.
     return {
       ...state, scenario: s, texts: {}, invalid: {}, observed: {}, derived: {}, result: null, stale: false, skipMemo: {},
-      view: { ...state.view, retro: false }, loads: state.loads + 1,
+      view: { ...state.view, retro: false }, loads: state.loads + 1, library: { ...state.library, current: null, confirm: null },
     };
   },
 
@@ -124,7 +126,7 @@ const HANDLERS = {
   },
 
   /** Retrospective mode on or off; on, the entry count is the first observed
-   *  one, or the counts given (a link reopened with ?retro=1&obs=…). */
+   *  one, or the counts given (a link reopened with ?retro=1#…&_obs=…). */
   retro(state, { on, counts = null }) {
     let observed = state.observed;
     if (on && counts) {
@@ -373,7 +375,9 @@ function observe(state) {
   const { values, errors } = deriveFromObserved(state.observed, state.view.lang);
   let scenario = state.scenario;
   for (const [p, v] of Object.entries(values)) scenario = setPath(scenario, p, v);
-  return { ...state, scenario, invalid: { ...invalid, ...errors }, derived: values, texts: omit(state.texts, DERIVABLE) };
+  // A derived field's own refusal (typed, or emptied) goes with its text:
+  // the counts decide it now, and it would hold the results stale.
+  return { ...state, scenario, invalid: { ...omit(invalid, DERIVABLE), ...errors }, derived: values, texts: omit(state.texts, DERIVABLE) };
 }
 
 function forgetChannels(state) {

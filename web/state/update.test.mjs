@@ -321,3 +321,11 @@ test('retro with counts: a link reopened in retrospective mode shows its counts 
   assert.equal(s.scenario.funnel.volume, 1800);
   assert.equal(s.scenario.funnel.meeting_rate, 0.3);
 });
+
+test('retrospective mode: a derived field\'s own refusal (an emptied close rate) goes, the counts decide it', () => {
+  let s = update(update(base(), { type: 'edit', path: 'funnel.close_rate', text: '' }), { type: 'commit', path: 'funnel.close_rate' });
+  assert.deepEqual(s.invalid, { 'funnel.close_rate': { key: 'e:empty' } });
+  s = update(s, { type: 'retro', on: true, counts: { meetings: 48, deals: 9 } });
+  assert.equal('funnel.close_rate' in s.invalid, false);
+  assert.equal(s.scenario.funnel.close_rate, 9 / 48);
+});

@@ -16,7 +16,6 @@ import { fullPageUrl } from './host.js';
 // than its third (« 234 720 % »): each takes the smaller size of its box
 // (widget.css .long).  Counted on the text, never measured on the page.
 const LONG_HEADLINE = 40, LONG_FIGURE = 8;
-let hours = false; // the answer asks for the hours (render)
 
 /** A verdict's params in the widget's language: { key } a text, { v, fmt }
  *  a number (null: a dash). */
@@ -55,11 +54,11 @@ export function render(state, prev, ctx) {
   const root = $('answer');
   root.classList.toggle('stale', state.stale);
   const res = state.result;
+  const a = res && answer(res, ctx.facts(state.valid));
+  // Asking for the hours, it shows no figure either: a team that costs
+  // nothing is no profit to show (nor to put in the call to action).
+  const hours = a?.big.key === 'v:hours';
   if (res && (res !== prev.result || !prev.result)) {
-    const a = answer(res, ctx.facts(state.valid));
-    // Asking for the hours, it shows no figure either: a team that costs
-    // nothing is no profit to show (nor to put in the call to action).
-    hours = a.big.key === 'v:hours';
     root.dataset.tone = a.tone;
     const big = say(a.big, ctx);
     setProp($('big'), 'textContent', big);

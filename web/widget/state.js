@@ -21,6 +21,7 @@ export function initialState({ lang, kinds = {} }) {
     link: null, // its link fragment (null: too big for a link)
     valid: null, // the last valid scenario (what the host is told about)
     stale: false, // the form holds something refused: the answer is the last valid one
+    typed: {}, // path -> the last value typed, which the slider's span keeps holding
     open: false, // « Hypothèses » unfolded
     errorTexts: false, // the core's error texts are loaded
   };
@@ -53,7 +54,7 @@ const HANDLERS = {
    *  focus; its value held in the slider's span (typed: path -> value). */
   edit(state, { path, text }) {
     const r = read(state, path, text);
-    return { ...state, ...r, texts: { ...state.texts, [path]: text }, typed: { ...state.typed, [path]: getPath(r.scenario, path) } };
+    return { ...state, ...r, texts: { ...state.texts, [path]: text }, typed: r.invalid[path] ? state.typed : { ...state.typed, [path]: getPath(r.scenario, path) } };
   },
 
   /** A slider moved: text is its value in the field's display units (a

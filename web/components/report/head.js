@@ -50,7 +50,7 @@ function shown(fd, v, t, fmt, scenario) {
 function line(a, t, fmt, scenario) {
   const li = node('li');
   let k, val;
-  if (a.observed) { k = t('as.observed'); val = a.observed.map(([s, n]) => fmt.num(n) + '\u00a0' + t('pu:' + s)).join(', '); }
+  if (a.observed) { k = t('as.observed'); val = a.observed.map(([s, n]) => fmt.num(n) + '\u00a0' + t(fmt.agree('pu:' + s, n))).join(', '); }
   else if (a.ramp) { k = t('as.ramp'); val = a.ramp.map((x) => fmt.pct(x)).join(', '); }
   else if (a.fixed) { k = t('as.fixed') + (a.fixed.label ? ' — ' + a.fixed.label : ''); val = fmt.money(a.fixed.amount); }
   else if (a.range) {

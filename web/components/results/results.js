@@ -64,8 +64,9 @@ export function render(state, prev, ctx) {
   // campaign as entered is one month of the projection (its set-up cost and
   // ramp-up are the projection's), and their titles say so.
   for (const [id, key] of [['sum-h', 's:head'], ['h-pb', 's:pb'], ['h-sim', 's:sim']]) {
-    const el = $(id), k = res.schedule ? key + ':month' : key;
-    if (el.dataset.i18n !== k) { el.dataset.i18n = k; el.textContent = t(k); }
+    const k = res.schedule ? key + ':month' : key;
+    setProp($(id).dataset, 'i18n', k); // what a change of language translates
+    setProp($(id), 'textContent', t(k));
   }
   setProp($('maxprice-l'), 'textContent', t('mp:' + priceUnit(model, setting(state.scenario, 'costs.meeting_basis'))));
   setProp($('maxcac-l'), 'textContent', t('r:ltv.max_cac', { t: fmt.mult(setting(state.scenario, 'target_ltv_cac')) }));
