@@ -19,6 +19,7 @@ import { PRESETS } from '../web/widget/presets.js';
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const loads = Math.max(7, Number(process.argv[2]) || 9);
+const SETTLE_MS = 250; // between two cold loads (below)
 const stats = (xs) => `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, ${xs.length} cold loads)`;
 
 // The two floors, written into the site for this run only (removed at the end).
@@ -83,6 +84,9 @@ try {
       setTimeout(() => resolve(null), 300);
     }));
     await ctx.close();
+    // The closed context's renderer exits in the background: let it go
+    // before the next load, which would otherwise share the two cores with it.
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
     if (paintedList && painted !== null) paintedList.push(painted);
     return ms;
   };
