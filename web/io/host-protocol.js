@@ -13,8 +13,10 @@ export function hostPoster(host) {
 
 /** roi:ready now with payload(); then roi:change 400 ms after the store's
  *  last new result, when the scenario differs from the one the host last
- *  heard of (its link, or the scenario itself when too big for one).
- *  payload(): { scenario, link, results, ... }, never throws. */
+ *  heard of (its link, or the scenario itself when too big for one), and
+ *  none while a value is refused: typing 150 into a close rate, its valid
+ *  prefix 15 is no scenario of the visitor's.  payload(): { scenario,
+ *  link, results, ... }, never throws. */
 export function announce(store, payload, post) {
   const keyOf = (p) => p.link ?? JSON.stringify(p.scenario);
   const p = payload();
@@ -22,9 +24,10 @@ export function announce(store, payload, post) {
   let timer = 0;
   post('roi:ready', p);
   store.subscribe((state, prev) => {
-    if (state.result === prev.result) return;
+    if (state.result === prev.result && state.stale === prev.stale) return;
     clearTimeout(timer);
     timer = setTimeout(() => {
+      if (store.getState().stale) return;
       const next = payload();
       if (keyOf(next) === sent) return;
       sent = keyOf(next);

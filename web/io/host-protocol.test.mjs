@@ -21,6 +21,7 @@ function fakeStore(state) {
   const subs = [];
   return {
     subscribe: (fn) => subs.push(fn),
+    getState: () => state,
     set(next) { const prev = state; state = next; subs.forEach((fn) => fn(state, prev)); },
   };
 }
@@ -75,4 +76,23 @@ test('announce: roi:ready at once; roi:change 400 ms after the last new result, 
   store.set({ result: 5 });
   t.mock.timers.tick(400);
   assert.deepEqual(posts.slice(2), [{ type: 'roi:change', scenario: { a: 3 }, link: null, results: null }]);
+});
+
+test('announce: a value refused before the 400 ms are up (150 typed into a close rate) sends no roi:change for its valid prefix', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const store = fakeStore({ result: 0, stale: false });
+  let current = { scenario: { close: 0.2 }, link: 'L20', results: { roi: 1 } };
+  const posts = [];
+  announce(store, () => current, (type, extra) => posts.push({ type, ...extra }));
+  current = { scenario: { close: 0.15 }, link: 'L15', results: { roi: 2 } };
+  store.set({ result: 1, stale: false }); // « 15 »
+  t.mock.timers.tick(100);
+  store.set({ result: 1, stale: true }); // « 150 »: refused, the last valid answer greyed
+  t.mock.timers.tick(1000);
+  assert.deepEqual(posts.map((p) => p.type), ['roi:ready']);
+  // Corrected: the host hears of the scenario the visitor now shows.
+  current = { scenario: { close: 0.3 }, link: 'L30', results: { roi: 3 } };
+  store.set({ result: 2, stale: false });
+  t.mock.timers.tick(400);
+  assert.deepEqual(posts.slice(1), [{ type: 'roi:change', ...current }]);
 });
