@@ -8,7 +8,7 @@ import { makeFormat, withWords } from './format.js';
 import { applyCoreFields } from './fields.js';
 import { createStore } from './state/store.js';
 import { initialState, update } from './state/update.js';
-import { viewFromQuery, splitFragment } from './state/view.js';
+import { viewFromQuery, splitFragment, readCounts } from './state/view.js';
 import { $, translate } from './components/dom.js';
 import { problemTexts } from './components/problems.js';
 import * as form from './components/form/form.js';
@@ -132,7 +132,7 @@ $('import').addEventListener('change', (e) => {
   if (!file || !files) return;
   if (file.size > 1024 * 1024) return files.importFile(file, null); // refused unread
   // Read first (the scenario it may replace is the one shown when it is read).
-  file.text().then((text) => wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), '', true),
+  file.text().then((text) => wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), '', true, 'export-json'),
     (err) => files.importFile(file, null, err));
 });
 
@@ -141,13 +141,21 @@ $('import').addEventListener('change', (e) => {
  *  scénario » reopens it, with its counts typed in retrospective mode and
  *  « Préparé pour » (client).  An example nobody changed is not worth one,
  *  unless always (an import says it was done either way). */
-function wayBack(title, replace, client = '', always = false) {
+function wayBack(title, replace, client = '', always = false, focus = 'reset') {
   const state = store.getState();
-  const { valid, view, observed } = state;
+  const { valid, view, observed, library } = state;
   const worth = valid && (client || !untouchedExample(roi, state));
   const counts = view.retro ? observedCounts(observed, view.lang) : null;
+  // A way back offered already (reset, then another scenario opened over
+  // the untouched example): it still leads to the work before, under the
+  // words of what was just done.
+  const before = state.notices.find((n) => n.tag === 'reset' && n.action)?.action;
   if (!replace()) return;
-  if (worth) dispatch({ type: 'notice', kind: 'info', title, action: { id: 'undo-reset', key: 'undo', scenario: valid, counts, client }, tag: 'reset' });
+  // What « Revenir » gives back: the scenario, its counts, « Préparé pour »,
+  // the name in « Mes scénarios » (the one it would be saved under) and
+  // where the focus goes back to.
+  const action = worth ? { id: 'undo-reset', key: 'undo', scenario: valid, counts, client, lib: { name: library.name, current: library.current }, focus } : before;
+  if (action) dispatch({ type: 'notice', kind: 'info', title, action, tag: 'reset' });
   else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'done' }); // not over a way back still offered
 }
 window.addEventListener('beforeprint', report.drawQr);
@@ -170,10 +178,13 @@ window.addEventListener('hashchange', () => {
   // Only a scenario link (key=value pairs) opens a scenario: "#results" and
   // the like are places in the page, not an empty scenario.
   const { link: h, own } = splitFragment(location.hash.replace(/^#/, ''));
-  if (isScenarioFragment(h) && h !== store.getState().link) openFromHash(store, roi);
-  // A link pasted into this tab names its own client and preparer (none: none);
-  // a place in the page (#results) changes neither.
-  if (isScenarioFragment(h)) for (const who of ['for', 'by']) dispatch({ type: 'prepared', who, text: own.get('p' + who) ?? '' });
+  if (!isScenarioFragment(h)) return; // a place in the page (#results)
+  if (h !== store.getState().link) openFromHash(store, roi);
+  // A link pasted into this tab: in retrospective mode (the query's
+  // retro=1) with its counts, and its own client and preparer (none: none).
+  const counts = readCounts(own.get('obs'));
+  if (new URLSearchParams(location.search).get('retro') === '1' && counts) dispatch({ type: 'retro', on: true, counts });
+  for (const who of ['for', 'by']) dispatch({ type: 'prepared', who, text: own.get('p' + who) ?? '' });
 });
 // The skip link moves focus to the results without touching the address
 // (which holds the scenario's link, the one a rep copies).
@@ -268,7 +279,7 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     if (d.chdup !== undefined) dispatch({ type: 'channelDuplicate', index: i });
     // A channel's fifteen fields go at once: with a way back.
-    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true));
+    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), '', false, 'channel-add');
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
   } else if (d.clone !== undefined) {
     const { scenario } = store.getState(), t = ctx().t;
@@ -281,7 +292,7 @@ function onClick(e) {
   } else if (b.id === 'lib-save') {
     lib.save();
   } else if (d.libopen !== undefined) {
-    wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen));
+    wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen), '', false, 'lib-name');
   } else if (d.librename !== undefined) {
     if (!lib.rename(d.librename)) $('lib-name').focus();
   } else if (d.libdel !== undefined) {
@@ -317,7 +328,8 @@ function onClick(e) {
     dispatch({ type: 'load', scenario: n.action.scenario }); // as it was: no view currency applied over it
     if (n.action.counts) dispatch({ type: 'retro', on: true, counts: n.action.counts });
     if (n.action.client) dispatch({ type: 'prepared', who: 'for', text: n.action.client });
-    $('reset').focus();
+    if (n.action.lib) dispatch({ type: 'libRestore', ...n.action.lib });
+    $(n.action.focus || 'reset').focus();
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });
   }

@@ -107,7 +107,7 @@ export default expand({
   'cmp.ploss': 'Probability of a loss (simulation)', 'cmp.p10': 'ROI P10 (simulation)',
   io: 'Export / import', exportJson: 'Export the scenario (JSON)', exportCmp: 'Channel comparison (CSV)', exportBill: 'Billing models (CSV)',
   importJson: 'Import a scenario (JSON)', importBad: 'File refused, nothing changed:', importBig: 'the file is over 1 MiB.',
-  'csv:max_price_unit': 'Unit of the maximum price', 'csv:cost_at_half': 'Cost if results halve', 'csv:p_loss': 'Probability of a loss (simulation)', 'csv:roi_p10': 'ROI P10 (simulation)',
+  'csv:max_price_unit': 'Unit of the maximum price', 'csv:cost_at_half': 'Cost if results halve', 'csv:p_loss': 'Probability of a loss (simulation; as a ratio: 0.14 = 14%)', 'csv:roi_p10': 'ROI P10 (simulation; as a ratio: 3.8 = 380%)',
   'csv:name': 'Channel', 'csv:cost': 'Cost', 'csv:revenue': 'Revenue', 'csv:margin': 'Margin', 'csv:net': 'Net result', 'csv:roi': 'ROI (ratio: 3.8 = 380%)',
   'csv:cost_per_lead': 'Cost per lead', 'csv:cost_per_opportunity': 'Cost per opportunity', 'csv:cac': 'CAC', 'csv:revenue_per_hour': 'Hourly revenue',
   'csv:payback_months': 'Payback period (months)', 'csv:ltv_to_cac': 'LTV:CAC', 'csv:rank': 'Rank', 'csv:model': 'Billing model',

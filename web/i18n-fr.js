@@ -107,7 +107,7 @@ export default expand({
   'cmp.ploss': 'Probabilité de perte (simulation)', 'cmp.p10': 'ROI P10 (simulation)',
   io: 'Exporter / importer', exportJson: 'Exporter le scénario (JSON)', exportCmp: 'Comparatif des canaux (CSV)', exportBill: 'Modèles de facturation (CSV)',
   importJson: 'Importer un scénario (JSON)', importBad: 'Fichier refusé, rien n’a changé\u00a0:', importBig: 'le fichier dépasse 1 Mio.',
-  'csv:max_price_unit': 'Unité du prix maximal', 'csv:cost_at_half': 'Coût si les résultats sont divisés par 2', 'csv:p_loss': 'Probabilité de perte (simulation)', 'csv:roi_p10': 'ROI P10 (simulation)',
+  'csv:max_price_unit': 'Unité du prix maximal', 'csv:cost_at_half': 'Coût si les résultats sont divisés par 2', 'csv:p_loss': 'Probabilité de perte (simulation, en ratio\u00a0: 0,14 = 14 %)', 'csv:roi_p10': 'ROI P10 (simulation, en ratio\u00a0: 3,8 = 380 %)',
   'csv:name': 'Canal', 'csv:cost': 'Coût', 'csv:revenue': 'Chiffre d’affaires', 'csv:margin': 'Marge', 'csv:net': 'Résultat net', 'csv:roi': 'ROI (ratio\u00a0: 3,8 = 380 %)',
   'csv:cost_per_lead': 'Coût par lead', 'csv:cost_per_opportunity': 'Coût par opportunité', 'csv:cac': 'CAC', 'csv:revenue_per_hour': 'Revenu horaire',
   'csv:payback_months': 'Délai de retour sur investissement (mois)', 'csv:ltv_to_cac': 'LTV / CAC', 'csv:rank': 'Rang', 'csv:model': 'Modèle de facturation',

@@ -134,6 +134,13 @@ test('(b) the rep\'s retrospective: observed counts, link shared, reopened in re
   await simDone(tab);
   await assertMatchesCli(tab, expected, { formatted: false });
   assert.deepEqual(await snapshot(tab), mine);
+  // Another count pasted into the same tab's address: the page follows it.
+  await tab.evaluate(() => { location.hash = location.hash.replace(/_obs=[^&]*/, '_obs=%2C%2C%2C48%2C40%2C30%2C12'); });
+  await tab.waitForFunction(() => document.querySelector('[name="observed.deals"]').value === '12');
+  assert.ok(await tab.isChecked('#f-retro'));
+  await tab.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '12');
+  await tab.evaluate(() => { location.hash = location.hash.replace(/_obs=[^&]*/, '_obs=%2C%2C%2C48%2C40%2C30%2C9'); });
+  await tab.waitForFunction(() => document.querySelector('[data-out="funnel.deals"]').dataset.value === '9');
   // The report says the figures are observed ones, with the counts.
   assert.match((await tab.textContent('#as-list')).replace(/\s+/g, ' '), /^Chiffres observés \(mode rétrospectif\) 48 rendez-vous, 40 rendez-vous tenus, 30 opportunités, 9 affaires signées/);
   await Promise.all([context.close(), other.close()]);

@@ -197,12 +197,23 @@ test('« Mes scénarios »: opening puts its name in the box, saving over anothe
   assert.match(await page.textContent('#notices'), /«\s?Offre A\s?» a remplacé votre scénario/);
   await page.click('#notices [data-action="undo-reset"]');
   await page.waitForFunction(() => document.querySelector('[name="value.deal_value"]').value.replace(/\s/g, '') === '9000');
-  // Back on the unsaved work, the box still says « Offre A »: saving asks
-  // first (it would have written that work over A).
+  // Back on the unsaved work, the box says « Offre B » again, the focus on
+  // it: « Enregistrer » saves that work under B, as before « Ouvrir », not
+  // over A.
+  assert.equal(await page.inputValue('#lib-name'), 'Offre B');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'lib-name');
   const stored = () => page.evaluate(() => localStorage.getItem('roi-calculator.library.v2'));
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» enregistré/);
+  const saved = JSON.parse(await stored()).items;
+  assert.deepEqual(saved.map((x) => [x.name, x.scenario.value.deal_value]), [['Offre B', 9000], ['Offre A', 6000]]);
+  // After a reset, the box still says « Offre B » but the example is no
+  // saved scenario: saving asks first.
+  await page.click('#reset');
+  await page.waitForFunction(() => document.querySelector('[name="value.deal_value"]').value.replace(/\s/g, '') === '6000');
   const kept = await stored();
   await page.click('#lib-save');
-  assert.match(await page.textContent('#lib-msg'), /«\s?Offre A\s?» existe déjà/);
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» existe déjà/);
   assert.equal(await stored(), kept);
   // Saving over another saved scenario: the first click asks, nothing written.
   await page.click('[data-libopen="Offre A"]');

@@ -524,7 +524,7 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   assert.equal(Number(bill[1][1].replace(',', '.')), expected.billing[0].cost);
   // As the screen's table: the maximum price's unit, the cost at half
   // results and the risk the page shows for that model.
-  assert.deepEqual(bill[0].slice(6), ['Unité du prix maximal', 'Coût si les résultats sont divisés par 2', 'Probabilité de perte (simulation)', 'ROI P10 (simulation)']);
+  assert.deepEqual(bill[0].slice(6), ['Unité du prix maximal', 'Coût si les résultats sont divisés par 2', 'Probabilité de perte (simulation, en ratio\u00a0: 0,14 = 14 %)', 'ROI P10 (simulation, en ratio\u00a0: 3,8 = 380 %)']);
   assert.equal(bill[1][6], 'RDV');
   assert.equal(Number(bill[1][7].replace(',', '.')), expected.billing[0].cost_at_half);
   const shown = await page.getAttribute('[data-billsim="0"][data-simkey="p_loss"]', 'data-value');

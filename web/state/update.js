@@ -120,7 +120,7 @@ const HANDLERS = {
    *  rate left blank must not turn silently into 100 %. */
   commit(state, { path }) {
     const fd = fieldOf(path);
-    if (state.texts[path] !== '' || !fd || FIXED_RE.test(path) || RANGE_RE.test(path) || RAMP_RE.test(path)) return state;
+    if (state.texts[path]?.trim() !== '' || !fd || FIXED_RE.test(path) || RANGE_RE.test(path) || RAMP_RE.test(path)) return state;
     if (typeof fd.dflt === 'number' && fd.dflt !== 0) return { ...state, invalid: { ...state.invalid, [path]: { key: 'e:empty' } } };
     return { ...state, scenario: setPath(state.scenario, path, undefined), texts: omit(state.texts, [path]) };
   },
@@ -342,6 +342,12 @@ const HANDLERS = {
    *  « Enregistrer » may save over without asking. */
   libOpened(state, { name }) {
     return { ...state, library: { ...state.library, name, current: name, confirm: null } };
+  },
+
+  /** « Revenir à mon scénario »: the name box and the saved scenario shown
+   *  as they were with the scenario given back. */
+  libRestore(state, { name, current }) {
+    return { ...state, library: { ...state.library, name, current, confirm: null } };
   },
 
   /** « Enregistrer » over another saved scenario: asked once, done the second time. */

@@ -329,3 +329,13 @@ test('retrospective mode: a derived field\'s own refusal (an emptied close rate)
   assert.equal('funnel.close_rate' in s.invalid, false);
   assert.equal(s.scenario.funnel.close_rate, 9 / 48);
 });
+
+test('a field holding only spaces, left, is an emptied one; « Revenir » gives the library box back', () => {
+  let s = update(update(base(), { type: 'edit', path: 'funnel.close_rate', text: '  ' }), { type: 'commit', path: 'funnel.close_rate' });
+  assert.deepEqual(s.invalid, { 'funnel.close_rate': { key: 'e:empty' } });
+  s = update(s, { type: 'libOpened', name: 'A' });
+  s = update(s, { type: 'load', scenario: {} });
+  assert.equal(s.library.current, null, 'loaded by other means: no saved scenario shown');
+  s = update(s, { type: 'libRestore', name: 'B', current: 'B' });
+  assert.deepEqual([s.library.name, s.library.current, s.library.confirm], ['B', 'B', null]);
+});
