@@ -141,7 +141,7 @@ $('import').addEventListener('change', (e) => {
  *  scénario » reopens it, with its counts typed in retrospective mode and
  *  « Préparé pour » (client).  An example nobody changed is not worth one,
  *  unless always (an import says it was done either way). */
-function wayBack(title, replace, client = '', always = false, focus = 'reset') {
+function wayBack(title, replace, client = '', always = false, focus = 'reset', place = undefined) {
   const state = store.getState();
   const { valid, view, observed, library } = state;
   const worth = valid && (client || !untouchedExample(roi, state));
@@ -155,7 +155,7 @@ function wayBack(title, replace, client = '', always = false, focus = 'reset') {
   // the name in « Mes scénarios » (the one it would be saved under) and
   // where the focus goes back to.
   const action = worth ? { id: 'undo-reset', key: 'undo', scenario: valid, counts, client, lib: { name: library.name, current: library.current }, focus } : before;
-  if (action) dispatch({ type: 'notice', kind: 'info', title, action, tag: 'reset' });
+  if (action) dispatch({ type: 'notice', kind: 'info', title, action, tag: 'reset', place });
   else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'done' }); // not over a way back still offered
 }
 window.addEventListener('beforeprint', report.drawQr);
@@ -279,7 +279,7 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     if (d.chdup !== undefined) dispatch({ type: 'channelDuplicate', index: i });
     // A channel's fifteen fields go at once: with a way back.
-    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), '', false, 'channel-add');
+    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), '', false, 'channel-add', 'channel-undo');
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
   } else if (d.clone !== undefined) {
     const { scenario } = store.getState(), t = ctx().t;

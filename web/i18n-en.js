@@ -180,7 +180,7 @@ export default expand({
   // Time and goals (issue 10): the projection section, its sentence, table and export; the plan in words.
   'sched.intro': 'Project the campaign month by month: ramp-up, setup cost, deals signed after the sales cycle, recurring revenue. You will see the month it pays back, and why judging it too early makes it look like a loss.',
   'sched.on': '{n} months', 'sched.offShort': 'off', 'rampMonth': 'Month {n}', 'rampAdd': 'Add a month', 'rampDel': 'Remove', 'rampDelN': 'Remove month {n}',
-  'e:empty': 'a value is needed: the results keep the previous one',
+  'e:empty': 'a value is needed: the results keep {v}',
   'e:rampEmpty': 'enter a percentage or remove this month',
   'sched.early': 'Judged at the end of its {n} campaign months, cumulative ROI at {n} months: {r}', 'sched.but': '; but ', 'sched.then': '; ',
   's:head:month': 'Key figures, for one month of campaign', 's:pb:month': 'One month of campaign, alone: its cumulative net, month by month',

@@ -172,7 +172,7 @@ export default expand({
   // Time and goals (issue 10): the projection section, its sentence, table and export; the plan in words.
   'sched.intro': 'Projetez la campagne mois par mois\u00a0: montée en charge, coût de démarrage, signatures décalées par le cycle de vente, revenus récurrents. Vous saurez en quel mois elle est remboursée, et pourquoi la juger trop tôt la fait paraître perdante.',
   'sched.on': '{n} mois', 'sched.offShort': 'désactivée', 'rampMonth': 'Mois {n}', 'rampAdd': 'Ajouter un mois', 'rampDel': 'Supprimer', 'rampDelN': 'Supprimer le mois {n}',
-  'e:empty': 'valeur attendue\u00a0: les résultats gardent la précédente',
+  'e:empty': 'valeur attendue\u00a0: les résultats gardent {v}',
   'e:rampEmpty': 'saisissez un pourcentage ou supprimez ce mois',
   'sched.early': 'Jugée à la fin de ses {n} mois de campagne, ROI cumulé à {n} mois\u00a0: {r}', 'sched.but': '\u202f; mais ', 'sched.then': '\u202f; ',
   's:head:month': 'L’essentiel, pour un mois de campagne', 's:pb:month': 'Un mois de campagne, seul\u00a0: cumul de son résultat net, mois par mois',

@@ -244,8 +244,10 @@ test('« Mes scénarios »: opening puts its name in the box, saving over anothe
   await page.fill('[name="channels[0].name"]', 'Mon emailing');
   await page.waitForFunction(() => /&c=Mon\+emailing/.test(location.hash));
   await page.click('[data-chdel="0"]');
-  assert.match(await page.textContent('#notices'), /Canal «\s?Mon emailing\s?» supprimé/);
-  await page.click('#notices [data-action="undo-reset"]');
+  // Said where the channel was, in view, not at the page's top.
+  assert.match(await page.textContent('#channel-undo'), /Canal «\s?Mon emailing\s?» supprimé/);
+  assert.ok(await page.evaluate(() => { const r = document.querySelector('#channel-undo .notice').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'in view');
+  await page.click('#channel-undo [data-action="undo-reset"]');
   await page.waitForFunction(() => document.querySelector('[name="channels[0].name"]')?.value === 'Mon emailing');
   // A saved scenario deleted: « Annuler la suppression » puts it back.
   await page.click('[data-libdel="Offre A"]');

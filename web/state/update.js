@@ -121,7 +121,11 @@ const HANDLERS = {
   commit(state, { path }) {
     const fd = fieldOf(path);
     if (state.texts[path]?.trim() !== '' || !fd || FIXED_RE.test(path) || RANGE_RE.test(path) || RAMP_RE.test(path)) return state;
-    if (typeof fd.dflt === 'number' && fd.dflt !== 0) return { ...state, invalid: { ...state.invalid, [path]: { key: 'e:empty' } } };
+    if (typeof fd.dflt === 'number' && fd.dflt !== 0) {
+      // The message says which value the results keep (« 25 % »).
+      const lang = state.view.lang, v = showValue(fd, getPath(state.scenario, path) ?? fd.dflt, lang);
+      return { ...state, invalid: { ...state.invalid, [path]: { key: 'e:empty', params: { v: v + (fd.kind === 'pct' ? (lang === 'fr' ? '\u00a0%' : '%') : '') } } } };
+    }
     return { ...state, scenario: setPath(state.scenario, path, undefined), texts: omit(state.texts, [path]) };
   },
 
@@ -315,10 +319,12 @@ const HANDLERS = {
    *  params, the page's messages by key); action { id, key }: a button
    *  (data-action = id, label = key). */
   /** A notice; one with a tag replaces the one with the same tag. */
-  notice(state, { kind, title, items = [], action, tag }) {
+  /** A notice; place: the id of the box it shows in, where the action was
+   *  taken (a channel removed, deep in the form), instead of the page's top. */
+  notice(state, { kind, title, items = [], action, tag, place }) {
     const id = state.noticeSeq + 1;
     const kept = tag ? state.notices.filter((n) => n.tag !== tag) : state.notices;
-    return { ...state, noticeSeq: id, notices: [...kept, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }) }] };
+    return { ...state, noticeSeq: id, notices: [...kept, { id, kind, title, items, ...(action && { action }), ...(tag && { tag }), ...(place && { place }) }] };
   },
 
   dismiss(state, { id }) {

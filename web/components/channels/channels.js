@@ -9,6 +9,8 @@ export function build(t) {
   const fs = node('fieldset', { class: 'group g-channels', id: 'channels' });
   fs.append(node('legend', { 'data-i18n': 'l:channels' }), node('p', { class: 'hint', 'data-i18n': 'h:channels' }));
   fs.append(node('div', { id: 'channel-list', class: 'channel-list' }));
+  // A channel removed: its way back here, where it was removed, not at the page's top.
+  fs.append(node('div', { id: 'channel-undo', class: 'notices inline', 'aria-live': 'polite' }));
   const add = node('div', { class: 'field addrow' });
   const sel = node('select', { id: 'preset' });
   for (const k of Object.keys(PRESETS)) sel.append(node('option', { value: k, 'data-i18n': 'p:' + k }));
