@@ -226,7 +226,17 @@ test('« Mes scénarios »: opening puts its name in the box, saving over anothe
   await page.click('#lib-save');
   assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» remplacé/);
   assert.notEqual(await stored(), before);
-  // Saving the one opened (B now) again asks nothing.
+  // Saving the one opened (B now) again asks nothing, renamed too.
+  await page.fill('[name="funnel.close_rate"]', '20');
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» enregistré/);
+  await page.fill('#lib-name', 'Offre B2');
+  await page.click('[data-librename="Offre B"]');
+  await page.fill('[name="funnel.close_rate"]', '21');
+  await page.click('#lib-save');
+  assert.match(await page.textContent('#lib-msg'), /«\s?Offre B2\s?» enregistré/);
+  await page.fill('#lib-name', 'Offre B');
+  await page.click('[data-librename="Offre B2"]');
   await page.fill('[name="funnel.close_rate"]', '20');
   await page.click('#lib-save');
   assert.match(await page.textContent('#lib-msg'), /«\s?Offre B\s?» enregistré/);

@@ -37,6 +37,9 @@ test('in-house ramp-up: the table is the core’s schedule.series, the sentence 
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.$$eval('#sched-rows tr', (trs) => trs.filter((t) => t.getClientRects().length)
     .map((t) => t.children[0].textContent + (getComputedStyle(t.children[0]).borderTopStyle === 'dotted' ? '…' : '')).join(' ')), '1 2 3 4 5 6 8… 20…');
+  // What paper leaves out is said under the table (on paper only).
+  assert.match(await page.textContent('#sched-gap'), /^Sur papier, 12 mois après la campagne sont omis/);
+  assert.equal(await page.$eval('#sched-gap', (p) => p.getClientRects().length > 0), true);
   // The projection's chart is page 1's, not one month's payback alone.
   assert.equal(await page.$eval('#schedchart', (f) => f.getClientRects().length > 0), true);
   assert.equal(await page.$eval('#pbchart', (f) => f.getClientRects().length > 0), false);

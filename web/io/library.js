@@ -69,6 +69,8 @@ export function libraryActions(store, roi, ctx) {
       const next = store.getState().library.name.trim();
       if (!next) { dispatch({ type: 'libMessage', message: { key: 'lib.renameHow' } }); return false; }
       const r = renameScenario(name, next);
+      // The saved scenario shown, renamed: saved again under its new name without asking.
+      if (r.ok && store.getState().library.current === name) dispatch({ type: 'libOpened', name: next });
       list(r.ok ? { key: 'lib.renamed', params: { a: name, b: next } } : libFail(r, r.reason === 'taken' ? next : name));
       return true;
     },

@@ -63,7 +63,7 @@ export function render(state, prev, ctx) {
   // So are the headline figures, the payback chart and the risk: the
   // campaign as entered is one month of the projection (its set-up cost and
   // ramp-up are the projection's), and their titles say so.
-  for (const [id, key] of [['sum-h', 's:head'], ['h-pb', 's:pb'], ['h-sim', 's:sim']]) {
+  for (const [id, key] of [['sum-h', 's:head'], ['h-funnel', 's:funnel'], ['h-costs', 's:costs'], ['h-sc', 's:sc'], ['h-bill', 's:bill'], ['h-pb', 's:pb'], ['h-sim', 's:sim']]) {
     const k = res.schedule ? key + ':month' : key;
     setProp($(id).dataset, 'i18n', k); // what a change of language translates
     setProp($(id), 'textContent', t(k));

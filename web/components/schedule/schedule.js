@@ -91,6 +91,11 @@ export function render(state, prev, ctx) {
     if (r.month === sched.payback_month) tr.classList.add('pb');
     return tr;
   }));
+  // On paper the months after the campaign are left out, but for the payback
+  // month and the last one: said under the table (printed only).
+  const left = sched.series.filter((r, i) => r.month > sched.months && r.month !== sched.payback_month && i < sched.series.length - 1).length;
+  setProp($('sched-gap'), 'hidden', !left);
+  setProp($('sched-gap'), 'textContent', left ? t(fmt.agree('sched.printGap', left), { n: fmt.num(left) }) : '');
   const note = roundingNote(state.result.funnel.deals_expected, setting(state.scenario, 'funnel.rounding'), t, fmt);
   setProp($('sched-round'), 'hidden', !note);
   setProp($('sched-round'), 'textContent', note ?? ''); // written only when it changes, as every figure
