@@ -4,6 +4,7 @@
 // the user's typing and clicks into actions.  Every computation is the C
 // core's (engine/roi.js).
 import { tr, loadLang } from './i18n.js';
+import { PRESETS as CHANNEL_PRESETS } from './components/channels/presets.js';
 import { makeFormat, withWords } from './format.js';
 import { applyCoreFields } from './fields.js';
 import { createStore } from './state/store.js';
@@ -270,6 +271,11 @@ function onClick(e) {
       // Changed since, it keeps the example's words in the page's language
       // too (not « Campaign billed per meeting » on the French page).
       else if (roi) for (const edit of exampleWords(roi, store.getState().scenario, from, d.lang)) dispatch({ type: 'edit', ...edit });
+      // So do channels still named as their preset named them (« Contenu / SEO »).
+      (store.getState().scenario.channels || []).forEach((c, i) => {
+        const k = Object.keys(CHANNEL_PRESETS).find((p) => c?.name && c.name === tr(from, 'pn:' + p));
+        if (k && tr(d.lang, 'pn:' + k) !== c.name) dispatch({ type: 'edit', path: `channels[${i}].name`, text: tr(d.lang, 'pn:' + k) });
+      });
     });
   } else if (b.id === 'channel-add') {
     const key = $('preset').value;

@@ -136,6 +136,16 @@ test('switching the language renames the example, changed or not, but never word
   await page.click('[data-lang="fr"]');
   await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Génération de leads - trimestre');
   assert.equal(await page.inputValue('[name="costs.fixed[0].label"]'), 'Mon marketing');
+  // A channel still named as its preset named it follows too; one renamed stays.
+  await page.click('#io summary');
+  await page.selectOption('#preset', 'content');
+  await page.click('#channel-add');
+  await page.selectOption('#preset', 'events');
+  await page.click('#channel-add');
+  await page.fill('[name="channels[1].name"]', 'Salon de Lyon');
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => document.querySelector('[name="channels[0].name"]').value === 'Content / SEO');
+  assert.equal(await page.inputValue('[name="channels[1].name"]'), 'Salon de Lyon');
   await page.context().close();
 });
 
