@@ -155,7 +155,7 @@ function wayBack(title, replace, client = '', always = false, focus = 'reset', p
   // What « Revenir » gives back: the scenario, its counts, « Préparé pour »,
   // the name in « Mes scénarios » (the one it would be saved under) and
   // where the focus goes back to.
-  const action = worth ? { id: 'undo-reset', key: 'undo', scenario: valid, counts, client, lib: { name: library.name, current: library.current }, focus } : before;
+  const action = worth ? { id: 'undo-reset', key: 'undo', scenario: valid, counts, client, lib: { name: library.name, current: library.current }, focus, lang: view.lang } : before;
   if (action) dispatch({ type: 'notice', kind: 'info', title, action, tag: 'reset', place });
   else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'done' }); // not over a way back still offered
 }
@@ -335,6 +335,9 @@ function onClick(e) {
     if (n.action.counts) dispatch({ type: 'retro', on: true, counts: n.action.counts });
     if (n.action.client) dispatch({ type: 'prepared', who: 'for', text: n.action.client });
     if (n.action.lib) dispatch({ type: 'libRestore', ...n.action.lib });
+    // Given back in another language than it was left in: the example's own words follow.
+    const lang = store.getState().view.lang;
+    if (n.action.lang && n.action.lang !== lang) for (const edit of exampleWords(roi, n.action.scenario, n.action.lang, lang)) dispatch({ type: 'edit', ...edit });
     $(n.action.focus || 'reset').focus();
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });

@@ -289,6 +289,19 @@ test('a scenario saved in retrospective mode reopens from « Mes scénarios » i
   await context.close();
 });
 
+test('a way back taken after a language switch gives the scenario back in the page\'s language', async () => {
+  const page = await open('?lang=fr');
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  await page.click('#reset');
+  await page.click('[data-lang="en"]');
+  await page.waitForSelector('html[lang="en"]');
+  await page.click('#notices [data-action="undo-reset"]');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value === '5');
+  await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Campaign billed per meeting');
+  await page.context().close();
+});
+
 test('storage that throws: save, rename and delete say what happened and the entry stays', async () => {
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
   const page = await open('?lang=fr', { context });
