@@ -159,6 +159,25 @@ function wayBack(title, replace, client = '', always = false, focus = 'reset', p
   if (action) dispatch({ type: 'notice', kind: 'info', title, action, tag: 'reset', place });
   else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'done' }); // not over a way back still offered
 }
+/** « Revenir à mon scénario »: what wayBack's notice holds (its action),
+ *  given back as it was left. */
+function giveBack(a) {
+  dispatch({ type: 'load', scenario: a.scenario }); // as it was: no view currency applied over it
+  if (a.counts) dispatch({ type: 'retro', on: true, counts: a.counts });
+  if (a.client) dispatch({ type: 'prepared', who: 'for', text: a.client });
+  if (a.lib) dispatch({ type: 'libRestore', ...a.lib });
+  // Given back in another language than it was left in: the example's own words follow.
+  const lang = store.getState().view.lang;
+  if (a.lang && a.lang !== lang) for (const edit of exampleWords(roi, a.scenario, a.lang, lang)) dispatch({ type: 'edit', ...edit });
+  $(a.focus || 'reset').focus();
+}
+
+/** The notice whose action button b is: dismissed; returns its action. */
+function takeNotice(b) {
+  const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
+  dispatch({ type: 'dismiss', id: n.id });
+  return n.action;
+}
 window.addEventListener('beforeprint', report.drawQr);
 
 try {
@@ -325,20 +344,9 @@ function onClick(e) {
       return true;
     }, client);
   } else if (d.action === 'undo-libdel') {
-    const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
-    dispatch({ type: 'dismiss', id: n.id });
-    lib.restore(n.action.item);
+    lib.restore(takeNotice(b).item);
   } else if (d.action === 'undo-reset') {
-    const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
-    dispatch({ type: 'dismiss', id: n.id });
-    dispatch({ type: 'load', scenario: n.action.scenario }); // as it was: no view currency applied over it
-    if (n.action.counts) dispatch({ type: 'retro', on: true, counts: n.action.counts });
-    if (n.action.client) dispatch({ type: 'prepared', who: 'for', text: n.action.client });
-    if (n.action.lib) dispatch({ type: 'libRestore', ...n.action.lib });
-    // Given back in another language than it was left in: the example's own words follow.
-    const lang = store.getState().view.lang;
-    if (n.action.lang && n.action.lang !== lang) for (const edit of exampleWords(roi, n.action.scenario, n.action.lang, lang)) dispatch({ type: 'edit', ...edit });
-    $(n.action.focus || 'reset').focus();
+    giveBack(takeNotice(b));
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });
   }
