@@ -4,7 +4,6 @@
 // the user's typing and clicks into actions.  Every computation is the C
 // core's (engine/roi.js).
 import { tr, loadLang } from './i18n.js';
-import { PRESETS as CHANNEL_PRESETS } from './components/channels/presets.js';
 import { makeFormat, withWords } from './format.js';
 import { applyCoreFields } from './fields.js';
 import { createStore } from './state/store.js';
@@ -26,7 +25,7 @@ import * as reportHead from './components/report/head.js';
 import * as prudent from './components/simulation/prudent.js';
 import * as schedule from './components/schedule/schedule.js';
 import * as plan from './components/plan/plan.js';
-import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment, exampleWords } from './io/links.js';
+import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment, pageWords } from './io/links.js';
 import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
 import { observedCounts } from './state/observed.js';
@@ -133,7 +132,7 @@ $('import').addEventListener('change', (e) => {
   if (!file || !files) return;
   if (file.size > 1024 * 1024) return files.importFile(file, null); // refused unread
   // Read first (the scenario it may replace is the one shown when it is read).
-  file.text().then((text) => wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), '', true, 'export-json'),
+  file.text().then((text) => wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), { always: true, focus: 'export-json' }),
     (err) => files.importFile(file, null, err));
 });
 
@@ -141,8 +140,9 @@ $('import').addEventListener('change', (e) => {
  *  way back: the scenario replaced rides in a notice, « Revenir à mon
  *  scénario » reopens it, with its counts typed in retrospective mode and
  *  « Préparé pour » (client).  An example nobody changed is not worth one,
- *  unless always (an import says it was done either way). */
-function wayBack(title, replace, client = '', always = false, focus = 'reset', place = undefined) {
+ *  unless always (an import says it was done either way).  focus: the id
+ *  the focus goes back to; place: the box the notice shows in (update.js). */
+function wayBack(title, replace, { client = '', always = false, focus = 'reset', place } = {}) {
   const state = store.getState();
   const { valid, view, observed, library } = state;
   const worth = valid && (client || !untouchedExample(roi, state));
@@ -166,9 +166,9 @@ function giveBack(a) {
   if (a.counts) dispatch({ type: 'retro', on: true, counts: a.counts });
   if (a.client) dispatch({ type: 'prepared', who: 'for', text: a.client });
   if (a.lib) dispatch({ type: 'libRestore', ...a.lib });
-  // Given back in another language than it was left in: the example's own words follow.
+  // Given back in another language than it was left in: the words the page wrote follow.
   const lang = store.getState().view.lang;
-  if (a.lang && a.lang !== lang) for (const edit of exampleWords(roi, a.scenario, a.lang, lang)) dispatch({ type: 'edit', ...edit });
+  if (a.lang && a.lang !== lang) for (const edit of pageWords(roi, a.scenario, a.lang, lang)) dispatch({ type: 'edit', ...edit });
   $(a.focus || 'reset').focus();
 }
 
@@ -287,14 +287,9 @@ function onClick(e) {
       // A worked example nobody has changed speaks the page's language: its
       // name and cost labels are the example's, not words the user typed.
       if (key) openExample(store, roi, key);
-      // Changed since, it keeps the example's words in the page's language
-      // too (not « Campaign billed per meeting » on the French page).
-      else if (roi) for (const edit of exampleWords(roi, store.getState().scenario, from, d.lang)) dispatch({ type: 'edit', ...edit });
-      // So do channels still named as their preset named them (« Contenu / SEO »).
-      (store.getState().scenario.channels || []).forEach((c, i) => {
-        const k = Object.keys(CHANNEL_PRESETS).find((p) => c?.name && c.name === tr(from, 'pn:' + p));
-        if (k && tr(d.lang, 'pn:' + k) !== c.name) dispatch({ type: 'edit', path: `channels[${i}].name`, text: tr(d.lang, 'pn:' + k) });
-      });
+      // Changed since, the words the page wrote follow the language too
+      // (not « Campaign billed per meeting » on the French page).
+      else if (roi) for (const edit of pageWords(roi, store.getState().scenario, from, d.lang)) dispatch({ type: 'edit', ...edit });
     });
   } else if (b.id === 'channel-add') {
     const key = $('preset').value;
@@ -304,7 +299,7 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     if (d.chdup !== undefined) dispatch({ type: 'channelDuplicate', index: i });
     // A channel's fifteen fields go at once: with a way back.
-    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), '', false, 'channel-add', 'channel-undo');
+    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), { focus: 'channel-add', place: 'channel-undo' });
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
   } else if (d.clone !== undefined) {
     const { scenario } = store.getState(), t = ctx().t;
@@ -317,7 +312,7 @@ function onClick(e) {
   } else if (b.id === 'lib-save') {
     lib.save();
   } else if (d.libopen !== undefined) {
-    wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen), '', false, 'lib-name');
+    wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen), { focus: 'lib-name' });
   } else if (d.librename !== undefined) {
     if (!lib.rename(d.librename)) $('lib-name').focus();
   } else if (d.libdel !== undefined) {
@@ -342,7 +337,7 @@ function onClick(e) {
       openExample(store, roi, 'pay-per-meeting');
       if (client) dispatch({ type: 'prepared', who: 'for', text: '' });
       return true;
-    }, client);
+    }, { client });
   } else if (d.action === 'undo-libdel') {
     lib.restore(takeNotice(b).item);
   } else if (d.action === 'undo-reset') {

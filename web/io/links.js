@@ -1,7 +1,8 @@
 // Scenario links: the worked examples, opening the fragment (or an example),
 // the address to share, and keeping the address in step with the state
 // (fragment = last valid scenario; lang, samples, seed in the query).
-import { writeSimParams, writeRetroParams, writeFragment, splitFragment } from '../state/view.js';
+import { writeSimParams, writeRetroParams, writeFragment, splitFragment, PRIVATE } from '../state/view.js';
+import { PRESETS as CHANNEL_PRESETS } from '../components/channels/presets.js';
 import { observedCounts } from '../state/observed.js';
 import { tr } from '../i18n.js';
 import { problemData } from '../components/problems.js';
@@ -33,11 +34,13 @@ export function untouchedExample(roi, state) {
   return Object.keys(EXAMPLES).find((k) => text(exampleScenario(roi, k, state.view.lang)) === now) ?? null;
 }
 
-/** The edits ({ path, text }) that put a worked example's own words (its
- *  name, its cost labels), still as it gave them in language `from`, into
- *  language `to`, for a scenario changed since it opened: words the user
- *  typed stay as typed. */
-export function exampleWords(roi, scenario, from, to) {
+/** The edits ({ path, text }) that put the words the page itself wrote,
+ *  still as it wrote them in language `from`, into language `to`: a worked
+ *  example's name and cost labels, and the names of channels still named
+ *  as their preset named them (« Contenu / SEO »).  For a scenario changed
+ *  since it opened (a language switch, a way back taken in the other
+ *  language): words the user typed stay as typed. */
+export function pageWords(roi, scenario, from, to) {
   const edits = [];
   for (const k of Object.keys(EXAMPLES)) {
     const a = exampleScenario(roi, k, from), b = exampleScenario(roi, k, to);
@@ -49,6 +52,10 @@ export function exampleWords(roi, scenario, from, to) {
     });
     if (edits.length) break;
   }
+  (scenario.channels || []).forEach((c, i) => {
+    const k = Object.keys(CHANNEL_PRESETS).find((p) => c?.name && c.name === tr(from, 'pn:' + p));
+    if (k && tr(to, 'pn:' + k) !== c.name) edits.push({ path: `channels[${i}].name`, text: tr(to, 'pn:' + k) });
+  });
   return edits;
 }
 
@@ -126,7 +133,7 @@ export function followAddress(store) {
     const v = state.view, pv = prev.view;
     // An older link's names and counts in the query (which reaches the
     // server) move to the fragment at its first write.
-    const legacy = ['pfor', 'pby', 'obs'].some((k) => url.searchParams.has(k));
+    const legacy = PRIVATE.some((k) => url.searchParams.has(k));
     // The fragment: the scenario's link, then the private view settings.
     const now = splitFragment(url.hash.replace(/^#/, '')).link;
     const link = state.link !== prev.link && (state.link || state.tooLong) ? state.link : now;

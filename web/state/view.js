@@ -23,7 +23,7 @@ export const cleanPrepared = (text) => [...String(text ?? '').replace(/[\u0000-\
 // never sends to the server, after the scenario's keys; its keys start with
 // '_', which no key of the core's link does.  Older links had them in the
 // query string: still read there.
-const PRIVATE = ['pfor', 'pby', 'obs'];
+export const PRIVATE = ['pfor', 'pby', 'obs'];
 
 /** A fragment (without '#') split into the scenario's link, for the core,
  *  and the page's own keys (URLSearchParams, '_' dropped from their names). */
