@@ -347,7 +347,7 @@ const HANDLERS = {
   /** A saved scenario opened or saved: its name in the name box, the one
    *  « Enregistrer » may save over without asking. */
   libOpened(state, { name }) {
-    return { ...state, library: { ...state.library, name, current: name, confirm: null } };
+    return HANDLERS.libRestore(state, { name, current: name });
   },
 
   /** « Revenir à mon scénario »: the name box and the saved scenario shown
