@@ -143,9 +143,30 @@ test('switching the language renames the example, changed or not, but never word
   await page.selectOption('#preset', 'events');
   await page.click('#channel-add');
   await page.fill('[name="channels[1].name"]', 'Salon de Lyon');
+  // « Comparer cette campagne comme un canal » names its copy « … (copie) »:
+  // the page's words, which follow; the campaign's name inside follows when
+  // the page wrote it (the example's), and stays when the user typed it.
+  await page.click('#cmp [data-clone]');
+  await page.fill('[name="name"]', 'Ma campagne');
+  await page.click('#cmp [data-clone]');
+  assert.deepEqual(await page.$$eval('[name^="channels["][name$="].name"]', (xs) => xs.map((x) => x.value).slice(2)),
+    ['Génération de leads - trimestre (copie)', 'Ma campagne (copie)']);
   await page.click('[data-lang="en"]');
   await page.waitForFunction(() => document.querySelector('[name="channels[0].name"]').value === 'Content / SEO');
   assert.equal(await page.inputValue('[name="channels[1].name"]'), 'Salon de Lyon');
+  assert.equal(await page.inputValue('[name="channels[2].name"]'), 'Lead generation - quarter (copy)');
+  assert.equal(await page.inputValue('[name="channels[3].name"]'), 'Ma campagne (copy)');
+  await page.context().close();
+});
+
+test('a language switch while a field is refused: one name, the new one, above the last valid figures', async () => {
+  const page = await open('?lang=fr&example=lead-generation');
+  await page.fill('[name="funnel.close_rate"]', '250');
+  await page.waitForSelector('[name="funnel.close_rate"][aria-invalid="true"]');
+  await page.click('[data-lang="en"]');
+  await page.waitForFunction(() => document.querySelector('[name="name"]').value === 'Lead generation - quarter');
+  assert.equal(await text(page, '#res-h .scname'), 'Lead generation - quarter');
+  assert.equal(await page.getAttribute('[data-out="roi"]', 'data-value'), '1.4', 'the last valid figures');
   await page.context().close();
 });
 

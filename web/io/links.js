@@ -42,8 +42,8 @@ export function untouchedExample(roi, state) {
  *  language): words the user typed stay as typed. */
 export function pageWords(roi, scenario, from, to) {
   const edits = [];
-  for (const k of Object.keys(EXAMPLES)) {
-    const a = exampleScenario(roi, k, from), b = exampleScenario(roi, k, to);
+  const pairs = Object.keys(EXAMPLES).map((k) => [exampleScenario(roi, k, from), exampleScenario(roi, k, to)]);
+  for (const [a, b] of pairs) {
     if (a.name && scenario.name === a.name && a.name !== b.name) edits.push({ path: 'name', text: b.name });
     if (scenario.name !== a.name && scenario.name !== b.name) continue;
     (scenario.costs?.fixed || []).forEach((f, i) => {
@@ -52,11 +52,27 @@ export function pageWords(roi, scenario, from, to) {
     });
     if (edits.length) break;
   }
+  // The page's names, from -> to (a copy « Compare this campaign as a channel » named).
+  const names = [[tr(from, 'thisCampaign'), tr(to, 'thisCampaign')], ...pairs.map(([a, b]) => [a.name, b.name])];
   (scenario.channels || []).forEach((c, i) => {
     const k = Object.keys(CHANNEL_PRESETS).find((p) => c?.name && c.name === tr(from, 'pn:' + p));
-    if (k && tr(to, 'pn:' + k) !== c.name) edits.push({ path: `channels[${i}].name`, text: tr(to, 'pn:' + k) });
+    const text = k ? tr(to, 'pn:' + k) : cloneWords(c?.name, from, to, names);
+    if (text && text !== c.name) edits.push({ path: `channels[${i}].name`, text });
   });
   return edits;
+}
+
+/** A copy's name as « Compare this campaign as a channel » wrote it in
+ *  language `from` (« {name} (copie) »), in language `to`: the campaign's
+ *  name inside follows when the page wrote it too (names: [from, to] pairs,
+ *  « Cette campagne » and the worked examples' names); null for any other
+ *  name. */
+function cloneWords(name, from, to, names) {
+  const [pre, post] = tr(from, 'cloneName').split('{name}');
+  if (typeof name !== 'string' || post === undefined || name.length < pre.length + post.length
+    || !name.startsWith(pre) || !name.endsWith(post)) return null;
+  const inner = name.slice(pre.length, name.length - post.length);
+  return tr(to, 'cloneName', { name: names.find(([a]) => a === inner)?.[1] ?? inner });
 }
 
 /** Opens a worked example (the key of EXAMPLES; pay per meeting otherwise),

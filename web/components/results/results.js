@@ -47,7 +47,10 @@ export function render(state, prev, ctx) {
   // from one keystroke to the next).
   for (const out of document.querySelectorAll('[data-out]')) {
     const path = out.dataset.out;
-    const v = getPath(res, path);
+    // The scenario's name is words, not a figure: as typed, even while the
+    // figures beside it are the last valid ones (a language switch renames
+    // the example while a field is refused).
+    const v = path === 'name' && typeof state.scenario.name === 'string' ? state.scenario.name : getPath(res, path);
     const none = v === null || v === undefined;
     out.classList.toggle('null', none);
     setProp(out, 'textContent', none ? t(whyNull(path, res)) : withUnit(fmt[out.dataset.fmt](v), out.dataset.unit, t));
