@@ -98,6 +98,7 @@ export default expand({
   cmpTable: 'Table of channels', cmpChart: 'ROI per channel', cmpDesc: 'Best ROI: {b} ({r}).', thisCampaign: 'This campaign',
   's:realloc': 'Reallocate the budget', 'realloc.moved': 'Budget moved', 'realloc.before': 'Total net before', 'realloc.after': 'Total net after (projection)',
   'realloc.text': '{s} of the cost of each channel below an ROI of {m} ({f}) goes to “{to}”, the best ROI.', 'realloc.none': 'No channel below an ROI of {m}: nothing to move.',
+  'realloc.twice': 'Same entry stage and volume as this campaign: {f}. If it is the same campaign billed another way or at another price, the totals count it twice: compare the rows, not the totals.',
   'realloc.warn': 'Constant-returns projection: in reality each extra euro in a channel earns less than the one before (diminishing returns).',
   rangesTitle: 'Ranges per input (low / high)', 'h:ranges': 'Blank: the spread above applies (shown greyed). Low must stay at or below the value entered, high at or above.',
   'e:bothBounds': 'give both the low and the high bound', 'u:funnel.contact_rate': 'Contact rate', 'u:funnel.lead_rate': 'Qualification rate', 'u:funnel.meeting_rate': 'Meeting rate',

@@ -98,6 +98,7 @@ export default expand({
   cmpTable: 'Tableau des canaux', cmpChart: 'ROI par canal', cmpDesc: 'Meilleur ROI\u00a0: {b} ({r}).', thisCampaign: 'Cette campagne',
   's:realloc': 'Réallouer le budget', 'realloc.moved': 'Budget déplacé', 'realloc.before': 'Résultat net total avant', 'realloc.after': 'Résultat net total après (projection)',
   'realloc.text': '{s} du coût de chaque canal sous un ROI de {m} ({f}) va à «\u00a0{to}\u00a0», le meilleur ROI.', 'realloc.none': 'Aucun canal sous un ROI de {m}\u00a0: rien à déplacer.',
+  'realloc.twice': 'Même étape d’entrée et même volume que cette campagne\u00a0: {f}. S’il s’agit de la même campagne autrement facturée ou à un autre prix, les totaux la comptent deux fois\u00a0: comparez les lignes, pas les totaux.',
   'realloc.warn': 'Projection à rendement constant\u00a0: en réalité, chaque euro de plus dans un canal rapporte moins que le précédent (rendements décroissants).',
   rangesTitle: 'Fourchettes par paramètre (bas / haut)', 'h:ranges': 'Vide\u00a0: l’écart ci-dessus s’applique (valeur affichée en grisé). Le bas doit rester sous la valeur saisie, le haut au-dessus.',
   'e:bothBounds': 'donnez le bas et le haut', 'u:funnel.contact_rate': 'Taux de joignabilité', 'u:funnel.lead_rate': 'Taux de qualification', 'u:funnel.meeting_rate': 'Taux de prise de rendez-vous',

@@ -59,6 +59,7 @@ test('each billing model shows its own risk, from the simulation with that model
 
 test('« Comparer cette campagne comme un canal » adds the campaign as a channel, with the CLI figures', async () => {
   const page = await open('#' + linkOf(director));
+  assert.equal(await page.isVisible('#realloc-twice'), false, 'emailing is another channel, not a copy');
   await page.click('#cmp [data-clone]');
   await page.waitForFunction(() => document.querySelectorAll('#cmprows tr').length === 3);
   const { channels, uncertainty, reallocation, schedule, goal, ...campaign } = director;
@@ -69,6 +70,11 @@ test('« Comparer cette campagne comme un canal » adds the campaign as a channe
   for (const key of ['rank', 'cost', 'roi', 'net', 'cac']) {
     close(await page.getAttribute(`[data-out="comparison[2].${key}"]`, 'data-value'), expected.comparison[2][key], key);
   }
+  // The totals add the copy as one more campaign (the core's rule): the page
+  // says so, naming it, and that the rows are what compares.
+  close(await page.getAttribute('[data-out="reallocation.net_before"]', 'data-value'), expected.comparison.reduce((a, r) => a + r.net, 0), 'net before');
+  assert.match((await page.textContent('#realloc-twice')).replace(/\s+/g, ' '),
+    new RegExp(`Même étape d’entrée et même volume que cette campagne : ${clone.name.replace(/[()]/g, '\\$&')}\\. .*comptent deux fois`));
   await simDone(page);
   const sim = cliSim({ ...director, channels: [...director.channels, clone] });
   close(await page.getAttribute('[data-simrow="2"][data-simkey="p_loss"]', 'data-value'), sim.channels[1].p_loss, 'clone p_loss');

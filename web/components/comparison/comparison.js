@@ -5,7 +5,8 @@
 // below 720 px each row is a card (style.css, cells named by data-label).
 import { orderRows } from '../channels/presets.js';
 import { drawBars } from '../../charts/charts.js';
-import { $, node } from '../dom.js';
+import { $, node, setProp } from '../dom.js';
+import { getPath } from '../../state/scenario.js';
 
 // Columns: the ones a card keeps on a narrow screen (ROI, net, cost, then
 // the risk), and the others, after the risk, hidden on cards.
@@ -43,4 +44,12 @@ export function render(state, prev, { t, fmt }) {
   $('realloc-text').textContent = ra.moved > 0
     ? t('realloc.text', { s: fmt.pct(ra.shift), m: fmt.pct(ra.min_roi), f: ra.from.map((i) => rowName(res, i, t)).join(', '), to: rowName(res, ra.to, t) })
     : t('realloc.none', { m: fmt.pct(ra.min_roi) });
+  // A row that works the same entry stage and volume as the campaign (its
+  // copy, « Comparer cette campagne comme un canal », billed another way) is
+  // an alternative, not one more campaign: the totals above add it anyway.
+  const sc = state.valid;
+  const same = (c) => c && ['funnel.entry', 'funnel.volume'].every((p) => getPath(c, p) === getPath(sc, p));
+  const twins = sc ? (sc.channels || []).map((c, i) => (same(c) && rows[i + 1] ? rowName(res, i + 1, t) : null)).filter(Boolean) : [];
+  setProp($('realloc-twice'), 'hidden', twins.length === 0);
+  setProp($('realloc-twice'), 'textContent', twins.length ? t('realloc.twice', { f: twins.join(', ') }) : '');
 }
