@@ -32,7 +32,7 @@ import { observedCounts } from './state/observed.js';
 import { libraryActions } from './io/library.js';
 import { fileActions } from './io/files.js';
 import { linkFor } from './export.js';
-import { onResize } from './charts/charts.js';
+import { onResize, printWidths } from './charts/charts.js';
 // The core's field table (`roi fields`, written at build time): a module, so
 // that the production bundle holds it and nothing waits for a fetch.
 import coreFields from './engine/fields.js';
@@ -178,7 +178,11 @@ function takeNotice(b) {
   dispatch({ type: 'dismiss', id: n.id });
   return n.action;
 }
-window.addEventListener('beforeprint', report.drawQr);
+// Printing: the QR code, and the charts drawn at the page's width, then at
+// the window's again (the results rendered again: every chart).
+const redrawAll = () => { const s = store.getState(); render(s, { ...s, result: null }); };
+window.addEventListener('beforeprint', () => { report.drawQr(); printWidths(true); redrawAll(); });
+window.addEventListener('afterprint', () => { printWidths(false); redrawAll(); });
 
 try {
   roi = await engine;

@@ -121,6 +121,25 @@ test('the prudent case is explained next to the simulation', async () => {
   await page.context().close();
 });
 
+test('printed from a phone, the charts are drawn at the paper\'s width, then at the window\'s again', async () => {
+  // A ramp-up over months: page 1's chart is the projection, drawn at its box's width.
+  const rampUp = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/in-house-ramp-up.json'), 'utf8'));
+  const page = await open('#' + linkOf(rampUp), { width: 360 });
+  await renderAll(page);
+  const drawn = () => page.$$eval('#schedchart svg, #pbchart svg', (svgs) => svgs.map((s) => s.viewBox.baseVal.width));
+  const screen = await drawn();
+  assert.ok(screen.length >= 1 && screen.every((w) => w <= 360), `drawn for the phone: ${screen}`);
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const paper = await drawn();
+  assert.ok(paper.length === screen.length && paper.every((w) => w >= 560), `drawn for A4 (15 cm): ${paper}`);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(pdfOf(await page.pdf({ format: 'A4' }), 'options-test-phone').pages, 2);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.deepEqual(await drawn(), screen);
+  await page.context().close();
+});
+
 test('the printed report of the default example: 2 A4 pages, no control, « Préparé pour » only when filled', async () => {
   const page = await open('');
   await page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples);

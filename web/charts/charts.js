@@ -52,6 +52,16 @@ export function onResize(figure, redraw) {
   redraws.set(figure, { redraw, at: widths.get(figure) });
 }
 
+// While printing: at least the width a chart gets on the A4 page (15 cm,
+// style.css), so a report printed from a phone is not a 360 px drawing
+// blown up to the page's width.
+const PRINT_PX = 560;
+let printing = false;
+
+/** Draws charts for the printed page (on) or the screen again (off); the
+ *  caller redraws them. */
+export function printWidths(on) { printing = on; }
+
 /** Charts are drawn at their figure's own width (so labels keep their real
  *  size), within bounds that keep them readable. */
 export function chartWidth(figure) {
@@ -64,7 +74,7 @@ export function chartWidth(figure) {
       sizes.observe(figure);
     }
   }
-  return Math.max(280, Math.min(720, Math.round(w || 560)));
+  return Math.max(printing ? PRINT_PX : 280, Math.min(720, Math.round(w || 560)));
 }
 
 export function dataTable(summary, columns, rows, name = '') {
