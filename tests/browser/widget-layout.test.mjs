@@ -189,4 +189,33 @@ test('theme, accent and font as the host asks; light and dark from the visitor\'
   await context.close();
 });
 
+test('any accent the host picks gives readable links and visible focus rings: a light one on light, a dark one on dark', async () => {
+  // WCAG contrast of two CSS colours, each read back as sRGB through a canvas.
+  const contrast = (frame, a, b) => frame.evaluate(([x, y]) => {
+    const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    const lum = (c) => {
+      ctx.clearRect(0, 0, 1, 1); ctx.fillStyle = '#000'; ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+      const [r, g, bl] = [...ctx.getImageData(0, 0, 1, 1).data].map((v) => v / 255).map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [l1, l2] = [lum(x), lum(y)].sort((p, q) => q - p);
+    return (l1 + 0.05) / (l2 + 0.05);
+  }, [a, b]);
+  for (const [accent, theme] of [['fc0', 'light'], ['ffd400', 'light'], ['1a1a80', 'dark']]) {
+    const context = await newContext({ width: 600 });
+    const page = await hostPage(context, base, { preset: 'pay-per-meeting', accent, theme, ...CTA }, { problems });
+    const frame = await widgetFrame(page);
+    const bg = await frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const link = await frame.$eval('#full', (a) => getComputedStyle(a).color);
+    assert.ok(await contrast(frame, link, bg) >= 4.5, `#${accent} on ${theme}: the link ${link} on ${bg}: ${await contrast(frame, link, bg)}`);
+    await frame.focus('#q-pmeet-s');
+    await page.keyboard.press('ArrowRight'); // focus by keyboard: the ring shows
+    const ring = await frame.$eval('#q-pmeet-s', (el) => getComputedStyle(el).outlineColor);
+    assert.ok(await contrast(frame, ring, bg) >= 3, `#${accent} on ${theme}: the focus ring ${ring} on ${bg}`);
+    const cta = await frame.$eval('#cta', (a) => [getComputedStyle(a).color, getComputedStyle(a).backgroundColor]);
+    assert.ok(await contrast(frame, ...cta) >= 4.5, `#${accent}: the call to action ${cta}`);
+    await context.close();
+  }
+});
+
 noProblemsTest('no console error, page error or foreign request on any host page or widget of these tests');
