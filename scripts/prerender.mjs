@@ -99,6 +99,10 @@ try {
       for (const el of document.querySelectorAll('#qs input')) {
         el.setAttribute('disabled', '');
         el.setAttribute('value', el.value); // the property, as the markup's attribute
+        // What only matters once widget.js has built its own fields (typing,
+        // spoken values, errors) would only add bytes to every load (about
+        // 150 gzipped: issue 11's 40 KB); the looks and the labels stay.
+        for (const a of ['name', 'inputmode', 'autocomplete', 'spellcheck', 'aria-describedby', 'aria-valuetext', 'data-path']) el.removeAttribute(a);
       }
       out.texts = Object.fromEntries([...document.querySelectorAll('[data-t]')].map((el) => [el.dataset.t, el.textContent]));
       for (const id of ['qs', 'figs']) out[id] = document.getElementById(id).innerHTML;

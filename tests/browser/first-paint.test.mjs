@@ -75,7 +75,7 @@ const widgetOf = (page) => page.evaluate(() => ({
   big: document.getElementById('big').textContent,
   sub: document.getElementById('sub').textContent,
   figs: [...document.querySelectorAll('#figs dd')].map((d) => [d.dataset.out, d.dataset.value, d.textContent]),
-  questions: [...document.querySelectorAll('#qs input:not([type=range])')].map((i) => [i.name, i.value]),
+  questions: [...document.querySelectorAll('#qs input:not([type=range])')].map((i) => [i.id, i.value]), // (the build's carry no name: bytes)
   more: document.querySelectorAll('#qs-more input:not([type=range])').length,
   disabled: [...document.querySelectorAll('#qs input')].every((i) => i.disabled),
   // #reset stays hidden until the widget runs, whatever the address.

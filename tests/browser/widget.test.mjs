@@ -90,6 +90,28 @@ test('a host scenario, starting values and another currency: the CLI\'s answer a
   await context.close();
 });
 
+test('what a host scenario sets beyond the preset\'s questions is listed under « Hypothèses » and can be changed there', async () => {
+  const context = await newContext({ width: 600 });
+  // Calls, 3 % of which book a meeting: the pay-per-meeting preset does not ask it.
+  const calls = 'v=1&entry=calls&vol=2000&meet=0.03&close=0.2&deal=8000&margin=0.4&model=per_meeting&pmeet=150';
+  const page = await hostPage(context, base, { scenario: calls, preset: 'pay-per-meeting' }, { problems });
+  const want = cliLink(calls);
+  assert.equal((await last(page, 'roi:ready')).results.roi, want.result.roi);
+  const frame = await widgetFrame(page);
+  assert.match(plain(await frame.textContent('#more-text')), /3 % des leads en rendez-vous/);
+  await frame.click('#more summary');
+  assert.equal(await frame.inputValue('#q-meet'), '3');
+  await frame.fill('#q-meet', '6');
+  // (Per meeting, the ROI stays: twice the meetings, twice the net.)
+  await frame.waitForFunction((net) => document.querySelector('[data-out="net"]').dataset.value !== String(net), want.result.net);
+  const six = cliLink(calls.replace('meet=0.03', 'meet=0.06')).result;
+  assert.equal(Number(await frame.getAttribute('[data-out="net"]', 'data-value')), six.net);
+  // The preset's own starting values set nothing more: its line is unchanged.
+  const plainPage = await hostPage(context, base, { preset: 'pay-per-meeting' }, { problems });
+  assert.doesNotMatch(plain(await (await widgetFrame(plainPage)).textContent('#more-text')), /leads en rendez-vous/);
+  await context.close();
+});
+
 test('slider and text field show the same number; French typing; the answer follows every move', async () => {
   const context = await newContext({ width: 360 });
   const page = await hostPage(context, base, { preset: 'pay-per-meeting', ...CTA }, { problems });

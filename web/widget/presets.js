@@ -69,13 +69,15 @@ export const priceKey = (model) => PRICE_KEY[model] || PRICE_KEY.per_meeting;
 /** The question keys of a preset for a scenario's model: 'price' resolved,
  *  duplicates dropped, the host's own order up front (`asked`: link keys
  *  or 'price', unknown ones ignored), every other question of the preset
- *  under « Hypothèses ».  Returns { up: [key], more: [key] }. */
-export function questionKeys(preset, model, asked = null) {
+ *  under « Hypothèses », then those the host's scenario sets and the
+ *  preset does not ask (`set`: a meeting rate from calls; another model's
+ *  price left out).  Returns { up: [key], more: [key] }. */
+export function questionKeys(preset, model, asked = null, set = []) {
   const p = PRESETS[preset] || PRESETS[DEFAULT_PRESET];
   const resolve = (k) => (k === 'price' ? priceKey(model) : k);
   const known = (k) => Object.hasOwn(QUESTIONS, k);
   const uniq = (list) => [...new Set(list.map(resolve).filter(known))];
-  const all = uniq([...p.questions, ...p.more]);
+  const all = uniq([...p.questions, ...p.more, ...set.filter((k) => !Object.values(PRICE_KEY).includes(k))]);
   const up = asked && uniq(asked).length ? uniq(asked).slice(0, 6) : uniq(p.questions);
   return { up, more: all.filter((k) => !up.includes(k)) };
 }

@@ -82,6 +82,11 @@ test('questionKeys: the model\'s price, the host\'s order up front, the rest und
   assert.deepEqual(questionKeys('pay-per-meeting', 'per_meeting', ['nope']).up, ['pmeet', 'deal', 'close']);
   assert.equal(questionKeys('nope', 'per_meeting').up[0], 'pmeet');
   assert.equal(questionKeys('in-house', 'in_house', ['ops', 'hrs', 'ihc', 'vol', 'deal', 'close', 'margin']).up.length, 6);
+  // What the host's scenario sets beyond the preset joins « Hypothèses »
+  // (a meeting rate from calls), once; another model's price does not.
+  assert.deepEqual(questionKeys('pay-per-meeting', 'per_meeting', null, ['meet', 'vol', 'flat', 'pcall', 'pmeet', 'nope']),
+    { up: ['pmeet', 'deal', 'close'], more: ['vol', 'margin', 'meet'] });
+  assert.deepEqual(questionKeys('pay-per-meeting', 'per_meeting', ['meet'], ['ops']), { up: ['meet'], more: ['pmeet', 'deal', 'close', 'vol', 'margin', 'ops'] });
   assert.equal(priceKey('unknown'), 'pmeet');
 });
 

@@ -7,7 +7,7 @@ import { createStore } from '../state/store.js';
 import { makeFormat } from '../format.js';
 import { dict, fill } from '../i18n-dict.js';
 import { linkFor } from '../export.js';
-import { setPath } from '../state/scenario.js';
+import { setPath, getPath } from '../state/scenario.js';
 import { readConfig, startLink } from './config.js';
 import { QUESTIONS, PRESETS, PRESET_OF_MODEL, DEFAULT_PRESET, questionKeys, boundsOf, priceKey } from './presets.js';
 import { initialState, update } from './state.js';
@@ -70,8 +70,12 @@ if (config.currency) baseline.currency = config.currency;
 const preset = config.preset || PRESET_OF_MODEL[baseline.costs.model] || DEFAULT_PRESET;
 const entry = baseline.funnel.entry;
 
-// The questions of this preset for this scenario, in the prospect's words.
-const keys = questionKeys(preset, baseline.costs.model, config.questions);
+// The questions of this preset for this scenario, in the prospect's words;
+// what the host's scenario sets beyond the preset's starting values joins
+// « Hypothèses »: nothing that decides the answer is hidden.
+const start = roi.decodeLink(PRESETS[preset].start).scenario;
+const keys = questionKeys(preset, baseline.costs.model, config.questions,
+  Object.keys(QUESTIONS).filter((k) => getPath(baseline, QUESTIONS[k].path) !== getPath(start, QUESTIONS[k].path)));
 const fmt = makeFormat(lang, baseline.currency);
 const symbol = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: baseline.currency })
   .formatToParts(0).find((p) => p.type === 'currency')?.value ?? baseline.currency;
