@@ -81,6 +81,10 @@ test('a host scenario, starting values and another currency: the CLI\'s answer a
     if (attrs.lang === 'en') {
       assert.equal(await frame.getAttribute('html', 'lang'), 'en');
       assert.match(plain(await frame.textContent('#big')), /^Profitable up to £91\.43 per hour$/);
+      // Its fields write money as the answer does: £ before the number; % after it.
+      const side = (q) => frame.$eval(`[data-q="${q}"] .num`, (n) => n.querySelector('.unit').getBoundingClientRect().x < n.querySelector('input').getBoundingClientRect().x);
+      assert.deepEqual([await side('rate'), await side('deal'), await side('close')], [true, true, false]);
+      assert.equal(await frame.textContent('[data-q="rate"] .unit'), '£');
       assert.equal(ready.results.currency, 'GBP');
     }
     // data-example: its numbers, never its name (the host gave none); a host scenario keeps its own.
