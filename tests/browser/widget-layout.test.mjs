@@ -172,6 +172,18 @@ test('the demo host page: a tab shown later, a modal, a sidebar, the full calcul
   await context.close();
 });
 
+test('a frame narrower than a phone (280 px): no label, verdict or figure cut short', async () => {
+  for (const preset of ['pay-per-meeting', 'in-house', 'provider-hourly', 'lead-generation']) {
+    const context = await newContext({ width: 280 });
+    const page = await hostPage(context, base, { preset, ...CTA }, { problems });
+    const frame = await widgetFrame(page);
+    // The texts clamped to their lines (widget.css): all of each shows.
+    const cut = await frame.$$eval('.big, .sub, .figs dt, .range, .cta span', (els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).map((e) => e.textContent));
+    assert.deepEqual(cut, [], preset);
+    await context.close();
+  }
+});
+
 test('theme, accent and font as the host asks; light and dark from the visitor\'s setting', async () => {
   const context = await newContext({ width: 600, colorScheme: 'dark' });
   const page = await hostPage(context, base, { preset: 'in-house', accent: 'c2410c', font: 'Georgia', theme: 'light', ...CTA }, { problems });

@@ -85,6 +85,7 @@ test('a host scenario, starting values and another currency: the CLI\'s answer a
       const side = (q) => frame.$eval(`[data-q="${q}"] .num`, (n) => n.querySelector('.unit').getBoundingClientRect().x < n.querySelector('input').getBoundingClientRect().x);
       assert.deepEqual([await side('rate'), await side('deal'), await side('close')], [true, true, false]);
       assert.equal(await frame.textContent('[data-q="rate"] .unit'), '£');
+      assert.equal(await frame.$$eval('.num .num', (x) => x.length), 0, 'one box per field (a count\'s unit is not a box)');
       assert.equal(ready.results.currency, 'GBP');
     }
     // data-example: its numbers, never its name (the host gave none); a host scenario keeps its own.

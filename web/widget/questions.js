@@ -50,7 +50,7 @@ export function build(box, list, t) {
     const slider = node('input', { type: 'range', id: id + '-s', 'aria-labelledby': id + '-l', 'data-path': q.path });
     const label = node('label', { id: id + '-l', for: id }, t(q.label));
     const track = wrap(node('div', { class: 'track' }), slider, node('p', { class: 'err', id: id + '-e' }));
-    const num = wrap(node('span', { class: 'num' }), field, node('span', { class: 'unit ' + q.kind, 'aria-hidden': 'true' }, q.unit));
+    const num = wrap(node('span', { class: 'num' }), field, node('span', { class: q.kind === 'money' ? 'unit money' : 'unit', 'aria-hidden': 'true' }, q.unit));
     box.append(wrap(node('div', { class: 'q', 'data-q': q.key }), label, track, num));
   }
 }
