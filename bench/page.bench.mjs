@@ -1,6 +1,7 @@
 // Page benchmark (not a test): time to the first computed result next to
-// two floors measured in the same run (a static page with no script: its
-// first frame; a minimal page that loads the engine and evaluates once),
+// floors measured in the same run (a one-line page: the harness's own cold
+// navigation and first frame; a static page with no script: its first
+// frame; a minimal page that loads the engine and evaluates once),
 // one evaluate() call, input-to-updated-results and the longest main-thread
 // task while typing, and bytes over the wire (page and widget); beside the
 // page's, the lead-generation widget's first answer after its frame's
@@ -34,6 +35,11 @@ fs.writeFileSync(path.join(floorDir, 'engine.html'), '<!doctype html><meta chars
 fs.writeFileSync(path.join(floorDir, 'engine.js'), "import * as roi from '../engine/roi.js';\n" +
   "const r = roi.evaluate({ funnel: { entry: 'meetings', volume: 50, close_rate: 0.25 }, value: { deal_value: 6000, margin_rate: 0.4 }, costs: { model: 'per_meeting', per_meeting: 120 } });\n" +
   "document.getElementById('out').dataset.value = String(r.roi);\n");
+
+// The harness's own floor: a one-line page (its text the same Element
+// Timing name), what a cold context's navigation and first frame cost
+// before any page's size counts.
+fs.writeFileSync(path.join(floorDir, 'line.html'), '<!doctype html><meta charset="utf-8"><title>line</title><p elementtiming="roi">327 %</p>');
 
 // French visitors first (the product's audience, the page's default
 // language); English visitors' bytes are printed too.
@@ -108,8 +114,9 @@ try {
   }
   const firstResult = [], pageReady = [], floorStatic = [], floorEngine = [], floorLite = [];
   const widgetFirst = Object.fromEntries(Object.keys(PRESETS).map((p) => [p, []]));
-  const pp = [], sp = [], wpOf = Object.fromEntries(Object.keys(PRESETS).map((p) => [p, []])); // painted (Element Timing)
+  const lp = [], pp = [], sp = [], wpOf = Object.fromEntries(Object.keys(PRESETS).map((p) => [p, []])); // painted (Element Timing)
   for (let i = 0; i < loads; i++) {
+    await coldLoad(base + 'bench-floor/line.html?i=' + i, () => performance.now(), lp);
     floorStatic.push(await coldLoad(base + 'bench-floor/static.html?i=' + i, () => performance.now(), sp));
     floorEngine.push(await coldLoad(base + 'bench-floor/engine.html?i=' + i,
       () => (document.getElementById('out')?.dataset.value ? performance.now() : false)));
@@ -204,6 +211,7 @@ try {
   if (pp.length) {
     console.log(`  page, answer painted          ${stats(pp)}   (the default example's ROI, as Element Timing reports its first paint)`);
     if (sp.length) console.log(`  floor: static page, painted   ${stats(sp)}   (the same element, no script at all); ratio ${(median(pp) / median(sp)).toFixed(2)}`);
+    if (lp.length) console.log(`  floor: a one-line page, painted ${stats(lp)}   (the harness's cold navigation and first frame); static page / it ${(median(sp) / median(lp)).toFixed(2)}`);
   }
   console.log(`  page, as polled               ${stats(firstResult)}   (the same figure seen by the harness's polling, from its injection on)`);
   console.log(`  page ready, engine's figures  ${stats(pageReady)}   (html[data-ready]: the engine's own result, input accepted)`);

@@ -59,8 +59,15 @@ function ctxOf(state) {
 }
 const ctx = () => ctxOf(store.getState());
 
+/** The state as the results see it: while the form holds a value the core
+ *  refused (stale), the results shown are the last valid scenario's, and so
+ *  are the prices, counts and assumptions said beside them (never « vous
+ *  payez -50 € » over the figures of 120 €).  The form keeps the typing. */
+const asShown = (s) => (s.stale && s.valid ? { ...s, scenario: s.valid } : s);
+
 function render(state, prev) {
   const c = ctxOf(state);
+  const rs = asShown(state), rp = asShown(prev);
   if (state.view.lang !== prev.view.lang) translate(document, c.t);
   header.render(state, prev, c);
   notices.render(state, prev, c);
@@ -68,17 +75,17 @@ function render(state, prev) {
   const v = state.view, pv = prev.view;
   if (state.result !== prev.result || v.lang !== pv.lang || v.byRank !== pv.byRank || state.stale !== prev.stale || state.check !== prev.check) {
     if (state.result) {
-      billing.render(state, prev, c);
+      billing.render(rs, rp, c);
       comparison.render(state, prev, c);
     }
     schedule.render(state, prev, c);
     plan.render(state, prev, c);
-    summary.render(state, prev, c);
-    results.render(state, prev, c);
-  } else if (v.summaryOpen !== pv.summaryOpen) summary.render(state, prev, c);
+    summary.render(rs, rp, c);
+    results.render(rs, rp, c);
+  } else if (v.summaryOpen !== pv.summaryOpen) summary.render(rs, rp, c);
   simulation.render(state, prev, c);
-  if (state.result) prudent.render(state, prev, c);
-  reportHead.render(state, prev, c);
+  if (state.result) prudent.render(rs, rp, c);
+  reportHead.render(rs, rp, c);
   library.render(state, prev, c);
   if (roi) report.render(state, prev, c);
   // The summary written at build time, hidden for another address, is the

@@ -69,7 +69,7 @@ export default expand({
   engine: 'Every calculation runs in your browser, in the C engine compiled to WebAssembly (version {v}). No data is sent anywhere.',
 
   's:bill': 'Compare billing models', billTable: 'Table of billing models', 'bill.cpd': 'Cost per deal', 'bill.max': 'Highest profitable price', 'bill.risk': 'Who carries the risk',
-  'bill.one': 'One price entered: enter the other offers’ under “Other quoted prices” (Costs) to see them here side by side, each with its risk.',
+  'bill.one': 'One price entered: enter the other offers’ prices under “Other quoted prices” (Costs) to see them here side by side, each with its risk.',
   'bill.note': 'Every price entered (including under “Other quoted prices”) is applied to the same campaign. The chosen model is in bold. “Results at half”: the same effort (calls, hours), half the contacts, meetings and deals: fixed costs stay, per-result costs fall.',
   'risk:in_house': 'You: salaries and fixed costs are due', 'risk:hourly': 'You: hours are due whatever the results',
   'risk:hybrid': 'Shared: hours due, bonuses on results', 'risk:per_call': 'You, partly: paid for effort, not results',

@@ -234,3 +234,30 @@ test('the cost breakdown names what it adds up; billed meetings said as an expec
 });
 
 noProblemsTest();
+
+test('a price with cents is said with them; a price the core refuses leaves the figures, the price beside them, the simulation and the report on the last valid scenario', async () => {
+  const page = await open('?lang=fr');
+  const said = (sel) => page.$eval(sel, (e) => e.textContent.replace(/[\u00a0\u202f]/g, ' '));
+  await page.fill('[name="costs.per_meeting"]', '120,5');
+  await page.waitForFunction(() => document.querySelector('[data-out="roi"]').dataset.value !== '3.8');
+  assert.match(await said('#sum-figs .paid'), /120,50 €/);
+  assert.match(await said('#billednote'), /× 120,50 €/);
+  assert.ok((await verdictTexts(page)).some((v) => v.includes('vous payez 120,50 €')), (await verdictTexts(page)).join(' | '));
+  const roi = await page.$eval('[data-out="roi"]', (e) => e.dataset.value);
+  // Refused at once, while the first simulation is due: nothing of -50 € is shown or simulated.
+  await page.fill('[name="costs.per_meeting"]', '-50');
+  await page.waitForSelector('#stale:not([hidden])');
+  assert.equal(await page.$eval('[data-out="roi"]', (e) => e.dataset.value), roi);
+  assert.match(await said('#sum-figs .paid'), /120,50 €/);
+  assert.match(await said('#billednote'), /× 120,50 €/);
+  assert.ok((await verdictTexts(page)).some((v) => v.includes('vous payez 120,50 €')), (await verdictTexts(page)).join(' | '));
+  assert.equal(await page.inputValue('[name="costs.per_meeting"]'), '-50', 'the typing is kept');
+  await page.waitForFunction(() => document.querySelector('#sim')?.dataset.samples && document.querySelector('#sim').getAttribute('aria-busy') === 'false');
+  assert.doesNotMatch(await said('#sim-status'), /must|got/);
+  assert.ok(await page.$$eval('[data-sim]', (els) => els.every((e) => e.dataset.value !== undefined && e.textContent !== '')));
+  // On paper, the report says its results are the previous ones, and its assumptions are theirs.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.$eval('#stale', (e) => getComputedStyle(e).display !== 'none'));
+  assert.match((await said('#as-list')).replace(/\s+/g, ' '), /120,5/);
+  await page.context().close();
+});

@@ -21,7 +21,9 @@ export function startSimulation(store) {
   const run = () => {
     clearTimeout(timer);
     const state = store.getState();
-    if (!state.result) return;
+    // The scenario of the results shown (the last valid one): a value typed
+    // since and refused is not simulated (the core would refuse it too).
+    if (!state.result || !state.valid) return;
     const seed = seedOf(state.view.seedText);
     if (seed === null) return;
     if (!worker) start();
@@ -30,7 +32,7 @@ export function startSimulation(store) {
     id = Math.max(id, state.sim.id) + 1;
     store.dispatch({ type: 'simStart', id, samples });
     // One run per billing model too (the billing table's risk columns).
-    worker.postMessage({ id, scenario: state.scenario, samples, seed, models: state.result.billing.map((r) => r.model) });
+    worker.postMessage({ id, scenario: state.valid, samples, seed, models: state.result.billing.map((r) => r.model) });
   };
   const schedule = () => { clearTimeout(timer); timer = setTimeout(run, 300); };
   // The worker (and its copy of the engine) starts with the first run, 300 ms

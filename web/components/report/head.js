@@ -34,15 +34,16 @@ function risk(state, t, fmt) {
   el.hidden = !shown;
 }
 
-// Goals counted in money (the others count meetings or deals).
+// Goals counted in money (the others count meetings or deals).  Amounts
+// are said as typed, cents kept (a price of 120,50 €, not 121 €).
 const MONEY_GOALS = ['revenue', 'margin', 'net'];
 
 /** A value of a field in words: its option's name, or its number formatted. */
 function shown(fd, v, t, fmt, scenario) {
   if (fd.kind === 'select') return t(`o:${fd.path}:${v}`);
-  if (fd.path === 'goal.value' && MONEY_GOALS.includes(getPath(scenario, 'goal.metric'))) return fmt.money(v);
+  if (fd.path === 'goal.value' && MONEY_GOALS.includes(getPath(scenario, 'goal.metric'))) return fmt.price(v);
   if (fd.kind === 'pct') return fmt.pct(v);
-  if (fd.kind === 'money') return fmt.money(v);
+  if (fd.kind === 'money') return fmt.price(v);
   if (fd.kind === 'num') return fmt.num(v);
   return String(v);
 }
@@ -52,7 +53,7 @@ function line(a, t, fmt, scenario) {
   let k, val;
   if (a.observed) { k = t('as.observed'); val = a.observed.map(([s, n]) => fmt.num(n) + '\u00a0' + t(fmt.agree('pu:' + s, n))).join(', '); }
   else if (a.ramp) { k = t('as.ramp'); val = a.ramp.map((x) => fmt.pct(x)).join(', '); }
-  else if (a.fixed) { k = t('as.fixed') + (a.fixed.label ? ' — ' + a.fixed.label : ''); val = fmt.money(a.fixed.amount); }
+  else if (a.fixed) { k = t('as.fixed') + (a.fixed.label ? ' — ' + a.fixed.label : ''); val = fmt.price(a.fixed.amount); }
   else if (a.range) {
     const fd = fieldOf('uncertainty.ranges.' + a.range) || { kind: 'num', path: a.range };
     k = t('as.range', { f: t(a.range) });

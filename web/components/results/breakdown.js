@@ -31,7 +31,7 @@ export function render(state, res, { t, fmt }) {
   if (!note.hidden) {
     const whole = Math.abs(n - Math.round(n)) < 1e-9;
     const basis = t(fmt.agree('bu:' + (b[0] === 'meetings' ? setting(state.scenario, 'costs.meeting_basis') : model), n));
-    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.money(setting(state.scenario, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
+    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.price(setting(state.scenario, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
   }
   collapseEmpty(t);
 }

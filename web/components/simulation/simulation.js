@@ -6,7 +6,7 @@ import { seedOf } from '../../state/view.js';
 import { drawHistogram } from '../../charts/charts.js';
 import { $, setProp, say } from '../dom.js';
 
-export function render(state, prev, { t, fmt }) {
+export function render(state, prev, { t, fmt, problem }) {
   const { sim, view } = state;
   // The counts in the page's number format (« 10 000 », "10,000").
   for (const o of $('sim-samples').options) setProp(o, 'textContent', fmt.num(Number(o.value)));
@@ -20,7 +20,7 @@ export function render(state, prev, { t, fmt }) {
   setProp(err, 'textContent', ok ? '' : t('sim.seedErr'));
   setProp($('sim-progress'), 'hidden', !sim.running);
   setProp($('sim-cancel'), 'hidden', !sim.running || sim.samples < 100000);
-  setProp($('sim-status'), 'textContent', say(sim.status, t, fmt));
+  setProp($('sim-status'), 'textContent', sim.status?.errors ? sim.status.errors.map(problem).join(' ; ') : say(sim.status, t, fmt));
   const r = sim.last;
   if (!r) return;
   // Figures of an earlier scenario, while the new one's run is due: dimmed

@@ -45,7 +45,7 @@ export function render(state, prev, ctx) {
     // the browser reports when it is painted (Element Timing, read by the
     // benchmark: the answer's first paint, written at build time or not).
     fig.append(node('span', { class: 'k' }, t(h.key)), node('strong', { 'data-out': h.path, 'data-fmt': h.fmt, elementtiming: h.path }, v === null ? '' : fmt[h.fmt](v)));
-    if (h.paid !== undefined) fig.append(node('span', { class: 'paid' }, t('sum.paid', { p: fmt.money(h.paid) })));
+    if (h.paid !== undefined) fig.append(node('span', { class: 'paid' }, t('sum.paid', { p: fmt.price(h.paid) })));
     figs.append(fig);
   });
   const list = $('sum-verdicts');

@@ -20,6 +20,8 @@ export const PER_RESULT = ['per_call', 'per_meeting', 'per_deal', 'flat'];
 export const priceUnit = (model, basis) => (basis === 'held' && (model === 'per_meeting' || model === 'hybrid') ? model + ':held' : model);
 
 const m = (v) => ({ v, fmt: 'money' });
+/** A price typed, said as typed: cents kept (« vous payez 120,50 € »). */
+const typed = (v) => ({ v, fmt: 'price' });
 const x = (v) => ({ v, fmt: 'mult' }); // 4,8×
 const times = (v) => ({ v: Math.round(v * 10) / 10, fmt: 'num' }); // « 4,8 fois »
 
@@ -56,8 +58,8 @@ export function priceVerdict(res, { model, basis, price, targetRoi = 0, volume }
   if (max <= 0) return { key: 'v:price.never' + goal, params: { ...unit, t }, tone: 'ko' };
   const upTo = { v: max, fmt: 'upTo' };
   if (!(price > 0)) return { key: 'v:price.max' + goal, params: { max: upTo, ...unit, t }, tone: 'ok' };
-  if (price <= max) return { key: 'v:price.ok' + goal, params: { max: upTo, paid: m(price), k: times(max / price), ...unit, t }, tone: 'ok' };
-  return { key: 'v:price.ko' + goal, params: { max: upTo, paid: m(price), k: times(price / max), ...unit, t }, tone: 'ko' };
+  if (price <= max) return { key: 'v:price.ok' + goal, params: { max: upTo, paid: typed(price), k: times(max / price), ...unit, t }, tone: 'ok' };
+  return { key: 'v:price.ko' + goal, params: { max: upTo, paid: typed(price), k: times(price / max), ...unit, t }, tone: 'ko' };
 }
 
 /** The 3 to 5× rule: the margin of a client against the cost of a held meeting. */
