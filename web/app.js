@@ -63,7 +63,16 @@ const ctx = () => ctxOf(store.getState());
  *  refused (stale), the results shown are the last valid scenario's, and so
  *  are the prices, counts and assumptions said beside them (never « vous
  *  payez -50 € » over the figures of 120 €).  The form keeps the typing. */
-const asShown = (s) => (s.stale && s.valid ? { ...s, scenario: s.valid } : s);
+const shownOf = new WeakMap(); // last valid scenario -> { name, scenario }: one object per name
+const asShown = (s) => {
+  if (!(s.stale && s.valid)) return s;
+  // Its name is a word of the page, not a figure: the current one (it
+  // follows a language switch made meanwhile).
+  if (s.scenario.name === s.valid.name) return { ...s, scenario: s.valid };
+  let m = shownOf.get(s.valid);
+  if (!m || m.name !== s.scenario.name) shownOf.set(s.valid, (m = { name: s.scenario.name, scenario: { ...s.valid, name: s.scenario.name } }));
+  return { ...s, scenario: m.scenario };
+};
 
 function render(state, prev) {
   const c = ctxOf(state);

@@ -35,7 +35,7 @@ test('headline: hourly revenue leads when hours are known; else the cost per hel
 
 test('price: under, over, no price, never profitable, unknown quantity', () => {
   assert.deepEqual(priceVerdict(ppm(), sc), { key: 'v:price.ok', tone: 'ok', params: {
-    max: { v: 576, fmt: 'upTo' }, paid: { v: 120, fmt: 'money' }, k: { v: 4.8, fmt: 'num' }, unit: { key: 'vu:per_meeting' }, t: { v: 0, fmt: 'pct' } } });
+    max: { v: 576, fmt: 'upTo' }, paid: { v: 120, fmt: 'price' }, k: { v: 4.8, fmt: 'num' }, unit: { key: 'vu:per_meeting' }, t: { v: 0, fmt: 'pct' } } });
   const ko = priceVerdict(ppm(), { ...sc, price: 1152 });
   assert.equal(ko.key, 'v:price.ko');
   assert.equal(ko.params.k.v, 2);
