@@ -257,7 +257,8 @@ test('a price with cents is said with them; a price the core refuses leaves the 
   assert.ok(await page.$$eval('[data-sim]', (els) => els.every((e) => e.dataset.value !== undefined && e.textContent !== '')));
   // On paper, the report says its results are the previous ones, and its assumptions are theirs.
   await page.emulateMedia({ media: 'print' });
-  assert.ok(await page.$eval('#stale', (e) => getComputedStyle(e).display !== 'none'));
+  assert.ok(await page.$eval('#stale', (e) => getComputedStyle(e).display !== 'none' && e.getBoundingClientRect().bottom <= document.getElementById('summary').getBoundingClientRect().top),
+    'the note is printed above the figures, not under them');
   assert.match((await said('#as-list')).replace(/\s+/g, ' '), /120,5/);
   await page.context().close();
 });
