@@ -51,13 +51,16 @@ function build(lang, currency) {
   // (a close rate of 4,8 %), whole above (an ROI of 706 %, not 706,4 %).
   // A value that shows as zero is written as zero: « 0 % », never « -0 % ».
   const z = (v, unit) => (Math.round(v / unit) === 0 ? 0 : v);
+  // A minus before a currency sign (English: « -€2,568 ») is held to it by a
+  // word joiner: a line never ends on « - » and reads on as a profit.
+  const sign = (text) => text.replace(/^-(?=\D)/, '-\u2060');
   const whole = (v) => Math.abs(v - Math.round(v)) < 0.005;
-  const money = (v) => (Math.abs(v) >= 100 || whole(v) ? m0().format(z(v, 1)) : m2().format(z(v, 0.01)));
+  const money = (v) => sign(Math.abs(v) >= 100 || whole(v) ? m0().format(z(v, 1)) : m2().format(z(v, 0.01)));
   return {
     money,
     /** An amount as typed, cents kept at any size: a price of 640,50 € is
      *  not « 641 € ». */
-    price: (v) => (whole(v) ? m0().format(z(v, 1)) : m2().format(v)),
+    price: (v) => sign(whole(v) ? m0().format(z(v, 1)) : m2().format(v)),
     /** A maximum (a price, a cost) rounded down when shown whole: « jusqu'à
      *  426 € » for 426,67 €, never a price that no longer pays. */
     upTo: (v) => money(Math.abs(v) >= 100 ? Math.floor(v + 1e-9) : v),
@@ -67,10 +70,10 @@ function build(lang, currency) {
     mult: (v) => mult().format(z(v, 0.1)) + '×',
     months: (v) => months().format(v),
     hours: (v) => hours().format(v),
-    compact: (v) => compact().format(v),
+    compact: (v) => sign(compact().format(v)),
     /** An amount in a figure's narrow box: compact from 100 000 on
      *  (« -179 k€ », « 2,1 M€ »), so that it never overflows it. */
-    figure: (v) => (Math.abs(v) >= 1e5 ? compact().format(v) : money(v)),
+    figure: (v) => (Math.abs(v) >= 1e5 ? sign(compact().format(v)) : money(v)),
     plain: (v) => plain().format(v),
     text: (v) => String(v),
     loc,

@@ -50,3 +50,14 @@ test('format: a minimum of zero or below is "none", and plurals follow the langu
   assert.equal(withWords(makeFormat('en', 'EUR'), t).plural(0), 'other');
   assert.equal(fmt.plural(3), 'other');
 });
+
+test('format: a minus before a currency sign is held to it (no line ends on « - »), and reads back', async () => {
+  const { parseNumber } = await import('./parse.js');
+  const en = makeFormat('en', 'EUR'), fr = makeFormat('fr', 'EUR');
+  assert.equal(en.money(-2568), '-\u2060€2,568');
+  assert.equal(en.figure(-179000), '-\u2060€179.0k');
+  assert.equal(en.price(-120.5), '-\u2060€120.50');
+  assert.ok(!fr.money(-352).includes('\u2060'), 'a minus before digits breaks nowhere already');
+  assert.equal(en.money(2568), '€2,568');
+  assert.equal(parseNumber(en.money(-2568), 'en').value, -2568);
+});

@@ -29,7 +29,7 @@ const UNIT = new RegExp(`^(?:(?:${CUR})(?:ht|ttc)?${PER}|${PER}|%|×|x|fois|time
 const SCALE = /^[km]/i;
 
 export function parseNumber(text, lang) {
-  let s = String(text).replace(/[\s\u00a0\u202f\u2009'\u2019]/g, '').replace(/\u2212/g, '-');
+  let s = String(text).replace(/[\s\u00a0\u202f\u2009\u2060'\u2019]/g, '').replace(/\u2212/g, '-');
   if (!s) return { value: null };
   let sign = 1;
   const takeSign = () => {

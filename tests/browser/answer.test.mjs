@@ -106,8 +106,11 @@ test('the default example leads with the maximum price per meeting, never an emp
     assert.ok(!/—|NaN|undefined/.test(text), `${p}: "${text}"`);
   }
   assert.match(heads[0][2].replace(/[\u00a0\u202f]/g, ' '), /Prix maximal par rendez-vous.*576 €.*vous payez 120 €/);
-  // With hours, the hourly revenue leads.
+  // With hours, the maximum price still leads (billed per meeting), the hourly revenue joins after ROI and net.
   await page.fill('[name="time.hours_per_operator"]', '40');
+  await page.waitForFunction(() => [...document.querySelectorAll('#sum-figs .fig')].map((f) => f.dataset.head).join() === 'breakeven.max_price,roi,net,per_hour.revenue');
+  // Billed by the hour, the hourly revenue leads.
+  await page.selectOption('[name="costs.model"]', 'hourly');
   await page.waitForFunction(() => document.querySelector('#sum-figs .fig')?.dataset.head === 'per_hour.revenue');
   await page.context().close();
 });

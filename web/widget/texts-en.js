@@ -32,6 +32,7 @@ export default {
   'v:never.sub': 'The margin does not cover the other costs.',
   'v:nomargin.sub': 'No margin to earn: the deal value or the margin rate is 0.',
   'v:nodeal.sub': 'No signed deal: raise the volume or the close rate.',
+  'v:nodeal.sub:meet': 'No lead books a meeting: raise that share.',
   'v:hours': 'How many hours a month?', 'v:hours.sub': 'Enter them under “Assumptions”.',
   'v:none': 'Nothing to judge with these figures', 'v:none.sub': 'Enter a volume to get the break-even price.',
   'f:roi': 'ROI', 'f:net': 'Net result per month', 'f:unit_costs.deal': 'Cost per deal', 'f:per_hour.revenue': 'Revenue per hour',

@@ -39,6 +39,7 @@ export default {
   'v:never.sub': 'La marge dégagée ne couvre pas les autres coûts.',
   'v:nomargin.sub': 'Aucune marge à gagner\u00a0: le panier moyen ou le taux de marge est à 0.',
   'v:nodeal.sub': 'Aucune affaire signée\u00a0: augmentez le volume ou le taux de signature.',
+  'v:nodeal.sub:meet': 'Aucun lead ne donne de rendez-vous\u00a0: augmentez cette part.',
   'v:hours': 'Combien d’heures par mois\u202f?', 'v:hours.sub': 'Indiquez-les sous «\u00a0Hypothèses\u00a0».',
   'v:none': 'Rien à juger avec ces chiffres', 'v:none.sub': 'Indiquez un volume pour obtenir le prix maximal rentable.',
   'f:roi': 'ROI', 'f:net': 'Résultat net par mois', 'f:unit_costs.deal': 'Coût par affaire', 'f:per_hour.revenue': 'Revenu horaire',

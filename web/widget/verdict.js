@@ -30,16 +30,17 @@ export function answer(res, { model, basis, price, targetRoi = 0 }) {
   const unit = { key: 'u:' + priceUnit(model, basis) }; // « par rendez-vous tenu » when paid per meeting held
   const T = targetRoi !== 0 ? 'T' : ''; // a target ROI: the max price is the price that reaches it
   const p = { max: { v: max, fmt: 'upTo' }, paid: { v: price, fmt: 'price' }, unit, t: { v: targetRoi, fmt: 'pct0' } };
-  const noDeal = !(res.funnel.deals > 0);
+  // No deal because no lead became a meeting: that share is the one to raise.
+  const noDeal = !(res.funnel.deals > 0) && (res.funnel.leads > 0 && res.funnel.meetings === 0 ? 'v:nodeal.sub:meet' : 'v:nodeal.sub');
   if (max === null) {
     const hours = (model === 'in_house' || model === 'hourly' || model === 'hybrid') && !(res.hours_total > 0);
     if (hours) return { tone: '', big: { key: 'v:hours' }, sub: { key: 'v:hours.sub' } };
-    return { tone: noDeal ? 'ko' : '', big: { key: 'v:none' }, sub: { key: noDeal ? 'v:nodeal.sub' : 'v:none.sub' } };
+    return { tone: noDeal ? 'ko' : '', big: { key: 'v:none' }, sub: { key: noDeal || 'v:none.sub' } };
   }
   if (max <= 0) {
     // No margin at all (no deal value or a 0 % margin): nothing to pay for
     // a meeting with, whatever the other costs.
-    const why = noDeal ? 'v:nodeal.sub' : !(res.margin > 0) ? 'v:nomargin.sub' : 'v:never.sub';
+    const why = noDeal || (!(res.margin > 0) ? 'v:nomargin.sub' : 'v:never.sub');
     return { tone: 'ko', big: { key: 'v:never' + T, params: p }, sub: { key: why, params: p } };
   }
   const each = { v: Math.abs(res.roi ?? 0), fmt: 'money' };

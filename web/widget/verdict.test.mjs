@@ -124,3 +124,15 @@ test('figures, range and call to action: the core\'s numbers, formatted', () => 
   assert.equal(plain(ctaLabel('ROI {roi}, net {net}', { ...loss, roi: 0.5 }, s.ctx.fmt)), 'ROI 50 %, net');
   assert.equal(range({ scenarios: { prudent: { net: 5, roi: 1 }, ambitious: { net: 5, roi: 1 } } }), null);
 });
+
+test('no deal because no lead books a meeting: the share to raise is the one named, not the volume or the close rate', () => {
+  const start = PRESETS['lead-generation'].start;
+  const s = sentence(start.replace('meet=0.25', 'meet=0'));
+  assert.equal(s.res.funnel.meetings, 0);
+  assert.equal(s.tone, 'ko');
+  assert.equal(s.sub, 'Aucun lead ne donne de rendez-vous : augmentez cette part.');
+  assert.equal(sentence(start.replace('meet=0.25', 'meet=0'), 'en').sub, 'No lead books a meeting: raise that share.');
+  // No deal with meetings booked (a 0 % close rate): the volume or the close rate, as before.
+  assert.equal(sentence(start.replace('close=0.2', 'close=0')).sub, 'Aucune affaire signée : augmentez le volume ou le taux de signature.');
+  assert.equal(sentence(start.replace('vol=80', 'vol=0')).sub, 'Aucune affaire signée : augmentez le volume ou le taux de signature.');
+});

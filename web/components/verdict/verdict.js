@@ -29,13 +29,20 @@ const times = (v) => ({ v: Math.round(v * 10) / 10, fmt: 'num' }); // « 4,8 foi
  *  sc: { model, price } (price: the selected model's price, default applied). */
 export function headline(res, sc) {
   const out = [];
-  if (res.hours_total > 0 && res.per_hour.revenue !== null) out.push({ path: 'per_hour.revenue', fmt: 'money', key: 'r:per_hour.revenue' });
-  else if (res.breakeven.max_price !== null && PER_RESULT.includes(sc.model) && sc.model !== 'flat') {
-    out.push({ path: 'breakeven.max_price', fmt: 'upTo', key: 'mp:' + priceUnit(sc.model, sc.basis), paid: sc.price });
-  } else if (res.unit_costs.held !== null) out.push({ path: 'unit_costs.held', fmt: 'money', key: 'r:unit_costs.held' });
-  for (const [path, fmt, key] of [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net'], ['unit_costs.deal', 'money', 'r:unit_costs.deal']]) {
+  const hourly = { path: 'per_hour.revenue', fmt: 'money', key: 'r:per_hour.revenue' };
+  const hours = res.hours_total > 0 && res.per_hour.revenue !== null;
+  // Paid per result, up to what price leads, hours or not: it is the answer
+  // a prospect came for; the hourly revenue, once hours are known, follows
+  // ROI and net.  Paid by the hour (or flat), the hourly revenue leads.
+  const priced = res.breakeven.max_price !== null && PER_RESULT.includes(sc.model) && sc.model !== 'flat';
+  if (priced) out.push({ path: 'breakeven.max_price', fmt: 'upTo', key: 'mp:' + priceUnit(sc.model, sc.basis), paid: sc.price });
+  else if (hours) out.push(hourly);
+  else if (res.unit_costs.held !== null) out.push({ path: 'unit_costs.held', fmt: 'money', key: 'r:unit_costs.held' });
+  for (const [path, fmt, key] of [['roi', 'pct', 'r:roi'], ['net', 'money', 'r:net']]) {
     if (get(res, path) !== null) out.push({ path, fmt, key });
   }
+  if (priced && hours) out.push(hourly);
+  if (get(res, 'unit_costs.deal') !== null) out.push({ path: 'unit_costs.deal', fmt: 'money', key: 'r:unit_costs.deal' });
   if (!out.length) out.push({ path: 'net', fmt: 'money', key: 'r:net' });
   return out.slice(0, 4);
 }

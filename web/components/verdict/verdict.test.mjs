@@ -25,9 +25,12 @@ test('headline: the maximum price per meeting leads when no hours are known', ()
   assert.deepEqual(priceVerdict(ppm(), { ...sc, model: 'per_deal', basis: 'held' }).params.unit, { key: 'vu:per_deal' });
 });
 
-test('headline: hourly revenue leads when hours are known; else the cost per held meeting; never empty', () => {
+test('headline: paid per result, the maximum price leads with hours too, the hourly revenue after ROI and net; paid by the hour, the hourly revenue leads, else the cost per held meeting; never empty', () => {
   const r = { ...ppm(), hours_total: 60, per_hour: { revenue: 1200 } };
-  assert.equal(headline(r, sc)[0].path, 'per_hour.revenue');
+  assert.deepEqual(headline(r, sc).map((f) => f.path), ['breakeven.max_price', 'roi', 'net', 'per_hour.revenue']);
+  assert.deepEqual(headline(r, { ...sc, model: 'hourly' }).map((f) => f.path), ['per_hour.revenue', 'roi', 'net', 'unit_costs.deal']);
+  assert.equal(headline(r, { ...sc, model: 'in_house' })[0].path, 'per_hour.revenue');
+  assert.equal(headline(r, { ...sc, model: 'flat' })[0].path, 'per_hour.revenue');
   assert.equal(headline(ppm(), { ...sc, model: 'hourly' })[0].path, 'unit_costs.held');
   const empty = { ...ppm(), roi: null, net: null, unit_costs: { held: null, deal: null }, breakeven: { max_price: null } };
   assert.deepEqual(headline(empty, sc).map((f) => f.path), ['net']);
