@@ -65,7 +65,7 @@ const ctx = () => ctxOf(store.getState());
  *  payez -50 € » over the figures of 120 €).  The form keeps the typing. */
 const shownOf = new WeakMap(); // last valid scenario -> { name, scenario }: one object per name
 const asShown = (s) => {
-  if (!(s.stale && s.valid)) return s;
+  if (!(s.stale && s.valid && s.result)) return s;
   // Its name is a word of the page, not a figure: the current one (it
   // follows a language switch made meanwhile).
   if (s.scenario.name === s.valid.name) return { ...s, scenario: s.valid };
@@ -87,8 +87,8 @@ function render(state, prev) {
       billing.render(rs, rp, c);
       comparison.render(state, prev, c);
     }
-    schedule.render(state, prev, c);
-    plan.render(state, prev, c);
+    schedule.render(rs, rp, c);
+    plan.render(rs, rp, c);
     summary.render(rs, rp, c);
     results.render(rs, rp, c);
   } else if (v.summaryOpen !== pv.summaryOpen) summary.render(rs, rp, c);
@@ -232,8 +232,8 @@ document.querySelector('a.skip')?.addEventListener('click', (e) => {
   e.preventDefault();
   $('results').focus();
 });
-onResize($('pbchart'), () => results.redrawPayback(store.getState(), ctx()));
-onResize($('schedchart'), () => schedule.redraw(store.getState(), ctx()));
+onResize($('pbchart'), () => results.redrawPayback(asShown(store.getState()), ctx()));
+onResize($('schedchart'), () => schedule.redraw(asShown(store.getState()), ctx()));
 document.documentElement.dataset.ready = '1';
 performance.mark('roi:ready'); // the engine's figures on screen, input accepted (bench)
 host.ready();

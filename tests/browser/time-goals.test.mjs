@@ -207,3 +207,23 @@ test('360 px: the tornado\'s labels never overlap one another or leave the chart
 });
 
 noProblemsTest('no console error, page error or foreign request');
+
+test('a value the core refuses leaves the plan and the projection on the last valid scenario, as the figures beside them', async () => {
+  const page = await open(linkOf('goal-net-result.json'));
+  await page.waitForSelector('#plan:not([hidden])');
+  const before = await page.textContent('#plan-text');
+  // Billed per meeting, counted from the opportunities: the core refuses it (needs_count).
+  await page.selectOption('[name="funnel.entry"]', 'opportunities');
+  await page.waitForSelector('#stale:not([hidden])');
+  assert.equal(await page.textContent('#plan-text'), before);
+  assert.equal(await page.inputValue('[name="funnel.entry"]'), 'opportunities', 'the choice is kept');
+  await page.context().close();
+  // The projection: a lifetime typed negative does not turn its sentence into one without recurring revenue.
+  const p2 = await open(linkOf('in-house-ramp-up.json'));
+  await p2.waitForSelector('#sched:not([hidden]) #sched-rows tr');
+  const sentence = await p2.textContent('#sched-text');
+  await p2.fill('[name="schedule.months"]', '-3');
+  await p2.waitForSelector('#stale:not([hidden])');
+  assert.equal(await p2.textContent('#sched-text'), sentence);
+  await p2.context().close();
+});

@@ -52,9 +52,10 @@ export function fileActions(store, roi, ctx) {
     },
     /** The monthly projection's table, as the core computed it. */
     exportSchedule() {
-      const { result: res, scenario, view } = store.getState();
+      const { result: res, scenario, valid, view } = store.getState();
       if (!res?.schedule) return;
-      const entry = setting(scenario, 'funnel.entry');
+      // The stage the projection counts is its own scenario's (the last valid one).
+      const entry = setting(valid || scenario, 'funnel.entry');
       download(fileName(res.name, '-projection.csv'), 'text/csv;charset=utf-8', toCsv(csvRows(res.schedule, entry, ctx().t), view.lang));
     },
     /** Opens a scenario file (its text, read by the caller, or the error

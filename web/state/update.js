@@ -303,8 +303,9 @@ const HANDLERS = {
   simDone(state, { id, result, ms }) {
     if (id !== state.sim.id) return state; // an answer to a replaced request
     const sim = { ...state.sim, running: false };
-    // The core's refusal, by code and params: said in the page's language.
-    if (!result.ok) return { ...state, sim: { ...sim, status: { errors: result.errors.map(({ field = '', code, params = {} }) => ({ field, code, params })) } } };
+    // The core's refusal, by code and params: said in the page's language
+    // (its message kept for what has no code: the worker's own failure).
+    if (!result.ok) return { ...state, sim: { ...sim, status: { errors: result.errors.map(({ field = '', code, params = {}, message }) => ({ field, code, params, message })) } } };
     const status = result.fields.length ? { key: 'sim.done', num: { n: result.samples, ms: Math.round(ms) } } : { key: 'sim.none' };
     // lastFor: the result the figures belong to; until a run for a newer one
     // ends, the page shows them as being refreshed.

@@ -177,9 +177,9 @@ test('simulation: start, answers to replaced requests ignored, done, cancelled',
   const done = update(s, { type: 'simDone', id: 2, result: r, ms: 12.4 });
   assert.deepEqual([done.sim.running, done.sim.last.ms, done.sim.status], [false, 12.4, { key: 'sim.done', num: { n: 1000, ms: 12 } }]);
   assert.equal(update(s, { type: 'simDone', id: 2, result: { ...r, fields: [] }, ms: 1 }).sim.status.key, 'sim.none');
-  // A refusal is kept by code and params (said in the page's language), never as the core's English message.
+  // A refusal is kept by code and params (said in the page's language); its message serves only what has no code.
   assert.deepEqual(update(s, { type: 'simDone', id: 2, result: { ok: false, errors: [{ field: 'costs.per_meeting', code: 'range', params: { min: 0, max: 1e12 }, message: 'must be between' }, { code: 'json', message: 'b' }] }, ms: 1 }).sim.status,
-    { errors: [{ field: 'costs.per_meeting', code: 'range', params: { min: 0, max: 1e12 } }, { field: '', code: 'json', params: {} }] });
+    { errors: [{ field: 'costs.per_meeting', code: 'range', params: { min: 0, max: 1e12 }, message: 'must be between' }, { field: '', code: 'json', params: {}, message: 'b' }] });
   const cancelled = update(s, { type: 'simCancel', quiet: false });
   assert.deepEqual([cancelled.sim.running, cancelled.sim.status.key], [false, 'sim.cancelled']);
   assert.equal(update(s, { type: 'simCancel', quiet: true }).sim.status.key, 'sim.running');

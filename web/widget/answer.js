@@ -70,7 +70,7 @@ export function render(state, prev, ctx) {
       dd.dataset.value = v === null ? '' : String(v);
       const text = v === null ? t('none') : fmt[f.fmt](v);
       setProp(dd, 'textContent', text);
-      dd.classList.toggle('long', text.length > LONG_FIGURE);
+      dd.classList.toggle('long', text.replace('\u2060', '').length > LONG_FIGURE); // the minus's joiner takes no room
     }
     const r = range(res);
     setProp($('range'), 'textContent', hours ? '' : r ? say({ key: 'range', params: r }, ctx) : t('range.none'));
