@@ -202,6 +202,7 @@ export default expand({
   'plan.for:revenue': 'For {v} of revenue', 'plan.for:margin': 'For {v} of gross margin', 'plan.for:net': 'For {v} of net result',
   'plan.for:deals': 'For {v} deals signed', 'plan.for:deals.one': 'For {v} deal signed', 'plan.for:meetings': 'For {v} meetings booked', 'plan.for:held': 'For {v} meetings held',
   'plan.need': '{g}: {v} {u}, {k} times the current campaign, at a cost of {c}.', 'plan.needNoScale': '{g}: {v} {u}, at a cost of {c}.',
+  'plan.fixed': 'Of which {f} of costs that do not follow the volume (flat fee, other costs), counted as they are: raise them if the goal needs more.',
   'plan.hours': 'That is {h} of work.', 'plan.people1': 'That is {h} of work and {o} caller.', 'plan.people': 'That is {h} of work and {o} callers.',
   'plan.gives': 'Expected: {d} deals signed, {net} net result (ROI {r}).', 'plan.gives.one': 'Expected: {d} deal signed, {net} net result (ROI {r}).', 'plan.outOf': '{g}: {u}',
   'plan.whyNet': 'Each extra deal costs more than the margin it brings: lower the price paid, or improve the close rate or the average deal value.',

@@ -194,6 +194,7 @@ export default expand({
   'plan.for:revenue': 'Pour {v} de chiffre d’affaires', 'plan.for:margin': 'Pour {v} de marge brute', 'plan.for:net': 'Pour {v} de résultat net',
   'plan.for:deals': 'Pour {v} affaires signées', 'plan.for:deals.one': 'Pour {v} affaire signée', 'plan.for:meetings': 'Pour {v} rendez-vous pris', 'plan.for:held': 'Pour {v} rendez-vous tenus',
   'plan.need': '{g}\u00a0: {v} {u}, {k} fois la campagne actuelle, pour un coût de {c}.', 'plan.needNoScale': '{g}\u00a0: {v} {u}, pour un coût de {c}.',
+  'plan.fixed': 'Dont {f} de coûts qui ne suivent pas le volume (forfait, autres coûts), comptés tels quels\u00a0: ajustez-les si l’objectif en demande plus.',
   'plan.hours': 'Soit {h} de travail.', 'plan.people1': 'Soit {h} de travail et {o} téléopérateur.', 'plan.people': 'Soit {h} de travail et {o} téléopérateurs.',
   'plan.gives': 'Résultat attendu\u00a0: {d} affaires signées, {net} de résultat net (ROI {r}).', 'plan.gives.one': 'Résultat attendu\u00a0: {d} affaire signée, {net} de résultat net (ROI {r}).', 'plan.outOf': '{g}\u00a0: {u}',
   'plan.whyNet': 'Chaque affaire supplémentaire coûte plus qu’elle ne rapporte en marge\u00a0: baissez le prix payé, ou améliorez le taux de signature ou le panier moyen.',

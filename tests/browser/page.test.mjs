@@ -529,6 +529,17 @@ test('export JSON and CSV, import a file; a malformed file is refused and change
   assert.equal(Number(bill[1][7].replace(',', '.')), expected.billing[0].cost_at_half);
   const shown = await page.getAttribute('[data-billsim="0"][data-simkey="p_loss"]', 'data-value');
   assert.ok(Math.abs(Number(bill[1][8].replace(',', '.')) - Number(shown)) < 1e-9, `${bill[1][8]} vs ${shown}`);
+  // The channels' ranking carries each row's risk too, as the screen shows it.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-simrow][data-simkey="p_loss"]')].every((td) => td.dataset.value));
+  const cmp = parseCsv((await fetchDownload('#export-cmp')).text.slice(1), ';');
+  const pl = cmp[0].indexOf('Probabilité de perte (simulation, en ratio\u00a0: 0,14 = 14 %)'), p10 = cmp[0].indexOf('ROI P10 (simulation, en ratio\u00a0: 3,8 = 380 %)');
+  assert.ok(pl > 0 && p10 > 0, cmp[0].join(' | '));
+  for (const i of [0, 1]) {
+    const want = await page.$eval(`[data-simrow="${i}"][data-simkey="p_loss"]`, (td) => td.dataset.value);
+    assert.ok(Math.abs(Number(cmp[i + 1][pl].replace(',', '.')) - Number(want)) < 1e-9, `row ${i}: ${cmp[i + 1][pl]} vs ${want}`);
+    const w10 = await page.$eval(`[data-simrow="${i}"][data-simkey="roi.p10"]`, (td) => td.dataset.value);
+    assert.ok(Math.abs(Number(cmp[i + 1][p10].replace(',', '.')) - Number(w10)) < 1e-9, `row ${i}: ${cmp[i + 1][p10]} vs ${w10}`);
+  }
   // Import: a malformed file is refused with the core's message, nothing changes.
   const before = await page.$$eval('[data-out]', (els) => els.map((e) => e.dataset.value));
   const hash = new URL((await addressOf(page))).hash;

@@ -28,18 +28,25 @@ export function fileActions(store, roi, ctx) {
       const { t } = ctx();
       const head = (keys) => keys.map((k) => t('csv:' + k));
       let rows;
+      const st = store.getState();
+      // The risk only when the last run is this result's (an earlier
+      // scenario's, while a new run is due, is no figure of this one).
+      const last = st.sim.lastFor === st.result ? st.sim.last : null;
       if (channels) {
-        const keys = ['name', 'cost', 'revenue', 'margin', 'net', 'roi', 'cost_per_lead', 'cost_per_opportunity', 'cac', 'revenue_per_hour', 'payback_months', 'ltv_to_cac', 'rank'];
-        rows = [head(keys), ...res.comparison.map((r, i) => keys.map((k) => (k === 'name' ? rowName(res, i, t) : r[k])))];
+        // As the screen's ranking: each row's risk beside its figures (row 0
+        // the campaign, the others its channels, as the simulation orders them).
+        const keys = ['name', 'cost', 'revenue', 'margin', 'net', 'roi', 'cost_per_lead', 'cost_per_opportunity', 'cac', 'revenue_per_hour', 'payback_months', 'ltv_to_cac', 'p_loss', 'roi_p10', 'rank'];
+        rows = [head(keys), ...res.comparison.map((r, i) => {
+          const risk = last ? (i === 0 ? last : last.channels?.[i - 1]) : null;
+          const cell = { name: rowName(res, i, t), p_loss: risk ? risk.p_loss : null, roi_p10: risk ? risk.roi.p10 : null };
+          return keys.map((k) => (k in cell ? cell[k] : r[k]));
+        })];
       } else {
         // As the screen's table: the maximum price with its unit (per hour,
         // per meeting…: one column held both, unsaid), the cost at half
         // results, and each model's risk from the last simulation.
-        // The risk only when the last run is this result's (an earlier
-        // scenario's, while a new run is due, is no figure of this one).
-        const st = store.getState();
         const basis = setting(st.valid, 'costs.meeting_basis');
-        const sim = st.sim.lastFor === st.result ? st.sim.last?.billing || [] : [];
+        const sim = last?.billing || [];
         const keys = ['model', 'cost', 'net', 'roi', 'cost_per_deal', 'max_price', 'max_price_unit', 'cost_at_half', 'p_loss', 'roi_p10'];
         rows = [head(keys), ...res.billing.map((r, i) => {
           const risk = sim[i]?.model === r.model ? sim[i] : null;

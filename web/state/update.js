@@ -335,7 +335,14 @@ const HANDLERS = {
 
   /** The library as stored, after a load, save, rename or delete. */
   library(state, { items, message }) {
-    return { ...state, library: { ...state.library, items, picked: [], message: message === undefined ? state.library.message : message } };
+    // The side by side keeps only scenarios still saved as they were when
+    // compared: one deleted or saved over takes the comparison away.
+    const kept = (name) => {
+      const was = state.library.items.find((i) => i.name === name), is = items.find((i) => i.name === name);
+      return !!was && !!is && JSON.stringify(was) === JSON.stringify(is);
+    };
+    const side = state.library.side && state.library.side.every((c) => kept(c.name)) ? state.library.side : null;
+    return { ...state, library: { ...state.library, items, picked: [], side, message: message === undefined ? state.library.message : message } };
   },
 
   libMessage(state, { message }) {

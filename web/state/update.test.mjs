@@ -215,6 +215,12 @@ test('library: items, message, name, picks, side by side', () => {
   assert.deepEqual(update(s, { type: 'libSide', side: [] }).library.side, []);
   const reloaded = update(s, { type: 'library', items: [] });
   assert.deepEqual([reloaded.library.picked, reloaded.library.message], [[], { key: 'lib.saved' }]);
+  // Side by side: kept while both stay saved as they were; gone once one is deleted or saved over.
+  const side = [{ name: 'a', result: {} }, { name: 'b', result: {} }];
+  const shown = update(s, { type: 'libSide', side });
+  assert.equal(update(shown, { type: 'library', items: [{ name: 'a', link: 'v=1' }, { name: 'b', link: 'v=1' }] }).library.side, side);
+  assert.equal(update(shown, { type: 'library', items: [{ name: 'b', link: 'v=1' }] }).library.side, null);
+  assert.equal(update(shown, { type: 'library', items: [{ name: 'a', link: 'v=1' }, { name: 'b', link: 'v=1&pm=250' }] }).library.side, null);
 });
 
 test('copy: a message, and the link shown when the clipboard refused', () => {

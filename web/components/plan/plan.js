@@ -33,6 +33,6 @@ export function render(state, prev, { t, fmt }) {
   $('plan').hidden = !plan;
   if (!plan) return;
   const p = $('plan-text');
-  p.textContent = planSentence(plan, setting(state.scenario, 'funnel.entry'), t, fmt, !!state.result.schedule);
+  p.textContent = planSentence(plan, setting(state.scenario, 'funnel.entry'), t, fmt, !!state.result.schedule, state.result.costs?.fixed ?? 0);
   p.classList.toggle('ko', !plan.reachable);
 }

@@ -72,3 +72,12 @@ test('with a projection, the campaign entered is one month of it: the goal says 
   const e = ctx('en');
   assert.match(plain(planSentence(plan, 'meetings', e.t, e.fmt, true)), /^For €50,000 of net result per month: 108 meetings/);
 });
+
+test('costs that do not follow the volume are said kept as they are, when the plan scales the campaign', () => {
+  const { t, fmt } = ctx('fr');
+  assert.match(plain(planSentence(plan, 'meetings', t, fmt, false, 15000)), /12 960 €\. Dont 15 000 € de coûts qui ne suivent pas le volume \(forfait, autres coûts\), comptés tels quels : ajustez-les/);
+  assert.doesNotMatch(plain(planSentence(plan, 'meetings', t, fmt, false, 0)), /Dont/);
+  assert.doesNotMatch(plain(planSentence({ ...plan, scale: 1 }, 'meetings', t, fmt, false, 15000)), /Dont/, 'the campaign as it is: nothing scaled');
+  const e = ctx('en');
+  assert.match(plain(planSentence(plan, 'meetings', e.t, e.fmt, false, 15000)), /Of which €15,000 of costs that do not follow the volume/);
+});
