@@ -131,7 +131,7 @@ export default expand({
   'h:value.sales_cycle_months': 'Delay from the campaign to signature.',
   'h:target_ltv_cac': 'Common rule: 3×.',
   'h:costs.meeting_basis': 'Meetings billed: booked, or only those held.',
-  derived: 'derived: {v}', derivedPass: 'not measured: everything passes to the next stage ({v})', retroBad: 'cannot exceed the previous stage ({n})', retroZero: 'the previous stage is 0',
+  derived: 'derived: {v}', derivedPass: 'not measured: everything passes to the next stage ({v})', retroBilled: 'needed: it is what the provider bills', retroBad: 'cannot exceed the previous stage ({n})', retroZero: 'the previous stage is 0',
   talkGap: 'Counted on talk time alone ({s} of the hours), hourly revenue looks {k} times higher: {a} instead of {b}.',
   talkSame: 'Every hour is counted as talk time: both figures are equal.',
   fixedEmpty: 'No other cost.', errGeneral: 'The scenario cannot be computed:',

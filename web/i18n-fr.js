@@ -131,7 +131,7 @@ export default expand({
   'h:value.sales_cycle_months': 'Délai entre la campagne et la signature.',
   'h:target_ltv_cac': 'Règle courante\u00a0: 3×.',
   'h:costs.meeting_basis': 'Les rendez-vous facturés\u00a0: pris, ou seulement ceux tenus.',
-  derived: 'déduit\u00a0: {v}', derivedPass: 'non mesuré\u00a0: tout passe à l’étape suivante ({v})', retroBad: 'ne peut pas dépasser l’étape précédente ({n})', retroZero: 'l’étape précédente est à 0',
+  derived: 'déduit\u00a0: {v}', derivedPass: 'non mesuré\u00a0: tout passe à l’étape suivante ({v})', retroBilled: 'à saisir\u00a0: c’est ce que le prestataire facture', retroBad: 'ne peut pas dépasser l’étape précédente ({n})', retroZero: 'l’étape précédente est à 0',
   talkGap: 'Compté sur le seul temps de parole ({s} des heures), le revenu horaire paraît {k} fois plus élevé\u00a0: {a} au lieu de {b}.',
   talkSame: 'Toutes les heures sont comptées comme du temps de parole\u00a0: les deux chiffres sont égaux.',
   fixedEmpty: 'Aucun autre coût.', errGeneral: 'Le scénario ne peut pas être calculé\u00a0:',

@@ -265,3 +265,23 @@ test('a price with cents is said with them; a price the core refuses leaves the 
   assert.match((await said('#as-list')).replace(/\s+/g, ' '), /120,5/);
   await page.context().close();
 });
+
+test('retrospective mode: the meetings billed, left blank between the calls and the deals counted, are asked for; the bill never counts every call as a meeting', async () => {
+  const page = await open('?lang=fr');
+  const before = await page.$eval('#billednote', (e) => e.textContent);
+  await page.check('#f-retro');
+  await page.fill('[name="observed.meetings"]', '');
+  await page.fill('[name="observed.calls"]', '2000');
+  await page.fill('[name="observed.deals"]', '4');
+  await page.waitForSelector('[name="observed.meetings"][aria-invalid="true"]');
+  const field = await page.$eval('[name="observed.meetings"]', (el) => el.closest('.field').textContent.replace(/[\u00a0\u202f]/g, ' '));
+  assert.match(field, /à saisir : c’est ce que le prestataire facture/);
+  await page.waitForSelector('#stale:not([hidden])');
+  assert.doesNotMatch(await page.$eval('#billednote', (e) => e.textContent), /2\s000/);
+  // Counted, the bill is the meetings entered.
+  await page.fill('[name="observed.meetings"]', '40');
+  await page.waitForSelector('#stale', { state: 'hidden' });
+  assert.match((await page.$eval('#billednote', (e) => e.textContent)).replace(/[\u00a0\u202f]/g, ' '), /40 rendez-vous pris × 120 €/);
+  assert.notEqual(before, null);
+  await page.context().close();
+});

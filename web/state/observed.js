@@ -7,9 +7,14 @@
 import { STAGES, RATE_INTO, COUNT } from '../fields.js';
 import { readValue } from './values.js';
 
-/** texts: { stage: typed text }.  Returns { values: { path: value } to set in
- *  the scenario, errors: { 'observed.<stage>': { key, params } } }. */
-export function deriveFromObserved(texts, lang) {
+/** texts: { stage: typed text }; billed: the stage the billing model pays
+ *  for (meetings, held, calls, deals) or null.  Returns { values: { path:
+ *  value } to set in the scenario, errors: { 'observed.<stage>': { key,
+ *  params } } }.  The billed stage, after a stage counted, is asked for:
+ *  left blank, it would be billed on rates nobody observed (passed through
+ *  between two counts, or the scenario's, 100 % by default after the last):
+ *  every call billed as a meeting. */
+export function deriveFromObserved(texts, lang, billed = null) {
   const values = {};
   const errors = {};
   const known = [];
@@ -23,6 +28,10 @@ export function deriveFromObserved(texts, lang) {
     known.push({ i, s, n: r.value });
   }
   if (!known.length) return { values, errors };
+  const b = STAGES.indexOf(billed);
+  if (b > known[0].i && !known.some((k) => k.i === b) && !errors['observed.' + billed]) {
+    errors['observed.' + billed] = { key: 'retroBilled' };
+  }
   values['funnel.entry'] = known[0].s;
   values['funnel.volume'] = known[0].n;
   for (let k = 1; k < known.length; k++) {

@@ -1,6 +1,6 @@
 // The one update function: update(state, action) -> state, pure.  Every
 // change of the page goes through it; renderers only read the state.
-import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX, STAGES } from '../fields.js';
+import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX, STAGES, setting } from '../fields.js';
 import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.js';
 import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
 import { readValue, showValue } from './values.js';
@@ -110,7 +110,9 @@ const HANDLERS = {
       else if (value === undefined && fd.kind !== 'select') invalid = omit(invalid, [path]);
       else { invalid = omit(invalid, [path]); scenario = setPath(scenario, path, value); }
     }
-    return { ...state, scenario, texts, invalid };
+    const next = { ...state, scenario, texts, invalid };
+    // Another billing model or basis: another stage must be counted (observe).
+    return state.view.retro && (path === 'costs.model' || path === 'costs.meeting_basis') ? observe(next) : next;
   },
 
   /** A field left (its change event) empty: an amount or a count takes its
@@ -388,12 +390,19 @@ const HANDLERS = {
   },
 };
 
+/** The stage whose count the billing model pays for, or null (hours, a flat fee). */
+function billedStage(scenario) {
+  const model = setting(scenario, 'costs.model');
+  if (model === 'per_meeting' || model === 'hybrid') return setting(scenario, 'costs.meeting_basis') === 'held' ? 'held' : 'meetings';
+  return { per_call: 'calls', per_deal: 'deals' }[model] ?? null;
+}
+
 /** Re-reads the observed counts: their derived values go into the scenario. */
 function observe(state) {
   let invalid = state.invalid;
   invalid = Object.fromEntries(Object.entries(invalid).filter(([p]) => !p.startsWith('observed.')));
   if (!state.view.retro) return { ...state, invalid, derived: {} };
-  const { values, errors } = deriveFromObserved(state.observed, state.view.lang);
+  const { values, errors } = deriveFromObserved(state.observed, state.view.lang, billedStage(state.scenario));
   let scenario = state.scenario;
   for (const [p, v] of Object.entries(values)) scenario = setPath(scenario, p, v);
   // A derived field's own refusal (typed, or emptied) goes with its text:

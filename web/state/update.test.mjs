@@ -126,6 +126,29 @@ test('retro and observed counts: entry, volume and rates derived; a count above 
   assert.deepEqual([s.invalid, s.derived], [{}, {}]);
 });
 
+test('retro: the stage the provider bills, left blank after a count, is asked for (not billed as every call); an hourly model asks nothing', () => {
+  // The scenario a load leaves: billed per meeting (the core's default model).
+  let s = update(update(base(), { type: 'load', scenario: { costs: { model: 'per_meeting' } } }), { type: 'retro', on: true });
+  s = update(s, { type: 'edit', path: 'observed.meetings', text: '' });
+  for (const [k, v] of [['calls', '2000'], ['deals', '4']]) s = update(s, { type: 'edit', path: 'observed.' + k, text: v });
+  assert.deepEqual(s.invalid['observed.meetings'], { key: 'retroBilled' });
+  s = update(s, { type: 'edit', path: 'costs.meeting_basis', text: 'held' });
+  assert.deepEqual(s.invalid['observed.held'], { key: 'retroBilled' }, 'paid per meeting held: the meetings held');
+  assert.equal(s.invalid['observed.meetings'], undefined);
+  s = update(s, { type: 'edit', path: 'costs.model', text: 'hourly' });
+  assert.deepEqual(Object.keys(s.invalid).filter((p) => p.startsWith('observed.')), [], 'paid by the hour: no count is billed');
+  s = update(s, { type: 'edit', path: 'costs.model', text: 'per_meeting' });
+  s = update(s, { type: 'edit', path: 'observed.held', text: '40' });
+  assert.deepEqual(Object.keys(s.invalid).filter((p) => p.startsWith('observed.')), []);
+  assert.equal(s.scenario.funnel.volume, 2000);
+  // Counted up to the billed stage (the last count): nothing asked, the scenario's close rate goes on from it.
+  s = update(s, { type: 'edit', path: 'observed.deals', text: '' });
+  assert.deepEqual(Object.keys(s.invalid).filter((p) => p.startsWith('observed.')), []);
+  // Only the calls: the meetings held would come from rates nobody observed.
+  s = update(s, { type: 'edit', path: 'observed.held', text: '' });
+  assert.deepEqual(s.invalid['observed.held'], { key: 'retroBilled' });
+});
+
 test('channels: add from a preset (the campaign offer copied), duplicate, remove; typing on channels forgotten when indices move', () => {
   let s = update(base(), { type: 'edit', path: 'value.deal_value', text: '6000' });
   s = update(s, { type: 'channelAdd', preset: 'emailing', name: 'Emailing' });
