@@ -82,7 +82,7 @@ function render(state, prev) {
   notices.render(state, prev, c);
   form.render(state, prev, c);
   const v = state.view, pv = prev.view;
-  if (state.result !== prev.result || v.lang !== pv.lang || v.byRank !== pv.byRank || state.stale !== prev.stale || state.check !== prev.check) {
+  if (state.result !== prev.result || v.lang !== pv.lang || v.byRank !== pv.byRank || v.cmpAll !== pv.cmpAll || state.stale !== prev.stale || state.check !== prev.check) {
     if (state.result) {
       billing.render(rs, rp, c);
       comparison.render(state, prev, c);
@@ -329,6 +329,8 @@ function onClick(e) {
     dispatch({ type: 'summaryToggle' });
   } else if (b.id === 'cmp-sort') {
     dispatch({ type: 'sortByRank' });
+  } else if (b.id === 'cmp-all') {
+    dispatch({ type: 'cmpAll' });
   } else if (b.id === 'lib-save') {
     lib.save();
   } else if (d.libopen !== undefined) {

@@ -94,7 +94,7 @@ export default expand({
   'reallocation.min_roi': 'ROI threshold of donor channels (%)', 'h:reallocation.min_roi': 'Blank: the target ROI.',
   'reallocation.shift': 'Share of budget moved (%)',
   's:cmp': 'Compare channels', 'cmp.empty': 'Add channels in the form (calls, emailing, content, events…) to compare them with this campaign.',
-  'cmp.sort': 'Sort by ROI', 'cmp.rank': 'Rank', 'cmp.name': 'Channel', 'cmp.cpl': 'Cost per lead', 'cmp.cpo': 'Cost per opportunity', 'cmp.cac': 'CAC',
+  'cmp.sort': 'Sort by ROI', 'cmp.all': 'Every indicator', 'cmp.rank': 'Rank', 'cmp.name': 'Channel', 'cmp.cpl': 'Cost per lead', 'cmp.cpo': 'Cost per opportunity', 'cmp.cac': 'CAC',
   cmpTable: 'Table of channels', cmpChart: 'ROI per channel', cmpDesc: 'Best ROI: {b} ({r}).', thisCampaign: 'This campaign',
   's:realloc': 'Reallocate the budget', 'realloc.moved': 'Budget moved', 'realloc.before': 'Total net before', 'realloc.after': 'Total net after (projection)',
   'realloc.text': '{s} of the cost of each channel below an ROI of {m} ({f}) goes to “{to}”, the best ROI.', 'realloc.none': 'No channel below an ROI of {m}: nothing to move.',

@@ -94,7 +94,7 @@ export default expand({
   'reallocation.min_roi': 'Seuil de ROI des canaux donneurs (%)', 'h:reallocation.min_roi': 'Vide\u00a0: le ROI visé.',
   'reallocation.shift': 'Part du budget déplacée (%)',
   's:cmp': 'Comparer les canaux', 'cmp.empty': 'Ajoutez des canaux dans le formulaire (appels, emailing, contenu, salons…) pour les comparer à cette campagne.',
-  'cmp.sort': 'Trier par ROI', 'cmp.rank': 'Rang', 'cmp.name': 'Canal', 'cmp.cpl': 'Coût par lead', 'cmp.cpo': 'Coût par opportunité', 'cmp.cac': 'CAC',
+  'cmp.sort': 'Trier par ROI', 'cmp.all': 'Tous les indicateurs', 'cmp.rank': 'Rang', 'cmp.name': 'Canal', 'cmp.cpl': 'Coût par lead', 'cmp.cpo': 'Coût par opportunité', 'cmp.cac': 'CAC',
   cmpTable: 'Tableau des canaux', cmpChart: 'ROI par canal', cmpDesc: 'Meilleur ROI\u00a0: {b} ({r}).', thisCampaign: 'Cette campagne',
   's:realloc': 'Réallouer le budget', 'realloc.moved': 'Budget déplacé', 'realloc.before': 'Résultat net total avant', 'realloc.after': 'Résultat net total après (projection)',
   'realloc.text': '{s} du coût de chaque canal sous un ROI de {m} ({f}) va à «\u00a0{to}\u00a0», le meilleur ROI.', 'realloc.none': 'Aucun canal sous un ROI de {m}\u00a0: rien à déplacer.',

@@ -864,3 +864,25 @@ test('keyboard alone reaches every visible field; the demo host page passes axe;
 });
 
 noProblemsTest('no console error, no script error, no request to another host, in any test above');
+
+test('360 px: a channel card keeps ROI, net, cost and risk, and « Tous les indicateurs » gives it the CAC, payback and the others; at 1280 px all are there, no button', async () => {
+  const phone = await open('?lang=fr', { width: 360 });
+  await phone.selectOption('#preset', 'emailing');
+  await phone.click('#channel-add');
+  await phone.waitForSelector('#cmprows tr:nth-child(2)');
+  const shownMore = (page) => page.$$eval('#cmprows td.more', (tds) => tds.filter((td) => getComputedStyle(td).display !== 'none').length);
+  assert.equal(await shownMore(phone), 0);
+  assert.equal(await phone.getAttribute('#cmp-all', 'aria-pressed'), 'false');
+  await phone.click('#cmp-all');
+  await phone.waitForFunction(() => document.getElementById('cmp-all').getAttribute('aria-pressed') === 'true');
+  assert.equal(await shownMore(phone), await phone.$$eval('#cmprows td.more', (tds) => tds.length));
+  assert.ok(await phone.$eval('#cmprows tr td.more[data-label="CAC"]', (td) => getComputedStyle(td).display !== 'none'));
+  await phone.context().close();
+  const desk = await open('?lang=fr');
+  await desk.selectOption('#preset', 'emailing');
+  await desk.click('#channel-add');
+  await desk.waitForSelector('#cmprows tr:nth-child(2)');
+  assert.equal(await desk.isVisible('#cmp-all'), false);
+  assert.equal(await shownMore(desk), await desk.$$eval('#cmprows td.more', (tds) => tds.length));
+  await desk.context().close();
+});

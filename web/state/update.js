@@ -283,6 +283,11 @@ const HANDLERS = {
     return { ...state, view: { ...state.view, byRank: !state.view.byRank } };
   },
 
+  /** On a phone: the channel cards with every indicator, or the short ones. */
+  cmpAll(state) {
+    return { ...state, view: { ...state.view, cmpAll: !state.view.cmpAll } };
+  },
+
   /** « Préparé pour / par » of the printed report: who: 'for' or 'by'. */
   prepared(state, { who, text }) {
     const key = who === 'by' ? 'preparedBy' : 'preparedFor';

@@ -64,6 +64,7 @@ export function viewFromQuery(search, languages = [], fragment = '') {
     samples: SAMPLES.includes(n) ? n : DEFAULT_SAMPLES,
     seedText: seed && isSeed(seed) ? seed : DEFAULT_SEED,
     byRank: false, // comparison table sorted by rank instead of as entered
+    cmpAll: false, // on a phone, the channel cards show every indicator (CAC, payback…)
     currency: /^[A-Z]{3}$/.test(c) ? c : null, // of a link that names none
     example: q.get('example'),
     preparedFor: cleanPrepared(q.get('pfor')), // printed report: for whom, by whom

@@ -22,6 +22,8 @@ export function render(state, prev, { t, fmt }) {
   const rows = res.comparison;
   const many = rows.length > 1;
   $('cmp-sort').setAttribute('aria-pressed', String(state.view.byRank));
+  $('cmp-all').setAttribute('aria-pressed', String(state.view.cmpAll));
+  $('cmp').classList.toggle('all', state.view.cmpAll);
   $('cmp-empty').hidden = many;
   $('cmp-body').hidden = !many;
   const body = $('cmprows');
