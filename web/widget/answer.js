@@ -37,12 +37,17 @@ export function ctaLabel(label, res, fmt) {
   return fill(label, v).trim();
 }
 
-/** The figures' boxes, once: ROI, net and the preset's own. */
-export function build(figure, t) {
-  $('figs').replaceChildren(); // the build-time figures of widget.html, if any
+/** The figures' boxes, once: ROI, net and the preset's own.  The build's
+ *  (widget-<preset>.html) are kept when they are this widget's (asBuilt:
+ *  the page opened as built, no html.pre-off, first-paint.js): the answer painted
+ *  first stays the element shown, not one put in its place (its paint is
+ *  the one Element Timing reports to the bench). */
+export function build(figure, t, asBuilt) {
+  if (asBuilt && $('figs').children.length) return;
+  $('figs').replaceChildren(); // the build-time figures of another preset or language, if any
   for (const f of figures(figure)) {
     const box = node('div');
-    box.append(node('dt', {}, t(f.key)), node('dd', { 'data-out': f.path, elementtiming: f.path })); // its paint reported (bench)
+    box.append(node('dt', {}, t(f.key)), node('dd', { 'data-out': f.path }));
     $('figs').append(box);
   }
 }

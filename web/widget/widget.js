@@ -100,7 +100,7 @@ const up = keys.up.map(describe), more = keys.more.map(describe), all = [...up, 
 questions.build($('qs'), up, t);
 questions.build($('qs-more'), more, t);
 $('more').hidden = !more.length;
-answerView.build(PRESETS[preset].figure, t);
+answerView.build(PRESETS[preset].figure, t, !root.classList.contains('pre-off'));
 root.dataset.preset = preset;
 
 const cta = config.cta;
