@@ -4,8 +4,12 @@
 // everything on (rate 1); the whole drop goes to the rate into the next
 // counted stage.  The counts are not part of the scenario (the core has no
 // such input): this is the page's reading of them.
-import { STAGES, RATE_INTO, COUNT } from '../fields.js';
+import { STAGES, RATE_INTO, COUNT, setting } from '../fields.js';
 import { readValue } from './values.js';
+import { setPath, omit } from './scenario.js';
+
+// What the counts decide in retrospective mode.
+const DERIVABLE = ['funnel.entry', 'funnel.volume', ...Object.values(RATE_INTO)];
 
 /** texts: { stage: typed text }; billed: the stage the billing model pays
  *  for (meetings, held, calls, deals) or null.  Returns { values: { path:
@@ -50,4 +54,25 @@ export function observedCounts(texts, lang) {
     if (!r.error && r.value !== undefined) out[s] = r.value;
   }
   return out;
+}
+
+/** The stage whose count the billing model pays for, or null (hours, a flat fee). */
+function billedStage(scenario) {
+  const model = setting(scenario, 'costs.model');
+  if (model === 'per_meeting' || model === 'hybrid') return setting(scenario, 'costs.meeting_basis') === 'held' ? 'held' : 'meetings';
+  return { per_call: 'calls', per_deal: 'deals' }[model] ?? null;
+}
+
+/** The store's reading of the observed counts (update.js): their derived
+ *  values go into the scenario, their refusals into invalid. */
+export function observe(state) {
+  let invalid = state.invalid;
+  invalid = Object.fromEntries(Object.entries(invalid).filter(([p]) => !p.startsWith('observed.')));
+  if (!state.view.retro) return { ...state, invalid, derived: {} };
+  const { values, errors } = deriveFromObserved(state.observed, state.view.lang, billedStage(state.scenario));
+  let scenario = state.scenario;
+  for (const [p, v] of Object.entries(values)) scenario = setPath(scenario, p, v);
+  // A derived field's own refusal (typed, or emptied) goes with its text:
+  // the counts decide it now, and it would hold the results stale.
+  return { ...state, scenario, invalid: { ...omit(invalid, DERIVABLE), ...errors }, derived: values, texts: omit(state.texts, DERIVABLE) };
 }

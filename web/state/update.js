@@ -1,10 +1,10 @@
 // The one update function: update(state, action) -> state, pure.  Every
 // change of the page goes through it; renderers only read the state.
-import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX, STAGES, setting } from '../fields.js';
+import { fieldOf, RATE_INTO, FIELDS, COUNT, RAMP_MAX, STAGES } from '../fields.js';
 import { channelFromPreset, MAX_CHANNELS } from '../components/channels/presets.js';
 import { getPath, setPath, dropList, shiftList, omit } from './scenario.js';
 import { readValue, showValue } from './values.js';
-import { deriveFromObserved } from './observed.js';
+import { observe } from './observed.js';
 import { cleanPrepared } from './view.js';
 
 const FIXED_RE = /^costs\.fixed\[(\d+)\]\.(label|amount)$/;
@@ -12,7 +12,6 @@ const RAMP_RE = /^schedule\.ramp\[(\d+)\]$/;
 const RANGE_RE = /^uncertainty\.ranges\.(.+)\.(low|high)$/;
 // What a channel does not take from the campaign it is cloned from.
 export const CAMPAIGN_ONLY = ['channels', 'uncertainty', 'reallocation', 'schedule', 'goal'];
-const DERIVABLE = ['funnel.entry', 'funnel.volume', ...Object.values(RATE_INTO)];
 
 /** The state before the engine answered anything. */
 export function initialState(view) {
@@ -394,26 +393,6 @@ const HANDLERS = {
     return { ...state, copy: { message, manual: manual ?? (message === null ? state.copy.manual : null) } };
   },
 };
-
-/** The stage whose count the billing model pays for, or null (hours, a flat fee). */
-function billedStage(scenario) {
-  const model = setting(scenario, 'costs.model');
-  if (model === 'per_meeting' || model === 'hybrid') return setting(scenario, 'costs.meeting_basis') === 'held' ? 'held' : 'meetings';
-  return { per_call: 'calls', per_deal: 'deals' }[model] ?? null;
-}
-
-/** Re-reads the observed counts: their derived values go into the scenario. */
-function observe(state) {
-  let invalid = state.invalid;
-  invalid = Object.fromEntries(Object.entries(invalid).filter(([p]) => !p.startsWith('observed.')));
-  if (!state.view.retro) return { ...state, invalid, derived: {} };
-  const { values, errors } = deriveFromObserved(state.observed, state.view.lang, billedStage(state.scenario));
-  let scenario = state.scenario;
-  for (const [p, v] of Object.entries(values)) scenario = setPath(scenario, p, v);
-  // A derived field's own refusal (typed, or emptied) goes with its text:
-  // the counts decide it now, and it would hold the results stale.
-  return { ...state, scenario, invalid: { ...omit(invalid, DERIVABLE), ...errors }, derived: values, texts: omit(state.texts, DERIVABLE) };
-}
 
 function forgetChannels(state) {
   return { ...state, texts: dropList(state.texts, 'channels'), invalid: dropList(state.invalid, 'channels') };
