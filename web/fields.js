@@ -92,6 +92,16 @@ for (const fd of [...SCHEDULE, ...GOAL]) FIELDS.set(fd.path, fd);
  *  out (what the core will use): 'funnel.entry', 'costs.model'… */
 export const setting = (scenario, path) => getPath(scenario, path) ?? FIELDS.get(path)?.dflt;
 
+// The stage whose count each billing model pays a price for; per meeting
+// (and the hybrid's bonus) the meetings booked or held, by costs.meeting_basis.
+const BILLS = { per_call: 'calls', per_meeting: 'meetings', hybrid: 'meetings', per_deal: 'deals' };
+/** The stage a scenario's provider bills per unit ('calls', 'meetings',
+ *  'held', 'deals'), or null (paid by the hour, or a flat fee). */
+export function billedStage(scenario) {
+  const stage = BILLS[setting(scenario, 'costs.model')] ?? null;
+  return stage === 'meetings' && setting(scenario, 'costs.meeting_basis') === 'held' ? 'held' : stage;
+}
+
 /** Takes defaults, bounds and enum values from the core's field table
  *  (the document of `roi fields`). */
 export function applyCoreFields(doc) {

@@ -26,6 +26,10 @@ export function withWords(fmt, t) {
     agree: (key, v) => (plural.select(v) === 'one' ? key + '.one' : key) };
 }
 
+/** The characters a formatted text takes on screen: the word joiner held to
+ *  a minus (below) takes no room.  For widths estimated by count. */
+export const shownLength = (text) => text.replace(/\u2060/g, '').length;
+
 function build(lang, currency) {
   const loc = lang === 'en' ? 'en-GB' : 'fr-FR';
   const nf = (o) => new Intl.NumberFormat(loc, o);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeFormat, withWords } from './format.js';
+import { makeFormat, withWords, shownLength } from './format.js';
 
 test('format: money, rates and multiples in the page language', () => {
   const fr = makeFormat('fr', 'EUR'), en = makeFormat('en', 'EUR');
@@ -57,6 +57,7 @@ test('format: a minus before a currency sign is held to it (no line ends on « -
   assert.equal(en.money(-2568), '-\u2060€2,568');
   assert.equal(en.figure(-179000), '-\u2060€179.0k');
   assert.equal(en.price(-120.5), '-\u2060€120.50');
+  assert.equal(shownLength(en.money(-12345)), 8, 'the joiner takes no room: « -€12,345 » is 8 characters wide');
   assert.ok(!fr.money(-352).includes('\u2060'), 'a minus before digits breaks nowhere already');
   assert.equal(en.money(2568), '€2,568');
   assert.equal(parseNumber(en.money(-2568), 'en').value, -2568);

@@ -4,6 +4,7 @@
 // readers, and a <details> table of its data for keyboard and non-visual use.
 import { STAGES, FIELDS } from '../fields.js';
 import { funnelBars, tornadoRows, cashflowShape, endLabels } from './geometry.js';
+import { shownLength } from '../format.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 let uid = 0;
@@ -104,8 +105,6 @@ export function dataTable(summary, columns, rows, name = '') {
 /** Text widths are estimated, not measured: the charts' 11–12 px type is
  *  about 6.6 px a character. */
 const CHAR_PX = 6.6;
-/** The characters a label shows: the word joiner held to a minus (format.js) takes no room. */
-const shown = (text) => text.replace(/\u2060/g, '').length;
 /** How many characters fit a chart W wide, its padding on both sides. */
 const fits = (W, pad) => Math.floor((W - 2 * pad) / CHAR_PX);
 
@@ -230,7 +229,7 @@ export function drawTornado(figure, result, t, fmt, label) {
     // The net at each end, under its end of the bar, or beside it when the
     // bar is too short for both.
     const [ta, tb] = [fmt.compact(a), fmt.compact(b)];
-    const [la, lb] = endLabels(x(a), x(b), { width: W, pad, wa: shown(ta) * CHAR_PX, wb: shown(tb) * CHAR_PX });
+    const [la, lb] = endLabels(x(a), x(b), { width: W, pad, wa: shownLength(ta) * CHAR_PX, wb: shownLength(tb) * CHAR_PX });
     svg.append(el('text', { x: la.x, y: by + 29, class: 'tick', 'text-anchor': la.anchor }, ta));
     svg.append(el('text', { x: lb.x, y: by + 29, class: 'tick', 'text-anchor': lb.anchor }, tb));
     y += heights[i];

@@ -4,7 +4,7 @@
 // everything on (rate 1); the whole drop goes to the rate into the next
 // counted stage.  The counts are not part of the scenario (the core has no
 // such input): this is the page's reading of them.
-import { STAGES, RATE_INTO, COUNT, setting } from '../fields.js';
+import { STAGES, RATE_INTO, COUNT, billedStage } from '../fields.js';
 import { readValue } from './values.js';
 import { setPath, omit } from './scenario.js';
 
@@ -54,13 +54,6 @@ export function observedCounts(texts, lang) {
     if (!r.error && r.value !== undefined) out[s] = r.value;
   }
   return out;
-}
-
-/** The stage whose count the billing model pays for, or null (hours, a flat fee). */
-function billedStage(scenario) {
-  const model = setting(scenario, 'costs.model');
-  if (model === 'per_meeting' || model === 'hybrid') return setting(scenario, 'costs.meeting_basis') === 'held' ? 'held' : 'meetings';
-  return { per_call: 'calls', per_deal: 'deals' }[model] ?? null;
 }
 
 /** The store's reading of the observed counts (update.js): their derived

@@ -9,6 +9,7 @@ import { getPath } from '../state/scenario.js';
 import { answer, figures, range } from './verdict.js';
 import { shortText } from './questions.js';
 import { fullPageUrl } from './host.js';
+import { shownLength } from '../format.js';
 
 
 // Past 40 characters a headline would need a third line (« ROI de 50 %
@@ -75,7 +76,7 @@ export function render(state, prev, ctx) {
       dd.dataset.value = v === null ? '' : String(v);
       const text = v === null ? t('none') : fmt[f.fmt](v);
       setProp(dd, 'textContent', text);
-      dd.classList.toggle('long', text.replace('\u2060', '').length > LONG_FIGURE); // the minus's joiner takes no room
+      dd.classList.toggle('long', shownLength(text) > LONG_FIGURE);
     }
     const r = range(res);
     setProp($('range'), 'textContent', hours ? '' : r ? say({ key: 'range', params: r }, ctx) : t('range.none'));

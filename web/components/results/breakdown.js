@@ -3,17 +3,10 @@
 // billed (a fractional count is the expected average, said so), rows at
 // zero left out, and panels whose figures are all null folded to one line
 // saying what to enter.
-import { setting } from '../../fields.js';
+import { setting, billedStage } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
 import { $, setProp } from '../dom.js';
-
-// The count each model bills (result path) and the price it bills it at.
-const BILLED = {
-  per_call: ['funnel.calls', 'costs.per_call'],
-  per_meeting: ['meetings', 'costs.per_meeting'],
-  hybrid: ['meetings', 'costs.bonus_per_meeting'],
-  per_deal: ['funnel.deals', 'costs.per_deal'],
-};
+import { PRICE_OF } from '../verdict/verdict.js';
 
 export function render(state, res, { t, fmt }) {
   const model = setting(state.scenario, 'costs.model');
@@ -24,14 +17,15 @@ export function render(state, res, { t, fmt }) {
     setProp(el, 'hidden', getPath(res, dd.dataset.out) === 0);
   }
   const note = $('billednote');
-  const b = BILLED[model];
-  let n = null;
-  if (b) n = getPath(res, b[0] === 'meetings' ? (setting(state.scenario, 'costs.meeting_basis') === 'held' ? 'funnel.held' : 'funnel.meetings') : b[0]);
+  // The count the model bills (fields.js billedStage) and the price it bills it at.
+  const stage = billedStage(state.scenario);
+  const n = stage ? getPath(res, 'funnel.' + stage) : null;
   setProp(note, 'hidden', n === null || n === undefined);
   if (!note.hidden) {
     const whole = Math.abs(n - Math.round(n)) < 1e-9;
-    const basis = t(fmt.agree('bu:' + (b[0] === 'meetings' ? setting(state.scenario, 'costs.meeting_basis') : model), n));
-    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.price(setting(state.scenario, b[1]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
+    const perMeeting = stage === 'meetings' || stage === 'held';
+    const basis = t(fmt.agree('bu:' + (perMeeting ? setting(state.scenario, 'costs.meeting_basis') : model), n));
+    setProp(note, 'textContent', t('billed', { n: fmt.num(n), u: basis, p: fmt.price(setting(state.scenario, PRICE_OF[model]) ?? 0) }) + (whole ? '' : ' ' + t('billedAvg')));
   }
   collapseEmpty(t);
 }
