@@ -25,7 +25,7 @@ export function inlineHashes(html) {
   const hash = (text) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const out = { 'style-src': [], 'script-src': [] };
   for (const m of String(html).matchAll(/<style>([\s\S]*?)<\/style>/g)) out['style-src'].push(hash(m[1]));
-  for (const m of String(html).matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) if (m[1]) out['script-src'].push(hash(m[1]));
+  for (const m of String(html).matchAll(/<script(?![^>]*\ssrc=)(?![^>]*\stype="application\/json")[^>]*>([\s\S]*?)<\/script>/g)) if (m[1]) out['script-src'].push(hash(m[1]));
   return out;
 }
 

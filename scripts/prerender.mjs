@@ -32,7 +32,7 @@ const file = path.join(site, 'index.html');
 const fail = (msg) => { console.error(`prerender: ${msg}`); process.exit(1); };
 
 const { base, browser, close } = await openSite();
-let snap;
+let snap, built;
 const wsnaps = {};
 // The widget's height at a few frame widths, for each preset (its starting
 // values, « Hypothèses » closed), with and without a call to action: embed.js
@@ -60,9 +60,11 @@ try {
   const problems = [];
   page.on('pageerror', (e) => problems.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
-  await page.goto(base);
+  // ?snapshot: the page records the example's actions (web/io/snapshot.js).
+  await page.goto(base + '?snapshot');
   await page.waitForSelector('html[data-ready]');
   await page.waitForFunction(() => location.hash.length > 1 && document.querySelector('#sum-figs [data-out]'));
+  built = await page.waitForFunction(() => window.roiSnapshot).then((h) => h.jsonValue());
   if (problems.length) fail('the page reported: ' + problems.join('; '));
   snap = await page.evaluate(() => {
     const mark = (el) => { el.setAttribute('data-pre', ''); return el; };
@@ -132,8 +134,19 @@ put('<div id="sum-figs" class="sum-figs" role="status" aria-live="polite" aria-a
   `<div id="sum-figs" class="sum-figs" role="status" aria-live="polite" aria-atomic="false">${snap.figs}</div>`);
 put('<ul id="sum-verdicts" class="sum-verdicts"></ul>', `<ul id="sum-verdicts" class="sum-verdicts">${snap.verdicts}</ul>`);
 put('aria-controls="sum-more"></button>', `aria-controls="sum-more" data-pre>${text(snap.toggle)}</button>`);
+// The example's result and simulation as the core computed them (the
+// page opens on them and loads the engine at the visitor's first key, tap
+// or click: web/io/snapshot.js); '<' escaped, so no text closes the block.
+put('</body>', `<script type="application/json" id="roi-snap">${built.replaceAll('<', '\\u003c')}</script>\n</body>`);
+// The engine's preload hints move into a <template> the guard reads: the
+// page that opens on the build's result fetches no engine until it is used.
+const hints = html.match(/<link rel="(?:module)?preload" href="engine\/[^"]*"[^>]*>\n/g) || [];
+if (hints.length < 2) fail('no preload hint of the engine in the page');
+for (const h of hints) put(h, '');
 put('<link rel="stylesheet" href="style.css">',
-  `<link rel="stylesheet" href="style.css">\n<script src="first-paint.js" data-link="${attr(snap.link)}"></script>`);
+  `<link rel="stylesheet" href="style.css">\n<template id="engine-hints">${hints.join('').trim()}</template>\n` +
+  // A host page's framing styles (web/style.css leaves them out), linked by the guard when framed.
+  `<template id="embed-style"><link rel="stylesheet" href="styles/embed.css" blocking="render"></template>\n<script src="first-paint.js" data-link="${attr(snap.link)}"></script>`);
 fs.writeFileSync(file, html);
 
 // widget.html: the default preset's questions (disabled) and answer;

@@ -41,7 +41,7 @@ def inline_hashes(html):
         return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
     return {
         "style-src": [h(m) for m in re.findall(r"<style>([\s\S]*?)</style>", html)],
-        "script-src": [h(m) for m in re.findall(r"<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)</script>", html) if m],
+        "script-src": [h(m) for m in re.findall(r"<script(?![^>]*\ssrc=)(?![^>]*\stype=\"application/json\")[^>]*>([\s\S]*?)</script>", html) if m],
     }
 
 

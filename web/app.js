@@ -26,19 +26,22 @@ import * as prudent from './components/simulation/prudent.js';
 import * as schedule from './components/schedule/schedule.js';
 import * as plan from './components/plan/plan.js';
 import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment, pageWords } from './io/links.js';
-import { embedOptions, connectHost } from './io/embed.js';
 import { startSimulation } from './io/simulation.js';
-import { observedCounts } from './state/observed.js';
-import { libraryActions } from './io/library.js';
-import { fileActions } from './io/files.js';
 import { linkFor } from './export.js';
 import { onResize, printWidths } from './charts/charts.js';
-// The core's field table (`roi fields`, written at build time): a module, so
-// that the production bundle holds it and nothing waits for a fetch.
-import coreFields from './engine/fields.js';
+import * as snapshot from './io/snapshot.js';
+import { rowName } from './components/comparison/comparison.js';
+import { csvRows } from './components/schedule/text.js';
+import { priceUnit } from './components/verdict/verdict.js';
+// The core's field table (`roi fields`, written at build time, with what
+// the form reads: scripts/build-engine.sh): a module, so that the
+// production bundle holds it and nothing waits for a fetch.
+import coreFields from './engine/fields-form.js';
 
 let roi = null;
-let lib = null, files = null; // once the engine is there
+let lib = null, files = null, back = null; // once the engine is there
+let builtState = null; // the store as the build's figures left it
+let built = null; // the default example as the core computed it at build time (io/snapshot.js), when this load opens on it
 const store = createStore(update, initialState(viewFromQuery(location.search, navigator.languages || [navigator.language || ''], location.hash.replace(/^#/, ''))));
 const { dispatch } = store;
 
@@ -46,14 +49,16 @@ const { dispatch } = store;
 const ctxCache = { key: null, ctx: null };
 function ctxOf(state) {
   const cur = state.result?.currency || state.scenario.currency || 'EUR';
-  const key = state.view.lang + ' ' + cur + ' ' + (roi ? 1 : 0);
+  const key = state.view.lang + ' ' + cur + ' ' + (roi ? 1 : 0) + (built ? 1 : 0);
   if (ctxCache.key !== key) {
     const lang = state.view.lang;
     ctxCache.key = key;
     const t = (k, p) => tr(lang, k, p), fmt = withWords(makeFormat(lang, cur), t);
     // explain, problem, labelled, item: the core's errors and warnings in
     // this language (errors.js), for the form, the results and the notices.
-    ctxCache.ctx = { t, fmt, roi, ...problemTexts(lang, fmt, t) };
+    // engine: the footer's line (computed here, or figures written at build time).
+    const engine = roi ? { key: 'engine', v: roi.version } : built ? { key: 'engineLater', v: built.version } : null;
+    ctxCache.ctx = { t, fmt, roi, engine, ...problemTexts(lang, fmt, t) };
   }
   return ctxCache.ctx;
 }
@@ -96,7 +101,7 @@ function render(state, prev) {
   if (state.result) prudent.render(rs, rp, c);
   reportHead.render(rs, rp, c);
   library.render(state, prev, c);
-  if (roi) report.render(state, prev, c);
+  if (roi || built) report.render(state, prev, c);
   // The summary written at build time, hidden for another address, is the
   // engine's own from the first result on.
   if (state.result && !prev.result) document.documentElement.classList.remove('pre-off');
@@ -116,11 +121,27 @@ function evaluate(state, prev) {
 
 /* ---- start ----------------------------------------------------------------- */
 
-const embed = embedOptions(location.search);
-const host = connectHost(embed, store, () => roi);
+// Framed by a host page (?embed=1): its options and events (io/embed.js),
+// fetched only then.
+const host = new URLSearchParams(location.search).get('embed') === '1'
+  ? await import('./io/embed.js').then(({ embedOptions, connectHost }) => connectHost(embedOptions(location.search), store, () => roi))
+  : { apply() {}, ready() {} };
 host.apply();
-// The engine (wasm download and compile) loads while the form is built.
-const engine = import('./engine/roi.js');
+// The engine (wasm download and compile) loads while the form is built;
+// when the address opens the default example, computed at build time, at
+// the visitor's first key, tap, click or focus in the page instead.
+built = snapshot.read(store.getState().view);
+let engine = null;
+// With it, what only acts on a valid scenario with the engine: « Mes
+// scénarios » and the files (import, export, CSV, io/actions.js),
+// and the words of the core's errors (no error comes before the engine).
+const needEngine = () => (engine ||= Promise.all([import('./engine/roi.js'), import('./io/actions.js'),
+  loadLang(store.getState().view.lang, true)]).then(engineReady, (e) => {
+  if ($('loading')) $('loading').textContent = ctx().t('noEngine');
+  else dispatch({ type: 'notice', kind: 'bad', title: { key: 'noEngine' } });
+  throw e;
+}));
+if (!built) needEngine();
 await loadLang(store.getState().view.lang);
 applyCoreFields(coreFields);
 form.build(ctx().t);
@@ -128,6 +149,7 @@ store.subscribe(evaluate);
 followAddress(store);
 store.subscribe(render);
 render(store.getState(), { ...store.getState(), view: { ...store.getState().view, lang: null } });
+if (built) snapshot.replay(store, built);
 // The compact widget hides the risk section: no worker, no second engine.
 const sim = document.documentElement.classList.contains('compact') ? null : startSimulation(store);
 
@@ -145,86 +167,70 @@ $('lib-list').addEventListener('change', (e) => {
 $('import').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = '';
-  if (!file || !files) return;
+  if (!file) return;
+  if (!files) return void needEngine().then(() => importRead(file));
+  importRead(file);
+});
+function importRead(file) {
   if (file.size > 1024 * 1024) return files.importFile(file, null); // refused unread
   // Read first (the scenario it may replace is the one shown when it is read).
-  file.text().then((text) => wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), { always: true, focus: 'export-json' }),
+  file.text().then((text) => back.wayBack({ key: 'imported', params: { n: file.name } }, () => files.importFile(file, text), { always: true, focus: 'export-json' }),
     (err) => files.importFile(file, null, err));
-});
-
-/** Replaces the scenario shown (replace() returns whether it did), with a
- *  way back: the scenario replaced rides in a notice, « Revenir à mon
- *  scénario » reopens it, with its counts typed in retrospective mode and
- *  « Préparé pour » (client).  An example nobody changed is not worth one,
- *  unless always (an import says it was done either way).  focus: the id
- *  the focus goes back to; place: the box the notice shows in (update.js). */
-function wayBack(title, replace, { client = '', always = false, focus = 'reset', place } = {}) {
-  const state = store.getState();
-  const { valid, view, observed, library } = state;
-  const worth = valid && (client || !untouchedExample(roi, state));
-  const counts = view.retro ? observedCounts(observed, view.lang) : null;
-  // A way back offered already (reset, then another scenario opened over
-  // the untouched example): it still leads to the work before, under the
-  // words of what was just done.
-  const before = state.notices.find((n) => n.tag === 'reset' && n.action)?.action;
-  if (!replace()) return;
-  // What « Revenir » gives back: the scenario, its counts, « Préparé pour »,
-  // the name in « Mes scénarios » (the one it would be saved under) and
-  // where the focus goes back to.
-  const action = worth ? { id: 'undo-reset', key: 'undo', scenario: valid, counts, client, lib: { name: library.name, current: library.current }, focus, lang: view.lang } : before;
-  if (action) dispatch({ type: 'notice', kind: 'info', title, action, tag: 'reset', place });
-  else if (always) dispatch({ type: 'notice', kind: 'info', title, tag: 'done' }); // not over a way back still offered
-}
-/** « Revenir à mon scénario »: what wayBack's notice holds (its action),
- *  given back as it was left. */
-function giveBack(a) {
-  dispatch({ type: 'load', scenario: a.scenario }); // as it was: no view currency applied over it
-  if (a.counts) dispatch({ type: 'retro', on: true, counts: a.counts });
-  if (a.client) dispatch({ type: 'prepared', who: 'for', text: a.client });
-  if (a.lib) dispatch({ type: 'libRestore', ...a.lib });
-  // Given back in another language than it was left in: the words the page wrote follow.
-  const lang = store.getState().view.lang;
-  if (a.lang && a.lang !== lang) for (const edit of pageWords(roi, a.scenario, a.lang, lang)) dispatch({ type: 'edit', ...edit });
-  $(a.focus || 'reset').focus();
 }
 
-/** The notice whose action button b is: dismissed; returns its action. */
-function takeNotice(b) {
-  const n = store.getState().notices.find((x) => x.id === Number(b.closest('.notice').dataset.notice));
-  dispatch({ type: 'dismiss', id: n.id });
-  return n.action;
-}
 // Printing: the QR code, and the charts drawn at the page's width, then at
 // the window's again (the results rendered again: every chart).
 const redrawAll = () => { const s = store.getState(); render(s, { ...s, result: null }); };
 window.addEventListener('beforeprint', () => { report.drawQr(); printWidths(true); redrawAll(); });
+// Printed before the engine loaded (the QR code is the core's): Ctrl+P waits for it.
+document.addEventListener('keydown', (e) => {
+  if (roi || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'p' || e.altKey || e.shiftKey) return;
+  e.preventDefault();
+  needEngine().then(() => window.print());
+});
 window.addEventListener('afterprint', () => { printWidths(false); redrawAll(); });
 
-try {
-  roi = await engine;
-} catch (e) {
-  $('loading').textContent = ctx().t('noEngine');
-  throw e;
+/** The engine is there: the actions that need it, then (opened on the
+ *  build's figures) the scenario as it is now, if it changed meanwhile. */
+function engineReady([mod, { libraryActions, fileActions, wayBackActions }]) {
+  roi = mod;
+  lib = libraryActions(store, roi, ctx);
+  files = fileActions(store, roi, ctx, { rowName, csvRows, priceUnit });
+  back = wayBackActions(store, roi);
+  lib.refresh();
+  document.documentElement.dataset.engine = '1';
+  if (snapshot.recording()) snapshot.record(store, roi.version);
+  if (!built) return;
+  const s = store.getState();
+  if (s.scenario !== builtState.scenario || s.invalid !== builtState.invalid) evaluate(s, { ...s, scenario: null });
+  render(store.getState(), store.getState()); // the footer's line, the report's QR code
 }
-lib = libraryActions(store, roi, ctx);
-files = fileActions(store, roi, ctx);
-$('loading').remove();
-$('engine').textContent = ctx().t('engine', { v: roi.version });
-lib.refresh();
-openFromHash(store, roi);
-// A link shared in retrospective mode opens with its counts shown again.
-if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: store.getState().view.retroCounts });
+
+if (built) {
+  builtState = store.getState();
+  $('loading').remove();
+  for (const type of ['pointerdown', 'keydown', 'focusin', 'touchstart']) document.addEventListener(type, needEngine, { capture: true, passive: true, once: true });
+} else {
+  await needEngine();
+  $('loading').remove();
+  openFromHash(store, roi);
+  // A link shared in retrospective mode opens with its counts shown again.
+  if (store.getState().view.retroOn) dispatch({ type: 'retro', on: true, counts: store.getState().view.retroCounts });
+  render(store.getState(), store.getState()); // the footer's line
+}
 window.addEventListener('hashchange', () => {
   // Only a scenario link (key=value pairs) opens a scenario: "#results" and
   // the like are places in the page, not an empty scenario.
   const { link: h, own } = splitFragment(location.hash.replace(/^#/, ''));
   if (!isScenarioFragment(h)) return; // a place in the page (#results)
-  if (h !== store.getState().link) openFromHash(store, roi);
-  // A link pasted into this tab: in retrospective mode (the query's
-  // retro=1) with its counts, and its own client and preparer (none: none).
-  const counts = readCounts(own.get('obs'));
-  if (new URLSearchParams(location.search).get('retro') === '1' && counts) dispatch({ type: 'retro', on: true, counts });
-  for (const who of ['for', 'by']) dispatch({ type: 'prepared', who, text: own.get('p' + who) ?? '' });
+  needEngine().then(() => {
+    if (h !== store.getState().link) openFromHash(store, roi);
+    // A link pasted into this tab: in retrospective mode (the query's
+    // retro=1) with its counts, and its own client and preparer (none: none).
+    const counts = readCounts(own.get('obs'));
+    if (new URLSearchParams(location.search).get('retro') === '1' && counts) dispatch({ type: 'retro', on: true, counts });
+    for (const who of ['for', 'by']) dispatch({ type: 'prepared', who, text: own.get('p' + who) ?? '' });
+  });
 });
 // The skip link moves focus to the results without touching the address
 // (which holds the scenario's link, the one a rep copies).
@@ -234,8 +240,10 @@ document.querySelector('a.skip')?.addEventListener('click', (e) => {
 });
 onResize($('pbchart'), () => results.redrawPayback(asShown(store.getState()), ctx()));
 onResize($('schedchart'), () => schedule.redraw(asShown(store.getState()), ctx()));
+// Ready for input: typing is kept in the state at once, the figures follow
+// from the engine (here, or on its way since the first key).
 document.documentElement.dataset.ready = '1';
-performance.mark('roi:ready'); // the engine's figures on screen, input accepted (bench)
+performance.mark('roi:ready'); // figures on screen (the engine's, or the build's), input accepted (bench)
 host.ready();
 
 /* ---- the user's typing and clicks, as actions ------------------------------- */
@@ -276,9 +284,17 @@ async function copyLink() {
   flashTimer = setTimeout(() => dispatch({ type: 'copy', message: null }), 4000);
 }
 
+const STATE_ONLY = ['sum-toggle', 'cmp-sort', 'cmp-all', 'ramp-add', 'fixed-add', 'channel-add', 'sim-cancel'];
+const stateOnly = (b) => STATE_ONLY.includes(b.id) || ['rampdel', 'del', 'chdup', 'clone'].some((k) => b.dataset[k] !== undefined)
+  || (b.classList.contains('close') && !!b.closest('.notice'));
+
 function onClick(e) {
   const b = e.target.closest('button');
-  if (!b || (!roi && !b.dataset.lang)) return;
+  if (!b) return;
+  // Before the engine (the build's figures shown): what changes the state
+  // alone is done at once (the engine, on its way since the pointer went
+  // down, evaluates the result); the rest once it is there.
+  if (!roi && !stateOnly(b)) return void needEngine().then(() => onClick(e));
   const d = b.dataset;
   if (b.id === 'ramp-add') {
     dispatch({ type: 'rampAdd' });
@@ -298,7 +314,8 @@ function onClick(e) {
     dispatch({ type: 'fixedRemove', index: Number(d.del) });
     $('fixed-add').focus();
   } else if (d.lang) {
-    loadLang(d.lang).then(() => {
+    loadLang(d.lang, true).then(() => {
+      if (!roi) return; // the engine failed: said in a notice
       // Judged once the texts are there (in the old language still): what
       // was typed meanwhile counts.
       const key = roi ? untouchedExample(roi, store.getState()) : null;
@@ -319,7 +336,7 @@ function onClick(e) {
     const i = Number(d.chdup ?? d.chdel);
     if (d.chdup !== undefined) dispatch({ type: 'channelDuplicate', index: i });
     // A channel's fifteen fields go at once: with a way back.
-    else wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), { focus: 'channel-add', place: 'channel-undo' });
+    else back.wayBack({ key: 'chRemoved', params: { n: store.getState().scenario.channels?.[i]?.name || ctx().t('channelN', { n: i + 1 }) } }, () => (dispatch({ type: 'channelRemove', index: i }), true), { focus: 'channel-add', place: 'channel-undo' });
     (document.querySelector(`#channel-list [data-channel="${d.chdup !== undefined ? i + 1 : i}"] [name]`) || $('channel-add')).focus();
   } else if (d.clone !== undefined) {
     const { scenario } = store.getState(), t = ctx().t;
@@ -334,7 +351,7 @@ function onClick(e) {
   } else if (b.id === 'lib-save') {
     lib.save();
   } else if (d.libopen !== undefined) {
-    wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen), { focus: 'lib-name' });
+    back.wayBack({ key: 'lib.replaced', params: { n: d.libopen } }, () => lib.open(d.libopen), { focus: 'lib-name' });
   } else if (d.librename !== undefined) {
     if (!lib.rename(d.librename)) $('lib-name').focus();
   } else if (d.libdel !== undefined) {
@@ -355,15 +372,15 @@ function onClick(e) {
     // The next prospect's report is not addressed to the last one: « Préparé
     // pour » goes too (« Préparé par », the rep, stays).
     const client = store.getState().view.preparedFor;
-    wayBack({ key: 'resetDone' }, () => {
+    back.wayBack({ key: 'resetDone' }, () => {
       openExample(store, roi, 'pay-per-meeting');
       if (client) dispatch({ type: 'prepared', who: 'for', text: '' });
       return true;
     }, { client });
   } else if (d.action === 'undo-libdel') {
-    lib.restore(takeNotice(b).item);
+    lib.restore(back.takeNotice(b).item);
   } else if (d.action === 'undo-reset') {
-    giveBack(takeNotice(b));
+    back.giveBack(back.takeNotice(b));
   } else if (b.classList.contains('close') && b.closest('.notice')) {
     dispatch({ type: 'dismiss', id: Number(b.closest('.notice').dataset.notice) });
   }

@@ -1,6 +1,6 @@
 // The core's errors and warnings (docs/ERRORS.md), in the page's language.
 // Every entry carries a stable `code` and its `params`; the text comes from
-// the "err:<code>" keys of i18n-core-fr.js / i18n-core-en.js (in the page's
+// the "err:<code>" keys of i18n-err-fr.js / i18n-err-en.js (in the page's
 // tables, and in the widget's) with the params shown in
 // the page's own words (stage, model and option names from the same tables,
 // numbers formatted for their field).  The English `message` of the core is

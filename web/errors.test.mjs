@@ -18,8 +18,8 @@ let codes;
 before(async () => {
   assert.ok(fs.existsSync(table), `${table} is missing: build the engine (scripts/build-engine.sh)`);
   codes = JSON.parse(fs.readFileSync(table, 'utf8'));
-  await loadLang('fr');
-  await loadLang('en');
+  await loadLang('fr', true);
+  await loadLang('en', true);
 });
 
 // The core's English text: its template with the params put in literally.

@@ -5,7 +5,8 @@
 // address opens anything else (another scenario, language, currency or
 // example), those figures are hidden (html.pre-off) until the engine's own
 // replace them.  The page's own rules decide (state/view.js), not a copy.
-import { viewFromQuery, splitFragment } from './state/view.js';
+import { viewFromQuery, splitFragment, DEFAULT_SAMPLES, DEFAULT_SEED } from './state/view.js';
+import { savedHere } from './library-keys.js';
 
 /** Whether the page at this address opens on the figures written at build
  *  time: the default example (no fragment, or the one it writes itself),
@@ -18,7 +19,26 @@ export function firstPaintHolds(search, hash, languages, link) {
   return scenario && view.lang === 'fr' && view.currency === null && !view.retroOn;
 }
 
+/** Whether the page at this address opens on the whole result the core
+ *  computed at build time (io/snapshot.js): the first paint's figures, with
+ *  the default number of simulations and seed, not framed by a host page. */
+export function snapshotHolds(search, hash, languages, link) {
+  const q = new URLSearchParams(search), view = viewFromQuery(search, languages, String(hash).replace(/^#/, ''));
+  return firstPaintHolds(search, hash, languages, link) && q.get('embed') !== '1'
+    && view.samples === DEFAULT_SAMPLES && view.seedText === DEFAULT_SEED;
+}
+
 const me = typeof document === 'undefined' ? null : document.currentScript;
-if (me && !firstPaintHolds(location.search, location.hash, navigator.languages || [navigator.language || ''], me.dataset.link)) {
-  document.documentElement.classList.add('pre-off');
+if (me) {
+  const languages = navigator.languages || [navigator.language || ''];
+  if (!firstPaintHolds(location.search, location.hash, languages, me.dataset.link)) document.documentElement.classList.add('pre-off');
+  // The engine's preload hints (a <template> before this script): fetched
+  // at once unless the page opens on the build's result, which needs none.
+  // Framed by a host page: its styles (styles/embed.css, render-blocking,
+  // in a <template> before this script), before the first paint.
+  const embedStyle = document.getElementById('embed-style');
+  if (embedStyle && new URLSearchParams(location.search).get('embed') === '1') document.head.append(embedStyle.content.cloneNode(true));
+  const hints = document.getElementById('engine-hints');
+  // (or in a browser with saved scenarios to list: io/snapshot.js).
+  if (hints && (!snapshotHolds(location.search, location.hash, languages, me.dataset.link) || savedHere())) document.head.append(hints.content.cloneNode(true));
 }

@@ -1,8 +1,8 @@
-// English words for what the core names by code: its errors and warnings
-// (docs/ERRORS.md, "err:<code>", with web/errors.js filling in the params),
-// the page's own refusals of a typed number ("e:*"), and the names of the
-// core's enum values ("o:<path>:<value>": stages, billing models, options).
-// The full page's table (i18n-en.js) and the widget both take them from here.
+// English words for what the core names by code: the page's own refusals
+// of a typed number ("e:*") and the names of the core's enum values
+// ("o:<path>:<value>": stages, billing models, options); its errors and
+// warnings are in i18n-err-en.js.  The full page's table (i18n-en.js)
+// and the widget both take them from here.
 
 export const stages = { calls: 'Calls made', contacts: 'Decision-makers reached', leads: 'Qualified leads', meetings: 'Meetings booked', held: 'Meetings held', opportunities: 'Opportunities', deals: 'Deals signed' };
 export const models = { in_house: 'In-house team', hourly: 'Time and materials', hybrid: 'Hybrid: time + bonus per meeting', per_call: 'Per call', per_meeting: 'Per validated meeting', per_deal: 'Commission per deal', flat: 'Flat fee' };
@@ -19,67 +19,4 @@ export default {
   'o:goal.metric:deals': 'Deals signed', 'o:goal.metric:meetings': 'Meetings booked', 'o:goal.metric:held': 'Meetings held',
   'e:number': 'a number is expected, e.g. 1,800 or 12.5',
   'e:overflow': 'number too large', 'e:underflow': 'number too small (it would be 0)',
-  'err:more': '… and {count} more problems not listed',
-  'err:too_big': 'the text is {bytes} bytes, over the limit of {max} bytes',
-  'err:empty': 'the document is empty: a scenario in JSON is expected (a file exported by this calculator, for instance)',
-  'err:depth': 'the document is nested more than {max} levels deep',
-  'err:json': 'malformed JSON at line {line}, column {column}',
-  'err:trailing': 'unexpected text after the JSON document at line {line}, column {column}',
-  'err:nul_char': 'a NUL character (\\u0000) in a text at line {line}, column {column}: text may not contain one',
-  'err:not_object': 'the document must be a JSON object, not {got}',
-  'err:internal': 'internal error: the scenario is valid but could not be computed',
-  'err:type': 'must be {expected}, not {got}',
-  'err:not_finite': 'is too large to be a number',
-  'err:range': 'must be between {min} and {max} (entered: {got})',
-  'err:range_above': 'must be greater than {min} and at most {max} (entered: {got})',
-  'err:range:low': 'must be at least {min} (entered: {got})', 'err:range_above:low': 'must be greater than {min} (entered: {got})',
-  // The same beside the field that shows the value typed (the widget).
-  'err:range:beside': 'must be between {min} and {max}', 'err:range_above:beside': 'must be greater than {min} and at most {max}',
-  'err:range:low:beside': 'must be at least {min}', 'err:range_above:low:beside': 'must be greater than {min}',
-  'err:enum': 'unknown value “{value}”: choose one of {allowed}',
-  'err:no_value': 'has no valid value',
-  'err:text': 'is not readable text (broken UTF-8 or control characters)',
-  'err:too_long': 'at most {max} characters ({got} entered)',
-  'err:currency': 'a three-letter ISO 4217 currency code is expected, such as EUR (entered: “{got}”)',
-  'err:currency_differs': 'differs from the scenario’s currency ({currency}): amounts are compared as they are, without conversion',
-  'err:version': 'version {got} is not supported: this calculator reads version {supported}',
-  'err:too_many': 'at most {max} items ({got} given)',
-  'err:unknown_key': 'unknown key, ignored',
-  'err:not_allowed': 'cannot be set inside a channel',
-  'err:pair': 'two numbers are expected: [low, high]',
-  'err:range_bounds': 'low and high must both be between {min} and {max} (entered: [{low}, {high}])',
-  'err:range_order': 'the range must contain the value entered, {value} (entered: [{low}, {high}])',
-  'err:needs_count': 'the “{model}” model is priced per {unit}, but the funnel starts at “{entry}”, after the “{stage}” stage: start the funnel earlier or choose another model',
-  'err:needs_count:skip': 'the “{model}” model is priced per {unit}, but the funnel skips the “{stage}” stage (it starts at “{entry}”): keep that stage or choose another model',
-  'err:needs_held': 'sales-rep hours are counted per meeting held, but the funnel starts at “{entry}”, after the “{held}” stage',
-  'err:needs_held:skip': 'sales-rep hours are counted per meeting held, but the funnel skips the “{held}” stage (it starts at “{entry}”)',
-  'err:duplicate': 'lists “{value}” twice',
-  'err:skip_order': 'may list neither the first known stage (“{entry}”) nor “{deals}”',
-  'err:skip_rate': 'leads into the “{stage}” stage, which the funnel skips: this rate must be 100%, with no range',
-  'err:goal_stage': 'the goal counts “{stage}”, a stage this funnel does not know',
-  'err:whole_range': 'a whole number from {min} to {max} is expected (entered: {got})',
-  'err:link_too_long': 'the link is {bytes} bytes, over the limit of {max} bytes',
-  'err:link_version': 'the link is format version {got}; this calculator reads versions 1 to {supported}',
-  'err:link_pair': 'a part of the link is not key=value (“{part}”): ignored',
-  'err:link_value': 'link key “{key}” has a broken or over-long value: ignored',
-  'err:link_unknown_key': 'link key “{key}” is unknown: ignored',
-  'err:link_number': 'link key “{key}” is not a plain decimal number: ignored',
-  'err:link_range': 'link key “{key}” must be between {min} and {max}: ignored',
-  'err:link_range_above': 'link key “{key}” must be greater than {min} and at most {max}: ignored',
-  'err:link_whole': 'link key “{key}” must be a whole number between {min} and {max}: ignored',
-  'err:link_text': 'link key “{key}” is not readable text: ignored',
-  'err:link_text_too_long': 'link key “{key}” is longer than {max} characters: ignored',
-  'err:link_currency': 'link key “{key}” must be a three-letter currency code such as EUR: ignored',
-  'err:link_enum': 'link key “{key}” has an unknown value, “{got}” (one of: {allowed}): ignored',
-  'err:link_channel': 'link key “{key}” names no channel between c0 and c{max}: ignored',
-  'err:link_too_many': 'link key “{key}” goes past {max} campaign costs: ignored',
-  'err:link_fixed_amount': 'link key “{key}” must start with a plain decimal amount between {min} and {max}, before “:”: ignored',
-  'err:link_fixed_label': 'link key “{key}” has a label that is unreadable or over {max} characters: ignored',
-  'err:link_range_field': 'link key “{key}” names no uncertain input: ignored',
-  'err:link_bounds': 'link key “{key}” must be low:high, two plain decimal numbers: ignored',
-  'err:link_skip': 'link key “{key}” must list stages ({allowed}), each once, separated by commas: ignored',
-  'err:link_ramp': 'link key “{key}” must list at most {max} shares between 0 and 1, plain decimals separated by commas: ignored',
-  'jt:number': 'a number', 'jt:text': 'text', 'jt:list': 'a list', 'jt:object': 'an object', 'jt:boolean': 'a boolean (true or false)', 'jt:null': 'null (empty)',
-  'unit:call': 'call', 'unit:contact': 'decision-maker reached', 'unit:lead': 'qualified lead', 'unit:booked meeting': 'meeting booked',
-  'unit:held meeting': 'meeting held', 'unit:opportunity': 'opportunity', 'unit:deal': 'signed deal',
 };

@@ -1,8 +1,8 @@
-// French words for what the core names by code: its errors and warnings
-// (docs/ERRORS.md, "err:<code>", with web/errors.js filling in the params),
-// the page's own refusals of a typed number ("e:*"), and the names of the
-// core's enum values ("o:<path>:<value>": stages, billing models, options).
-// The full page's table (i18n-fr.js) and the widget both take them from here.
+// French words for what the core names by code: the page's own refusals
+// of a typed number ("e:*") and the names of the core's enum values
+// ("o:<path>:<value>": stages, billing models, options); its errors and
+// warnings are in i18n-err-fr.js.  The full page's table (i18n-fr.js)
+// and the widget both take them from here.
 
 export const stages = { calls: 'Appels passés', contacts: 'Décideurs joints', leads: 'Leads qualifiés', meetings: 'Rendez-vous pris', held: 'Rendez-vous tenus', opportunities: 'Opportunités', deals: 'Affaires signées' };
 export const models = { in_house: 'Équipe interne', hourly: 'Au temps passé', hybrid: 'Hybride\u00a0: temps passé + prime par rendez-vous', per_call: 'À l’appel', per_meeting: 'Au rendez-vous validé', per_deal: 'À la commission (par affaire)', flat: 'Forfait' };
@@ -19,67 +19,4 @@ export default {
   'o:goal.metric:deals': 'Affaires signées', 'o:goal.metric:meetings': 'Rendez-vous pris', 'o:goal.metric:held': 'Rendez-vous tenus',
   'e:number': 'nombre attendu, par ex. 1\u00a0800 ou 12,5',
   'e:overflow': 'nombre trop grand', 'e:underflow': 'nombre trop petit (il vaudrait 0)',
-  'err:more': '… et {count} autres problèmes non listés',
-  'err:too_big': 'le texte fait {bytes} octets, au-delà de la limite de {max} octets',
-  'err:empty': 'le document est vide\u00a0: un scénario au format JSON est attendu (un fichier exporté par ce calculateur, par exemple)',
-  'err:depth': 'le document imbrique plus de {max} niveaux',
-  'err:json': 'JSON mal formé, ligne {line}, colonne {column}',
-  'err:trailing': 'texte en trop après le document JSON, ligne {line}, colonne {column}',
-  'err:nul_char': 'caractère NUL (\\u0000) dans un texte, ligne {line}, colonne {column}\u00a0: un texte ne peut pas en contenir',
-  'err:not_object': 'le document doit être un objet JSON, pas {got}',
-  'err:internal': 'erreur interne\u00a0: le scénario est valide mais n’a pas pu être calculé',
-  'err:type': 'doit être {expected}, pas {got}',
-  'err:not_finite': 'nombre trop grand',
-  'err:range': 'doit être compris entre {min} et {max} (saisi\u00a0: {got})',
-  'err:range_above': 'doit être supérieur à {min} et au plus égal à {max} (saisi\u00a0: {got})',
-  'err:range:low': 'doit être au moins {min} (saisi\u00a0: {got})', 'err:range_above:low': 'doit être supérieur à {min} (saisi\u00a0: {got})',
-  // The same beside the field that shows the value typed (the widget).
-  'err:range:beside': 'doit être compris entre {min} et {max}', 'err:range_above:beside': 'doit être supérieur à {min} et au plus égal à {max}',
-  'err:range:low:beside': 'doit être au moins {min}', 'err:range_above:low:beside': 'doit être supérieur à {min}',
-  'err:enum': 'valeur inconnue «\u00a0{value}\u00a0»\u00a0: choisissez parmi {allowed}',
-  'err:no_value': 'aucune valeur valide',
-  'err:text': 'texte illisible (encodage UTF-8 invalide ou caractères de contrôle)',
-  'err:too_long': '{max} caractères au plus ({got} saisis)',
-  'err:currency': 'code de devise ISO 4217 à trois lettres attendu, par exemple EUR (saisi\u00a0: «\u00a0{got}\u00a0»)',
-  'err:currency_differs': 'diffère de la devise du scénario ({currency})\u00a0: les montants sont comparés tels quels, sans conversion',
-  'err:version': 'version {got} non prise en charge\u00a0: ce calculateur lit la version {supported}',
-  'err:too_many': '{max} éléments au plus ({got} donnés)',
-  'err:unknown_key': 'clé inconnue, ignorée',
-  'err:not_allowed': 'ne peut pas être réglé dans un canal',
-  'err:pair': 'deux nombres attendus\u00a0: [bas, haut]',
-  'err:range_bounds': 'le bas et le haut doivent être compris entre {min} et {max} (saisi\u00a0: [{low}, {high}])',
-  'err:range_order': 'la fourchette doit encadrer la valeur saisie, {value} (saisi\u00a0: [{low}, {high}])',
-  'err:needs_count': 'le modèle «\u00a0{model}\u00a0» est facturé par {unit}, mais l’entonnoir commence à «\u00a0{entry}\u00a0», après l’étape «\u00a0{stage}\u00a0»\u00a0: commencez l’entonnoir plus tôt ou choisissez un autre modèle',
-  'err:needs_count:skip': 'le modèle «\u00a0{model}\u00a0» est facturé par {unit}, mais l’entonnoir saute l’étape «\u00a0{stage}\u00a0» (il commence à «\u00a0{entry}\u00a0»)\u00a0: gardez cette étape ou choisissez un autre modèle',
-  'err:needs_held': 'les heures commerciales se comptent par rendez-vous tenu, mais l’entonnoir commence à «\u00a0{entry}\u00a0», après l’étape «\u00a0{held}\u00a0»',
-  'err:needs_held:skip': 'les heures commerciales se comptent par rendez-vous tenu, mais l’entonnoir saute l’étape «\u00a0{held}\u00a0» (il commence à «\u00a0{entry}\u00a0»)',
-  'err:duplicate': 'cite «\u00a0{value}\u00a0» deux fois',
-  'err:skip_order': 'ne peut citer ni la première étape connue («\u00a0{entry}\u00a0») ni «\u00a0{deals}\u00a0»',
-  'err:skip_rate': 'mène à l’étape «\u00a0{stage}\u00a0», que l’entonnoir saute\u00a0: ce taux doit valoir 100 %, sans fourchette',
-  'err:goal_stage': 'l’objectif compte «\u00a0{stage}\u00a0», une étape que cet entonnoir ne connaît pas',
-  'err:whole_range': 'nombre entier attendu, de {min} à {max} (saisi\u00a0: {got})',
-  'err:link_too_long': 'le lien fait {bytes} octets, au-delà de la limite de {max} octets',
-  'err:link_version': 'le lien est au format {got}\u202f; ce calculateur ne lit que les formats 1 à {supported}',
-  'err:link_pair': 'une partie du lien n’est pas de la forme clé=valeur («\u00a0{part}\u00a0»)\u00a0: ignorée',
-  'err:link_value': 'la clé «\u00a0{key}\u00a0» a une valeur illisible ou trop longue\u00a0: ignorée',
-  'err:link_unknown_key': 'la clé «\u00a0{key}\u00a0» est inconnue\u00a0: ignorée',
-  'err:link_number': 'la clé «\u00a0{key}\u00a0» n’est pas un nombre décimal simple\u00a0: ignorée',
-  'err:link_range': 'la clé «\u00a0{key}\u00a0» doit être comprise entre {min} et {max}\u00a0: ignorée',
-  'err:link_range_above': 'la clé «\u00a0{key}\u00a0» doit être supérieure à {min} et au plus égale à {max}\u00a0: ignorée',
-  'err:link_whole': 'la clé «\u00a0{key}\u00a0» doit être un nombre entier entre {min} et {max}\u00a0: ignorée',
-  'err:link_text': 'la clé «\u00a0{key}\u00a0» n’est pas un texte lisible\u00a0: ignorée',
-  'err:link_text_too_long': 'la clé «\u00a0{key}\u00a0» dépasse {max} caractères\u00a0: ignorée',
-  'err:link_currency': 'la clé «\u00a0{key}\u00a0» doit être un code de devise à trois lettres, par exemple EUR\u00a0: ignorée',
-  'err:link_enum': 'la clé «\u00a0{key}\u00a0» a une valeur inconnue, «\u00a0{got}\u00a0» (valeurs possibles\u00a0: {allowed})\u00a0: ignorée',
-  'err:link_channel': 'la clé «\u00a0{key}\u00a0» ne désigne aucun canal entre c0 et c{max}\u00a0: ignorée',
-  'err:link_too_many': 'la clé «\u00a0{key}\u00a0» va au-delà de {max} coûts de campagne\u00a0: ignorée',
-  'err:link_fixed_amount': 'la clé «\u00a0{key}\u00a0» doit commencer par un montant décimal simple entre {min} et {max}, avant «\u00a0:\u00a0»\u00a0: ignorée',
-  'err:link_fixed_label': 'la clé «\u00a0{key}\u00a0» a un libellé illisible ou de plus de {max} caractères\u00a0: ignorée',
-  'err:link_range_field': 'la clé «\u00a0{key}\u00a0» ne désigne aucun paramètre incertain\u00a0: ignorée',
-  'err:link_bounds': 'la clé «\u00a0{key}\u00a0» doit valoir bas:haut, deux nombres décimaux simples\u00a0: ignorée',
-  'err:link_skip': 'la clé «\u00a0{key}\u00a0» doit lister des étapes ({allowed}), chacune une fois, séparées par des virgules\u00a0: ignorée',
-  'err:link_ramp': 'la clé «\u00a0{key}\u00a0» doit lister au plus {max} parts entre 0 et 1, en nombres décimaux simples séparés par des virgules\u00a0: ignorée',
-  'jt:number': 'un nombre', 'jt:text': 'un texte', 'jt:list': 'une liste', 'jt:object': 'un objet', 'jt:boolean': 'un booléen (vrai ou faux)', 'jt:null': 'null (vide)',
-  'unit:call': 'appel', 'unit:contact': 'décideur joint', 'unit:lead': 'lead qualifié', 'unit:booked meeting': 'rendez-vous pris',
-  'unit:held meeting': 'rendez-vous tenu', 'unit:opportunity': 'opportunité', 'unit:deal': 'affaire signée',
 };

@@ -17,10 +17,15 @@ export function expand(base, stages, models) {
   return d;
 }
 
-/** Loads a language's table once. */
-export async function loadLang(lang) {
-  if (!dict[lang]) dict[lang] = (await (lang === 'en' ? import('./i18n-en.js') : import('./i18n-fr.js'))).default;
-  return dict[lang];
+const tables = {}, withErrors = {};
+/** Loads a language's table once; errors: with the words of the core's
+ *  errors and warnings (i18n-err-*.js: needed once the engine is). */
+export function loadLang(lang, errors = false) {
+  tables[lang] ||= (lang === 'en' ? import('./i18n-en.js') : import('./i18n-fr.js')).then((m) => (dict[lang] = { ...m.default }));
+  if (!errors) return tables[lang];
+  withErrors[lang] ||= Promise.all([tables[lang], lang === 'en' ? import('./i18n-err-en.js') : import('./i18n-err-fr.js')])
+    .then(([table, e]) => Object.assign(table, e.default));
+  return withErrors[lang];
 }
 
 /** Text for key in lang, with {name} placeholders replaced in one pass and

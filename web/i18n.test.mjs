@@ -29,6 +29,7 @@ test('French typography: a no-break space before « : », a narrow one before «
     'i18n-core-fr.js': (await import('./i18n-core-fr.js')).default,
     'i18n-core-fr.js models': (await import('./i18n-core-fr.js')).models,
     'i18n-core-fr.js stages': (await import('./i18n-core-fr.js')).stages,
+    'i18n-err-fr.js': (await import('./i18n-err-fr.js')).default,
     'widget/texts-fr.js': (await import('./widget/texts-fr.js')).default,
   };
   const bad = [];

@@ -22,8 +22,8 @@
 //   'version'  the stored library comes from a later version of the page:
 //              read-only here, never overwritten
 // and nothing already stored is lost by a failed call.
-export const KEY = 'roi-calculator.library.v2';
-export const KEY_V1 = 'roi-calculator.library.v1';
+import { KEY, KEY_V1 } from './library-keys.js';
+export { KEY, KEY_V1 };
 export const MAX = 100;
 const VERSION = 2;
 

@@ -148,13 +148,20 @@ export function useBrowser({
     page.on('request', (r) => { if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push('request to ' + r.url()); });
   }
 
-  /** Opens base + url in a new page (of `context`, or of a new context) once the page is ready. */
-  async function open(url, { context: ctx, ...opts } = {}) {
+  /** Opens base + url in a new page (of `context`, or of a new context) once
+   *  the page is ready, with its engine: a page that opens on the figures
+   *  computed at build time (web/io/snapshot.js) loads it at the first key,
+   *  here Shift; engine: false leaves it as a visitor who only reads has it. */
+  async function open(url, { context: ctx, engine = true, ...opts } = {}) {
     const context = ctx || await newContext(opts);
     const page = await context.newPage();
     watch(page);
     await page.goto(base + url);
     await page.waitForSelector('html[data-ready]');
+    if (engine && await page.evaluate(() => !!document.getElementById('roi-snap') && !document.documentElement.dataset.engine)) {
+      await page.keyboard.press('Shift');
+      await page.waitForSelector('html[data-engine]');
+    }
     await addressOf(page); // the first result's address written
     return page;
   }

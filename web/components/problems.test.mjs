@@ -9,7 +9,7 @@ import { problemTexts, problemData } from './problems.js';
 
 const texts = (lang) => problemTexts(lang, makeFormat(lang, 'EUR'), (k, p) => tr(lang, k, p));
 
-before(async () => { await loadLang('fr'); await loadLang('en'); });
+before(async () => { await loadLang('fr', true); await loadLang('en', true); });
 
 test('a core entry kept as data reads in either language, its number as its field shows it', () => {
   const [item] = problemData([{ field: 'funnel.close_rate', code: 'range', params: { min: 0, max: 1, got: 2 }, message: 'must be between 0 and 1 (got 2)', extra: 1 }]);

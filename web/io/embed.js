@@ -45,6 +45,8 @@ export function connectHost(embed, store, engine) {
       const { q } = embed;
       const root = document.documentElement;
       root.classList.add('embedded');
+      // Its styles: linked before the first paint by the built page's guard (first-paint.js); here otherwise.
+      if (!document.querySelector('link[href$="styles/embed.css"]')) document.head.append(node('link', { rel: 'stylesheet', href: 'styles/embed.css' }));
       if (q.get('sections') === 'compact') root.classList.add('compact');
       const accent = q.get('accent') || '';
       if (/^#?[0-9a-f]{3}([0-9a-f]{3})?$/i.test(accent)) root.style.setProperty('--accent', accent.startsWith('#') ? accent : '#' + accent);

@@ -4,14 +4,11 @@
 // scenario file opened after the core validated it (a refused file changes
 // nothing).
 import { toCsv, download, fileName, scenarioDocument, scenarioJson } from '../export.js';
-import { rowName } from '../components/comparison/comparison.js';
 import { linkWarned } from './links.js';
 import { problemData } from '../components/problems.js';
-import { csvRows } from '../components/schedule/text.js';
 import { setting } from '../fields.js';
-import { priceUnit } from '../components/verdict/verdict.js';
 
-export function fileActions(store, roi, ctx) {
+export function fileActions(store, roi, ctx, { rowName, csvRows, priceUnit }) {
   const { dispatch } = store;
   return {
     /** The last valid scenario, as its document. */

@@ -1,5 +1,5 @@
 // The widget's French text.  Errors and warnings come from the core's codes
-// (i18n-core-fr.js, loaded when one has to be shown).  A key ending in
+// (i18n-core-fr.js and i18n-err-fr.js, loaded when one has to be shown).  A key ending in
 // ".one" is the singular of the key without it (Intl.PluralRules).
 export default {
   title: 'Calculateur de ROI', legend: 'Vos chiffres', answer: 'Votre résultat',

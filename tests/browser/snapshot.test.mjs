@@ -1,0 +1,108 @@
+// Browser tests of the page opened on the result computed at build time
+// (web/io/snapshot.js, issue 10's 60 KB): the default example's figures,
+// verdicts, billing risks and simulation come with index.html; the engine,
+// its worker, the words of its errors, « Mes scénarios » and the files are
+// fetched at the visitor's first key, tap, click or focus.  What the page
+// shows before must be what the engine shows after, and nothing typed or
+// clicked meanwhile may be lost.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useBrowser, noProblemsTest, cliEval, fixture, linkOf } from './harness.mjs';
+
+const { open, newContext } = useBrowser();
+const LATER = /\/engine\/|sim-worker|\/chunks\/(actions|i18n-err)-/;
+
+/** Every figure the results show, by its hook (figures, risk cells, simulation). */
+const figures = (page) => page.evaluate(() => ({
+  outs: [...document.querySelectorAll('#results [data-out]')].map((e) => `${e.dataset.out}=${e.dataset.value ?? e.textContent}`),
+  risk: [...document.querySelectorAll('[data-billsim]')].map((e) => e.textContent),
+  sim: [...document.querySelectorAll('#sim [data-sim], #sim [data-out]')].map((e) => e.textContent),
+  summary: document.getElementById('summary').textContent,
+}));
+
+/** The default page as a visitor who only reads has it, and the paths it fetched. */
+async function reader(url = '?lang=fr', opts = {}) {
+  const context = await newContext(opts);
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const page = await open(url, { context, engine: false });
+  await page.waitForTimeout(600); // anything it would still fetch by itself
+  return { page, fetched };
+}
+
+test('opened on the default example, the page fetches no engine and shows the core\'s figures computed at build time', async () => {
+  const { page, fetched } = await reader();
+  assert.deepEqual(fetched.filter((p) => LATER.test(p)), [], 'nothing of the engine before its first use');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.engine), undefined);
+  const expected = cliEval(JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')));
+  assert.equal(await page.getAttribute('#summary [data-out="roi"]', 'data-value'), String(expected.roi));
+  assert.equal(await page.getAttribute('#results [data-out="net"]', 'data-value'), String(expected.net));
+  // Said as it is: computed when the page was published, loaded at the first entry.
+  assert.match(await page.textContent('#engine'), /calculés par le moteur C \(version [\d.]+\) à la publication de cette page/);
+  assert.match(await page.textContent('#sim-status'), /^10\s000 simulations, calculées par le moteur à la publication/);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1280);
+  await page.context().close();
+});
+
+test('the engine, loaded at the first key, shows exactly the same figures, risks and simulation when it computes them again', async () => {
+  const { page } = await reader();
+  const before = await figures(page);
+  await page.keyboard.press('Shift');
+  await page.waitForSelector('html[data-engine]');
+  assert.match(await page.textContent('#engine'), /Tous les calculs sont faits dans votre navigateur/);
+  // The same scenario computed by the engine here: an edit, then its undoing.
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('#summary [data-out="roi"]').dataset.value === '5');
+  await page.fill('[name="funnel.close_rate"]', '25');
+  await page.waitForFunction(() => document.querySelector('#summary [data-out="roi"]').dataset.value === '3.8');
+  await page.waitForFunction(() => /simulations en \d+ ms/.test(document.getElementById('sim-status').textContent));
+  const after = await figures(page);
+  assert.deepEqual(after.outs, before.outs);
+  assert.deepEqual(after.risk, before.risk);
+  assert.deepEqual(after.sim, before.sim);
+  assert.equal(after.summary, before.summary);
+  await page.context().close();
+});
+
+test('typed before the engine is there, every key is kept and the figures follow once it is', async () => {
+  const { page } = await reader();
+  // Straight into the field: the first key loads the engine; the text is the state's at once.
+  await page.click('[name="value.deal_value"]', { clickCount: 3 });
+  await page.keyboard.type('7500');
+  assert.equal(await page.inputValue('[name="value.deal_value"]'), '7500');
+  await page.waitForSelector('html[data-engine]');
+  const expected = cliEval({ ...JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')), value: { deal_value: 7500, margin_rate: 0.4 } });
+  await page.waitForFunction((v) => document.querySelector('#summary [data-out="roi"]').dataset.value === v, String(expected.roi));
+  // The address follows the scenario typed (the link a rep copies).
+  await page.waitForFunction(() => /(^|&)d=7500(&|$)/.test(location.hash.slice(1)));
+  await page.context().close();
+});
+
+test('a button pressed before the engine is there does its job once it is: the JSON export', async () => {
+  const { page } = await reader('?lang=fr', { acceptDownloads: true });
+  await page.click('#io summary');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const doc = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.equal(doc.funnel.close_rate, 0.25);
+  assert.equal(doc.costs.per_meeting, 120);
+  await page.context().close();
+});
+
+test('any other address, or a browser holding saved scenarios, loads the engine at once, no key needed', async () => {
+  for (const url of ['?lang=en', '#' + linkOf('lead-generation.json'), '?seed=7', '?samples=1000']) {
+    const { page, fetched } = await reader(url);
+    await page.waitForSelector('html[data-engine]');
+    assert.ok(fetched.some((p) => /\/engine\/roi_core(\.[0-9a-f]+)?\.wasm$/.test(p)), url);
+    await page.context().close();
+  }
+  const context = await newContext();
+  await context.addInitScript(() => {
+    if (!localStorage.getItem('roi-calculator.library.v2')) localStorage.setItem('roi-calculator.library.v2', JSON.stringify({ version: 2, items: [] }));
+  });
+  const page = await open('?lang=fr', { context, engine: false });
+  await page.waitForSelector('html[data-engine]');
+  await context.close();
+});
+
+noProblemsTest();
