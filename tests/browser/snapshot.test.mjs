@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { useBrowser, noProblemsTest, cliEval, fixture, linkOf } from './harness.mjs';
+import { useBrowser, noProblemsTest, cliEval, fixture, linkOf, base } from './harness.mjs';
 
 const { open, newContext } = useBrowser();
 const LATER = /\/engine\/|sim-worker|\/chunks\/(actions|i18n-err)-/;
@@ -102,6 +102,27 @@ test('any other address, or a browser holding saved scenarios, loads the engine 
   });
   const page = await open('?lang=fr', { context, engine: false });
   await page.waitForSelector('html[data-engine]');
+  await context.close();
+});
+
+test('the answer painted first stays the element shown: the page keeps the summary written at build time (Element Timing reports that paint)', async () => {
+  const context = await newContext();
+  // The bundle held back until the built elements are marked.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(/\/app(\.[0-9a-f]+)?\.js$/, async (route) => { await held; await route.continue(); });
+  const page = await context.newPage();
+  await page.goto(base + '?lang=fr', { waitUntil: 'commit' });
+  await page.waitForSelector('#sum-figs [data-out="roi"]');
+  await page.evaluate(() => { for (const el of document.querySelectorAll('#sum-figs > *, #sum-verdicts > *')) el.builtHere = true; });
+  release();
+  await page.waitForSelector('html[data-ready]');
+  const kept = await page.evaluate(() => [...document.querySelectorAll('#sum-figs > *, #sum-verdicts > *')].map((el) => el.builtHere === true && !el.hasAttribute('data-pre')));
+  assert.ok(kept.length >= 5 && kept.every(Boolean), JSON.stringify(kept));
+  // A change of scenario writes the engine's own.
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('#summary [data-out="roi"]').dataset.value === '5');
+  assert.equal(await page.evaluate(() => document.querySelector('#sum-figs > *').builtHere), undefined);
   await context.close();
 });
 

@@ -21,6 +21,23 @@ export function translate(root, t) {
   for (const n of root.querySelectorAll('[data-i18n-label]')) n.setAttribute('aria-label', t(n.dataset.i18nLabel));
 }
 
+/** Puts kids into box, unless box holds the same ones written at build time
+ *  (data-pre, scripts/prerender.mjs): those stay, theirs now (data-pre
+ *  gone), so the answer painted first is the element the browser reports
+ *  as painted (Element Timing), not a copy painted a frame later.  Their
+ *  values (data-value) are the results renderer's to write. */
+export function keepBuilt(box, kids) {
+  const bare = (el) => {
+    const c = el.cloneNode(true);
+    for (const x of [c, ...c.querySelectorAll('*')]) { x.removeAttribute('data-pre'); x.removeAttribute('data-value'); }
+    return c.outerHTML;
+  };
+  const old = [...box.children];
+  if (old.length && old.length === kids.length && old.every((el, i) => el.hasAttribute('data-pre') && bare(el) === bare(kids[i]))) {
+    for (const el of old) el.removeAttribute('data-pre');
+  } else box.replaceChildren(...kids);
+}
+
 /** Sets a property only when it changes (keeps the caret where it is). */
 export function setProp(el, prop, value) {
   if (el[prop] !== value) el[prop] = value;

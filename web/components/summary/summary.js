@@ -4,7 +4,7 @@
 // phone's screen that opens on demand (a real button with aria-expanded).
 import { setting } from '../../fields.js';
 import { getPath } from '../../state/scenario.js';
-import { $, node } from '../dom.js';
+import { $, node, keepBuilt } from '../dom.js';
 import { headline, verdicts, PRICE_OF } from '../verdict/verdict.js';
 
 /** The scenario values the verdicts compare the core's numbers with. */
@@ -36,8 +36,7 @@ export function render(state, prev, ctx) {
   const { t, fmt } = ctx;
   const facts = scenarioFacts(state);
   box.classList.toggle('stale', state.stale);
-  const figs = $('sum-figs');
-  figs.replaceChildren();
+  const figs = [];
   headline(res, facts).forEach((h, i) => {
     const v = getPath(res, h.path);
     const fig = node('div', { class: 'fig' + (i === 0 ? ' lead' : ''), 'data-head': h.path });
@@ -46,9 +45,8 @@ export function render(state, prev, ctx) {
     // benchmark: the answer's first paint, written at build time or not).
     fig.append(node('span', { class: 'k' }, t(h.key)), node('strong', { 'data-out': h.path, 'data-fmt': h.fmt, elementtiming: h.path }, v === null ? '' : fmt[h.fmt](v)));
     if (h.paid !== undefined) fig.append(node('span', { class: 'paid' }, t('sum.paid', { p: fmt.price(h.paid) })));
-    figs.append(fig);
+    figs.push(fig);
   });
-  const list = $('sum-verdicts');
-  list.replaceChildren();
-  for (const v of verdicts(res, facts)) list.append(node('li', { class: 'v ' + v.tone, 'data-verdict': v.key }, say(v, ctx)));
+  keepBuilt($('sum-figs'), figs);
+  keepBuilt($('sum-verdicts'), verdicts(res, facts).map((v) => node('li', { class: 'v ' + v.tone, 'data-verdict': v.key }, say(v, ctx))));
 }
