@@ -3,7 +3,9 @@
 // navigation and first frame; a static page with no script: its first
 // frame; a minimal page that loads the engine and evaluates once),
 // one evaluate() call, input-to-updated-results and the longest main-thread
-// task while typing, and bytes over the wire (page and widget); beside the
+// task while typing, bytes over the wire (page and widget: the page's for a
+// visitor who only reads, then what the first edit adds, and the first
+// edit's time on a cold load, the engine fetched then); beside the
 // page's, the lead-generation widget's first answer after its frame's
 // navigation and its bytes (embed.js, the frame's page, scripts, engine),
 // for each preset, at the address embed.js frames for it.
