@@ -26,13 +26,14 @@ import path from 'node:path';
 import { openSite, root } from '../bench/site.mjs';
 import { loadPolicy, inlineHashes } from '../deploy/policy.mjs';
 import { PRESETS, DEFAULT_PRESET } from '../web/widget/presets.js';
+import { changes } from '../web/io/snapshot.js';
 
 const site = path.join(root, 'build/site');
 const file = path.join(site, 'index.html');
 const fail = (msg) => { console.error(`prerender: ${msg}`); process.exit(1); };
 
 const { base, browser, close } = await openSite();
-let snap, built;
+let snap, built, builtEn;
 const wsnaps = {};
 // The widget's height at a few frame widths, for each preset (its starting
 // values, « Hypothèses » closed), with and without a call to action: embed.js
@@ -65,6 +66,13 @@ try {
   await page.waitForSelector('html[data-ready]');
   await page.waitForFunction(() => location.hash.length > 1 && document.querySelector('#sum-figs [data-out]'));
   built = await page.waitForFunction(() => window.roiSnapshot).then((h) => h.jsonValue());
+  // The same for an English visitor: kept as what its words change
+  // (io/snapshot.js changes(): names and links; the figures are the same).
+  const en = await context.newPage();
+  en.on('pageerror', (e) => problems.push(String(e)));
+  await en.goto(base + '?lang=en&snapshot');
+  builtEn = await en.waitForFunction(() => window.roiSnapshot).then((h) => h.jsonValue());
+  await en.close();
   if (problems.length) fail('the page reported: ' + problems.join('; '));
   snap = await page.evaluate(() => {
     const mark = (el) => { el.setAttribute('data-pre', ''); return el; };
@@ -137,7 +145,12 @@ put('aria-controls="sum-more"></button>', `aria-controls="sum-more" data-pre>${t
 // The example's result and simulation as the core computed them (the
 // page opens on them and loads the engine at the visitor's first key, tap
 // or click: web/io/snapshot.js); '<' escaped, so no text closes the block.
-put('</body>', `<script type="application/json" id="roi-snap">${built.replaceAll('<', '\\u003c')}</script>\n</body>`);
+const fr = JSON.parse(built), enSnap = JSON.parse(builtEn);
+const toEn = changes({ actions: fr.actions }, { actions: enSnap.actions });
+if (!toEn || fr.samples !== enSnap.samples || fr.seed !== enSnap.seed) fail('the English page computed another example than the French one');
+fr.other = { en: toEn };
+const linkEn = enSnap.actions.find((a) => a.type === 'evaluated').link;
+put('</body>', `<script type="application/json" id="roi-snap">${JSON.stringify(fr).replaceAll('<', '\\u003c')}</script>\n</body>`);
 // The engine's preload hints move into a <template> the guard reads: the
 // page that opens on the build's result fetches no engine until it is used.
 const hints = html.match(/<link rel="(?:module)?preload" href="engine\/[^"]*"[^>]*>\n/g) || [];
@@ -146,7 +159,7 @@ for (const h of hints) put(h, '');
 put('<link rel="stylesheet" href="style.css">',
   `<link rel="stylesheet" href="style.css">\n<template id="engine-hints">${hints.join('').trim()}</template>\n` +
   // A host page's framing styles (web/style.css leaves them out), linked by the guard when framed.
-  `<template id="embed-style"><link rel="stylesheet" href="styles/embed.css" blocking="render"></template>\n<script src="first-paint.js" data-link="${attr(snap.link)}"></script>`);
+  `<template id="embed-style"><link rel="stylesheet" href="styles/embed.css" blocking="render"></template>\n<script src="first-paint.js" data-link="${attr(snap.link)}" data-link-en="${attr(linkEn)}"></script>`);
 fs.writeFileSync(file, html);
 
 // widget.html: the default preset's questions (disabled) and answer;

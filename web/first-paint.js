@@ -8,24 +8,35 @@
 import { viewFromQuery, splitFragment, DEFAULT_SAMPLES, DEFAULT_SEED } from './state/view.js';
 import { savedHere } from './library-keys.js';
 
+/** The view and whether the address opens the default example: no
+ *  fragment (and no other example asked), or the link the page writes for
+ *  it itself. */
+function opening(search, hash, languages, link) {
+  const raw = String(hash).replace(/^#/, '');
+  const view = viewFromQuery(search, languages, raw);
+  const fragment = splitFragment(raw).link; // « préparé pour », counts: not the example's
+  const example = fragment === '' ? !view.example || view.example === 'pay-per-meeting' : fragment === link;
+  return { view, example: example && view.currency === null && !view.retroOn };
+}
+
 /** Whether the page at this address opens on the figures written at build
  *  time: the default example (no fragment, or the one it writes itself),
  *  in French, in its own currency, not in retrospective mode. */
 export function firstPaintHolds(search, hash, languages, link) {
-  const raw = String(hash).replace(/^#/, '');
-  const view = viewFromQuery(search, languages, raw);
-  const fragment = splitFragment(raw).link; // « préparé pour », counts: not the summary's
-  const scenario = fragment === '' ? !view.example || view.example === 'pay-per-meeting' : fragment === link;
-  return scenario && view.lang === 'fr' && view.currency === null && !view.retroOn;
+  const { view, example } = opening(search, hash, languages, link);
+  return example && view.lang === 'fr';
 }
 
 /** Whether the page at this address opens on the whole result the core
- *  computed at build time (io/snapshot.js): the first paint's figures, with
- *  the default number of simulations and seed, not framed by a host page. */
-export function snapshotHolds(search, hash, languages, link) {
-  const q = new URLSearchParams(search), view = viewFromQuery(search, languages, String(hash).replace(/^#/, ''));
-  return firstPaintHolds(search, hash, languages, link) && q.get('embed') !== '1'
-    && view.samples === DEFAULT_SAMPLES && view.seedText === DEFAULT_SEED;
+ *  computed at build time (io/snapshot.js), in the page's language: the
+ *  default example as that language's page writes it (links: its link by
+ *  language), with the default number of simulations and seed, not framed
+ *  by a host page. */
+export function snapshotHolds(search, hash, languages, links) {
+  const view = viewFromQuery(search, languages, String(hash).replace(/^#/, ''));
+  const link = links[view.lang];
+  return typeof link === 'string' && opening(search, hash, languages, link).example
+    && new URLSearchParams(search).get('embed') !== '1' && view.samples === DEFAULT_SAMPLES && view.seedText === DEFAULT_SEED;
 }
 
 const me = typeof document === 'undefined' ? null : document.currentScript;
@@ -40,5 +51,6 @@ if (me) {
   if (embedStyle && new URLSearchParams(location.search).get('embed') === '1') document.head.append(embedStyle.content.cloneNode(true));
   const hints = document.getElementById('engine-hints');
   // (or in a browser with saved scenarios to list: io/snapshot.js).
-  if (hints && (!snapshotHolds(location.search, location.hash, languages, me.dataset.link) || savedHere())) document.head.append(hints.content.cloneNode(true));
+  const links = { fr: me.dataset.link, en: me.dataset.linkEn };
+  if (hints && (!snapshotHolds(location.search, location.hash, languages, links) || savedHere())) document.head.append(hints.content.cloneNode(true));
 }

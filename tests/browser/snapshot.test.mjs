@@ -45,6 +45,29 @@ test('opened on the default example, the page fetches no engine and shows the co
   await page.context().close();
 });
 
+test('in English too: the example\'s English words over the same figures, no engine fetched, the engine\'s own once it computes them', async () => {
+  const { page, fetched } = await reader('?lang=en');
+  assert.deepEqual(fetched.filter((p) => LATER.test(p)), [], 'nothing of the engine before its first use');
+  assert.equal(await page.inputValue('[name="name"]'), 'Campaign billed per meeting');
+  assert.match(await page.textContent('#engine'), /computed by the C engine \(version [\d.]+\) when this page was published/);
+  await page.waitForFunction(() => /(^|&)n=Campaign\+billed\+per\+meeting(&|$)/.test(location.hash.slice(1)));
+  const before = await figures(page);
+  await page.fill('[name="funnel.close_rate"]', '30');
+  await page.waitForFunction(() => document.querySelector('#summary [data-out="roi"]').dataset.value === '5');
+  await page.fill('[name="funnel.close_rate"]', '25');
+  await page.waitForFunction(() => document.querySelector('#summary [data-out="roi"]').dataset.value === '3.8');
+  await page.waitForFunction(() => /runs in \d+ ms/.test(document.getElementById('sim-status').textContent));
+  const after = await figures(page);
+  assert.deepEqual(after, before);
+  // Reloaded at the address it wrote: the same, still without the engine.
+  const url = page.url();
+  await page.context().close();
+  const again = await reader(url.slice(url.indexOf('?')));
+  assert.deepEqual(again.fetched.filter((p) => LATER.test(p)), []);
+  assert.equal(await again.page.inputValue('[name="name"]'), 'Campaign billed per meeting');
+  await again.page.context().close();
+});
+
 test('the engine, loaded at the first key, shows exactly the same figures, risks and simulation when it computes them again', async () => {
   const { page } = await reader();
   const before = await figures(page);
@@ -90,7 +113,7 @@ test('a button pressed before the engine is there does its job once it is: the J
 });
 
 test('any other address, or a browser holding saved scenarios, loads the engine at once, no key needed', async () => {
-  for (const url of ['?lang=en', '#' + linkOf('lead-generation.json'), '?seed=7', '?samples=1000']) {
+  for (const url of ['?currency=GBP', '#' + linkOf('lead-generation.json'), '?seed=7', '?samples=1000', '?lang=en&example=in-house']) {
     const { page, fetched } = await reader(url);
     await page.waitForSelector('html[data-engine]');
     assert.ok(fetched.some((p) => /\/engine\/roi_core(\.[0-9a-f]+)?\.wasm$/.test(p)), url);

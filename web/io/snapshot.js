@@ -40,18 +40,41 @@ export function record(store, version) {
 
 /** The build's actions for this address and view, or null; null too in a
  *  browser that holds saved scenarios: « Mes scénarios » lists them at
- *  once, read with the engine. */
+ *  once, read with the engine.  Another language's are the same actions
+ *  with its words (other[lang]: [path, value] pairs, scripts/prerender.mjs). */
 export function read(view) {
   if (savedHere()) return null;
   const el = document.getElementById('roi-snap');
   if (!el) return null;
   let snap;
   try { snap = JSON.parse(el.textContent); } catch { return null; }
-  if (!snap || !Array.isArray(snap.actions) || snap.lang !== view.lang || snap.samples !== view.samples || snap.seed !== view.seedText) return null;
+  if (!snap || !Array.isArray(snap.actions) || snap.samples !== view.samples || snap.seed !== view.seedText) return null;
+  if (snap.lang !== view.lang) {
+    const changes = snap.other?.[view.lang];
+    if (!Array.isArray(changes)) return null;
+    for (const [path, value] of changes) {
+      const parent = path.slice(0, -1).reduce((o, k) => (o !== null && typeof o === 'object' ? o[k] : null), snap);
+      if (parent === null || typeof parent !== 'object') return null;
+      parent[path.at(-1)] = value;
+    }
+  }
   const languages = navigator.languages || [navigator.language || ''];
-  // The address the page writes for the example (its link) opens it too.
-  const link = snap.actions.find((a) => a.type === 'evaluated')?.link;
-  return typeof link === 'string' && snapshotHolds(location.search, location.hash, languages, link) ? snap : null;
+  const links = { [view.lang]: snap.actions.find((a) => a.type === 'evaluated')?.link };
+  return snapshotHolds(location.search, location.hash, languages, links) ? snap : null;
+}
+
+/** What the actions of another language change: [path, value] pairs
+ *  (paths as key lists) where b differs from a, the same example in both;
+ *  null when their shapes differ. */
+export function changes(a, b, path = [], out = []) {
+  if (a === b) return out;
+  const obj = (x) => x !== null && typeof x === 'object';
+  if (!obj(a) || !obj(b)) { out.push([path, b]); return out; }
+  if (Array.isArray(a) !== Array.isArray(b)) return null;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length || !keys.every((k) => Object.hasOwn(b, k))) return null;
+  for (const k of keys) if (changes(a[k], b[k], [...path, Array.isArray(a) ? Number(k) : k], out) === null) return null;
+  return out;
 }
 
 /** Puts the build's result into the store. */
