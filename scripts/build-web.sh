@@ -55,12 +55,15 @@ const fs = require('fs');
 const meta = JSON.parse(fs.readFileSync('build/site-meta.json', 'utf8'));
 const out = meta.outputs['build/site/app.js'];
 const statics = out.imports.filter((i) => i.kind === 'import-statement' && !i.external).map((i) => i.path.replace(/^build\/site\//, ''));
-// The page's default language (French) is fetched with the bundle, not after
-// it: no waterfall for the default page; English loads when chosen.
-const fr = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === 'web/i18n-fr.js');
-if (fr) statics.push(fr[0].replace(/^build\/site\//, ''));
+// The page's language table is fetched with the bundle, not after it (no
+// waterfall): its hint waits in a <template> per language, which the first
+// paint's guard (web/first-paint.js, inlined by scripts/prerender.mjs)
+// clones for the page's language; the other one loads when chosen.
+const table = (lang) => Object.entries(meta.outputs).find(([, o]) => o.entryPoint === `web/i18n-${lang}.js`)?.[0].replace(/^build\/site\//, '');
+const langHints = ['fr', 'en'].filter(table).map((lang) => `<template id="lang-hints-${lang}"><link rel="modulepreload" href="${table(lang)}"></template>\n`).join('');
 let html = fs.readFileSync('build/site/index.html', 'utf8');
 html = html.replace(/<link rel="modulepreload" href="(?!engine\/)[^"]*">\n/g, '');
+html = html.replace('<link rel="stylesheet" href="style.css">', langHints + '<link rel="stylesheet" href="style.css">');
 html = html.replace('<script type="module" src="app.js">',
   statics.map((p) => `<link rel="modulepreload" href="${p}">\n`).join('') + '<script type="module" src="app.js">');
 fs.writeFileSync('build/site/index.html', html);

@@ -51,6 +51,11 @@ if (me) {
   if (embedStyle && new URLSearchParams(location.search).get('embed') === '1') document.head.append(embedStyle.content.cloneNode(true));
   const hints = document.getElementById('engine-hints');
   // (or in a browser with saved scenarios to list: io/snapshot.js).
+  // The page's language table, fetched with the bundle (its hint in a
+  // <template> per language, scripts/build-web.sh).
+  const lang = viewFromQuery(location.search, languages, location.hash.replace(/^#/, '')).lang;
+  const langHints = document.getElementById('lang-hints-' + lang);
+  if (langHints) document.head.append(langHints.content.cloneNode(true));
   const links = { fr: me.dataset.link, en: me.dataset.linkEn };
   if (hints && (!snapshotHolds(location.search, location.hash, languages, links) || savedHere())) document.head.append(hints.content.cloneNode(true));
 }
