@@ -135,13 +135,16 @@ let engine = null;
 // With it, what only acts on a valid scenario with the engine: « Mes
 // scénarios » and the files (import, export, CSV, io/actions.js),
 // and the words of the core's errors (no error comes before the engine).
+// A failure is said (a module that failed stays failed in the browser: a
+// reload tries again).
 const needEngine = () => (engine ||= Promise.all([import('./engine/roi.js'), import('./io/actions.js'),
   loadLang(store.getState().view.lang, true)]).then(engineReady, (e) => {
   if ($('loading')) $('loading').textContent = ctx().t('noEngine');
-  else dispatch({ type: 'notice', kind: 'bad', title: { key: 'noEngine' } });
+  else dispatch({ type: 'notice', kind: 'bad', title: { key: 'noEngine' }, tag: 'noEngine' });
   throw e;
 }));
-if (!built) needEngine();
+const tryEngine = () => { needEngine().catch(() => {}); };
+if (!built) tryEngine();
 await loadLang(store.getState().view.lang);
 applyCoreFields(coreFields);
 form.build(ctx().t);
@@ -149,7 +152,9 @@ store.subscribe(evaluate);
 followAddress(store);
 store.subscribe(render);
 render(store.getState(), { ...store.getState(), view: { ...store.getState().view, lang: null } });
-if (built) snapshot.replay(store, built);
+// The build's actions, or (refused by the store: a block this page cannot
+// read) the engine's own, as for any other address.
+if (built && !snapshot.replay(store, built)) { built = null; tryEngine(); }
 // The compact widget hides the risk section: no worker, no second engine.
 const sim = document.documentElement.classList.contains('compact') ? null : startSimulation(store);
 
@@ -168,7 +173,7 @@ $('import').addEventListener('change', (e) => {
   const file = e.target.files[0];
   e.target.value = '';
   if (!file) return;
-  if (!files) return void needEngine().then(() => importRead(file));
+  if (!files) return void needEngine().then(() => importRead(file), () => {});
   importRead(file);
 });
 function importRead(file) {
@@ -186,7 +191,7 @@ window.addEventListener('beforeprint', () => { report.drawQr(); printWidths(true
 document.addEventListener('keydown', (e) => {
   if (roi || !(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'p' || e.altKey || e.shiftKey) return;
   e.preventDefault();
-  needEngine().then(() => window.print());
+  needEngine().catch(() => {}).finally(() => window.print());
 });
 window.addEventListener('afterprint', () => { printWidths(false); redrawAll(); });
 
@@ -209,7 +214,8 @@ function engineReady([mod, { libraryActions, fileActions, wayBackActions }]) {
 if (built) {
   builtState = store.getState();
   $('loading').remove();
-  for (const type of ['pointerdown', 'keydown', 'focusin', 'touchstart']) document.addEventListener(type, needEngine, { capture: true, passive: true, once: true });
+  // Every sign of use asks (needEngine loads once).
+  for (const type of ['pointerdown', 'keydown', 'focusin', 'touchstart']) document.addEventListener(type, () => { if (!roi) tryEngine(); }, { capture: true, passive: true });
 } else {
   await needEngine();
   $('loading').remove();
@@ -223,7 +229,8 @@ window.addEventListener('hashchange', () => {
   // the like are places in the page, not an empty scenario.
   const { link: h, own } = splitFragment(location.hash.replace(/^#/, ''));
   if (!isScenarioFragment(h)) return; // a place in the page (#results)
-  needEngine().then(() => {
+  needEngine().catch(() => null).then(() => {
+    if (!roi) return; // not loaded: said in a notice
     if (h !== store.getState().link) openFromHash(store, roi);
     // A link pasted into this tab: in retrospective mode (the query's
     // retro=1) with its counts, and its own client and preparer (none: none).
@@ -286,15 +293,28 @@ async function copyLink() {
 
 const STATE_ONLY = ['sum-toggle', 'cmp-sort', 'cmp-all', 'ramp-add', 'fixed-add', 'channel-add', 'sim-cancel'];
 const stateOnly = (b) => STATE_ONLY.includes(b.id) || ['rampdel', 'del', 'chdup', 'clone'].some((k) => b.dataset[k] !== undefined)
-  || (b.classList.contains('close') && !!b.closest('.notice'));
+  || (b.classList.contains('close') && !!b.closest('.notice'))
+  // The link of the scenario the build computed (in the address already), copied in the click itself.
+  || (b.id === 'copy' && store.getState().scenario === builtState?.scenario && !Object.keys(store.getState().invalid).length);
 
+// Clicks that wait for the engine, in their order (and each button once).
+const waiting = [];
 function onClick(e) {
   const b = e.target.closest('button');
   if (!b) return;
-  // Before the engine (the build's figures shown): what changes the state
-  // alone is done at once (the engine, on its way since the pointer went
-  // down, evaluates the result); the rest once it is there.
-  if (!roi && !stateOnly(b)) return void needEngine().then(() => onClick(e));
+  // Before the engine, on the build's figures: what changes the state alone
+  // is done at once (the engine, on its way since the pointer went down,
+  // evaluates the result), unless clicks wait already; the rest waits for
+  // it, in order, each button once, and only while it is still on the page.
+  if (!roi && (waiting.length || !built || !stateOnly(b))) {
+    if (!waiting.includes(b)) waiting.push(b);
+    needEngine().then(() => { for (const w of waiting.splice(0)) if (w.isConnected) press(w); }, () => { waiting.length = 0; });
+    return;
+  }
+  press(b);
+}
+
+function press(b) {
   const d = b.dataset;
   if (b.id === 'ramp-add') {
     dispatch({ type: 'rampAdd' });

@@ -6,7 +6,7 @@ export default expand({
   ...core, // the names of the core's enum values and the page's number refusals (i18n-core-en.js)
   title: 'B2B outbound calling ROI calculator',
   tagline: 'What one hour of calling earns, what ROI to expect, at what price a meeting stops paying.',
-  langs: 'Language', loading: 'Loading the calculation engine…', noEngine: 'The calculation engine could not be loaded.',
+  langs: 'Language', loading: 'Loading the calculation engine…', noEngine: 'The calculation engine could not be loaded: reload the page to try again.',
   formTitle: 'Your campaign', resultsTitle: 'Results',
   'l:general': 'Campaign', 'l:time': 'Time', 'l:funnel': 'Funnel', 'l:value': 'Value', 'l:costs': 'Costs', 'l:fixed': 'Other campaign costs', 'l:observed': 'Observed counts',
   name: 'Campaign name', currency: 'Currency',

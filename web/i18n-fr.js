@@ -6,7 +6,7 @@ export default expand({
   ...core, // the names of the core's enum values and the page's number refusals (i18n-core-fr.js)
   title: 'Calculateur de ROI de la téléprospection B2B',
   tagline: 'Combien rapporte une heure d’appels, quel ROI attendre, à quel prix un rendez-vous cesse d’être rentable.',
-  langs: 'Langue', loading: 'Chargement du moteur de calcul…', noEngine: 'Le moteur de calcul n’a pas pu être chargé.',
+  langs: 'Langue', loading: 'Chargement du moteur de calcul…', noEngine: 'Le moteur de calcul n’a pas pu être chargé\u00a0: rechargez la page pour réessayer.',
   formTitle: 'Votre campagne', resultsTitle: 'Résultats',
   'l:general': 'Campagne', 'l:time': 'Temps', 'l:funnel': 'Entonnoir', 'l:value': 'Valeur', 'l:costs': 'Coûts', 'l:fixed': 'Autres coûts de la campagne', 'l:observed': 'Résultats observés',
   name: 'Nom de la campagne', currency: 'Devise',

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { useBrowser, noProblemsTest, cliEval, fixture, linkOf, base } from './harness.mjs';
 
-const { open, newContext } = useBrowser();
+// The failure test's refused wasm: the browser's own line about it.
+const { open, newContext } = useBrowser({ ignore: /Failed to load resource|ERR_FAILED/ });
 const LATER = /\/engine\/|sim-worker|\/chunks\/(actions|i18n-err)-/;
 
 /** Every figure the results show, by its hook (figures, risk cells, simulation). */
@@ -88,12 +89,23 @@ test('the engine, loaded at the first key, shows exactly the same figures, risks
   await page.context().close();
 });
 
+/** Holds every request for the engine's files until release() (the page
+ *  asks for them at the first key or click; they arrive when released). */
+async function holdEngine(context) {
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await context.route(/\/engine\//, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 test('typed before the engine is there, every key is kept and the figures follow once it is', async () => {
   const { page } = await reader();
-  // Straight into the field: the first key loads the engine; the text is the state's at once.
+  const release = await holdEngine(page.context());
   await page.click('[name="value.deal_value"]', { clickCount: 3 });
   await page.keyboard.type('7500');
   assert.equal(await page.inputValue('[name="value.deal_value"]'), '7500');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.engine), undefined, 'typed before the engine');
+  release();
   await page.waitForSelector('html[data-engine]');
   const expected = cliEval({ ...JSON.parse(readFileSync(fixture('pay-per-meeting.json'), 'utf8')), value: { deal_value: 7500, margin_rate: 0.4 } });
   await page.waitForFunction((v) => document.querySelector('#summary [data-out="roi"]').dataset.value === v, String(expected.roi));
@@ -102,14 +114,50 @@ test('typed before the engine is there, every key is kept and the figures follow
   await page.context().close();
 });
 
-test('a button pressed before the engine is there does its job once it is: the JSON export', async () => {
+test('buttons pressed before the engine is there act once it is, in their order, each once; one that needs only the state acts at once', async () => {
   const { page } = await reader('?lang=fr', { acceptDownloads: true });
+  const release = await holdEngine(page.context());
+  const downloads = [];
+  page.on('download', (d) => downloads.push(d));
   await page.click('#io summary');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-  const doc = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  await page.click('#export-json');
+  await page.click('#export-json'); // pressed twice while waiting: one file
+  const rows = () => page.$$eval('#fixed-list .fixed-row', (r) => r.length);
+  const before = await rows();
+  await page.click('#fixed-add'); // after a waiting click: waits its turn too
+  assert.equal(await rows(), before);
+  assert.equal(downloads.length, 0);
+  release();
+  await page.waitForSelector('html[data-engine]');
+  await page.waitForFunction((n) => document.querySelectorAll('#fixed-list .fixed-row').length === n + 1, before);
+  await page.waitForTimeout(300);
+  assert.equal(downloads.length, 1);
+  const doc = JSON.parse(readFileSync(await downloads[0].path(), 'utf8'));
   assert.equal(doc.funnel.close_rate, 0.25);
   assert.equal(doc.costs.per_meeting, 120);
+  // With nothing waiting, a state-only button acts at once (a new page, engine held).
+  const other = await reader();
+  await holdEngine(other.page.context());
+  const n = await other.page.$$eval('#fixed-list .fixed-row', (r) => r.length);
+  await other.page.click('#fixed-add');
+  assert.equal(await other.page.$$eval('#fixed-list .fixed-row', (r) => r.length), n + 1);
+  await other.page.context().close();
   await page.context().close();
+});
+
+test('the engine refused (a network failure): said in a notice, with what to do; nothing typed is lost, no button acts on a missing engine', async () => {
+  const { page } = await reader();
+  const context = page.context();
+  await context.route(/\/engine\/roi_core(\.[0-9a-f]+)?\.wasm$/, (route) => route.abort());
+  await page.click('[name="funnel.close_rate"]', { clickCount: 3 });
+  await page.keyboard.type('30');
+  await page.waitForSelector('.notice');
+  assert.match(await page.textContent('#notices'), /Le moteur de calcul n’a pas pu être chargé\u00a0: rechargez la page pour réessayer/);
+  assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '30');
+  await page.click('#reset');
+  await page.waitForTimeout(300);
+  assert.equal(await page.inputValue('[name="funnel.close_rate"]'), '30', 'nothing replaced without the engine');
+  await context.close();
 });
 
 test('any other address, or a browser holding saved scenarios, loads the engine at once, no key needed', async () => {

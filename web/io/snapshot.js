@@ -8,9 +8,10 @@
 // into index.html (<script type="application/json" id="roi-snap">).  On a
 // cold load, read() hands them back when the address opens exactly that
 // page (the first paint's own rule, first-paint.js, and the same number of
-// simulations and seed) in a browser with no saved scenario; replay()
-// dispatches them.  Anything else (another scenario, language, currency,
-// a host page, a library to list) loads the engine at once.
+// simulations and seed, in French or in English) in a browser with no
+// saved scenario; replay() dispatches them.  Anything else (another
+// scenario, currency, a host page, a library to list) loads the engine at
+// once.
 import { snapshotHolds } from '../first-paint.js';
 import { savedHere } from '../library-keys.js';
 
@@ -43,6 +44,14 @@ export function record(store, version) {
  *  once, read with the engine.  Another language's are the same actions
  *  with its words (other[lang]: [path, value] pairs, scripts/prerender.mjs). */
 export function read(view) {
+  try {
+    return readBlock(view);
+  } catch {
+    return null; // a block this page cannot read: the engine's own figures
+  }
+}
+
+function readBlock(view) {
   if (savedHere()) return null;
   const el = document.getElementById('roi-snap');
   if (!el) return null;
@@ -52,7 +61,9 @@ export function read(view) {
   if (snap.lang !== view.lang) {
     const changes = snap.other?.[view.lang];
     if (!Array.isArray(changes)) return null;
-    for (const [path, value] of changes) {
+    for (const entry of changes) {
+      if (!Array.isArray(entry) || !Array.isArray(entry[0]) || !entry[0].length) return null;
+      const [path, value] = entry;
       const parent = path.slice(0, -1).reduce((o, k) => (o !== null && typeof o === 'object' ? o[k] : null), snap);
       if (parent === null || typeof parent !== 'object') return null;
       parent[path.at(-1)] = value;
@@ -77,7 +88,13 @@ export function changes(a, b, path = [], out = []) {
   return out;
 }
 
-/** Puts the build's result into the store. */
+/** Puts the build's result into the store; false when the store refused
+ *  one of its actions (then the engine's own take their place). */
 export function replay(store, snap) {
-  for (const a of snap.actions) store.dispatch(a);
+  try {
+    for (const a of snap.actions) store.dispatch(a);
+    return true;
+  } catch {
+    return false;
+  }
 }
