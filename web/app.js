@@ -25,11 +25,12 @@ import * as reportHead from './components/report/head.js';
 import * as prudent from './components/simulation/prudent.js';
 import * as schedule from './components/schedule/schedule.js';
 import * as plan from './components/plan/plan.js';
-import { openFromHash, openExample, followAddress, shareUrl, untouchedExample, isScenarioFragment, pageWords } from './io/links.js';
+import { openFromHash, openExample, followAddress, untouchedExample, isScenarioFragment, pageWords } from './io/links.js';
 import { startSimulation } from './io/simulation.js';
 import { linkFor } from './export.js';
 import { onResize, printWidths } from './charts/charts.js';
 import * as snapshot from './io/snapshot.js';
+import { copyLink } from './io/copy-link.js';
 import { rowName } from './components/comparison/comparison.js';
 import { csvRows } from './components/schedule/text.js';
 import { priceUnit } from './components/verdict/verdict.js';
@@ -267,30 +268,6 @@ function onInput(e) {
   else dispatch({ type: 'edit', path: input.name, text: input.value });
 }
 
-let flashTimer = 0;
-async function copyLink() {
-  const { tooLong } = store.getState();
-  if (tooLong) {
-    // No link holds this scenario: say so (size, limit), copy nothing.
-    dispatch({ type: 'copy', message: { key: 'linkLongShort', num: tooLong } });
-    clearTimeout(flashTimer);
-    flashTimer = setTimeout(() => dispatch({ type: 'copy', message: null }), 4000);
-    return;
-  }
-  const url = shareUrl();
-  try {
-    await navigator.clipboard.writeText(url);
-    dispatch({ type: 'copy', message: 'copied' });
-  } catch {
-    // No clipboard (permissions, http): show the link, selected, to copy by hand.
-    dispatch({ type: 'copy', message: 'copyManual', manual: url });
-    $('linkfield').focus();
-    $('linkfield').select();
-  }
-  clearTimeout(flashTimer);
-  flashTimer = setTimeout(() => dispatch({ type: 'copy', message: null }), 4000);
-}
-
 const STATE_ONLY = ['sum-toggle', 'cmp-sort', 'cmp-all', 'ramp-add', 'fixed-add', 'channel-add', 'sim-cancel'];
 const stateOnly = (b) => STATE_ONLY.includes(b.id) || ['rampdel', 'del', 'chdup', 'clone'].some((k) => b.dataset[k] !== undefined)
   || (b.classList.contains('close') && !!b.closest('.notice'))
@@ -387,7 +364,7 @@ function press(b) {
   } else if (b.id === 'sim-cancel') {
     sim?.cancel();
   } else if (b.id === 'copy') {
-    copyLink();
+    copyLink(store);
   } else if (b.id === 'reset') {
     // The next prospect's report is not addressed to the last one: « Préparé
     // pour » goes too (« Préparé par », the rep, stays).

@@ -309,14 +309,12 @@ const HANDLERS = {
   simDone(state, { id, result, ms, built = false }) {
     if (id !== state.sim.id) return state; // an answer to a replaced request
     const sim = { ...state.sim, running: false };
-    // The core's refusal, by code and params: said in the page's language
-    // (its message kept for what has no code: the worker's own failure).
+    // The core's refusal by code and params, in the page's language (its message for what has none).
     if (!result.ok) return { ...state, sim: { ...sim, status: { errors: result.errors.map(({ field = '', code, params = {}, message }) => ({ field, code, params, message })) } } };
     // built: computed with the page, at build time (io/snapshot.js): no time of this machine to give.
     const status = !result.fields.length ? { key: 'sim.none' } : built ? { key: 'sim.built', num: { n: result.samples } }
       : { key: 'sim.done', num: { n: result.samples, ms: Math.round(ms) } };
-    // lastFor: the result the figures belong to; until a run for a newer one
-    // ends, the page shows them as being refreshed.
+    // lastFor: the result the figures belong to (shown as being refreshed until a newer run ends).
     return { ...state, sim: { ...sim, last: { ...result, ms }, lastFor: state.sim.runFor, status } };
   },
 
